@@ -1,0 +1,52 @@
+package io.github.handshakelab.trace;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Looks a key up in the project's bundles (one file per area so that areas stay independent) and
+ * formats it. {@link Locale#ROOT} means the base (English) bundle whatever the system locale is.
+ */
+public final class Messages {
+
+    /** Bundles under src/main/resources/i18n: tcp (explanations, lessons), capture, ui. */
+    private static final List<String> BUNDLES = List.of("i18n/tcp", "i18n/capture", "i18n/ui");
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private static final ConcurrentHashMap<Locale, List<ResourceBundle>> CACHE = new ConcurrentHashMap<>();
+
+    private Messages() {}
+
+    public static String get(Locale locale, String key) {
+        for (ResourceBundle b : bundles(locale)) {
+            if (b.containsKey(key)) return b.getString(key);
+        }
+        throw new MissingResourceException("no message for key '" + key + "'", "Messages", key);
+    }
+
+    public static boolean has(Locale locale, String key) {
+        return bundles(locale).stream().anyMatch(b -> b.containsKey(key));
+    }
+
+    public static String format(Locale locale, String key, Object... args) {
+        String pattern = get(locale, key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    private static List<ResourceBundle> bundles(Locale locale) {
+        return CACHE.computeIfAbsent(locale, l -> BUNDLES.stream()
+                .flatMap(name -> {
+                    try {
+                        return java.util.stream.Stream.of(ResourceBundle.getBundle(name, l, NO_FALLBACK));
+                    } catch (MissingResourceException e) {
+                        return java.util.stream.Stream.empty();
+                    }
+                }).toList());
+    }
+}

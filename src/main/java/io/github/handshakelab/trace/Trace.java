@@ -1,0 +1,87 @@
+package io.github.handshakelab.trace;
+
+import io.github.handshakelab.tcp.Tcb;
+import io.github.handshakelab.tcp.TcpState;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one connection did, from either source: the single input of every view, exporter and CLI
+ * command. Immutable. Events are ordered by {@link TraceEvent#time()}, ties in causal order.
+ *
+ * @param scenario scenario id for a simulation, else null
+ * @param file     capture file name for a capture, else null
+ * @param tcbs     TCB snapshots after every change, in time order (simulation; inferred for captures)
+ */
+public record Trace(Source source, String scenario, String file, Endpoint client, Endpoint server,
+                    List<TraceEvent> events, List<TcbSample> tcbs) {
+
+    public enum Source { SIMULATION, CAPTURE }
+
+    public record TcbSample(long t, Side side, Tcb tcb) {}
+
+    public Trace {
+        events = List.copyOf(events);
+        tcbs = List.copyOf(tcbs);
+    }
+
+    public Endpoint endpoint(Side side) {
+        return side == Side.CLIENT ? client : server;
+    }
+
+    public List<TraceEvent.Segment> segments() {
+        List<TraceEvent.Segment> out = new ArrayList<>();
+        for (TraceEvent e : events) if (e instanceof TraceEvent.Segment s) out.add(s);
+        return out;
+    }
+
+    public List<TraceEvent.StateChange> stateChanges(Side side) {
+        List<TraceEvent.StateChange> out = new ArrayList<>();
+        for (TraceEvent e : events) {
+            if (e instanceof TraceEvent.StateChange c && c.endpoint() == side) out.add(c);
+        }
+        return out;
+    }
+
+    /** The states one endpoint went through, starting with the first {@code from}. */
+    public List<TcpState> stateSequence(Side side) {
+        List<TcpState> out = new ArrayList<>();
+        for (TraceEvent.StateChange c : stateChanges(side)) {
+            if (out.isEmpty()) out.add(c.from());
+            out.add(c.to());
+        }
+        return out;
+    }
+
+    /** The state of {@code side} at time {@code t}: changes at exactly {@code t} have happened. */
+    public TcpState stateAt(Side side, long t) {
+        TcpState s = null;
+        for (TraceEvent.StateChange c : stateChanges(side)) {
+            if (s == null) s = c.from();
+            if (c.t() <= t) s = c.to();
+            else break;
+        }
+        return s == null ? TcpState.CLOSED : s;
+    }
+
+    /** The last TCB snapshot of {@code side} taken at or before {@code t}, or null. */
+    public Tcb tcbAt(Side side, long t) {
+        Tcb found = null;
+        for (TcbSample s : tcbs) {
+            if (s.t() > t) break;
+            if (s.side() == side) found = s.tcb();
+        }
+        return found;
+    }
+
+    /** The time of the last thing that happens (an arrival, a drop, a timer's expiry). */
+    public long endTime() {
+        long end = 0;
+        for (TraceEvent e : events) {
+            end = Math.max(end, e.time());
+            if (e instanceof TraceEvent.Segment s) end = Math.max(end, s.end());
+        }
+        return end;
+    }
+}

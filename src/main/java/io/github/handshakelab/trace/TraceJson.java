@@ -1,0 +1,215 @@
+package io.github.handshakelab.trace;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.handshakelab.tcp.TcpFlags;
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.tcp.TimerKind;
+import io.github.handshakelab.tcp.UserCall;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The trace JSON of DESIGN §4, version 1: a public contract, so field names and order are fixed.
+ * One event per line keeps files diffable; the same trace always gives the same bytes.
+ * Extensions beyond the DESIGN example ({@code analysis}, {@code frame}, {@code options},
+ * {@code info}) are only written where they carry something.
+ */
+public final class TraceJson {
+
+    public static final int VERSION = 1;
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    /** {"a": 1, "b": [2, 3]} on one line: readable, and stable byte for byte. */
+    private static final MinimalPrettyPrinter ONE_LINE = new MinimalPrettyPrinter() {
+        @Override public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException { g.writeRaw(": "); }
+        @Override public void writeObjectEntrySeparator(JsonGenerator g) throws IOException { g.writeRaw(", "); }
+        @Override public void writeArrayValueSeparator(JsonGenerator g) throws IOException { g.writeRaw(", "); }
+    };
+
+    private TraceJson() {}
+
+    public static String write(Trace trace) {
+        StringBuilder out = new StringBuilder(256 + trace.events().size() * 200);
+        out.append("{\"version\": ").append(VERSION)
+           .append(", \"source\": ").append(quote(trace.source().name().toLowerCase(Locale.ROOT)));
+        if (trace.scenario() != null) out.append(", \"scenario\": ").append(quote(trace.scenario()));
+        if (trace.file() != null) out.append(", \"file\": ").append(quote(trace.file()));
+        out.append(",\n  \"endpoints\": [\n    ").append(obj(g -> endpoint(g, trace.client())))
+           .append(",\n    ").append(obj(g -> endpoint(g, trace.server()))).append("],\n  \"events\": [");
+        List<TraceEvent> events = trace.events();
+        for (int i = 0; i < events.size(); i++) {
+            TraceEvent e = events.get(i);
+            out.append(i == 0 ? "\n    " : ",\n    ").append(obj(g -> event(g, e, trace.source())));
+        }
+        out.append(events.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+        return out.toString();
+    }
+
+    private interface Body { void write(JsonGenerator g) throws IOException; }
+
+    private static String obj(Body body) {
+        try {
+            StringWriter w = new StringWriter(160);
+            try (JsonGenerator g = FACTORY.createGenerator(w)) {
+                g.setPrettyPrinter(ONE_LINE);
+                g.writeStartObject();
+                body.write(g);
+                g.writeEndObject();
+            }
+            return w.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String quote(String s) {
+        try {
+            StringWriter w = new StringWriter();
+            try (JsonGenerator g = FACTORY.createGenerator(w)) { g.writeString(s); }
+            return w.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void endpoint(JsonGenerator g, Endpoint e) throws IOException {
+        g.writeStringField("id", e.side().id());
+        g.writeStringField("label", e.label());
+        if (e.address() != null) g.writeStringField("address", e.address());
+        if (e.port() >= 0) g.writeNumberField("port", e.port());
+    }
+
+    private static void nullable(JsonGenerator g, String name, long v) throws IOException {
+        if (v == TraceEvent.NONE) g.writeNullField(name);
+        else g.writeNumberField(name, v);
+    }
+
+    private static void event(JsonGenerator g, TraceEvent e, Trace.Source source) throws IOException {
+        if (e instanceof TraceEvent.User u) {
+                g.writeStringField("type", "user");
+                g.writeNumberField("t", u.t());
+                g.writeStringField("endpoint", u.endpoint().id());
+                g.writeStringField("call", u.call().name());
+                if (u.call() == UserCall.SEND) g.writeNumberField("bytes", u.bytes());
+        } else if (e instanceof TraceEvent.StateChange c) {
+                g.writeStringField("type", "state");
+                g.writeNumberField("t", c.t());
+                g.writeStringField("endpoint", c.endpoint().id());
+                g.writeStringField("from", c.from().name());
+                g.writeStringField("to", c.to().name());
+                if (c.cause() != null) g.writeStringField("cause", c.cause());
+                if (c.inferred()) g.writeBooleanField("inferred", true);
+        } else if (e instanceof TraceEvent.Segment s) {
+                g.writeStringField("type", "segment");
+                g.writeNumberField("id", s.id());
+                g.writeStringField("from", s.from().id());
+                g.writeStringField("to", s.to().id());
+                g.writeNumberField("sent", s.sent());
+                nullable(g, "arrived", s.arrived());
+                nullable(g, "dropped", s.dropped());
+                g.writeArrayFieldStart("flags");
+                for (String f : s.flags().names()) g.writeString(f);
+                g.writeEndArray();
+                g.writeNumberField("seq", s.seq());
+                nullable(g, "ack", s.ack());
+                g.writeNumberField("len", s.len());
+                g.writeNumberField("window", s.window());
+                g.writeNumberField("seqAbs", s.seqAbs());
+                nullable(g, "ackAbs", s.ackAbs());
+                g.writeBooleanField("retransmission", s.retransmission());
+                g.writeStringField("explain", s.explain().stream().map(Explanation::english)
+                        .collect(Collectors.joining(" ")));
+                if (source == Trace.Source.CAPTURE) {
+                    g.writeArrayFieldStart("analysis");
+                    for (String a : s.analysis()) g.writeString(a);
+                    g.writeEndArray();
+                }
+                if (s.frame() != TraceEvent.NONE) g.writeNumberField("frame", s.frame());
+                if (!s.options().isEmpty()) {
+                    g.writeArrayFieldStart("options");
+                    for (String o : s.options()) g.writeString(o);
+                    g.writeEndArray();
+                }
+                if (s.payloadInfo() != null) g.writeStringField("info", s.payloadInfo());
+        } else if (e instanceof TraceEvent.Timer t) {
+                g.writeStringField("type", "timer");
+                g.writeNumberField("t", t.t());
+                g.writeStringField("endpoint", t.endpoint().id());
+                g.writeStringField("timer", t.timer().name());
+                g.writeStringField("action", t.action().name());
+                if (t.expires() != TraceEvent.NONE) g.writeNumberField("expires", t.expires());
+        } else if (e instanceof TraceEvent.Note n) {
+                g.writeStringField("type", "note");
+                g.writeNumberField("t", n.t());
+                g.writeStringField("text", n.text().english());
+        }
+    }
+
+    /**
+     * Reads a trace written by {@link #write}. Explanations come back as plain text (key
+     * {@code text.plain}), TCB snapshots are not part of the JSON and come back empty.
+     */
+    public static Trace read(String json) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(json);
+        if (root == null || !root.isObject()) throw new IOException("not a trace: the top level is not a JSON object");
+        int version = root.path("version").asInt(-1);
+        if (version != VERSION) throw new IOException("unsupported trace version " + root.path("version") + " (this build reads version 1)");
+        Trace.Source source = Trace.Source.valueOf(root.path("source").asText("simulation").toUpperCase(Locale.ROOT));
+        Endpoint client = null, server = null;
+        for (JsonNode ep : root.path("endpoints")) {
+            Endpoint e = new Endpoint(Side.ofId(ep.path("id").asText()), ep.path("label").asText(),
+                    ep.hasNonNull("address") ? ep.get("address").asText() : null, ep.path("port").asInt(-1));
+            if (e.side() == Side.CLIENT) client = e; else server = e;
+        }
+        if (client == null || server == null) throw new IOException("not a trace: endpoints must name a client and a server");
+        List<TraceEvent> events = new ArrayList<>();
+        for (JsonNode ev : root.path("events")) events.add(readEvent(ev));
+        return new Trace(source, text(root, "scenario"), text(root, "file"), client, server, events, List.of());
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
+    }
+
+    private static long opt(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asLong() : TraceEvent.NONE;
+    }
+
+    private static List<String> strings(JsonNode arr) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode x : arr) out.add(x.asText());
+        return out;
+    }
+
+    private static TraceEvent readEvent(JsonNode n) throws IOException {
+        String type = n.path("type").asText();
+        return switch (type) {
+            case "user" -> new TraceEvent.User(n.path("t").asLong(), Side.ofId(n.path("endpoint").asText()),
+                    UserCall.valueOf(n.path("call").asText()), n.path("bytes").asInt(0));
+            case "state" -> new TraceEvent.StateChange(n.path("t").asLong(), Side.ofId(n.path("endpoint").asText()),
+                    TcpState.valueOf(n.path("from").asText()), TcpState.valueOf(n.path("to").asText()),
+                    text(n, "cause"), n.path("inferred").asBoolean(false));
+            case "segment" -> new TraceEvent.Segment(n.path("id").asInt(), Side.ofId(n.path("from").asText()),
+                    n.path("sent").asLong(), opt(n, "arrived"), opt(n, "dropped"), TcpFlags.parse(strings(n.path("flags"))),
+                    n.path("seq").asLong(), opt(n, "ack"), n.path("len").asInt(), n.path("window").asInt(),
+                    n.path("seqAbs").asLong(), opt(n, "ackAbs"), n.path("retransmission").asBoolean(),
+                    n.hasNonNull("explain") ? List.of(Explanation.of("text.plain", n.get("explain").asText())) : List.of(),
+                    strings(n.path("analysis")), opt(n, "frame"), strings(n.path("options")), text(n, "info"));
+            case "timer" -> new TraceEvent.Timer(n.path("t").asLong(), Side.ofId(n.path("endpoint").asText()),
+                    TimerKind.valueOf(n.path("timer").asText()), TraceEvent.TimerAction.valueOf(n.path("action").asText()),
+                    opt(n, "expires"));
+            case "note" -> new TraceEvent.Note(n.path("t").asLong(), Explanation.of("text.plain", n.path("text").asText()));
+            default -> throw new IOException("unknown event type '" + type + "'");
+        };
+    }
+}
