@@ -1,0 +1,77 @@
+package io.github.handshakelab.trace;
+
+import io.github.handshakelab.tcp.TcpFlags;
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.tcp.TimerKind;
+import io.github.handshakelab.tcp.UserCall;
+import io.github.handshakelab.testutil.Schemas;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TraceJsonTest {
+
+    static Trace sample() {
+        Endpoint c = new Endpoint(Side.CLIENT, "Client", "10.0.0.1", 40000);
+        Endpoint s = new Endpoint(Side.SERVER, "Server", "10.0.0.2", 80);
+        List<TraceEvent> events = List.of(
+                new TraceEvent.User(0, Side.SERVER, UserCall.LISTEN, 0),
+                new TraceEvent.StateChange(0, Side.SERVER, TcpState.CLOSED, TcpState.LISTEN, "LISTEN", false),
+                new TraceEvent.Segment(1, Side.CLIENT, 0, 50000, TraceEvent.NONE, TcpFlags.of(TcpFlags.SYN),
+                        0, TraceEvent.NONE, 0, 65535, 4294967295L, TraceEvent.NONE, false,
+                        List.of(Explanation.of("text.plain", "seq = ISN \"quoted\": x")), List.of(), TraceEvent.NONE, List.of(), null),
+                new TraceEvent.Timer(0, Side.CLIENT, TimerKind.RETRANSMISSION, TraceEvent.TimerAction.SET, 1000000));
+        return new Trace(Trace.Source.SIMULATION, "three-way-handshake", null, c, s, events, List.of());
+    }
+
+    @Test
+    void writesTheDesignFormExactly() {
+        String expected = """
+                {"version": 1, "source": "simulation", "scenario": "three-way-handshake",
+                  "endpoints": [
+                    {"id": "client", "label": "Client", "address": "10.0.0.1", "port": 40000},
+                    {"id": "server", "label": "Server", "address": "10.0.0.2", "port": 80}],
+                  "events": [
+                    {"type": "user", "t": 0, "endpoint": "server", "call": "LISTEN"},
+                    {"type": "state", "t": 0, "endpoint": "server", "from": "CLOSED", "to": "LISTEN", "cause": "LISTEN"},
+                    {"type": "segment", "id": 1, "from": "client", "to": "server", "sent": 0, "arrived": 50000, "dropped": null, "flags": ["SYN"], "seq": 0, "ack": null, "len": 0, "window": 65535, "seqAbs": 4294967295, "ackAbs": null, "retransmission": false, "explain": "seq = ISN \\"quoted\\": x"},
+                    {"type": "timer", "t": 0, "endpoint": "client", "timer": "RETRANSMISSION", "action": "SET", "expires": 1000000}
+                  ]
+                }
+                """;
+        assertEquals(expected, TraceJson.write(sample()));
+    }
+
+    @Test
+    void outputValidatesAgainstTheSchemaAndReadsBackToTheSameBytes() throws Exception {
+        String json = TraceJson.write(sample());
+        assertEquals(Set.of(), Schemas.problems("trace", json));
+        assertEquals(json, TraceJson.write(TraceJson.read(json)));
+    }
+
+    @Test
+    void theSchemaCheckCatchesABrokenTrace() {
+        String broken = TraceJson.write(sample()).replace("\"SYN_SENT\"", "\"SYN-SENT\"")
+                .replace("\"to\": \"LISTEN\"", "\"to\": \"LISTENING\"");
+        assertTrue(!Schemas.problems("trace", broken).isEmpty(), "an unknown state must fail validation");
+    }
+
+    @Test
+    void rejectsAnotherVersionWithAClearMessage() {
+        var e = assertThrows(java.io.IOException.class, () -> TraceJson.read("{\"version\": 2}"));
+        assertTrue(e.getMessage().contains("unsupported trace version 2"), e.getMessage());
+    }
+
+    @Test
+    void plainTextExplanationsRenderInEveryLocale() {
+        Explanation e = Explanation.of("text.plain", "ack = 1");
+        assertEquals("ack = 1", e.english());
+        assertEquals("ack = 1", e.render(Locale.SIMPLIFIED_CHINESE));
+    }
+}
