@@ -53,6 +53,17 @@ public sealed interface TraceEvent {
             return len + (flags.syn() ? 1 : 0) + (flags.fin() ? 1 : 0);
         }
 
+        /**
+         * The arrow label of DESIGN §2: {@code SYN, ACK  seq=0 ack=1}, plus {@code len=100} for
+         * data; relative numbers unless {@code absolute}. Shared by the diagram and every exporter.
+         */
+        public String label(boolean absolute) {
+            StringBuilder b = new StringBuilder(flags.toString()).append("  seq=").append(absolute ? seqAbs : seq);
+            if (hasAck()) b.append(" ack=").append(absolute ? ackAbs : ack);
+            if (len > 0) b.append(" len=").append(len);
+            return b.toString();
+        }
+
         /** When the arrow ends on the diagram: arrival, drop, or the send time for a capture. */
         public long end() {
             if (dropped != NONE) return dropped;

@@ -19,7 +19,7 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(
                         "io.github.handshakelab.tcp..", "io.github.handshakelab.sim..",
                         "io.github.handshakelab.trace..", "io.github.handshakelab.capture..",
-                        "io.github.handshakelab.diagram..", "io.github.handshakelab.cli..")
+                        "io.github.handshakelab.diagram..", "io.github.handshakelab.export..", "io.github.handshakelab.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
                 .check(CLASSES);
     }
@@ -29,7 +29,7 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(
                         "io.github.handshakelab.tcp..", "io.github.handshakelab.sim..",
                         "io.github.handshakelab.trace..", "io.github.handshakelab.capture..",
-                        "io.github.handshakelab.diagram..")
+                        "io.github.handshakelab.diagram..", "io.github.handshakelab.export..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.github.handshakelab.view..", "io.github.handshakelab.app..", "io.github.handshakelab.cli..")
                 .check(CLASSES);
