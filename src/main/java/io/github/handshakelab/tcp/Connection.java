@@ -297,8 +297,9 @@ public final class Connection {
             }
             switch (state) {
                 case SYN_RCVD -> {
-                    if (passive) {
-                        // Fig. 5 note 1: back to LISTEN, the user is not told.
+                    if (passive && !closePending) {
+                        // Fig. 5 note 1: back to LISTEN, the user is not told. (After a CLOSE
+                        // the user no longer wants to listen, so that case closes instead.)
                         cancelRtx();
                         rtxQueue.clear();
                         pendingData = 0;
@@ -489,7 +490,7 @@ public final class Connection {
                 // §3.8.3 R2: give up. A passive half-open connection returns to LISTEN.
                 rtxQueue.clear();
                 notice("notice.timedOut", rtxCount);
-                if (state == TcpState.SYN_RCVD && passive) {
+                if (state == TcpState.SYN_RCVD && passive && !closePending) {
                     irs = null;
                     setState(TcpState.LISTEN, "RETRANSMISSION");
                 } else {
