@@ -128,4 +128,31 @@ class SimulatorProperties {
         assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED), t.stateSequence(Side.CLIENT));
         assertEquals(300_000L, t.stateChanges(Side.CLIENT).get(1).t(), "one round trip after CONNECT at 200 ms");
     }
+
+    @Provide
+    Arbitrary<ScheduledCall> uiAction() {
+        // What the UI offers at any time t: close (either or both sides), send N bytes, abort, listen, connect.
+        return net.jqwik.api.Combinators.combine(Arbitraries.longs().between(0, 200_000_000L),
+                        Arbitraries.of(Side.values()), Arbitraries.of(io.github.handshakelab.tcp.UserCall.values()),
+                        Arbitraries.integers().between(0, 5000))
+                .as(ScheduledCall::new);
+    }
+
+    @Property(tries = 200)
+    void uiActionsComposeWithEveryScenario(@ForAll("any") String id, @ForAll("uiAction") ScheduledCall a,
+                                           @ForAll("uiAction") ScheduledCall b, @ForAll boolean cookies) {
+        Scenario base = Scenarios.byId(id).orElseThrow();
+        Scenario s = base.withCall(a).withCall(b).withParams(base.params().withSynCookies(cookies));
+        Trace t = Simulator.run(s);
+        // Calls in states where the RFC answers with an error become notes, never exceptions.
+        long users = t.events().stream().filter(e -> e instanceof TraceEvent.User).count();
+        assertTrue(users >= s.calls().size(), "every call is recorded");
+        for (Side side : Side.values()) {
+            for (TraceEvent.StateChange c : t.stateChanges(side)) {
+                boolean cookie = cookies && c.from() == LISTEN && c.to() == ESTABLISHED && id.equals("syn-flood");
+                assertTrue(cookie || ALLOWED.get(c.from()).contains(c.to()), side + ": " + c.from() + " -> " + c.to());
+            }
+        }
+        assertTrue(t.endTime() < Simulator.HORIZON_US);
+    }
 }
