@@ -52,7 +52,7 @@ public final class ConversationsCommand implements Callable<Integer> {
         s.append(Messages.format(locale, "capture.cli.summary", r.file(), r.format(), r.packets(), r.tcpPackets(),
                 r.conversations().size())).append('\n');
         if (!r.conversations().isEmpty()) {
-            String fmt = "%-6s  %-41s  %-41s  %7s  %10s  %-27s  %12s  %-9s  %-6s%n";
+            String fmt = "%-6s  %-22s  %-22s  %7s  %10s  %-27s  %12s  %-9s  %-6s%n";
             s.append(String.format(Locale.ROOT, fmt, Messages.get(locale, "capture.col.stream"),
                     Messages.get(locale, "capture.col.client"), Messages.get(locale, "capture.col.server"),
                     Messages.get(locale, "capture.col.packets"), Messages.get(locale, "capture.col.bytes"),
