@@ -74,10 +74,10 @@ final class PcapngReader extends CaptureReader {
     /** Checks a block's total length before anything is read or allocated from it. */
     private String checkLength(long off, long type, long len) {
         long min = type == SHB ? 28 : type == IDB ? 20 : type == EPB || type == PB ? 32 : type == SPB ? 16 : 12;
-        String what = type == SHB ? "section header block" : type == IDB ? "interface description block"
-                : type == EPB ? "enhanced packet block" : type == SPB ? "simple packet block"
-                : type == PB ? "packet block" : "block of type " + type;
-        if (len < min) return "block total length " + len + " of a " + what + " is less than the minimum " + min;
+        String what = type == SHB ? "a section header block" : type == IDB ? "an interface description block"
+                : type == EPB ? "an enhanced packet block" : type == SPB ? "a simple packet block"
+                : type == PB ? "a packet block" : "a block of type " + type;
+        if (len < min) return "block total length " + len + " is less than the minimum " + min + " for " + what;
         if (len % 4 != 0) return "block total length " + len + " is not a multiple of 4";
         if (len > MAX_BLOCK) return "block total length " + len + " is larger than the maximum " + MAX_BLOCK;
         if (fileSize >= 0 && len - (type == SHB ? 12 : 8) > fileSize - in.position()) {
