@@ -1,0 +1,364 @@
+package io.github.handshakelab.capture;
+
+import io.github.handshakelab.tcp.SeqNumber;
+import io.github.handshakelab.tcp.TcpFlags;
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.trace.Endpoint;
+import io.github.handshakelab.trace.Explanation;
+import io.github.handshakelab.trace.Side;
+import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the segments of one conversation into a {@link Trace}: relative numbers as Wireshark
+ * shows them, Wireshark's analysis flags, TCP options, TLS record names, and both endpoints'
+ * states inferred from what the capture shows. A capture sees one point of the path, so a
+ * segment is taken to arrive when it is seen, except that the receipt of a FIN whose FINs cross
+ * (simultaneous close) is inferred only when the receiver shows it.
+ */
+public final class CaptureTraceBuilder implements ConversationIndex.SegmentListener {
+
+    /** Segments kept for one trace; a longer conversation is cut with a note (the diagram could not show more). */
+    public static final int MAX_SEGMENTS = 100_000;
+
+    /** Wireshark's default threshold below which an earlier sequence number is "out of order", not a retransmission. */
+    private static final long OOO_THRESHOLD_US = 3_000;
+
+    private record Seg(long frame, long time, boolean fromClient, int seq, int ack, int flags, int window,
+                       int len, List<String> options, int wsShift, String info) {
+        boolean has(int f) { return (flags & f) != 0; }
+    }
+
+    private final int stream;
+    private final List<Seg> segs = new ArrayList<>();
+    private final TlsNamer[] tls = {new TlsNamer(), new TlsNamer()};
+    private boolean truncated;
+
+    public CaptureTraceBuilder(int stream) {
+        this.stream = stream;
+    }
+
+    public int stream() {
+        return stream;
+    }
+
+    public int segmentCount() {
+        return segs.size();
+    }
+
+    @Override
+    public void onSegment(int s, boolean fromClient, RawPacket p, TcpView v) {
+        if (s != stream) return;
+        if (segs.size() >= MAX_SEGMENTS) {
+            truncated = true;
+            return;
+        }
+        List<String> options = new ArrayList<>(4);
+        int ws = parseOptions(p.data, v.tcpOff + 20, v.tcpOff + v.tcpHeaderLen, options);
+        String info = tls[fromClient ? 0 : 1].name(v.seq, p.data, v.payloadOff, v.payloadCaptured, v.payloadLen);
+        segs.add(new Seg(p.frame, p.timeMicros, fromClient, v.seq, v.ack, v.flags, v.window, v.payloadLen,
+                List.copyOf(options), ws, info));
+    }
+
+    /** Lists the options as Wireshark names them; returns the window scale shift, or -1. The decoder checked the lengths. */
+    static int parseOptions(byte[] d, int from, int to, List<String> out) {
+        int ws = -1;
+        for (int i = from; i < to; ) {
+            int kind = d[i] & 0xff;
+            if (kind == 0) break;
+            if (kind == 1) {
+                i++;
+                continue;
+            }
+            if (i + 1 >= to) break;
+            int len = d[i + 1] & 0xff;
+            if (len < 2 || i + len > to) break;
+            switch (kind) {
+                case 2 -> { if (len == 4) out.add("MSS=" + PacketDecoder.u16(d, i + 2)); }
+                case 3 -> {
+                    if (len == 3) {
+                        ws = d[i + 2] & 0xff;
+                        out.add("WS=" + ws);
+                        ws = Math.min(ws, 14); // RFC 7323 §2.3: larger shifts are used as 14
+                    }
+                }
+                case 4 -> out.add("SACK_PERM");
+                case 5 -> {
+                    StringBuilder s = new StringBuilder("SACK");
+                    for (int j = i + 2; j + 8 <= i + len; j += 8) {
+                        s.append(' ').append(Integer.toUnsignedString((int) CaptureReader.u32(d, j, true)))
+                         .append('-').append(Integer.toUnsignedString((int) CaptureReader.u32(d, j + 4, true)));
+                    }
+                    out.add(s.toString());
+                }
+                case 8 -> {
+                    if (len == 10) out.add("TS val=" + CaptureReader.u32(d, i + 2, true) + " ecr=" + CaptureReader.u32(d, i + 6, true));
+                }
+                case 30 -> out.add("MPTCP");
+                case 34 -> out.add("TFO");
+                default -> out.add("OPT" + kind + " len=" + len);
+            }
+            i += len;
+        }
+        return ws;
+    }
+
+    /** Per-direction bookkeeping for relative numbers and the analysis flags. */
+    private static final class Dir {
+        boolean baseKnown;
+        int base;
+        boolean nextValid;
+        int next;            // highest seq + space seen from this side
+        long nextTime;       // when that highest segment was seen
+        boolean ackValid;
+        int lastAck;
+        int lastWindow = -1;
+        int ws = -1;         // WS option in this side's SYN
+        boolean synSeen;
+        int isn;
+        boolean finSent;
+        int finSeq;
+        boolean finReceivedByPeer;
+        boolean sentAnything;
+
+        long rel(int abs) {
+            return Integer.toUnsignedLong(abs - base);
+        }
+    }
+
+    public Trace build(String fileName, Conversation conv) {
+        Endpoint client = new Endpoint(Side.CLIENT, conv.client(), conv.clientAddress(), conv.clientPort());
+        Endpoint server = new Endpoint(Side.SERVER, conv.server(), conv.serverAddress(), conv.serverPort());
+        List<TraceEvent> events = new ArrayList<>(segs.size() * 2 + 8);
+        if (segs.isEmpty()) return new Trace(Trace.Source.CAPTURE, null, fileName, client, server, events, List.of());
+        Dir[] dirs = {new Dir(), new Dir()};
+        TcpState[] st = {TcpState.CLOSED, TcpState.CLOSED};
+        boolean[] changed = {false, false};
+        StateLog log = new StateLog(events, st, changed);
+        long t0 = segs.get(0).time;
+        long lastT = 0;
+        Seg first = segs.get(0);
+        if (!first.has(TcpFlags.SYN)) {
+            events.add(new TraceEvent.Note(0, Explanation.of("capture.note.midstream")));
+            log.change(0, Side.CLIENT, TcpState.ESTABLISHED, "capture starts mid-connection");
+            log.change(0, Side.SERVER, TcpState.ESTABLISHED, "capture starts mid-connection");
+        } else if (first.has(TcpFlags.ACK) && !first.fromClient) {
+            log.change(0, Side.CLIENT, TcpState.SYN_SENT, "SYN not captured");
+        }
+        boolean scaleKnown = false;
+        int id = 0;
+        for (int i = 0; i < segs.size(); i++) {
+            Seg s = segs.get(i);
+            Side from = s.fromClient ? Side.CLIENT : Side.SERVER;
+            Side to = from.other();
+            Dir x = dirs[from.ordinal()], y = dirs[to.ordinal()];
+            long t = Math.max(lastT, s.time - t0); // timestamps going backwards are clamped: times stay ordered
+            lastT = t;
+            boolean syn = s.has(TcpFlags.SYN), ack = s.has(TcpFlags.ACK), fin = s.has(TcpFlags.FIN), rst = s.has(TcpFlags.RST);
+            // Relative numbers as Wireshark: from the ISN for a SYN, else so that the first seq seen is 1.
+            if (!x.baseKnown) {
+                x.baseKnown = true;
+                x.base = syn ? s.seq : s.seq - 1;
+            }
+            if (ack && !y.baseKnown) {
+                y.baseKnown = true;
+                y.base = s.ack - 1;
+            }
+            if (syn) {
+                x.synSeen = true;
+                x.isn = s.seq;
+                x.ws = s.wsShift;
+                if (dirs[0].synSeen && dirs[1].synSeen) scaleKnown = true;
+            }
+            int space = s.len + (syn ? 1 : 0) + (fin ? 1 : 0);
+            long seqRel = x.rel(s.seq), ackRel = ack ? y.rel(s.ack) : TraceEvent.NONE;
+            // RFC 7323 §2.2: the window of a SYN is never scaled; scaling applies once both SYNs carried WS.
+            int window = s.window;
+            if (!syn && scaleKnown && x.ws >= 0 && y.ws >= 0) window = (int) Math.min(Integer.MAX_VALUE, (long) s.window << x.ws);
+
+            List<String> analysis = new ArrayList<>(2);
+            List<Explanation> explain = new ArrayList<>(3);
+            boolean plain = !syn && !fin && !rst;
+            boolean keepAlive = s.len <= 1 && plain && x.nextValid && s.seq == x.next - 1;
+            if (keepAlive) analysis.add("KEEP_ALIVE");
+            boolean retrans = false;
+            if (!keepAlive && space > 0 && x.nextValid && SeqNumber.ZERO.plus(s.seq).lt(new SeqNumber(x.next))) {
+                if (y.ackValid && new SeqNumber(s.seq + space).le(new SeqNumber(y.lastAck))) {
+                    analysis.add("SPURIOUS_RETRANSMISSION");
+                    retrans = true;
+                } else if (s.time - x.nextTime < OOO_THRESHOLD_US && s.time >= x.nextTime) {
+                    analysis.add("OUT_OF_ORDER");
+                } else {
+                    analysis.add("RETRANSMISSION");
+                    retrans = true;
+                }
+            }
+            boolean gap = !rst && x.nextValid && new SeqNumber(s.seq).gt(new SeqNumber(x.next));
+            if (gap) analysis.add("PREVIOUS_SEGMENT_NOT_CAPTURED");
+            if (plain && s.len == 0 && ack && x.ackValid && x.nextValid && s.seq == x.next && s.ack == x.lastAck) {
+                if (window == x.lastWindow) analysis.add("DUP_ACK");
+                else analysis.add("WINDOW_UPDATE");
+            }
+            if (ack && y.sentAnything && y.nextValid && new SeqNumber(s.ack).gt(new SeqNumber(y.next))) {
+                analysis.add("ACKED_UNSEEN_SEGMENT");
+            }
+            if (window == 0 && plain) analysis.add("ZERO_WINDOW");
+
+            // Explanations: how seq and ack relate to what came before.
+            String who = from.id(), peer = to.id();
+            if (syn && !ack) {
+                explain.add(Explanation.of("capture.explain.syn", who, Integer.toUnsignedString(s.seq)));
+            } else if (syn) {
+                explain.add(Explanation.of("capture.explain.synack", who, Integer.toUnsignedString(s.seq), ackRel, peer));
+            } else if (retrans) {
+                explain.add(Explanation.of("capture.explain.seq.retrans", seqRel, x.rel(x.next)));
+            } else if (gap) {
+                explain.add(Explanation.of("capture.explain.seq.gap", seqRel, x.rel(x.next), Integer.toUnsignedLong(s.seq - x.next)));
+            } else if (x.nextValid && s.seq == x.next) {
+                explain.add(Explanation.of("capture.explain.seq.next", seqRel));
+            } else if (i == 0) {
+                explain.add(Explanation.of("capture.explain.seq.first", seqRel));
+            }
+            if (s.len > 0) explain.add(Explanation.of("capture.explain.data", s.len, seqRel, seqRel + s.len - 1));
+            if (ack && !syn) explain.add(Explanation.of("capture.explain.ack", ackRel, peer));
+            if (fin) explain.add(Explanation.of("capture.explain.fin", seqRel + s.len, seqRel + s.len + 1));
+            if (rst) explain.add(Explanation.of("capture.explain.rst"));
+            if (analysis.contains("DUP_ACK")) explain.add(Explanation.of("capture.explain.dupack", ackRel));
+            if (analysis.contains("WINDOW_UPDATE")) explain.add(Explanation.of("capture.explain.winupdate", window));
+            if (analysis.contains("ZERO_WINDOW")) explain.add(Explanation.of("capture.explain.zerowindow"));
+            if (keepAlive) explain.add(Explanation.of("capture.explain.keepalive"));
+
+            // States the sender shows by sending this segment (RFC 9293 §3.3.2 / §3.10).
+            int peerIdx = to.ordinal();
+            if (ack && y.finSent && !y.finReceivedByPeer && new SeqNumber(s.ack).ge(new SeqNumber(y.finSeq + 1))) {
+                finReceived(log, t, from, dirs); // acknowledging the peer's FIN shows it arrived
+            }
+            if (rst) {
+                log.change(t, from, TcpState.CLOSED, "snd RST");
+            } else {
+                TcpState a = st[from.ordinal()];
+                if (syn && !ack && a == TcpState.CLOSED) log.change(t, from, TcpState.SYN_SENT, "snd SYN");
+                if (syn && ack && (a == TcpState.CLOSED || a == TcpState.LISTEN)) {
+                    if (!changed[from.ordinal()]) st[from.ordinal()] = TcpState.LISTEN; // it was listening
+                    log.change(t, from, TcpState.SYN_RCVD, "rcv SYN, snd SYN,ACK");
+                } else if (syn && ack && a == TcpState.SYN_SENT) {
+                    log.change(t, from, TcpState.SYN_RCVD, "rcv SYN, snd SYN,ACK"); // simultaneous open
+                }
+                if (!syn && ack && st[from.ordinal()] == TcpState.SYN_SENT && y.synSeen
+                        && new SeqNumber(s.ack).ge(new SeqNumber(y.isn + 1))) {
+                    log.change(t, from, TcpState.ESTABLISHED, "rcv SYN,ACK, snd ACK");
+                }
+                if (fin && !x.finSent) {
+                    TcpState b = st[from.ordinal()];
+                    if (b == TcpState.ESTABLISHED || b == TcpState.SYN_RCVD) log.change(t, from, TcpState.FIN_WAIT_1, "CLOSE, snd FIN");
+                    else if (b == TcpState.CLOSE_WAIT) log.change(t, from, TcpState.LAST_ACK, "CLOSE, snd FIN");
+                }
+            }
+            if (fin && !x.finSent) {
+                x.finSent = true;
+                x.finSeq = s.seq + s.len;
+            }
+
+            id++;
+            events.add(new TraceEvent.Segment(id, from, t, TraceEvent.NONE, TraceEvent.NONE, new TcpFlags(s.flags),
+                    seqRel, ackRel, s.len, window, Integer.toUnsignedLong(s.seq),
+                    ack ? Integer.toUnsignedLong(s.ack) : TraceEvent.NONE, retrans, explain, analysis, s.frame,
+                    s.options, s.info));
+
+            // States the receiver enters on arrival (taken to be when the capture saw the segment).
+            TcpState b = st[peerIdx];
+            if (rst) {
+                if (b != TcpState.CLOSED && b != TcpState.LISTEN) log.change(t, to, TcpState.CLOSED, "rcv RST");
+            } else {
+                if (x.finSent && !x.finReceivedByPeer && !(fin && s.seq + s.len == x.finSeq && crossing(i, to))) {
+                    // An earlier FIN from this side (or this one, unless the peer's FIN crosses it) has arrived.
+                    boolean acksPeerFin = ack && y.finSent && new SeqNumber(s.ack).ge(new SeqNumber(y.finSeq + 1));
+                    if (fin && acksPeerFin && b == TcpState.FIN_WAIT_1) {
+                        x.finReceivedByPeer = true;
+                        log.change(t, to, TcpState.TIME_WAIT, "rcv FIN,ACK, snd ACK"); // RFC 9293 §3.10.7.4
+                        b = st[peerIdx];
+                    } else {
+                        finReceived(log, t, to, dirs);
+                        b = st[peerIdx];
+                    }
+                }
+                if (syn && ack && (b == TcpState.SYN_SENT || b == TcpState.SYN_RCVD)) {
+                    log.change(t, to, TcpState.ESTABLISHED, b == TcpState.SYN_SENT ? "rcv SYN,ACK, snd ACK" : "rcv SYN,ACK");
+                } else if (syn && !ack && b == TcpState.SYN_SENT) {
+                    log.change(t, to, TcpState.SYN_RCVD, "rcv SYN, snd SYN,ACK"); // simultaneous open
+                } else if (!syn && ack && b == TcpState.SYN_RCVD && y.synSeen && new SeqNumber(s.ack).ge(new SeqNumber(y.isn + 1))) {
+                    log.change(t, to, TcpState.ESTABLISHED, "rcv ACK of SYN");
+                }
+                b = st[peerIdx];
+                if (ack && y.finSent && new SeqNumber(s.ack).ge(new SeqNumber(y.finSeq + 1))) {
+                    if (b == TcpState.FIN_WAIT_1) log.change(t, to, TcpState.FIN_WAIT_2, "rcv ACK of FIN");
+                    else if (b == TcpState.CLOSING) log.change(t, to, TcpState.TIME_WAIT, "rcv ACK of FIN");
+                    else if (b == TcpState.LAST_ACK) log.change(t, to, TcpState.CLOSED, "rcv ACK of FIN");
+                }
+            }
+
+            // Bookkeeping for the next segments.
+            x.sentAnything = true;
+            if (!x.nextValid || new SeqNumber(s.seq + space).gt(new SeqNumber(x.next))) {
+                x.next = s.seq + space;
+                x.nextValid = true;
+                x.nextTime = s.time;
+            }
+            if (ack) {
+                x.ackValid = true;
+                x.lastAck = s.ack;
+            }
+            x.lastWindow = window;
+        }
+        if (truncated) {
+            events.add(new TraceEvent.Note(lastT, Explanation.of("capture.note.truncated", MAX_SEGMENTS)));
+        }
+        return new Trace(Trace.Source.CAPTURE, null, fileName, client, server, events, List.of());
+    }
+
+    /** Whether {@code receiver}'s next segment carries a FIN that does not acknowledge this one: FINs crossing. */
+    private boolean crossing(int i, Side receiver) {
+        Seg fin = segs.get(i);
+        int finAck = fin.seq + fin.len + 1;
+        for (int j = i + 1; j < segs.size(); j++) {
+            Seg n = segs.get(j);
+            if (n.fromClient == (receiver == Side.CLIENT)) {
+                return n.has(TcpFlags.FIN) && !(n.has(TcpFlags.ACK) && new SeqNumber(n.ack).ge(new SeqNumber(finAck)));
+            }
+        }
+        return false;
+    }
+
+    /** {@code receiver} got the peer's FIN (RFC 9293 §3.10.7.4, eighth step). */
+    private static void finReceived(StateLog log, long t, Side receiver, Dir[] dirs) {
+        dirs[receiver.other().ordinal()].finReceivedByPeer = true;
+        TcpState b = log.st[receiver.ordinal()];
+        if (b == TcpState.ESTABLISHED || b == TcpState.SYN_RCVD) log.change(t, receiver, TcpState.CLOSE_WAIT, "rcv FIN, snd ACK");
+        else if (b == TcpState.FIN_WAIT_1) log.change(t, receiver, TcpState.CLOSING, "rcv FIN, snd ACK");
+        else if (b == TcpState.FIN_WAIT_2) log.change(t, receiver, TcpState.TIME_WAIT, "rcv FIN, snd ACK");
+    }
+
+    /** Appends inferred state changes and tracks each side's current state. */
+    private static final class StateLog {
+        final List<TraceEvent> events;
+        final TcpState[] st;
+        final boolean[] changed;
+
+        StateLog(List<TraceEvent> events, TcpState[] st, boolean[] changed) {
+            this.events = events;
+            this.st = st;
+            this.changed = changed;
+        }
+
+        void change(long t, Side side, TcpState to, String cause) {
+            TcpState from = st[side.ordinal()];
+            if (from == to) return;
+            events.add(new TraceEvent.StateChange(t, side, from, to, cause, true));
+            st[side.ordinal()] = to;
+            changed[side.ordinal()] = true;
+        }
+    }
+}
