@@ -23,7 +23,7 @@ public final class DiagramLayout {
     public record Options(double width, double top, double margin, double pxPerMs, long compressAboveUs,
                           double gapPx, double sameTimePx, double charWidth, double lineHeight, boolean absolute) {
         public static Options defaults() {
-            return new Options(760, 40, 110, 1.6, 250_000, 56, 34, 7.8, 18, false);
+            return new Options(760, 40, 110, 1.6, 250_000, 64, 34, 7.8, 18, false);
         }
 
         public Options withWidth(double w) {
@@ -129,9 +129,6 @@ public final class DiagramLayout {
                     double need = options.sameTimePx() * (capture ? n : n - 1);
                     extra.merge(s.sent(), need, Math::max);
                 }
-            } else if (e instanceof TraceEvent.Timer tm && tm.action() == TraceEvent.TimerAction.SET
-                    && tm.expires() != TraceEvent.NONE && tm.expires() <= trace.endTime()) {
-                instants.add(tm.expires());
             }
         }
         long[] inst = instants.stream().mapToLong(Long::longValue).toArray();

@@ -62,6 +62,7 @@ public class MainController implements Initializable {
     @FXML VBox inspectorBox, arithmeticBox;
     @FXML StateMachineView stateMachine;
     @FXML Tab faultsTab;
+    @FXML TabPane sideTabs;
     @FXML CheckBox loseFinalAck, loseHandshakeAck, isnRandom, synCookies;
     @FXML Button clientCloseButton, serverCloseButton, bothCloseButton, sendButton, abortButton, undoButton, resetFaultsButton;
     @FXML ChoiceBox<Side> sideChoice;
@@ -221,6 +222,18 @@ public class MainController implements Initializable {
     public SequenceDiagram diagram() { return diagram; }
 
     public Session session() { return session; }
+
+    public TabPane sideTabs() { return sideTabs; }
+
+    public StateMachineView stateMachine() { return stateMachine; }
+
+    public ListView<Lab.ScenarioInfo> scenarioList() { return scenarioList; }
+
+    /** Selects the segment the playhead is on (the inspector follows it). */
+    public void selectCurrent() {
+        TraceEvent.Segment s = playback.currentSegmentProperty().get();
+        if (s != null) diagram.setSelected(s);
+    }
 
     /** Shows a trace and keeps the playhead at {@code time} (re-simulation keeps the past in place). */
     public void showTrace(Trace t, long time) {
@@ -423,7 +436,8 @@ public class MainController implements Initializable {
 
     private static Label mono(String s) {
         Label l = new Label(s);
-        l.getStyleClass().add("mono");
+        // The monospace family has no CJK glyphs; Chinese values use the UI family instead.
+        if ("System".equals(Fonts.family())) l.getStyleClass().add("mono");
         return l;
     }
 

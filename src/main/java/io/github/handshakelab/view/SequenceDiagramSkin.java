@@ -137,6 +137,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         place(serverTimer, x + sx, y + 8 + nameH + bh);
         place(captureNote, x + cw / 2, y + 6 + nameH);
         updateScroll();
+        follow();
         draw();
     }
 
@@ -229,8 +230,8 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         double yNow = layout.y(now);
         double fs = th.fontSize;
         Font mono = Font.font("Monospaced", fs);
-        Font small = Font.font("System", fs * 0.85);
-        Font bold = Font.font("System", FontWeight.BOLD, fs);
+        Font small = Font.font(Fonts.family(), fs * 0.85);
+        Font bold = Font.font(Fonts.family(), FontWeight.BOLD, fs);
         g.save();
         g.translate(0, -off);
         double vTop = off, vBot = off + h;
@@ -241,17 +242,18 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         for (DiagramLayout.GapBreak gb : layout.gaps()) {
             if (gb.y1() < vTop || gb.y0() > vBot) continue;
             g.setFill(th.grid.deriveColor(0, 1, 1, 0.25));
-            g.fillRect(0, gb.y0() + 6, w, gb.y1() - gb.y0() - 12);
+            double gt = gb.y0() + fs * 1.7, gbm = gb.y1() - 4;
+            g.fillRect(0, gt, w, gbm - gt);
             g.setStroke(th.muted);
             g.setLineWidth(1);
             g.setLineDashes();
-            zigzag(g, gb.y0() + 6, w);
-            zigzag(g, gb.y1() - 6, w);
+            zigzag(g, gt, w);
+            zigzag(g, gbm, w);
             g.setFill(th.muted);
             g.setFont(small);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(gb.text(), w / 2, (gb.y0() + gb.y1()) / 2);
+            g.fillText(gb.text(), w / 2, (gt + gbm) / 2);
         }
 
         // lifelines: the future is a thin dashed line
@@ -308,12 +310,12 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
                 g.setFont(small);
                 g.setFill(th.text);
                 g.setTextBaseline(VPos.TOP);
-                g.setTextAlign(dir > 0 ? TextAlignment.LEFT : TextAlignment.RIGHT);
+                g.setTextAlign(dir > 0 ? TextAlignment.RIGHT : TextAlignment.LEFT);
                 String txt = "2MSL";
                 if (now >= ts.t0() && now < ts.t1() && ts.expires() != TraceEvent.NONE) {
                     txt = "2MSL  " + TimeAxis.formatDuration(ts.expires() - now);
                 }
-                g.fillText(txt, bx + dir * (bw + 4), ts.y0() + 2);
+                g.fillText(txt, x - dir * (bandW / 2 + 4), ts.y0() + fs * 1.5);
             } else if (ts.kind() == TimerKind.RETRANSMISSION && ts.fired()) {
                 double bx = x + dir * (bandW / 2 + 6);
                 g.setStroke(th.muted);

@@ -118,8 +118,8 @@ public class StateMachineView extends Region {
         double fs = Math.max(10, Math.min(th.fontSize, w / 34));
         bw = Math.min(w * 0.27, fs * 9.6);
         bh = fs * 2.1;
-        Font small = Font.font("System", fs * 0.78);
-        Font smallBold = Font.font("System", FontWeight.BOLD, fs * 0.82);
+        Font small = Font.font(Fonts.family(), fs * 0.78);
+        Font smallBold = Font.font(Fonts.family(), FontWeight.BOLD, fs * 0.82);
         TcpState[] cl = clientLast.get(), sl = serverLast.get();
         // edges first, lit ones last so they stay on top
         for (int pass = 0; pass < 2; pass++) {
@@ -139,7 +139,7 @@ public class StateMachineView extends Region {
             g.setLineWidth(isC || isS ? 4 : 2);
             g.strokeRoundRect(c[0] - bw / 2, c[1] - bh / 2, bw, bh, 10, 10);
             g.setFill(isC || isS ? Color.web(Theme.stateTextHex(s)) : th.text);
-            g.setFont(Font.font("System", FontWeight.BOLD, fs));
+            g.setFont(Font.font(Fonts.family(), FontWeight.BOLD, fs));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(s.name(), c[0], c[1]);

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class DiagramLayoutTest {
 
-    // defaults: width 760, top 40, margin 110, 1.6 px/ms, compress above 250 ms into 56 px
+    // defaults: width 760, top 40, margin 110, 1.6 px/ms, compress above 250 ms into 64 px
     private final DiagramLayout layout = new DiagramLayout(TraceFixtures.handshakeThenIdle(), DiagramLayout.Options.defaults());
 
     @Test
@@ -19,15 +19,15 @@ class DiagramLayoutTest {
         assertEquals(40.0, layout.y(0), 1e-9);
         assertEquals(120.0, layout.y(50_000), 1e-9);   // 50 ms * 1.6 px/ms
         assertEquals(280.0, layout.y(150_000), 1e-9);
-        // 150 ms -> 60.1 s is 59.95 s of nothing: drawn as one 56 px break
-        assertEquals(336.0, layout.y(60_100_000), 1e-9);
+        // 150 ms -> 60.1 s is 59.95 s of nothing: drawn as one 64 px break
+        assertEquals(344.0, layout.y(60_100_000), 1e-9);
         assertEquals(50_000, layout.t(120.0));
-        assertEquals(60_100_000, layout.t(336.0));
+        assertEquals(60_100_000, layout.t(344.0));
         List<DiagramLayout.GapBreak> gaps = layout.gaps();
         assertEquals(1, gaps.size());
         assertEquals("⋯ 60.0 s ⋯", gaps.get(0).text());
         assertEquals(280.0, gaps.get(0).y0(), 1e-9);
-        assertEquals(336.0, gaps.get(0).y1(), 1e-9);
+        assertEquals(344.0, gaps.get(0).y1(), 1e-9);
     }
 
     @Test

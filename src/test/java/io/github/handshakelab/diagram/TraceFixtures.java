@@ -63,4 +63,53 @@ public final class TraceFixtures {
         return new Trace(Trace.Source.SIMULATION, "bulk", null, new Endpoint(C, "Client", "10.0.0.1", 40000),
                 new Endpoint(S, "Server", "10.0.0.2", 80), ev, List.of());
     }
+
+    static TraceEvent.Timer timer(long t, Side s, TimerKind k, TraceEvent.TimerAction a, long exp) {
+        return new TraceEvent.Timer(t, s, k, a, exp);
+    }
+
+    /** The textbook lost-final-ack exchange (50 ms delay, RTO 1 s, MSL 30 s), ISNs 1000 and 5000. */
+    public static Trace lostFinalAck() {
+        Side C = Side.CLIENT, S = Side.SERVER;
+        var SET = TraceEvent.TimerAction.SET;
+        List<TraceEvent> ev = new ArrayList<>();
+        ev.add(new TraceEvent.User(0, S, UserCall.LISTEN, 0));
+        ev.add(st(0, S, TcpState.CLOSED, TcpState.LISTEN));
+        ev.add(new TraceEvent.User(0, C, UserCall.CONNECT, 0));
+        ev.add(st(0, C, TcpState.CLOSED, TcpState.SYN_SENT));
+        ev.add(seg(1, C, 0, 50_000, TcpFlags.SYN, 0, TraceEvent.NONE));
+        ev.add(st(50_000, S, TcpState.LISTEN, TcpState.SYN_RCVD));
+        ev.add(seg(2, S, 50_000, 100_000, TcpFlags.SYN | TcpFlags.ACK, 0, 1));
+        ev.add(st(100_000, C, TcpState.SYN_SENT, TcpState.ESTABLISHED));
+        ev.add(seg(3, C, 100_000, 150_000, TcpFlags.ACK, 1, 1));
+        ev.add(st(150_000, S, TcpState.SYN_RCVD, TcpState.ESTABLISHED));
+        ev.add(new TraceEvent.User(1_000_000, C, UserCall.CLOSE, 0));
+        ev.add(st(1_000_000, C, TcpState.ESTABLISHED, TcpState.FIN_WAIT_1));
+        ev.add(seg(4, C, 1_000_000, 1_050_000, TcpFlags.FIN | TcpFlags.ACK, 1, 1));
+        ev.add(timer(1_000_000, C, TimerKind.RETRANSMISSION, SET, 2_000_000));
+        ev.add(st(1_050_000, S, TcpState.ESTABLISHED, TcpState.CLOSE_WAIT));
+        ev.add(seg(5, S, 1_050_000, 1_100_000, TcpFlags.ACK, 1, 2));
+        ev.add(timer(1_100_000, C, TimerKind.RETRANSMISSION, TraceEvent.TimerAction.CANCELLED, 2_000_000));
+        ev.add(st(1_100_000, C, TcpState.FIN_WAIT_1, TcpState.FIN_WAIT_2));
+        ev.add(new TraceEvent.User(2_000_000, S, UserCall.CLOSE, 0));
+        ev.add(st(2_000_000, S, TcpState.CLOSE_WAIT, TcpState.LAST_ACK));
+        ev.add(seg(6, S, 2_000_000, 2_050_000, TcpFlags.FIN | TcpFlags.ACK, 1, 2));
+        ev.add(timer(2_000_000, S, TimerKind.RETRANSMISSION, SET, 3_000_000));
+        ev.add(st(2_050_000, C, TcpState.FIN_WAIT_2, TcpState.TIME_WAIT));
+        ev.add(new TraceEvent.Segment(7, C, 2_050_000, TraceEvent.NONE, 2_075_000, new TcpFlags(TcpFlags.ACK), 2, 2, 0,
+                65535, 1002, 5002, false, List.of(), List.of(), TraceEvent.NONE, List.of(), null));
+        ev.add(timer(2_050_000, C, TimerKind.TIME_WAIT, SET, 62_050_000));
+        ev.add(timer(3_000_000, S, TimerKind.RETRANSMISSION, TraceEvent.TimerAction.FIRED, 3_000_000));
+        ev.add(new TraceEvent.Segment(8, S, 3_000_000, 3_050_000, TraceEvent.NONE, new TcpFlags(TcpFlags.FIN | TcpFlags.ACK),
+                1, 2, 0, 65535, 5001, 1002, true, List.of(), List.of(), TraceEvent.NONE, List.of(), null));
+        ev.add(timer(3_000_000, S, TimerKind.RETRANSMISSION, SET, 5_000_000));
+        ev.add(seg(9, C, 3_050_000, 3_100_000, TcpFlags.ACK, 2, 2));
+        ev.add(timer(3_050_000, C, TimerKind.TIME_WAIT, SET, 63_050_000));
+        ev.add(timer(3_100_000, S, TimerKind.RETRANSMISSION, TraceEvent.TimerAction.CANCELLED, 5_000_000));
+        ev.add(st(3_100_000, S, TcpState.LAST_ACK, TcpState.CLOSED));
+        ev.add(timer(63_050_000, C, TimerKind.TIME_WAIT, TraceEvent.TimerAction.FIRED, 63_050_000));
+        ev.add(st(63_050_000, C, TcpState.TIME_WAIT, TcpState.CLOSED));
+        return new Trace(Trace.Source.SIMULATION, "lost-final-ack", null, new Endpoint(C, "Client", "10.0.0.1", 40000),
+                new Endpoint(S, "Server", "10.0.0.2", 80), ev, List.of());
+    }
 }
