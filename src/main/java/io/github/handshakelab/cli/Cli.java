@@ -12,7 +12,7 @@ import java.util.Set;
  */
 @Command(name = "handshake-lab", mixinStandardHelpOptions = true, version = "Handshake Lab 0.1",
         description = "Teach TCP connection management: simulate, replay captures, render diagrams.",
-        subcommands = {})
+        subcommands = {ScenariosCommand.class, RenderCommand.class})
 public final class Cli implements Runnable {
 
     public static final int USAGE = 2;

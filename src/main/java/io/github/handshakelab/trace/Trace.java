@@ -13,17 +13,36 @@ import java.util.List;
  * @param scenario scenario id for a simulation, else null
  * @param file     capture file name for a capture, else null
  * @param tcbs     TCB snapshots after every change, in time order (simulation; inferred for captures)
+ * @param gauges   samples of named quantities over time, e.g. the listener's half-open queue
+ *                 ({@link #GAUGE_HALF_OPEN}) in the syn-flood scenario; empty for most traces
  */
 public record Trace(Source source, String scenario, String file, Endpoint client, Endpoint server,
-                    List<TraceEvent> events, List<TcbSample> tcbs) {
+                    List<TraceEvent> events, List<TcbSample> tcbs, List<Gauge> gauges) {
 
     public enum Source { SIMULATION, CAPTURE }
 
     public record TcbSample(long t, Side side, Tcb tcb) {}
 
+    /** Half-open (SYN_RCVD) connections held by the server's listener; {@code max} = backlog. */
+    public static final String GAUGE_HALF_OPEN = "halfOpen";
+
+    /** The value of gauge {@code name} from time {@code t} until its next sample; {@code max} is its ceiling. */
+    public record Gauge(long t, String name, int value, int max) {}
+
     public Trace {
         events = List.copyOf(events);
         tcbs = List.copyOf(tcbs);
+        gauges = List.copyOf(gauges);
+    }
+
+    public Trace(Source source, String scenario, String file, Endpoint client, Endpoint server,
+                 List<TraceEvent> events, List<TcbSample> tcbs) {
+        this(source, scenario, file, client, server, events, tcbs, List.of());
+    }
+
+    /** The samples of one gauge, in time order. */
+    public List<Gauge> gauge(String name) {
+        return gauges.stream().filter(g -> g.name().equals(name)).toList();
     }
 
     public Endpoint endpoint(Side side) {

@@ -51,7 +51,22 @@ public final class TraceJson {
             TraceEvent e = events.get(i);
             out.append(i == 0 ? "\n    " : ",\n    ").append(obj(g -> event(g, e, trace.source())));
         }
-        out.append(events.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+        out.append(events.isEmpty() ? "]" : "\n  ]");
+        // Optional extension (absent when empty, so older traces keep their exact bytes).
+        if (!trace.gauges().isEmpty()) {
+            out.append(",\n  \"gauges\": [");
+            for (int i = 0; i < trace.gauges().size(); i++) {
+                Trace.Gauge gg = trace.gauges().get(i);
+                out.append(i == 0 ? "\n    " : ",\n    ").append(obj(g -> {
+                    g.writeNumberField("t", gg.t());
+                    g.writeStringField("name", gg.name());
+                    g.writeNumberField("value", gg.value());
+                    g.writeNumberField("max", gg.max());
+                }));
+            }
+            out.append("\n  ]");
+        }
+        out.append("\n}\n");
         return out.toString();
     }
 
@@ -174,7 +189,11 @@ public final class TraceJson {
         if (client == null || server == null) throw new IOException("not a trace: endpoints must name a client and a server");
         List<TraceEvent> events = new ArrayList<>();
         for (JsonNode ev : root.path("events")) events.add(readEvent(ev));
-        return new Trace(source, text(root, "scenario"), text(root, "file"), client, server, events, List.of());
+        List<Trace.Gauge> gauges = new ArrayList<>();
+        for (JsonNode g : root.path("gauges")) {
+            gauges.add(new Trace.Gauge(g.path("t").asLong(), g.path("name").asText(), g.path("value").asInt(), g.path("max").asInt()));
+        }
+        return new Trace(source, text(root, "scenario"), text(root, "file"), client, server, events, List.of(), gauges);
     }
 
     private static String text(JsonNode n, String field) {

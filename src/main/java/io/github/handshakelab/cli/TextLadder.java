@@ -1,0 +1,81 @@
+package io.github.handshakelab.cli;
+
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.trace.Explanation;
+import io.github.handshakelab.trace.Messages;
+import io.github.handshakelab.trace.Side;
+import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code txt} format: a plain ladder diagram, one line per segment (time, arrow, flags,
+ * relative seq/ack/len, lost and retransmission marks, both states after it), indented lines for
+ * the arithmetic, state changes, timers, user calls and notes.
+ */
+public final class TextLadder {
+
+    private TextLadder() {}
+
+    public static String render(Trace trace, Locale locale) {
+        StringBuilder out = new StringBuilder();
+        String title = trace.scenario() != null && Messages.has(locale, "scenario." + trace.scenario() + ".title")
+                ? Messages.get(locale, "scenario." + trace.scenario() + ".title") : String.valueOf(trace.scenario());
+        out.append("# ").append(title).append('\n');
+        Map<Side, TcpState> state = new EnumMap<>(Side.class);
+        state.put(Side.CLIENT, TcpState.CLOSED);
+        state.put(Side.SERVER, TcpState.CLOSED);
+        for (TraceEvent e : trace.events()) {
+            if (e instanceof TraceEvent.Segment s) {
+                // The states shown are those when the segment leaves, the arrow's start.
+                String arrow = s.from() == Side.CLIENT ? "client ──► server" : "client ◄── server";
+                StringBuilder l = new StringBuilder();
+                l.append(String.format(Locale.ROOT, "%10s  #%-3d %s  %-9s seq=%d", time(s.sent()), s.id(), arrow,
+                        s.flags(), s.seq()));
+                if (s.hasAck()) l.append(" ack=").append(s.ack());
+                if (s.len() > 0) l.append(" len=").append(s.len());
+                if (s.retransmission()) l.append("  [").append(Messages.get(locale, "tcp.txt.retransmission")).append(']');
+                if (s.isDropped()) l.append("  ✗ ").append(Messages.get(locale, "tcp.txt.lost"));
+                if (s.payloadInfo() != null) l.append("  (").append(s.payloadInfo()).append(')');
+                l.append("   [").append(state.get(Side.CLIENT)).append(" | ").append(state.get(Side.SERVER)).append(']');
+                out.append(l).append('\n');
+                for (Explanation x : s.explain()) out.append("              ").append(x.render(locale)).append('\n');
+            } else if (e instanceof TraceEvent.StateChange c) {
+                state.put(c.endpoint(), c.to());
+                out.append(String.format(Locale.ROOT, "%10s  ", time(c.t())))
+                        .append(Messages.format(locale, "tcp.txt.state", who(locale, c.endpoint()), c.from(), c.to(),
+                                c.cause() == null ? "" : c.cause())).append('\n');
+            } else if (e instanceof TraceEvent.Timer t) {
+                out.append(String.format(Locale.ROOT, "%10s  ", time(t.t())))
+                        .append(Messages.format(locale, "tcp.txt.timer", who(locale, t.endpoint()), t.timer(), t.action(),
+                                time(t.expires()))).append('\n');
+            } else if (e instanceof TraceEvent.User u) {
+                String call = u.call().name() + (u.bytes() > 0 ? " " + u.bytes() : "");
+                out.append(String.format(Locale.ROOT, "%10s  ", time(u.t())))
+                        .append(Messages.format(locale, "tcp.txt.call", who(locale, u.endpoint()), call)).append('\n');
+            } else if (e instanceof TraceEvent.Note n) {
+                out.append(String.format(Locale.ROOT, "%10s  ", time(n.t()))).append("! ").append(n.text().render(locale))
+                        .append('\n');
+            }
+        }
+        if (!trace.gauges().isEmpty()) {
+            out.append(trace.gauges().stream()
+                    .map(g -> time(g.t()) + " " + Messages.format(locale, "tcp.txt.gauge", g.value(), g.max()))
+                    .collect(Collectors.joining("\n", "\n", "\n")));
+        }
+        return out.toString();
+    }
+
+    private static String who(Locale locale, Side side) {
+        return Messages.get(locale, "tcp.txt." + side.id());
+    }
+
+    /** Seconds with millisecond precision, e.g. "1.050s". */
+    static String time(long us) {
+        return String.format(Locale.ROOT, "%d.%03ds", us / 1_000_000, (us / 1000) % 1000);
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.handshakelab.sim;
+
+import io.github.handshakelab.tcp.Outgoing;
+import io.github.handshakelab.tcp.Segment;
+import io.github.handshakelab.trace.Explanation;
+import io.github.handshakelab.trace.Side;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the reason a connection gave for its numbers into sentences with the numbers the diagram
+ * shows: relative to the sender's ISN for seq and to the receiver's ISN for ack (as Wireshark).
+ * Keys live in i18n/tcp*.properties; side-specific keys end in ".client" / ".server".
+ */
+final class Explainer {
+
+    private Explainer() {}
+
+    /**
+     * @param seqRel   SEG.SEQ relative to the sender's ISN
+     * @param ackRel   SEG.ACK relative to the receiver's ISN (ignored without ACK)
+     * @param finRel   relative seq of the sender's own earlier FIN, or null
+     */
+    static List<Explanation> explain(Outgoing o, Side from, long seqRel, long ackRel, Long finRel) {
+        Segment s = o.segment();
+        List<Explanation> out = new ArrayList<>(3);
+        String self = from.id(), peer = from.other().id();
+        switch (o.seqWhy()) {
+            case ISN -> out.add(Explanation.of("tcp.explain.seq.isn." + self, seqRel, s.seq().unsigned()));
+            case ISN_AGAIN -> out.add(Explanation.of("tcp.explain.seq.isnAgain." + self, seqRel, s.seq().unsigned()));
+            case AFTER_SYN -> out.add(Explanation.of("tcp.explain.seq.afterSyn", seqRel, seqRel - 1));
+            case NEXT -> out.add(next(seqRel, finRel));
+            case FIN -> out.add(Explanation.of("tcp.explain.seq.fin", seqRel, seqRel + 1));
+            case RETRANSMISSION -> out.add(Explanation.of("tcp.explain.seq.retransmission", seqRel, o.attempt(),
+                    seconds(o.rtoUs())));
+            case RST_FROM_ACK -> out.add(Explanation.of("tcp.explain.seq.rstFromAck", seqRel, s.seq().unsigned()));
+            case RST_ZERO -> out.add(Explanation.of("tcp.explain.seq.rstZero", seqRel));
+            case RST_ABORT -> out.add(Explanation.of("tcp.explain.seq.rstAbort", seqRel));
+        }
+        if (s.flags().ack()) {
+            switch (o.ackWhy()) {
+                case NONE, CURRENT -> out.add(Explanation.of("tcp.explain.ack.current", ackRel));
+                case SYN -> out.add(Explanation.of("tcp.explain.ack.syn." + peer, ackRel, ackRel - 1));
+                case DATA -> out.add(Explanation.of("tcp.explain.ack.data", ackRel, ackRel - o.ackDelta(), o.ackDelta(),
+                        ackRel - 1));
+                case FIN -> out.add(Explanation.of("tcp.explain.ack.fin", ackRel, ackRel - 1));
+                case RST_CLOSED -> out.add(Explanation.of("tcp.explain.ack.rstClosed", ackRel, ackRel - o.ackDelta(),
+                        o.ackDelta()));
+                case CHALLENGE -> out.add(Explanation.of("tcp.explain.ack.challenge", ackRel));
+                case UNACCEPTABLE -> out.add(Explanation.of("tcp.explain.ack.unacceptable", ackRel));
+                case TIME_WAIT_REACK -> out.add(Explanation.of("tcp.explain.ack.timeWait", ackRel));
+            }
+        }
+        if (s.dataLen() > 0) {
+            out.add(Explanation.of("tcp.explain.len", s.dataLen(), seqRel, seqRel + s.dataLen() - 1, seqRel + s.dataLen()));
+        }
+        return out;
+    }
+
+    private static Explanation next(long rel, Long finRel) {
+        boolean afterFin = finRel != null && rel > finRel;
+        long bytes = rel - 1 - (afterFin ? 1 : 0);
+        if (bytes < 0) return Explanation.of("tcp.explain.seq.sndNxt", rel);
+        if (afterFin) return Explanation.of("tcp.explain.seq.nextAfterFin", rel, bytes);
+        if (bytes == 0) return Explanation.of("tcp.explain.seq.afterSyn", rel, rel - 1);
+        return Explanation.of("tcp.explain.seq.next", rel, bytes);
+    }
+
+    static String seconds(long us) {
+        return us % 1_000_000 == 0 ? Long.toString(us / 1_000_000)
+                : java.math.BigDecimal.valueOf(us, 6).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.handshakelab.sim;
+
+import io.github.handshakelab.trace.Side;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A reproducible experiment: parameters, user calls at fixed times, drop rules, and extras that
+ * plain user calls cannot express (an application that closes on end-of-stream, segments
+ * injected by the network such as an old duplicate SYN or a spoofed SYN flood).
+ */
+public record Scenario(String id, SimParams params, List<ScheduledCall> calls, FaultPlan faults, Extras extras) {
+
+    public Scenario {
+        calls = calls.stream().sorted(Comparator.comparingLong(ScheduledCall::t)).toList();
+    }
+
+    public Scenario(String id, SimParams params, List<ScheduledCall> calls, FaultPlan faults) {
+        this(id, params, calls, faults, Extras.NONE);
+    }
+
+    public Scenario withFault(DropRule r) { return new Scenario(id, params, calls, faults.with(r), extras); }
+
+    public Scenario withFaults(FaultPlan f) { return new Scenario(id, params, calls, f, extras); }
+
+    public Scenario withCall(ScheduledCall c) {
+        List<ScheduledCall> l = new ArrayList<>(calls);
+        l.add(c);
+        return new Scenario(id, params, l, faults, extras);
+    }
+
+    public Scenario withParams(SimParams p) { return new Scenario(id, p, calls, faults, extras); }
+
+    public Scenario withExtras(Extras e) { return new Scenario(id, params, calls, faults, e); }
+
+    /**
+     * @param closeOnFin sides whose application closes as soon as it reads the peer's FIN
+     */
+    public record Extras(Set<Side> closeOnFin, List<Injection> injections) {
+        public static final Extras NONE = new Extras(Set.of(), List.of());
+
+        public Extras {
+            closeOnFin = Set.copyOf(closeOnFin);
+            injections = List.copyOf(injections);
+        }
+    }
+
+    /** Segments the network produces on its own. */
+    public sealed interface Injection {
+        /**
+         * An old duplicate SYN of an earlier connection (RFC 9293 §3.5 Fig. 9), appearing at the
+         * client side at {@code t} with sequence number client ISN + {@code seqOffset}.
+         */
+        record OldDuplicateSyn(long t, long seqOffset) implements Injection {}
+
+        /** {@code count} SYNs with forged source addresses 198.51.100.x, one every {@code intervalUs}. */
+        record SynFlood(long start, int count, long intervalUs) implements Injection {
+            public SynFlood {
+                if (count < 0) throw new IllegalArgumentException("flood size must not be negative: " + count);
+            }
+        }
+    }
+}

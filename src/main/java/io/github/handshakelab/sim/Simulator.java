@@ -1,0 +1,429 @@
+package io.github.handshakelab.sim;
+
+import io.github.handshakelab.tcp.Connection;
+import io.github.handshakelab.tcp.Effect;
+import io.github.handshakelab.tcp.Outgoing;
+import io.github.handshakelab.tcp.Segment;
+import io.github.handshakelab.tcp.SeqNumber;
+import io.github.handshakelab.tcp.Tcb;
+import io.github.handshakelab.tcp.TcpFlags;
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.tcp.UserCall;
+import io.github.handshakelab.trace.Endpoint;
+import io.github.handshakelab.trace.Explanation;
+import io.github.handshakelab.trace.Side;
+import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Discrete-event simulation of two endpoints over a lossy link, on a virtual clock in
+ * microseconds. Events at the same instant run in the order they were scheduled, and every random
+ * choice comes from the seed, so the same scenario always yields the same trace. Drop decisions
+ * depend only on segments sent before, so dropping segment #N leaves everything before it as is.
+ */
+public final class Simulator {
+
+    /** Hard stop of virtual time: far beyond every timer chain (SYN back-off, R2, TIME-WAIT). */
+    public static final long HORIZON_US = 4L * 3600 * 1_000_000;
+
+    public static final Endpoint CLIENT = new Endpoint(Side.CLIENT, "Client", "10.0.0.1", 40000);
+    public static final Endpoint SERVER = new Endpoint(Side.SERVER, "Server", "10.0.0.2", 80);
+
+    /** Linux tcp_synack_retries: how often a half-open connection resends its SYN,ACK. */
+    public static final int SYN_ACK_RETRIES = 5;
+
+    private Simulator() {}
+
+    public static Trace run(Scenario s) {
+        return new Run(s).go();
+    }
+
+    private static final int CALL = 0, ARRIVE = 1, WAKE = 2, INJECT = 3;
+
+    private record Ev(long t, long order, int kind, Object payload) {}
+
+    /** A segment in flight: {@code spoof} names the forged peer when it is not the real client. */
+    private record Wire(Segment seg, Side to, String spoof) {}
+
+    private static final class Run {
+        final Scenario sc;
+        final SimParams p;
+        final Link link;
+        final PriorityQueue<Ev> queue = new PriorityQueue<>((a, b) ->
+                a.t != b.t ? Long.compare(a.t, b.t) : Long.compare(a.order, b.order));
+        long order;
+        final List<TraceEvent> events = new ArrayList<>();
+        final List<Trace.TcbSample> tcbs = new ArrayList<>();
+        final List<Trace.Gauge> gauges = new ArrayList<>();
+        final EnumMap<Side, Connection> conn = new EnumMap<>(Side.class);
+        final EnumMap<Side, Tcb> lastTcb = new EnumMap<>(Side.class);
+        final Map<Object, Long> wakeAt = new HashMap<>();
+        final long[] isnBase = new long[2];
+        // Relative-number bases: a side's ISN once it sent a SYN; per forged peer as well.
+        final Map<Object, SeqNumber> base = new HashMap<>();
+        final Map<Side, Long> finRel = new EnumMap<>(Side.class);
+        int segIds;
+        final Map<SegmentKind, Integer> seen = new EnumMap<>(SegmentKind.class);
+        // syn-flood: the listener's half-open entries for forged peers, and the SYN cookies sent.
+        final boolean flood;
+        final Map<String, Connection> halfOpen = new LinkedHashMap<>();
+        final Set<Long> cookies = new HashSet<>();
+        int lastGauge = -1;
+        long now;
+
+        Run(Scenario sc) {
+            this.sc = sc;
+            this.p = sc.params();
+            this.link = new Link(p.delayUs());
+            SplittableRandom r = new SplittableRandom(p.seed());
+            long c = r.nextLong() >>> 32, sv = r.nextLong() >>> 32;
+            isnBase[0] = p.isnClient() != null ? p.isnClient() : c;
+            isnBase[1] = p.isnServer() != null ? p.isnServer() : sv;
+            for (Side side : Side.values()) {
+                Connection.Config cfg = config(sc.extras().closeOnFin().contains(side));
+                conn.put(side, new Connection(cfg, isnClock(isnBase[side.ordinal()])));
+            }
+            this.flood = sc.extras().injections().stream().anyMatch(i -> i instanceof Scenario.Injection.SynFlood);
+        }
+
+        Connection.Config config(boolean closeOnFin) {
+            Connection.Config d = Connection.Config.defaults();
+            return new Connection.Config(p.initialRtoUs(), p.synRetries(), SYN_ACK_RETRIES, d.dataRetries(),
+                    d.maxRtoUs(), p.mslUs(), p.window(), d.mss(), d.finWait2Us(), closeOnFin);
+        }
+
+        /**
+         * RFC 9293 §3.4.1: the ISN comes from a clock ticking every 4 µs. The first incarnation
+         * uses the configured (or seed-derived) value exactly; later ones (a passive side that
+         * went back to LISTEN and accepts again) read the clock, so they differ.
+         */
+        static java.util.function.LongUnaryOperator isnClock(long first) {
+            int[] n = {0};
+            return t -> n[0]++ == 0 ? first : (first + t / 4 + 64_000L * n[0]) & SimParams.MAX_U32;
+        }
+
+        void push(long t, int kind, Object payload) {
+            queue.add(new Ev(t, order++, kind, payload));
+        }
+
+        Trace go() {
+            for (Side side : Side.values()) sampleTcb(side);
+            for (ScheduledCall c : sc.calls()) push(c.t(), CALL, c);
+            for (Scenario.Injection i : sc.extras().injections()) {
+                if (i instanceof Scenario.Injection.OldDuplicateSyn o) push(o.t(), INJECT, o);
+                else if (i instanceof Scenario.Injection.SynFlood f) {
+                    for (int k = 0; k < f.count(); k++) push(f.start() + k * f.intervalUs(), INJECT, new SpoofedSyn(k));
+                }
+            }
+            if (flood) gauge();
+            while (!queue.isEmpty()) {
+                Ev e = queue.poll();
+                if (e.t > HORIZON_US) break;
+                now = e.t;
+                switch (e.kind) {
+                    case CALL -> call((ScheduledCall) e.payload);
+                    case ARRIVE -> arrive((Wire) e.payload);
+                    case WAKE -> wake(e.payload, e.t);
+                    case INJECT -> inject(e.payload);
+                    default -> throw new IllegalStateException();
+                }
+            }
+            return new Trace(Trace.Source.SIMULATION, sc.id(), null, CLIENT, SERVER, events, tcbs, gauges);
+        }
+
+        record SpoofedSyn(int k) {}
+
+        void call(ScheduledCall c) {
+            events.add(new TraceEvent.User(now, c.side(), c.call(), c.call() == UserCall.SEND ? c.bytes() : 0));
+            apply(c.side(), conn.get(c.side()).call(c.call(), c.bytes(), now));
+        }
+
+        void arrive(Wire w) {
+            if (w.to == Side.CLIENT) {
+                // Segments addressed to a forged source reach nobody: the spoofed host does not exist.
+                if (w.spoof != null) return;
+                apply(Side.CLIENT, conn.get(Side.CLIENT).receive(w.seg, now));
+                return;
+            }
+            if (w.spoof != null) {
+                spoofedArrives(w);
+                return;
+            }
+            Connection server = conn.get(Side.SERVER);
+            TcpFlags f = w.seg.flags();
+            if (flood && server.state() == TcpState.LISTEN) {
+                if (f.syn() && !f.ack() && !f.rst() && backlogFull()) {
+                    if (p.synCookies()) sendCookie(w.seg, null);
+                    else note("tcp.note.backlogFull", halfOpenCount(), p.backlog());
+                    return;
+                }
+                if (p.synCookies() && f.ack() && !f.syn() && !f.rst() && cookies.contains(w.seg.ack().plus(-1).unsigned())) {
+                    note("tcp.note.cookieAccepted");
+                    base.put(Side.SERVER, w.seg.ack().plus(-1));
+                    apply(Side.SERVER, server.acceptCookie(w.seg, w.seg.ack().plus(-1), w.seg.window(), now));
+                    return;
+                }
+            }
+            apply(Side.SERVER, server.receive(w.seg, now));
+        }
+
+        void spoofedArrives(Wire w) {
+            Connection entry = halfOpen.get(w.spoof);
+            if (entry == null) {
+                if (!w.seg.flags().syn()) return;
+                if (backlogFull()) {
+                    if (p.synCookies()) sendCookie(w.seg, w.spoof);
+                    else note("tcp.note.backlogFullSpoofed", w.spoof, halfOpenCount(), p.backlog());
+                    return;
+                }
+                entry = new Connection(config(false), isnClock((isnBase[1] + 0x1000_0000L * (halfOpen.size() + 1)
+                        + now) & SimParams.MAX_U32));
+                entry.call(UserCall.LISTEN, 0, now);
+                halfOpen.put(w.spoof, entry);
+            }
+            applySpoofed(w.spoof, entry, entry.receive(w.seg, now));
+        }
+
+        void applySpoofed(String addr, Connection entry, List<Effect> fx) {
+            for (Effect e : fx) {
+                if (e instanceof Effect.Send s) {
+                    if (s.out().segment().flags().syn()) base.put("srv:" + addr, entry.tcb().iss() == 0 ? SeqNumber.ZERO
+                            : SeqNumber.of(entry.tcb().iss()));
+                    transmit(Side.SERVER, s.out(), addr);
+                }
+            }
+            if (entry.state() != TcpState.SYN_RCVD) {
+                // Timed out (back in LISTEN) or reset: the half-open entry leaves the backlog.
+                halfOpen.remove(addr);
+                wakeAt.remove(addr);
+                note("tcp.note.halfOpenExpired", addr);
+            } else {
+                schedule(addr, entry);
+            }
+            gauge();
+        }
+
+        /** RFC 4987 §3.6: answer from a cookie, keep no state; the ISN encodes the connection. */
+        void sendCookie(Segment syn, String spoof) {
+            long cookie = new SplittableRandom(p.seed() ^ syn.seq().unsigned() * 31 ^ (spoof == null ? 7 : spoof.hashCode()))
+                    .nextLong() >>> 32;
+            cookies.add(cookie);
+            SeqNumber iss = SeqNumber.of(cookie);
+            if (spoof == null) base.put(Side.SERVER, iss);
+            else base.put("srv:" + spoof, iss);
+            Segment s = new Segment(iss, syn.seq().plus(1), TcpFlags.of(TcpFlags.SYN, TcpFlags.ACK), 0, p.window(), 1460);
+            transmit(Side.SERVER, new Outgoing(s, Outgoing.SeqWhy.ISN, Outgoing.AckWhy.SYN, 0, false, 0, 0,
+                    Outgoing.Purpose.SYN_ACK), spoof, "syn-cookie");
+        }
+
+        void wake(Object key, long t) {
+            Long at = wakeAt.get(key);
+            if (at == null || at != t) return;  // superseded by a later re-arm
+            wakeAt.remove(key);
+            if (key instanceof Side side) {
+                Connection c = conn.get(side);
+                if (c.nextTimerDeadline() <= now) apply(side, c.onTimer(now));
+                else schedule(side, c);
+            } else {
+                String addr = (String) key;
+                Connection entry = halfOpen.get(addr);
+                if (entry != null) applySpoofed(addr, entry, entry.onTimer(now));
+            }
+        }
+
+        void inject(Object o) {
+            if (o instanceof Scenario.Injection.OldDuplicateSyn d) {
+                SeqNumber seq = SeqNumber.of(isnBase[0]).plus(d.seqOffset());
+                Segment s = new Segment(seq, null, TcpFlags.of(TcpFlags.SYN), 0, p.window(), 1460);
+                transmit(Side.CLIENT, new Outgoing(s, Outgoing.SeqWhy.ISN, Outgoing.AckWhy.NONE, 0, false, 0, 0,
+                        Outgoing.Purpose.SYN), null, "old-duplicate");
+            } else if (o instanceof SpoofedSyn f) {
+                String addr = "198.51.100." + (1 + f.k() % 254) + (f.k() >= 254 ? ":" + (1024 + f.k() / 254) : "");
+                SeqNumber seq = SeqNumber.of(new SplittableRandom(p.seed() + 1000 + f.k()).nextLong() >>> 32);
+                base.put("cli:" + addr, seq);
+                Segment s = new Segment(seq, null, TcpFlags.of(TcpFlags.SYN), 0, p.window(), 1460);
+                transmit(Side.CLIENT, new Outgoing(s, Outgoing.SeqWhy.ISN, Outgoing.AckWhy.NONE, 0, false, 0, 0,
+                        Outgoing.Purpose.SYN), addr);
+            }
+        }
+
+        void apply(Side side, List<Effect> fx) {
+            for (Effect e : fx) {
+                if (e instanceof Effect.Send s) {
+                    if (s.out().seqWhy() == Outgoing.SeqWhy.ISN || s.out().seqWhy() == Outgoing.SeqWhy.ISN_AGAIN) {
+                        base.put(side, s.out().segment().seq());
+                        finRel.remove(side);
+                    }
+                    transmit(side, s.out(), null);
+                } else if (e instanceof Effect.StateChanged c) {
+                    events.add(new TraceEvent.StateChange(now, side, c.from(), c.to(), c.cause(), false));
+                } else if (e instanceof Effect.TimerChanged t) {
+                    TraceEvent.TimerAction a = TraceEvent.TimerAction.valueOf(t.action().name());
+                    events.add(new TraceEvent.Timer(now, side, t.timer(), a, t.expires()));
+                } else if (e instanceof Effect.Notice n) {
+                    Explanation x = n.text();
+                    if (x.key().equals("tcp.notice.autoClose")) events.add(new TraceEvent.User(now, side, UserCall.CLOSE, 0));
+                    List<String> args = new ArrayList<>(x.args());
+                    events.add(new TraceEvent.Note(now, new Explanation(x.key() + "." + side.id(), args)));
+                }
+            }
+            sampleTcb(side);
+            schedule(side, conn.get(side));
+            if (flood && side == Side.SERVER) gauge();
+        }
+
+        void schedule(Object key, Connection c) {
+            long d = c.nextTimerDeadline();
+            if (d == Long.MAX_VALUE) {
+                wakeAt.remove(key);
+                return;
+            }
+            Long at = wakeAt.get(key);
+            if (at != null && at == d) return;
+            wakeAt.put(key, d);
+            push(d, WAKE, key);
+        }
+
+        void sampleTcb(Side side) {
+            Tcb t = conn.get(side).tcb();
+            if (!t.equals(lastTcb.get(side))) {
+                lastTcb.put(side, t);
+                tcbs.add(new Trace.TcbSample(now, side, t));
+            }
+        }
+
+        int halfOpenCount() {
+            return halfOpen.size() + (conn.get(Side.SERVER).state() == TcpState.SYN_RCVD ? 1 : 0);
+        }
+
+        boolean backlogFull() {
+            return halfOpenCount() >= p.backlog();
+        }
+
+        void gauge() {
+            int v = halfOpenCount();
+            if (v != lastGauge) {
+                lastGauge = v;
+                gauges.add(new Trace.Gauge(now, Trace.GAUGE_HALF_OPEN, v, p.backlog()));
+            }
+        }
+
+        void note(String key, Object... args) {
+            events.add(new TraceEvent.Note(now, Explanation.of(key, args)));
+        }
+
+        void transmit(Side from, Outgoing o, String spoof) {
+            transmit(from, o, spoof, null);
+        }
+
+        /** Numbers the segment, applies the fault plan, records it, and puts it on the link. */
+        void transmit(Side from, Outgoing o, String spoof, String mark) {
+            int id = ++segIds;
+            Segment s = o.segment();
+            boolean drop = dropped(id, o, s);
+            // Bases: the real endpoints, or the forged peer and the listener's entry for it.
+            Object seqKey = spoof == null ? from : (from == Side.CLIENT ? "cli:" : "srv:") + spoof;
+            Object ackKey = spoof == null ? from.other() : (from == Side.CLIENT ? "srv:" : "cli:") + spoof;
+            SeqNumber sb = base.get(seqKey);
+            if (sb == null) {
+                // No SYN from this side (e.g. a RST from a closed port): count from this segment.
+                sb = s.seq();
+                base.put(seqKey, sb);
+            }
+            long seqRel = s.seq().minus(sb);
+            long ackRel = TraceEvent.NONE, ackAbs = TraceEvent.NONE;
+            if (s.flags().ack()) {
+                SeqNumber ab = base.get(ackKey);
+                ackAbs = s.ack().unsigned();
+                ackRel = ab == null ? ackAbs : s.ack().minus(ab);
+            }
+            if (o.seqWhy() == Outgoing.SeqWhy.FIN && spoof == null) finRel.put(from, seqRel);
+            List<Explanation> explain;
+            List<String> options = new ArrayList<>(2);
+            String info = null;
+            if (s.mss() > 0) options.add("MSS=" + s.mss());
+            if (spoof != null && from == Side.CLIENT) {
+                options.add("spoofed-src=" + spoof);
+                info = Explanation.of("tcp.info.spoofedSyn", spoof).english();
+                explain = List.of(Explanation.of("tcp.explain.seq.spoofed", spoof, s.seq().unsigned()));
+            } else if (spoof != null) {
+                options.add("spoofed-dst=" + spoof);
+                info = Explanation.of("tcp.info.toSpoofed", spoof).english();
+                explain = new ArrayList<>(Explainer.explain(o, from, seqRel, ackRel, null));
+                explain.set(explain.size() - 1, Explanation.of("tcp.explain.ack.spoofed", ackRel, spoof));
+            } else if ("old-duplicate".equals(mark)) {
+                options.add("old-duplicate");
+                info = Explanation.of("tcp.info.oldDuplicate").english();
+                explain = List.of(Explanation.of("tcp.explain.seq.oldDuplicate", seqRel, s.seq().unsigned()));
+            } else {
+                explain = Explainer.explain(o, from, seqRel, ackRel, finRel.get(from) != null
+                        && o.seqWhy() != Outgoing.SeqWhy.FIN ? finRel.get(from) : null);
+            }
+            if ("syn-cookie".equals(mark)) {
+                options.add("syn-cookie");
+                List<Explanation> l = new ArrayList<>(explain);
+                l.set(0, Explanation.of("tcp.explain.seq.cookie", seqRel, s.seq().unsigned()));
+                explain = l;
+            }
+            long arrival = link.arrival(now);
+            events.add(new TraceEvent.Segment(id, from, now, drop ? TraceEvent.NONE : arrival,
+                    drop ? now + p.delayUs() / 2 : TraceEvent.NONE, s.flags(), seqRel, ackRel, s.dataLen(), s.window(),
+                    s.seq().unsigned(), ackAbs, o.retransmission(), explain, List.of(), TraceEvent.NONE, options, info));
+            if (!drop) push(arrival, ARRIVE, new Wire(s, from.other(), spoof));
+        }
+
+        boolean dropped(int id, Outgoing o, Segment s) {
+            List<SegmentKind> kinds = kinds(o, s);
+            boolean drop = false;
+            for (DropRule r : sc.faults().rules()) {
+                if (r instanceof DropRule.SegmentId i && i.id() == id) drop = true;
+                else if (r instanceof DropRule.Random rnd && rnd.drops(id)) drop = true;
+                else if (r instanceof DropRule.Matching m && kinds.contains(m.kind())) {
+                    boolean first = switch (m.kind()) {
+                        case EVERY_SYN_ACK, EVERY_SYN, EVERY_FIN -> false;
+                        default -> true;
+                    };
+                    if (!first || seen.getOrDefault(m.kind(), 0) == 0) drop = true;
+                }
+            }
+            for (SegmentKind k : kinds) seen.merge(k, 1, Integer::sum);
+            return drop;
+        }
+
+        static List<SegmentKind> kinds(Outgoing o, Segment s) {
+            List<SegmentKind> k = new ArrayList<>(2);
+            TcpFlags f = s.flags();
+            boolean orig = !o.retransmission();
+            switch (o.purpose()) {
+                case HANDSHAKE_ACK -> k.add(SegmentKind.HANDSHAKE_FINAL_ACK);
+                case CLOSE_LAST_ACK -> k.add(SegmentKind.CLOSE_LAST_ACK);
+                default -> { }
+            }
+            if (f.syn() && f.ack()) {
+                k.add(SegmentKind.EVERY_SYN_ACK);
+                if (orig) k.add(SegmentKind.FIRST_SYN_ACK);
+            } else if (f.syn()) {
+                k.add(SegmentKind.EVERY_SYN);
+                if (orig) k.add(SegmentKind.FIRST_SYN);
+            }
+            if (f.fin()) {
+                k.add(SegmentKind.EVERY_FIN);
+                if (orig) k.add(SegmentKind.FIRST_FIN);
+            }
+            if (s.dataLen() > 0 && orig) k.add(SegmentKind.FIRST_DATA);
+            if (f.rst()) k.add(SegmentKind.FIRST_RST);
+            return k;
+        }
+    }
+}

@@ -1,0 +1,733 @@
+package io.github.handshakelab.tcp;
+
+import io.github.handshakelab.tcp.Outgoing.AckWhy;
+import io.github.handshakelab.tcp.Outgoing.Purpose;
+import io.github.handshakelab.tcp.Outgoing.SeqWhy;
+import io.github.handshakelab.trace.Explanation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * One endpoint's RFC 9293 connection state machine (a TCB plus its timers). Every entry point
+ * takes the time explicitly and returns what it did as an ordered list of {@link Effect}s; no
+ * clock is read, so the simulator can replay it byte for byte. Each event is one {@code switch}
+ * over the state with the RFC rule beside each case (the layout of smoltcp's socket/tcp.rs).
+ *
+ * <p>Simplifications, each chosen because the simulated network never needs more: the receive
+ * window never shrinks (the application reads at once), out-of-order data is not held for later
+ * (SHLD-31; the duplicate ACK makes the sender resend), no RTT is measured (with a 100 ms RTT
+ * RFC 6298 gives its 1 s minimum anyway), no urgent data, no security compartments.
+ */
+public final class Connection {
+
+    /**
+     * @param synRetries    SYN retransmissions before giving up (§3.8.3 R2 for SYN)
+     * @param synAckRetries SYN,ACK retransmissions in SYN_RCVD (Linux tcp_synack_retries = 5)
+     * @param dataRetries   retransmissions of data or FIN before the connection is dropped (R2)
+     * @param maxRtoUs      the back-off ceiling; RFC 6298 (2.5) allows any maximum of at least 60 s
+     * @param finWait2Us    Linux tcp_fin_timeout: how long FIN_WAIT_2 waits for the peer's FIN
+     * @param closeOnFin    the application calls CLOSE as soon as it reads the end of the stream,
+     *                      so the ACK of the peer's FIN carries our FIN (three-segment close)
+     */
+    public record Config(long initialRtoUs, int synRetries, int synAckRetries, int dataRetries, long maxRtoUs,
+                         long mslUs, int window, int mss, long finWait2Us, boolean closeOnFin) {
+        public static Config defaults() {
+            return new Config(1_000_000, 6, 5, 8, 60_000_000, 30_000_000, 65535, 1460, 60_000_000, false);
+        }
+
+        public Config withCloseOnFin(boolean b) {
+            return new Config(initialRtoUs, synRetries, synAckRetries, dataRetries, maxRtoUs, mslUs, window, mss, finWait2Us, b);
+        }
+    }
+
+    /** An entry of the retransmission queue (§3.7): what a segment occupied, to resend it unchanged. */
+    private record Unacked(SeqNumber seq, int dataLen, boolean syn, boolean fin) {
+        SeqNumber end() { return seq.plus(dataLen + (syn ? 1 : 0) + (fin ? 1 : 0)); }
+    }
+
+    private static final long NEVER = Long.MAX_VALUE;
+
+    private final Config cfg;
+    /** Chooses the ISS for each new incarnation from the time (§3.4.1 clock-driven ISN). */
+    private final LongUnaryOperator isnClock;
+
+    private TcpState state = TcpState.CLOSED;
+    private boolean passive;
+    private SeqNumber iss = SeqNumber.ZERO, irs;
+    private SeqNumber sndUna = SeqNumber.ZERO, sndNxt = SeqNumber.ZERO, rcvNxt = SeqNumber.ZERO;
+    private SeqNumber sndWl1 = SeqNumber.ZERO, sndWl2 = SeqNumber.ZERO;
+    private int sndWnd;
+    private int pendingData;        // SENDs not yet segmentized
+    private boolean closePending;   // CLOSE accepted, FIN not yet sent
+    private boolean finSent;
+    private SeqNumber finSeq;
+    private final Deque<Unacked> rtxQueue = new ArrayDeque<>();
+    private long rtxDeadline = NEVER, rto;
+    private int rtxCount;
+    private long timeWaitDeadline = NEVER, finWait2Deadline = NEVER;
+
+    // Per-event scratch: the ACK we owe the peer, merged into any segment we send anyway.
+    private AckWhy owedAck = null;
+    private int owedDelta;
+    private List<Effect> fx = new ArrayList<>();
+
+    public Connection(Config cfg, LongUnaryOperator isnClock) {
+        this.cfg = cfg;
+        this.isnClock = isnClock;
+        this.rto = cfg.initialRtoUs();
+    }
+
+    /** A connection whose every incarnation uses {@code iss} (tests, fixtures). */
+    public Connection(Config cfg, long iss) {
+        this(cfg, t -> iss);
+    }
+
+    public TcpState state() { return state; }
+
+    public boolean isPassive() { return passive; }
+
+    public Tcb tcb() {
+        return new Tcb(state, iss.unsigned(), irs == null ? -1 : irs.unsigned(), sndUna.unsigned(),
+                sndNxt.unsigned(), rcvNxt.unsigned(), sndWnd, cfg.window());
+    }
+
+    /** The earliest pending timer, or {@link Long#MAX_VALUE}. */
+    public long nextTimerDeadline() {
+        return Math.min(rtxDeadline, Math.min(timeWaitDeadline, finWait2Deadline));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // User calls, RFC 9293 §3.10.1 - §3.10.5
+
+    public List<Effect> call(UserCall call, int bytes, long now) {
+        begin();
+        switch (call) {
+            case LISTEN -> {
+                // §3.10.1 OPEN (passive): only from CLOSED; elsewhere the connection already exists.
+                if (state == TcpState.CLOSED) {
+                    passive = true;
+                    setState(TcpState.LISTEN, "LISTEN");
+                } else error("error.exists");
+            }
+            case CONNECT -> {
+                // §3.10.1 OPEN (active): CLOSED selects an ISS and sends SYN; LISTEN turns active.
+                if (state == TcpState.CLOSED || state == TcpState.LISTEN) {
+                    passive = false;
+                    startIncarnation(now);
+                    setState(TcpState.SYN_SENT, "CONNECT");
+                    sendSyn(now, false);
+                } else error("error.exists");
+            }
+            case SEND -> {
+                switch (state) {
+                    case CLOSED -> error("error.notExist");
+                    // §3.10.2: a LISTEN without a foreign socket cannot send.
+                    case LISTEN -> error("error.foreignUnspecified");
+                    // Queued until ESTABLISHED (§3.10.2).
+                    case SYN_SENT, SYN_RCVD -> pendingData += bytes;
+                    case ESTABLISHED, CLOSE_WAIT -> {
+                        pendingData += bytes;
+                        flush(now);
+                    }
+                    default -> error("error.closing");
+                }
+            }
+            case CLOSE -> {
+                switch (state) {
+                    case CLOSED -> error("error.notExist");
+                    // §3.10.4: LISTEN and SYN-SENT delete the TCB; no segment is sent.
+                    case LISTEN, SYN_SENT -> toClosed("CLOSE");
+                    case SYN_RCVD -> {
+                        // If nothing is pending, send FIN now; otherwise it waits for ESTABLISHED.
+                        closePending = true;
+                        if (pendingData == 0) {
+                            setState(TcpState.FIN_WAIT_1, "CLOSE");
+                            flush(now);
+                        }
+                    }
+                    // §3.10.4: the FIN goes after all queued data; the state changes at once.
+                    case ESTABLISHED -> {
+                        closePending = true;
+                        setState(TcpState.FIN_WAIT_1, "CLOSE");
+                        flush(now);
+                    }
+                    case CLOSE_WAIT -> {
+                        closePending = true;
+                        setState(TcpState.LAST_ACK, "CLOSE");
+                        flush(now);
+                    }
+                    // A second FIN must never be emitted; the RFC's answer is this error.
+                    default -> error("error.closing");
+                }
+            }
+            case ABORT -> {
+                switch (state) {
+                    case CLOSED -> error("error.notExist");
+                    case LISTEN, SYN_SENT, CLOSING, LAST_ACK, TIME_WAIT -> toClosed("ABORT");
+                    // §3.10.5: synchronized (and SYN-RECEIVED) connections tell the peer with RST.
+                    default -> {
+                        emit(new Segment(sndNxt, null, TcpFlags.of(TcpFlags.RST), 0, cfg.window(), 0),
+                                SeqWhy.RST_ABORT, AckWhy.NONE, 0, Purpose.RST);
+                        toClosed("ABORT");
+                    }
+                }
+            }
+        }
+        return end();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // SEGMENT ARRIVES, RFC 9293 §3.10.7
+
+    public List<Effect> receive(Segment seg, long now) {
+        begin();
+        TcpFlags f = seg.flags();
+        switch (state) {
+            case CLOSED -> {
+                // §3.10.7.1: everything but a RST is answered with a RST built from the segment.
+                if (!f.rst()) rstForNoConnection(seg);
+            }
+            case LISTEN -> {
+                // §3.10.7.2 first: RST ignored; second: any ACK is bad here -> <SEQ=SEG.ACK><RST>.
+                if (f.rst()) break;
+                if (f.ack()) {
+                    emit(new Segment(seg.ack(), null, TcpFlags.of(TcpFlags.RST), 0, cfg.window(), 0),
+                            SeqWhy.RST_FROM_ACK, AckWhy.NONE, 0, Purpose.RST);
+                    break;
+                }
+                // Third: SYN -> SYN-RECEIVED, remembering the passive open (MUST-11).
+                if (f.syn()) {
+                    startIncarnation(now);
+                    irs = seg.seq();
+                    rcvNxt = seg.seq().plus(1);
+                    sndWnd = seg.window();
+                    sndWl1 = seg.seq();
+                    setState(TcpState.SYN_RCVD, "SYN");
+                    sendSyn(now, true);
+                }
+                // Fourth: anything else is dropped.
+            }
+            case SYN_SENT -> synSentArrives(seg, now);
+            default -> synchronizedArrives(seg, now);
+        }
+        return end();
+    }
+
+    private void synSentArrives(Segment seg, long now) {
+        TcpFlags f = seg.flags();
+        // §3.10.7.3 first: an ACK must acknowledge our SYN (ISS < SEG.ACK =< SND.NXT).
+        boolean ackOk = false;
+        if (f.ack()) {
+            if (seg.ack().le(iss) || seg.ack().gt(sndNxt)) {
+                if (!f.rst()) emit(new Segment(seg.ack(), null, TcpFlags.of(TcpFlags.RST), 0, cfg.window(), 0),
+                        SeqWhy.RST_FROM_ACK, AckWhy.NONE, 0, Purpose.RST);
+                return;
+            }
+            ackOk = sndUna.lt(seg.ack()) && seg.ack().le(sndNxt);
+        }
+        // Second: a RST counts only with an acceptable ACK; otherwise it may be forged or old.
+        if (f.rst()) {
+            if (ackOk) {
+                notice("notice.refused");
+                toClosed("RST");
+            }
+            return;
+        }
+        // Fourth: SYN.
+        if (f.syn()) {
+            irs = seg.seq();
+            rcvNxt = seg.seq().plus(1);
+            sndWnd = seg.window();
+            sndWl1 = seg.seq();
+            sndWl2 = f.ack() ? seg.ack() : sndWl2;
+            if (ackOk) {
+                sndUna = seg.ack();
+                dropAcked(now);
+            }
+            if (sndUna.gt(iss)) {
+                setState(TcpState.ESTABLISHED, f.toString());
+                owe(AckWhy.SYN, 0);
+                flush(now);
+                sendOwedAck(Purpose.HANDSHAKE_ACK, SeqWhy.AFTER_SYN);
+            } else {
+                // Simultaneous open (Fig. 7): SYN,ACK with the same ISS, SYN not consumed twice.
+                setState(TcpState.SYN_RCVD, "SYN");
+                emit(new Segment(iss, rcvNxt, TcpFlags.of(TcpFlags.SYN, TcpFlags.ACK), 0, cfg.window(), cfg.mss()),
+                        SeqWhy.ISN_AGAIN, AckWhy.SYN, 0, Purpose.SYN_ACK);
+                armRtxIfIdle(now);
+            }
+        }
+        // Fifth: neither SYN nor RST: drop (a FIN is never processed in SYN-SENT, eighth step).
+    }
+
+    private void synchronizedArrives(Segment seg, long now) {
+        if (state == TcpState.SYN_RCVD && !passive && seg.flags().syn() && seg.flags().ack()
+                && irs != null && seg.seq().equals(irs)) {
+            // Simultaneous open (Fig. 7 line 6): the peer's SYN,ACK repeats a SYN we already
+            // counted. Strictly it fails the sequence check (App. A.2 lists this gap); trimming
+            // the old SYN, as §3.10.7.4 trims everything before RCV.NXT, leaves the ACK to act on.
+            seg = new Segment(seg.seq().plus(1), seg.ack(), seg.flags().without(TcpFlags.SYN), seg.dataLen(),
+                    seg.window(), 0);
+        }
+        TcpFlags f = seg.flags();
+        // First: sequence check (Table 6).
+        if (!acceptable(seg)) {
+            if (!f.rst()) {
+                if (state == TcpState.TIME_WAIT && f.fin()) {
+                    // §3.10.7.4 fifth/eighth: the only thing that can arrive is a retransmitted
+                    // FIN; acknowledge it and restart the 2MSL timeout.
+                    sendAck(AckWhy.TIME_WAIT_REACK, Purpose.ACK);
+                    startTimeWait(now);
+                } else {
+                    sendAck(AckWhy.UNACCEPTABLE, Purpose.ACK);
+                }
+            }
+            return;
+        }
+        // Second: RST with RFC 5961 §3.2: exact -> reset, in window -> challenge ACK (outside
+        // the window was already dropped by the first check).
+        if (f.rst()) {
+            if (!seg.seq().equals(rcvNxt)) {
+                sendAck(AckWhy.CHALLENGE, Purpose.CHALLENGE_ACK);
+                return;
+            }
+            switch (state) {
+                case SYN_RCVD -> {
+                    if (passive) {
+                        // Fig. 5 note 1: back to LISTEN, the user is not told.
+                        cancelRtx();
+                        rtxQueue.clear();
+                        pendingData = 0;
+                        closePending = false;
+                        irs = null;
+                        setState(TcpState.LISTEN, "RST");
+                    } else {
+                        notice("notice.refused");
+                        toClosed("RST");
+                    }
+                }
+                case CLOSING, LAST_ACK, TIME_WAIT -> toClosed("RST");
+                default -> {
+                    notice("notice.reset");
+                    toClosed("RST");
+                }
+            }
+            return;
+        }
+        // Fourth: SYN. Passive SYN-RECEIVED forgets the attempt; synchronized states send a
+        // challenge ACK (RFC 5961 §4) instead of the old RFC 793 reset.
+        if (f.syn()) {
+            if (state == TcpState.SYN_RCVD && passive) {
+                cancelRtx();
+                rtxQueue.clear();
+                irs = null;
+                setState(TcpState.LISTEN, "SYN");
+            } else {
+                sendAck(AckWhy.CHALLENGE, Purpose.CHALLENGE_ACK);
+            }
+            return;
+        }
+        // Fifth: ACK. Without it the segment is dropped.
+        if (!f.ack()) return;
+        SeqNumber a = seg.ack();
+        boolean ourFinAckedWithTheirFin = false;
+        switch (state) {
+            case SYN_RCVD -> {
+                if (sndUna.lt(a) && a.le(sndNxt)) {
+                    sndWnd = seg.window();
+                    sndWl1 = seg.seq();
+                    sndWl2 = a;
+                    sndUna = a;
+                    dropAcked(now);
+                    setState(TcpState.ESTABLISHED, "ACK");
+                    if (closePending) setState(TcpState.FIN_WAIT_1, "CLOSE");
+                } else {
+                    // §3.5.2 (2): an unacceptable ACK in a non-synchronized state gets a RST.
+                    emit(new Segment(a, null, TcpFlags.of(TcpFlags.RST), 0, cfg.window(), 0),
+                            SeqWhy.RST_FROM_ACK, AckWhy.NONE, 0, Purpose.RST);
+                    return;
+                }
+            }
+            case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, CLOSING, LAST_ACK -> {
+                if (a.gt(sndNxt)) {
+                    // ACK of something never sent: ACK and drop.
+                    sendAck(AckWhy.CURRENT, Purpose.ACK);
+                    return;
+                }
+                if (sndUna.lt(a)) {
+                    sndUna = a;
+                    dropAcked(now);
+                }
+                if (sndWl1.lt(seg.seq()) || (sndWl1.equals(seg.seq()) && sndWl2.le(a))) {
+                    sndWnd = seg.window();
+                    sndWl1 = seg.seq();
+                    sndWl2 = a;
+                }
+                boolean finAcked = finSent && a.ge(finSeq.plus(1));
+                if (state == TcpState.FIN_WAIT_1 && finAcked && f.fin()) {
+                    // FIN and the ACK of our FIN together: decided at the eighth step (TIME-WAIT).
+                    ourFinAckedWithTheirFin = true;
+                } else if (state == TcpState.FIN_WAIT_1 && finAcked) {
+                    setState(TcpState.FIN_WAIT_2, "ACK");
+                    finWait2Deadline = now + cfg.finWait2Us();
+                    timer(TimerKind.FIN_WAIT_2, Effect.Action.SET, finWait2Deadline);
+                } else if (state == TcpState.CLOSING && finAcked) {
+                    setState(TcpState.TIME_WAIT, "ACK");
+                    startTimeWait(now);
+                } else if (state == TcpState.LAST_ACK && finAcked) {
+                    toClosed("ACK");
+                    return;
+                }
+            }
+            default -> { }
+        }
+        // Seventh: segment text, delivered only in ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2.
+        SeqNumber dataEnd = seg.seq().plus(seg.dataLen());
+        if (seg.dataLen() > 0) {
+            switch (state) {
+                case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2 -> {
+                    if (seg.seq().le(rcvNxt) && dataEnd.gt(rcvNxt)) {
+                        int fresh = dataEnd.minus(rcvNxt);
+                        rcvNxt = dataEnd;
+                        owe(AckWhy.DATA, fresh);
+                        notice("notice.delivered", fresh);
+                        if (state == TcpState.FIN_WAIT_2) restartFinWait2(now);
+                    } else {
+                        // Ahead of RCV.NXT: not held (see class note); the ACK repeats RCV.NXT.
+                        owe(AckWhy.CURRENT, 0);
+                    }
+                }
+                default -> { }
+            }
+        }
+        // Eighth: FIN, only when everything before it has arrived (the FIN is at SEG.SEQ + data).
+        if (f.fin() && dataEnd.equals(rcvNxt)) {
+            rcvNxt = rcvNxt.plus(1);
+            owe(AckWhy.FIN, 0);
+            notice("notice.peerClosing");
+            switch (state) {
+                case SYN_RCVD, ESTABLISHED -> {
+                    setState(TcpState.CLOSE_WAIT, "FIN");
+                    if (cfg.closeOnFin()) {
+                        closePending = true;
+                        notice("notice.autoClose");
+                        setState(TcpState.LAST_ACK, "CLOSE");
+                    }
+                }
+                case FIN_WAIT_1 -> {
+                    if (ourFinAckedWithTheirFin) {
+                        // Fig. 5 note 2: FIN,ACK acknowledging our FIN goes straight to TIME-WAIT.
+                        ourFinAckedWithTheirFin = false;
+                        setState(TcpState.TIME_WAIT, "FIN, ACK");
+                        startTimeWait(now);
+                    } else {
+                        // Our FIN not yet acknowledged: simultaneous close (Fig. 13).
+                        setState(TcpState.CLOSING, "FIN");
+                    }
+                }
+                case FIN_WAIT_2 -> {
+                    cancelFinWait2();
+                    setState(TcpState.TIME_WAIT, "FIN");
+                    startTimeWait(now);
+                }
+                case TIME_WAIT -> startTimeWait(now);
+                default -> { }
+            }
+        }
+        if (ourFinAckedWithTheirFin) {
+            // Their FIN was not in order after all: only our FIN's ACK counts.
+            setState(TcpState.FIN_WAIT_2, "ACK");
+            restartFinWait2(now);
+        }
+        flush(now);
+        if (owedAck != null) {
+            boolean last = owedAck == AckWhy.FIN && (state == TcpState.TIME_WAIT || state == TcpState.CLOSING);
+            sendOwedAck(last ? Purpose.CLOSE_LAST_ACK : Purpose.ACK, SeqWhy.NEXT);
+        }
+    }
+
+    /** RFC 9293 §3.4 Table 6, with the zero-window allowance for ACK/RST of §3.10.7.4. */
+    private boolean acceptable(Segment seg) {
+        int len = seg.seqLen();
+        int wnd = cfg.window();
+        SeqNumber s = seg.seq();
+        if (len == 0) {
+            return wnd == 0 ? s.equals(rcvNxt) : rcvNxt.le(s) && s.lt(rcvNxt.plus(wnd));
+        }
+        if (wnd == 0) return false;
+        SeqNumber last = s.plus(len - 1);
+        return (rcvNxt.le(s) && s.lt(rcvNxt.plus(wnd))) || (rcvNxt.le(last) && last.lt(rcvNxt.plus(wnd)));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Timeouts, RFC 9293 §3.10.8
+
+    public List<Effect> onTimer(long now) {
+        begin();
+        if (timeWaitDeadline <= now) {
+            timeWaitDeadline = NEVER;
+            timer(TimerKind.TIME_WAIT, Effect.Action.FIRED, now);
+            toClosed("TIME_WAIT");
+        } else if (finWait2Deadline <= now) {
+            finWait2Deadline = NEVER;
+            timer(TimerKind.FIN_WAIT_2, Effect.Action.FIRED, now);
+            notice("notice.finWait2Timeout");
+            toClosed("FIN_WAIT_2");
+        } else if (rtxDeadline <= now) {
+            rtxDeadline = NEVER;
+            timer(TimerKind.RETRANSMISSION, Effect.Action.FIRED, now);
+            int limit = switch (state) {
+                case SYN_SENT -> cfg.synRetries();
+                case SYN_RCVD -> cfg.synAckRetries();
+                default -> cfg.dataRetries();
+            };
+            if (rtxCount >= limit || rtxQueue.isEmpty()) {
+                // §3.8.3 R2: give up. A passive half-open connection returns to LISTEN.
+                rtxQueue.clear();
+                notice("notice.timedOut", rtxCount);
+                if (state == TcpState.SYN_RCVD && passive) {
+                    irs = null;
+                    setState(TcpState.LISTEN, "RETRANSMISSION");
+                } else {
+                    toClosed("RETRANSMISSION");
+                }
+            } else {
+                rtxCount++;
+                // RFC 6298 (5.5): back off, then (5.6) restart the timer.
+                rto = Math.min(rto * 2, cfg.maxRtoUs());
+                retransmitHead(now);
+                rtxDeadline = now + rto;
+                timer(TimerKind.RETRANSMISSION, Effect.Action.SET, rtxDeadline);
+            }
+        }
+        return end();
+    }
+
+    private void retransmitHead(long now) {
+        Unacked u = rtxQueue.peekFirst();
+        int fl = (u.syn() ? TcpFlags.SYN : 0) | (u.fin() ? TcpFlags.FIN : 0);
+        // Every segment after our SYN carries an ACK; only SYN-SENT has nothing to acknowledge.
+        boolean withAck = state != TcpState.SYN_SENT;
+        if (withAck) fl |= TcpFlags.ACK;
+        if (u.dataLen() > 0) fl |= TcpFlags.PSH;
+        Segment s = new Segment(u.seq(), withAck ? rcvNxt : null, new TcpFlags(fl), u.dataLen(), cfg.window(),
+                u.syn() ? cfg.mss() : 0);
+        Purpose p = u.syn() ? (withAck ? Purpose.SYN_ACK : Purpose.SYN) : u.fin() ? Purpose.FIN : Purpose.DATA;
+        AckWhy aw = !withAck ? AckWhy.NONE : u.syn() ? AckWhy.SYN : AckWhy.CURRENT;
+        fx.add(new Effect.Send(new Outgoing(s, SeqWhy.RETRANSMISSION, aw, 0, true, rtxCount, rto, p)));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Sending
+
+    private void startIncarnation(long now) {
+        iss = SeqNumber.of(isnClock.applyAsLong(now));
+        sndUna = iss;
+        sndNxt = iss;
+        finSent = false;
+        finSeq = null;
+        rto = cfg.initialRtoUs();
+        rtxCount = 0;
+    }
+
+    private void sendSyn(long now, boolean withAck) {
+        Segment s = withAck
+                ? new Segment(iss, rcvNxt, TcpFlags.of(TcpFlags.SYN, TcpFlags.ACK), 0, cfg.window(), cfg.mss())
+                : new Segment(iss, null, TcpFlags.of(TcpFlags.SYN), 0, cfg.window(), cfg.mss());
+        sndNxt = iss.plus(1);
+        rtxQueue.addLast(new Unacked(iss, 0, true, false));
+        emit(s, SeqWhy.ISN, withAck ? AckWhy.SYN : AckWhy.NONE, 0, withAck ? Purpose.SYN_ACK : Purpose.SYN);
+        armRtxIfIdle(now);
+    }
+
+    /** Sends queued data within the peer's window, then the FIN once all data is out. */
+    private void flush(long now) {
+        boolean canSend = switch (state) {
+            case ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, LAST_ACK -> true;
+            default -> false;
+        };
+        if (!canSend) return;
+        while (pendingData > 0) {
+            int inFlight = sndNxt.minus(sndUna);
+            int room = sndWnd - inFlight;
+            int n = Math.min(Math.min(pendingData, cfg.mss()), room);
+            if (n <= 0) break;
+            AckWhy aw = owedAck != null ? owedAck : AckWhy.CURRENT;
+            int delta = owedAck != null ? owedDelta : 0;
+            owedAck = null;
+            Segment s = new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK, TcpFlags.PSH), n, cfg.window(), 0);
+            rtxQueue.addLast(new Unacked(sndNxt, n, false, false));
+            sndNxt = sndNxt.plus(n);
+            pendingData -= n;
+            emit(s, SeqWhy.NEXT, aw, delta, Purpose.DATA);
+            armRtxIfIdle(now);
+        }
+        if (closePending && !finSent && pendingData == 0) {
+            AckWhy aw = owedAck != null ? owedAck : AckWhy.CURRENT;
+            int delta = owedAck != null ? owedDelta : 0;
+            owedAck = null;
+            Segment s = new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.FIN, TcpFlags.ACK), 0, cfg.window(), 0);
+            finSeq = sndNxt;
+            finSent = true;
+            closePending = false;
+            rtxQueue.addLast(new Unacked(sndNxt, 0, false, true));
+            sndNxt = sndNxt.plus(1);
+            emit(s, SeqWhy.FIN, aw, delta, Purpose.FIN);
+            armRtxIfIdle(now);
+        }
+    }
+
+    private void owe(AckWhy why, int delta) {
+        if (owedAck == AckWhy.DATA && why == AckWhy.FIN) {
+            // Data and FIN in one segment: one ACK covers both; keep the byte count.
+            owedAck = AckWhy.FIN;
+            return;
+        }
+        owedAck = why;
+        owedDelta = delta;
+    }
+
+    private void sendOwedAck(Purpose p, SeqWhy sw) {
+        if (owedAck == null) return;
+        emit(new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK), 0, cfg.window(), 0), sw, owedAck, owedDelta, p);
+        owedAck = null;
+    }
+
+    private void sendAck(AckWhy why, Purpose p) {
+        emit(new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK), 0, cfg.window(), 0), SeqWhy.NEXT, why, 0, p);
+    }
+
+    /** §3.10.7.1: the two RST formulas of a port without a connection. */
+    private void rstForNoConnection(Segment seg) {
+        if (seg.flags().ack()) {
+            emit(new Segment(seg.ack(), null, TcpFlags.of(TcpFlags.RST), 0, 0, 0),
+                    SeqWhy.RST_FROM_ACK, AckWhy.NONE, 0, Purpose.RST);
+        } else {
+            emit(new Segment(SeqNumber.ZERO, seg.end(), TcpFlags.of(TcpFlags.RST, TcpFlags.ACK), 0, 0, 0),
+                    SeqWhy.RST_ZERO, AckWhy.RST_CLOSED, seg.seqLen(), Purpose.RST);
+        }
+    }
+
+    /**
+     * SYN-cookie completion (RFC 4987 §3.6): a listener that kept no state rebuilds the TCB from
+     * the ACK that returns its cookie, going from LISTEN straight to ESTABLISHED.
+     */
+    public List<Effect> acceptCookie(Segment ack, SeqNumber cookieIss, int peerWindow, long now) {
+        begin();
+        iss = cookieIss;
+        irs = ack.seq().plus(-1);
+        rcvNxt = ack.seq();
+        sndUna = ack.ack();
+        sndNxt = ack.ack();
+        sndWnd = peerWindow;
+        sndWl1 = ack.seq();
+        sndWl2 = ack.ack();
+        setState(TcpState.ESTABLISHED, "ACK");
+        return end();
+    }
+
+    private void emit(Segment s, SeqWhy sw, AckWhy aw, int delta, Purpose p) {
+        fx.add(new Effect.Send(new Outgoing(s, sw, aw, delta, false, 0, 0, p)));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Bookkeeping
+
+    private void dropAcked(long now) {
+        boolean removed = false;
+        while (!rtxQueue.isEmpty() && rtxQueue.peekFirst().end().le(sndUna)) {
+            rtxQueue.removeFirst();
+            removed = true;
+        }
+        if (!removed) return;
+        // New data acknowledged: RFC 6298 (5.3) restarts the timer; no back-off carried over.
+        rto = cfg.initialRtoUs();
+        rtxCount = 0;
+        if (rtxQueue.isEmpty()) cancelRtx();
+        else {
+            rtxDeadline = now + rto;
+            timer(TimerKind.RETRANSMISSION, Effect.Action.SET, rtxDeadline);
+        }
+    }
+
+    private void armRtxIfIdle(long now) {
+        // RFC 6298 (5.1): start the timer only if it is not already running.
+        if (rtxDeadline == NEVER && !rtxQueue.isEmpty()) {
+            rtxDeadline = now + rto;
+            timer(TimerKind.RETRANSMISSION, Effect.Action.SET, rtxDeadline);
+        }
+    }
+
+    private void cancelRtx() {
+        if (rtxDeadline != NEVER) {
+            timer(TimerKind.RETRANSMISSION, Effect.Action.CANCELLED, rtxDeadline);
+            rtxDeadline = NEVER;
+        }
+    }
+
+    private void cancelFinWait2() {
+        if (finWait2Deadline != NEVER) {
+            timer(TimerKind.FIN_WAIT_2, Effect.Action.CANCELLED, finWait2Deadline);
+            finWait2Deadline = NEVER;
+        }
+    }
+
+    private void restartFinWait2(long now) {
+        finWait2Deadline = now + cfg.finWait2Us();
+        timer(TimerKind.FIN_WAIT_2, Effect.Action.SET, finWait2Deadline);
+    }
+
+    /** MUST-13: TIME-WAIT lasts 2MSL; a retransmitted FIN restarts it (§3.10.7.4 fifth). */
+    private void startTimeWait(long now) {
+        cancelRtx();
+        rtxQueue.clear();
+        timeWaitDeadline = now + 2 * cfg.mslUs();
+        timer(TimerKind.TIME_WAIT, Effect.Action.SET, timeWaitDeadline);
+    }
+
+    private void toClosed(String cause) {
+        cancelRtx();
+        cancelFinWait2();
+        if (timeWaitDeadline != NEVER) {
+            timer(TimerKind.TIME_WAIT, Effect.Action.CANCELLED, timeWaitDeadline);
+            timeWaitDeadline = NEVER;
+        }
+        rtxQueue.clear();
+        pendingData = 0;
+        closePending = false;
+        setState(TcpState.CLOSED, cause);
+    }
+
+    private void setState(TcpState to, String cause) {
+        if (to == state) return;
+        fx.add(new Effect.StateChanged(state, to, cause));
+        state = to;
+    }
+
+    private void timer(TimerKind k, Effect.Action a, long expires) {
+        fx.add(new Effect.TimerChanged(k, a, expires));
+    }
+
+    private void error(String key) {
+        fx.add(new Effect.Notice(Explanation.of("tcp." + key, state.name())));
+    }
+
+    private void notice(String key, Object... args) {
+        fx.add(new Effect.Notice(Explanation.of("tcp." + key, args)));
+    }
+
+    private void begin() {
+        fx = new ArrayList<>();
+        owedAck = null;
+    }
+
+    private List<Effect> end() {
+        List<Effect> out = fx;
+        fx = new ArrayList<>();
+        return out;
+    }
+}
