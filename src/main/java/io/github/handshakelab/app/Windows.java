@@ -22,6 +22,11 @@ public final class Windows {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /** The controller of the window now shown on {@code stage} (it changes when the language does). */
+    public static MainController controller(Stage stage) {
+        return (MainController) stage.getScene().getRoot().getProperties().get(MainController.class);
+    }
+
     public static MainController show(Stage stage, Session session) {
         ResourceBundle res = bundle(session.locale);
         io.github.handshakelab.view.Fonts.use(session.locale);

@@ -55,7 +55,4 @@ public interface Lab {
 
     /** Back to the scenario as the library defines it. */
     Trace resetFaults();
-
-    /** Half-open queue samples for the SYN-flood gauge: {t, length, capacity} rows; empty when not applicable. */
-    List<long[]> halfOpenQueue(Trace trace);
 }

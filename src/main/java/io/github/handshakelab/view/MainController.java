@@ -72,7 +72,7 @@ public class MainController implements Initializable {
     private Session session;
     private final Playback playback = new Playback();
     private boolean updatingScrubber, updatingFaults;
-    private List<long[]> gauge = List.of();
+    private List<Trace.Gauge> gauge = List.of();
 
     @Override
     public void initialize(URL location, ResourceBundle resources) {
@@ -117,7 +117,7 @@ public class MainController implements Initializable {
                 Label summary = new Label(msg(item.key("summary")));
                 summary.getStyleClass().add("scenario-summary");
                 summary.setWrapText(true);
-                summary.maxWidthProperty().bind(lv.widthProperty().subtract(30));
+                summary.maxWidthProperty().bind(lv.widthProperty().subtract(44));
                 setGraphic(new VBox(2, title, summary));
                 setText(null);
             }
@@ -242,7 +242,7 @@ public class MainController implements Initializable {
         playback.pause();
         playback.setTrace(t);
         diagram.setTrace(t);
-        gauge = session.lab.current() == null ? List.of() : session.lab.halfOpenQueue(t);
+        gauge = t.gauge(Trace.GAUGE_HALF_OPEN);
         gaugeBox.setVisible(!gauge.isEmpty());
         gaugeBox.setManaged(!gauge.isEmpty());
         playback.seek(time);
@@ -280,9 +280,9 @@ public class MainController implements Initializable {
         stateMachine.clientLastProperty().set(last(Side.CLIENT, t));
         stateMachine.serverLastProperty().set(last(Side.SERVER, t));
         if (!gauge.isEmpty()) {
-            long[] row = null;
-            for (long[] r : gauge) { if (r[0] <= t) row = r; else break; }
-            long len = row == null ? 0 : row[1], cap = row == null ? gauge.get(0)[2] : row[2];
+            Trace.Gauge row = null;
+            for (Trace.Gauge r : gauge) { if (r.t() <= t) row = r; else break; }
+            long len = row == null ? 0 : row.value(), cap = row == null ? gauge.get(0).max() : row.max();
             gaugeBar.setProgress(cap <= 0 ? 0 : Math.min(1, (double) len / cap));
             gaugeLabel.setText(MessageFormat.format(res.getString("gauge.value"), len, cap));
         }

@@ -31,5 +31,4 @@ public final class FixtureLab implements Lab {
     @Override public Trace undo() { return null; }
     @Override public boolean canUndo() { return false; }
     @Override public Trace resetFaults() { return load(current); }
-    @Override public List<long[]> halfOpenQueue(Trace trace) { return List.of(); }
 }

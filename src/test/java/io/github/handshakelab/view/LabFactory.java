@@ -5,6 +5,6 @@ final class LabFactory {
     private LabFactory() {}
 
     static Lab create() {
-        return new FixtureLab();
+        return new SimLab();
     }
 }

@@ -133,9 +133,4 @@ public final class SimLab implements Lab {
         scenario = base;
         return run();
     }
-
-    @Override
-    public List<long[]> halfOpenQueue(Trace trace) {
-        return List.of();
-    }
 }
