@@ -10,5 +10,5 @@ fi
 mvn -q -ntp -o test-compile
 mvn -q -ntp -o dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >/dev/null
 CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
-java -Djava.awt.headless=true -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
+java -Djava.awt.headless=true -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dheadless.geometry=1920x1200-32 -Dprism.order=sw \
      -Dhandshakelab.prefs=handshakelab-screenshots -cp "$CP" io.github.handshakelab.view.Screenshots "${1:-screenshots}"

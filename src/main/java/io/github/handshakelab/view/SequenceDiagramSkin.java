@@ -72,28 +72,34 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         });
         canvas.setOnMouseClicked(e -> {
             c.requestFocus();
-            if (e.getButton() != MouseButton.PRIMARY || layout == null) return;
-            DiagramLayout.Arrow a = layout.hit(e.getX(), e.getY() + scroll.getValue(), 8);
-            c.setSelected(a == null ? null : a.segment());
-        });
-        canvas.setOnContextMenuRequested(e -> {
             if (layout == null) return;
             DiagramLayout.Arrow a = layout.hit(e.getX(), e.getY() + scroll.getValue(), 8);
-            if (a == null) return;
-            c.setSelected(a.segment());
-            menu.getItems().clear();
-            MenuItem drop = new MenuItem(c.text("diagram.dropSegment"));
-            drop.setId("dropSegmentItem");
-            TraceEvent.Segment s = a.segment();
-            // Only the future can change: a segment already delivered or lost stays as it was.
-            boolean canDrop = c.onDropSegmentProperty().get() != null && !s.isDropped()
-                    && s.arrived() != TraceEvent.NONE && c.playheadProperty().get() < s.arrived();
-            drop.setDisable(!canDrop);
-            drop.setOnAction(x -> c.onDropSegmentProperty().get().accept(s));
-            menu.getItems().add(drop);
-            menu.show(canvas, e.getScreenX(), e.getScreenY());
+            if (e.getButton() == MouseButton.PRIMARY) c.setSelected(a == null ? null : a.segment());
+            else if (e.getButton() == MouseButton.SECONDARY && a != null) showMenu(a, e.getScreenX(), e.getScreenY());
+        });
+        canvas.setOnContextMenuRequested(e -> {
+            // The mouse opens the menu on the secondary click above; this covers the keyboard's menu key.
+            if (!e.isKeyboardTrigger() || layout == null || c.getSelected() == null) return;
+            DiagramLayout.Arrow a = layout.arrow(c.getSelected().id());
+            if (a != null) showMenu(a, e.getScreenX(), e.getScreenY());
             e.consume();
         });
+    }
+
+    private void showMenu(DiagramLayout.Arrow a, double sx, double sy) {
+        SequenceDiagram c = getSkinnable();
+        c.setSelected(a.segment());
+        menu.getItems().clear();
+        MenuItem drop = new MenuItem(c.text("diagram.dropSegment"));
+        drop.setId("dropSegmentItem");
+        TraceEvent.Segment s = a.segment();
+        // Only the future can change: a segment already delivered or lost stays as it was.
+        boolean canDrop = c.onDropSegmentProperty().get() != null && !s.isDropped()
+                && s.arrived() != TraceEvent.NONE && c.playheadProperty().get() < s.arrived();
+        drop.setDisable(!canDrop);
+        drop.setOnAction(x -> c.onDropSegmentProperty().get().accept(s));
+        menu.getItems().add(drop);
+        menu.show(canvas, sx, sy);
     }
 
     static double clampZoom(double z) { return Math.max(0.25, Math.min(8, z)); }
