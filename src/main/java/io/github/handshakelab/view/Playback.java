@@ -54,7 +54,8 @@ public final class Playback {
             time.set(Math.min(time.get(), end));
             refresh();
         });
-        time.addListener((o, a, b) -> refresh());
+        // An invalidation listener, so it runs before the views' invalidation listeners that read the states.
+        time.addListener(o -> refresh());
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {

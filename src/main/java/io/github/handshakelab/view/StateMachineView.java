@@ -26,32 +26,36 @@ import static io.github.handshakelab.tcp.TcpState.*;
  */
 public class StateMachineView extends Region {
 
-    /** One edge of Figure 5; {@code key} names its "event / action" label in the ui bundle. */
-    record Edge(TcpState from, TcpState to, String key, int route) {}
+    /**
+     * One edge of Figure 5; {@code key} names its "event / action" label in the ui bundle.
+     * route: 0 straight; 3/4 vertical pair offset left/right; 7/8 diagonal pair offset;
+     * 1/6 outer/inner lane on the right edge up to CLOSED; 2/9 outer/inner lane on the left edge.
+     * pos: label 'C' centred on the line, 'L' right of the point, 'R' left of it, 'B' below.
+     */
+    record Edge(TcpState from, TcpState to, String key, int route, char pos, double frac) {}
 
-    /** route: 0 straight, 1 along the right edge, 2 along the left edge, 3/4 parallel offset. */
     static final List<Edge> EDGES = List.of(
-            new Edge(CLOSED, LISTEN, "sm.passiveOpen", 3),
-            new Edge(LISTEN, CLOSED, "sm.close", 4),
-            new Edge(CLOSED, SYN_SENT, "sm.activeOpen", 0),
-            new Edge(LISTEN, SYN_RCVD, "sm.rcvSyn", 0),
-            new Edge(LISTEN, SYN_SENT, "sm.send", 0),
-            new Edge(SYN_SENT, SYN_RCVD, "sm.rcvSyn", 0),
-            new Edge(SYN_RCVD, LISTEN, "sm.rcvRst", 5),
-            new Edge(SYN_SENT, CLOSED, "sm.closeOrTimeout", 5),
-            new Edge(SYN_SENT, ESTABLISHED, "sm.rcvSynAck", 0),
-            new Edge(SYN_RCVD, ESTABLISHED, "sm.rcvAckOfSyn", 0),
-            new Edge(SYN_RCVD, FIN_WAIT_1, "sm.closeSndFin", 0),
-            new Edge(ESTABLISHED, FIN_WAIT_1, "sm.closeSndFin", 0),
-            new Edge(ESTABLISHED, CLOSE_WAIT, "sm.rcvFin", 0),
-            new Edge(FIN_WAIT_1, FIN_WAIT_2, "sm.rcvAckOfFin", 0),
-            new Edge(FIN_WAIT_1, CLOSING, "sm.rcvFin", 0),
-            new Edge(FIN_WAIT_1, TIME_WAIT, "sm.rcvFinAck", 2),
-            new Edge(FIN_WAIT_2, TIME_WAIT, "sm.rcvFin", 0),
-            new Edge(CLOSING, TIME_WAIT, "sm.rcvAckOfFin", 0),
-            new Edge(CLOSE_WAIT, LAST_ACK, "sm.closeSndFin", 0),
-            new Edge(LAST_ACK, CLOSED, "sm.rcvAckOfFin", 1),
-            new Edge(TIME_WAIT, CLOSED, "sm.timeout", 2));
+            new Edge(CLOSED, LISTEN, "sm.passiveOpen", 3, 'R', 0.5),
+            new Edge(LISTEN, CLOSED, "sm.close", 4, 'L', 0.5),
+            new Edge(CLOSED, SYN_SENT, "sm.activeOpen", 0, 'L', 0.3),
+            new Edge(LISTEN, SYN_RCVD, "sm.rcvSyn", 7, 'R', 0.5),
+            new Edge(SYN_RCVD, LISTEN, "sm.rcvRst", 8, 'L', 0.5),
+            new Edge(LISTEN, SYN_SENT, "sm.send", 0, 'L', 0.65),
+            new Edge(SYN_SENT, SYN_RCVD, "sm.rcvSyn", 0, 'C', 0.5),
+            new Edge(SYN_SENT, CLOSED, "sm.closeOrTimeout", 6, 'R', 0.62),
+            new Edge(SYN_SENT, ESTABLISHED, "sm.rcvSynAck", 0, 'C', 0.5),
+            new Edge(SYN_RCVD, ESTABLISHED, "sm.rcvAckOfSyn", 0, 'C', 0.45),
+            new Edge(SYN_RCVD, FIN_WAIT_1, "sm.closeSndFin", 0, 'L', 0.62),
+            new Edge(ESTABLISHED, FIN_WAIT_1, "sm.closeSndFin", 0, 'C', 0.5),
+            new Edge(ESTABLISHED, CLOSE_WAIT, "sm.rcvFin", 0, 'C', 0.5),
+            new Edge(FIN_WAIT_1, FIN_WAIT_2, "sm.rcvAckOfFin", 0, 'L', 0.3),
+            new Edge(FIN_WAIT_1, CLOSING, "sm.rcvFin", 0, 'C', 0.68),
+            new Edge(FIN_WAIT_1, TIME_WAIT, "sm.rcvFinAck", 9, 'L', 0.0),
+            new Edge(FIN_WAIT_2, TIME_WAIT, "sm.rcvFin", 0, 'C', 0.5),
+            new Edge(CLOSING, TIME_WAIT, "sm.rcvAckOfFin", 0, 'L', 0.5),
+            new Edge(CLOSE_WAIT, LAST_ACK, "sm.closeSndFin", 0, 'C', 0.5),
+            new Edge(LAST_ACK, CLOSED, "sm.rcvAckOfFin", 1, 'R', 0.5),
+            new Edge(TIME_WAIT, CLOSED, "sm.timeout", 2, 'B', 0.0));
 
     private static final Map<TcpState, double[]> POS = new EnumMap<>(TcpState.class);
 
@@ -167,32 +171,41 @@ public class StateMachineView extends Region {
         double[] xs, ys;
         double lx, ly;
         switch (e.route()) {
-            case 1 -> { // right edge, up to CLOSED
-                double ex = w - 8;
+            case 1, 6 -> { // lanes on the right edge, up into CLOSED's right side
+                double ex = e.route() == 1 ? w - 8 : w - 22, dy = e.route() == 1 ? 6 : -6;
                 xs = new double[]{a[0] + bw / 2, ex, ex, b[0] + bw / 2};
-                ys = new double[]{a[1], a[1], b[1], b[1]};
-                lx = ex - 4; ly = (a[1] + b[1]) / 2;
+                ys = new double[]{a[1], a[1], b[1] + dy, b[1] + dy};
+                lx = ex - 6;
+                ly = a[1] + e.frac() * (b[1] - a[1]);
             }
-            case 2 -> { // left edge
+            case 2 -> { // outer left lane: TIME_WAIT back up to CLOSED
                 double ex = 8;
-                double ay = e.from() == TIME_WAIT ? a[1] : a[1];
-                double sx = e.from() == TIME_WAIT ? a[0] - bw / 2 : a[0] - bw / 2;
-                double tx = e.to() == CLOSED ? b[0] - bw / 2 : b[0] - bw / 2;
-                xs = new double[]{sx, ex, ex, tx};
-                ys = new double[]{ay, ay, b[1], b[1]};
-                if (e.from() == FIN_WAIT_1) { xs = new double[]{a[0] - bw / 2 + 10, a[0] - bw / 2 + 10, tx}; ys = new double[]{a[1] + bh / 2, b[1], b[1]}; }
-                lx = 10; ly = (a[1] + b[1]) / 2;
+                xs = new double[]{a[0] - bw / 2, ex, ex, b[0] - bw / 2};
+                ys = new double[]{a[1] + 6, a[1] + 6, b[1], b[1]};
+                lx = ex + 6;
+                ly = a[1] + 6 + font.getSize();
+            }
+            case 9 -> { // inner left lane: FIN_WAIT_1 down to TIME_WAIT
+                double ex = 22;
+                xs = new double[]{a[0] - bw / 2, ex, ex, b[0] - bw / 2};
+                ys = new double[]{a[1], a[1], b[1] - 6, b[1] - 6};
+                lx = ex + 4;
+                ly = b[1] - 6 - font.getSize() * 0.9;
             }
             default -> {
-                double off = e.route() == 3 ? -12 : e.route() == 4 ? 12 : 0;
                 double[] p = border(a, b), q = border(b, a);
-                xs = new double[]{p[0] + off, q[0] + off};
-                ys = new double[]{p[1], q[1]};
-                if (e.route() == 5) { // curve back upwards on the outside
-                    xs = new double[]{p[0], q[0]};
+                double ox = 0, oy = 0;
+                if (e.route() == 3 || e.route() == 4) ox = e.route() == 3 ? -12 : 12;
+                if (e.route() == 7 || e.route() == 8) {
+                    double dx = q[0] - p[0], dy = q[1] - p[1], len = Math.hypot(dx, dy);
+                    double sgn = e.route() == 7 ? -1 : 1;
+                    ox = sgn * 6 * -dy / len;
+                    oy = sgn * 6 * dx / len;
                 }
-                lx = (xs[0] + xs[1]) / 2 + off * 0.5;
-                ly = (ys[0] + ys[1]) / 2;
+                xs = new double[]{p[0] + ox, q[0] + ox};
+                ys = new double[]{p[1] + oy, q[1] + oy};
+                lx = xs[0] + e.frac() * (xs[1] - xs[0]);
+                ly = ys[0] + e.frac() * (ys[1] - ys[0]);
             }
         }
         g.strokePolyline(xs, ys, xs.length);
@@ -204,13 +217,14 @@ public class StateMachineView extends Region {
         g.setFont(font);
         g.setTextBaseline(VPos.CENTER);
         String label = text(e.key());
-        boolean rightEdge = e.route() == 1, leftEdge = e.route() == 2;
-        g.setTextAlign(rightEdge ? TextAlignment.RIGHT : leftEdge ? TextAlignment.LEFT : TextAlignment.CENTER);
-        if (!(rightEdge || leftEdge)) {
-            double tw = label.length() * font.getSize() * 0.55 + 6;
-            g.setFill(th.background.deriveColor(0, 1, 1, 0.8));
-            g.fillRect(lx - tw / 2, ly - font.getSize() * 0.7, tw, font.getSize() * 1.4);
-        }
+        char pos = e.pos();
+        if (pos == 'L') lx += (e.route() == 2 || e.route() == 9) ? 0 : 8;
+        if (pos == 'R') lx -= (e.route() == 1 || e.route() == 6) ? 0 : 8;
+        g.setTextAlign(pos == 'R' ? TextAlignment.RIGHT : pos == 'C' ? TextAlignment.CENTER : TextAlignment.LEFT);
+        double tw = label.length() * font.getSize() * (Fonts.family().equals("System") ? 0.55 : 0.9) + 6;
+        double bx = pos == 'R' ? lx - tw : pos == 'C' ? lx - tw / 2 : lx - 3;
+        g.setFill(th.background.deriveColor(0, 1, 1, 0.85));
+        g.fillRect(bx, ly - font.getSize() * 0.7, tw, font.getSize() * 1.4);
         g.setFill(lit ? th.accent : th.muted);
         g.fillText(label, lx, ly);
     }
