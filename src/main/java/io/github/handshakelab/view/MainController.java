@@ -420,6 +420,7 @@ public class MainController implements Initializable {
         g.getStyleClass().add("field-grid");
         ColumnConstraints c0 = new ColumnConstraints();
         c0.setHalignment(HPos.LEFT);
+        c0.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         g.getColumnConstraints().add(c0);
         return g;
     }
