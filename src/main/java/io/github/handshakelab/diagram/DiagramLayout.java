@@ -193,8 +193,10 @@ public final class DiagramLayout {
                 y2 = Math.max(y1 + 8, axis.y(s.arrived()) + k * options.sameTimePx());
             }
             String text = label(s, options.absolute());
-            double w = text.length() * options.charWidth() + 8;
-            double h = options.lineHeight();
+            String extra = extraLine(s);
+            // The second line (analysis flags, payload) is drawn smaller, about 0.85 of the label font.
+            double w = Math.max(text.length(), extra.length() * 0.85) * options.charWidth() + 8;
+            double h = options.lineHeight() * (extra.isEmpty() ? 1 : 1.9);
             Box box = placeLabel(xf, y1, x2, y2, w, h, recent);
             recent.add(box);
             if (recent.size() > 8) recent.remove(0);
@@ -222,6 +224,14 @@ public final class DiagramLayout {
             if (!clash) return b;
         }
         return first;
+    }
+
+    /** Analysis flags and payload info under the label, e.g. {@code [RETRANSMISSION] TLS ClientHello}; "" when none. */
+    public static String extraLine(TraceEvent.Segment s) {
+        StringBuilder b = new StringBuilder();
+        if (s.analysis() != null) for (String f : s.analysis()) b.append('[').append(f).append("] ");
+        if (s.payloadInfo() != null && !s.payloadInfo().isEmpty()) b.append(s.payloadInfo());
+        return b.toString().trim();
     }
 
     /** {@code SYN, ACK  seq=0 ack=1  len=100}: flags in the fixed order, then the numbers (DESIGN §2). */

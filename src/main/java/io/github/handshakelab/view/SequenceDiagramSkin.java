@@ -429,15 +429,14 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         g.setFill(s.flags().rst() ? th.danger : th.text);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(a.text(), b.x() + 4, b.y() + b.h() / 2);
-        StringBuilder extra = new StringBuilder();
-        if (s.analysis() != null) for (String f : s.analysis()) extra.append('[').append(f).append("] ");
-        if (s.payloadInfo() != null && !s.payloadInfo().isEmpty()) extra.append(s.payloadInfo());
-        if (extra.length() > 0) {
+        String extra = DiagramLayout.extraLine(s);
+        double lineH = extra.isEmpty() ? b.h() : b.h() / 1.9;
+        g.fillText(a.text(), b.x() + 4, b.y() + lineH / 2);
+        if (!extra.isEmpty()) {
             g.setFont(small);
             g.setFill(s.analysis() != null && !s.analysis().isEmpty() ? th.danger : th.muted);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(extra.toString().trim(), b.x() + 4, b.y() + b.h());
+            g.fillText(extra, b.x() + 4, b.y() + lineH);
         }
         g.setGlobalAlpha(1);
     }

@@ -84,4 +84,28 @@ class DiagramLayoutTest {
         DiagramLayout l = new DiagramLayout(t, DiagramLayout.Options.defaults());
         assertEquals(l.arrow(1).y1() + 48, l.arrow(2).y1(), 1e-9);
     }
+
+    @Test
+    void captureSegmentsAreShortSlantsOnTheirOwnRowsWithAnalysisUnderTheLabel() {
+        io.github.handshakelab.trace.Endpoint c = new io.github.handshakelab.trace.Endpoint(Side.CLIENT, "Client", "10.0.0.1", 40000);
+        io.github.handshakelab.trace.Endpoint s = new io.github.handshakelab.trace.Endpoint(Side.SERVER, "Server", "10.0.0.2", 443);
+        java.util.List<io.github.handshakelab.trace.TraceEvent> ev = java.util.List.of(
+                new io.github.handshakelab.trace.TraceEvent.Segment(1, Side.CLIENT, 0, -1, -1,
+                        new io.github.handshakelab.tcp.TcpFlags(io.github.handshakelab.tcp.TcpFlags.SYN), 0, -1, 0, 64240, 7, -1,
+                        false, List.of(), List.of(), 1, List.of("MSS=1460"), null),
+                new io.github.handshakelab.trace.TraceEvent.Segment(2, Side.CLIENT, 0, -1, -1,
+                        new io.github.handshakelab.tcp.TcpFlags(io.github.handshakelab.tcp.TcpFlags.SYN), 0, -1, 0, 64240, 7, -1,
+                        true, List.of(), List.of("RETRANSMISSION"), 2, List.of(), "TLS ClientHello"));
+        Trace t = new Trace(Trace.Source.CAPTURE, null, "x.pcap", c, s, ev, List.of());
+        DiagramLayout l = new DiagramLayout(t, DiagramLayout.Options.defaults());
+        DiagramLayout.Arrow a1 = l.arrow(1), a2 = l.arrow(2);
+        // no arrival time: a slant of 0.45 row (34 px) shows the direction; each packet gets its own row
+        assertEquals(34 * 0.45, a1.y2() - a1.y1(), 1e-9);
+        assertEquals(650.0, a1.x2(), 1e-9);
+        assertEquals(34.0, a2.y1() - a1.y1(), 1e-9);
+        assertEquals(l.networkX(), 380.0, 1e-9);
+        assertEquals("[RETRANSMISSION] TLS ClientHello", DiagramLayout.extraLine(a2.segment()));
+        assertEquals("", DiagramLayout.extraLine(a1.segment()));
+        assertEquals(18 * 1.9, a2.label().h(), 1e-9);
+    }
 }

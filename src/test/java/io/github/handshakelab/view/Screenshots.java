@@ -63,6 +63,27 @@ public final class Screenshots {
         shot(c, s, stage, "lost-final-ack", -2, Theme.DARK, Locale.ROOT, "TIME_WAIT_RESTART", new File(out, "dark-theme.png"));
         shot(c, s, stage, "four-way-close", -3, Theme.PROJECTOR, Locale.ROOT, null, new File(out, "projector-theme.png"));
         shot(c, s, stage, "lost-final-ack", -2, Theme.LIGHT, Locale.SIMPLIFIED_CHINESE, "TIME_WAIT_RESTART", new File(out, "chinese-ui.png"));
+        // arithmetic panel on the lost final ACK; the SYN flood gauge
+        s.locale = Locale.ROOT;
+        c = Windows.show(stage, s);
+        c.applyTheme(Theme.LIGHT);
+        if (load(c, s, "lost-final-ack")) {
+            c.playback().seek(0);
+            for (var seg : c.playback().getTrace().segments()) if (seg.retransmission()) { c.playback().seek(seg.sent()); break; }
+            c.selectCurrent();
+            c.sideTabs().getSelectionModel().select(1);
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            save(stage.getScene().snapshot(null), new File(out, "arithmetic-panel.png"));
+        }
+        if (load(c, s, "syn-flood")) {
+            c.sideTabs().getSelectionModel().select(0);
+            c.playback().seek(c.playback().endTime() / 3);
+            c.selectCurrent();
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            save(stage.getScene().snapshot(null), new File(out, "syn-flood-gauge.png"));
+        }
         // the state-machine panel
         s.locale = Locale.ROOT;
         c = Windows.show(stage, s);
