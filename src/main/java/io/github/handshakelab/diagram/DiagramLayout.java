@@ -132,7 +132,10 @@ public final class DiagramLayout {
             }
         }
         long[] inst = instants.stream().mapToLong(Long::longValue).toArray();
-        this.axis = new TimeAxis(inst, extra, options.top(), options.pxPerMs(), options.compressAboveUs(), options.gapPx());
+        java.util.Set<Long> sends = new java.util.HashSet<>();
+        for (TraceEvent.Segment s : segments) sends.add(s.sent());
+        this.axis = new TimeAxis(inst, extra, options.top(), options.pxPerMs(), options.compressAboveUs(), options.gapPx(),
+                sends, options.sameTimePx() * 1.05);
         this.eventTimes = Arrays.stream(inst).distinct().sorted().toArray();
 
         this.arrows = layoutArrows(segments, nominalDelay, capture);
@@ -206,22 +209,25 @@ public final class DiagramLayout {
     }
 
     /**
-     * Puts the label just above the arrow, centred on the first point along it (middle first)
-     * where it does not overlap recent labels, so crossing arrows (simultaneous open/close) keep
+     * Puts the label just above the arrow (else just below), centred on the first point along it
+     * (middle first) where it does not overlap recent labels, so crossing arrows (simultaneous open/close) keep
      * readable labels.
      */
     private Box placeLabel(double x1, double y1, double x2, double y2, double w, double h, List<Box> recent) {
         double[] fractions = {0.5, 0.3, 0.7, 0.2, 0.8};
         double lo = Math.min(clientX, serverX) + 4, hi = Math.max(clientX, serverX) - 4;
         Box first = null;
-        for (double f : fractions) {
-            double cx = x1 + f * (x2 - x1), cy = y1 + f * (y2 - y1);
-            double bx = Math.max(lo, Math.min(hi - w, cx - w / 2));
-            Box b = new Box(bx, cy - h - 2, w, h);
-            if (first == null) first = b;
-            boolean clash = false;
-            for (Box r : recent) if (r.intersects(b)) { clash = true; break; }
-            if (!clash) return b;
+        // above the arrow first (the textbook look), then below it
+        for (int below = 0; below < 2; below++) {
+            for (double f : fractions) {
+                double cx = x1 + f * (x2 - x1), cy = y1 + f * (y2 - y1);
+                double bx = Math.max(lo, Math.min(hi - w, cx - w / 2));
+                Box b = new Box(bx, below == 0 ? cy - h - 2 : cy + 4, w, h);
+                if (first == null) first = b;
+                boolean clash = false;
+                for (Box r : recent) if (r.intersects(b)) { clash = true; break; }
+                if (!clash) return b;
+            }
         }
         return first;
     }

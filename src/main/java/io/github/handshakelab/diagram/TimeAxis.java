@@ -30,6 +30,15 @@ public final class TimeAxis {
      */
     public TimeAxis(long[] instants, java.util.Map<Long, Double> extraPx, double top, double pxPerMs,
                     long compressAboveUs, double gapPx) {
+        this(instants, extraPx, top, pxPerMs, compressAboveUs, gapPx, java.util.Set.of(), 0);
+    }
+
+    /**
+     * @param spaced instants that start a row (a segment is sent): at least {@code minPx} below the
+     *               previous instant, so labels of segments sent a few microseconds apart do not overlap
+     */
+    public TimeAxis(long[] instants, java.util.Map<Long, Double> extraPx, double top, double pxPerMs,
+                    long compressAboveUs, double gapPx, java.util.Set<Long> spaced, double minPx) {
         TreeSet<Long> set = new TreeSet<>();
         for (long t : instants) set.add(t);
         if (set.isEmpty()) set.add(0L);
@@ -38,6 +47,7 @@ public final class TimeAxis {
         gaps = new ArrayList<>();
         int n = 0;
         double y = top;
+        double lastRowY = Double.NEGATIVE_INFINITY;
         Long prev = null;
         for (long t : set) {
             if (prev != null) {
@@ -47,6 +57,7 @@ public final class TimeAxis {
                     // The extra room belongs to the instant itself: time stands still while y grows.
                     y += extra;
                     ts[n] = prev; ys[n] = y; n++;
+                    if (spaced.contains(prev)) lastRowY = y;
                 }
                 if (dt > compressAboveUs) {
                     double y0 = y;
@@ -54,9 +65,11 @@ public final class TimeAxis {
                     gaps.add(new Gap(prev, t, y0, y));
                 } else {
                     y += dt / 1000.0 * pxPerMs;
+                    if (spaced.contains(t)) y = Math.max(y, lastRowY + minPx);
                 }
             }
             ts[n] = t; ys[n] = y; n++;
+            if (spaced.contains(t)) lastRowY = y;
             prev = t;
         }
         double lastExtra = extraPx == null || prev == null ? 0 : extraPx.getOrDefault(prev, 0.0);
