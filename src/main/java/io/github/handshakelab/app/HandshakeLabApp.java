@@ -1,16 +1,31 @@
 package io.github.handshakelab.app;
 
+import io.github.handshakelab.view.Session;
+import io.github.handshakelab.view.Settings;
+import io.github.handshakelab.view.SimLab;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The desktop application. The main window arrives with the diagram issue; this is its placeholder. */
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The desktop application: the main window on the simulator, in the remembered theme and
+ * language (default: the system locale). A file argument ({@code java -jar handshake-lab.jar FILE})
+ * is opened like File > Open.
+ */
 public class HandshakeLabApp extends Application {
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Handshake Lab");
-        stage.setScene(new Scene(new Label("Handshake Lab"), 800, 600));
+        Settings settings = Settings.user();
+        Session session = new Session(new SimLab(), settings, stage, Session.uiLocale(settings.language()),
+                settings.theme());
+        session.speed = settings.speed();
+        Windows.show(stage, session);
+        stage.setOnCloseRequest(e -> settings.size(stage.getWidth(), stage.getHeight()));
         stage.show();
+        List<String> files = getParameters().getUnnamed();
+        if (!files.isEmpty()) Windows.controller(stage).openFile(Path.of(files.get(0)));
     }
 }

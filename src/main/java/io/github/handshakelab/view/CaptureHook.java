@@ -1,0 +1,42 @@
+package io.github.handshakelab.view;
+
+import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceJson;
+import javafx.scene.control.Alert;
+import javafx.stage.Window;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+
+/**
+ * The one place the window opens files. A trace JSON (DESIGN §4) is read here; captures go to
+ * the capture module's opener (progress, cancel, conversation picker).
+ */
+public final class CaptureHook {
+    private CaptureHook() {}
+
+    public static void open(Window owner, Path file, ResourceBundle res, Consumer<Trace> onTrace) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+            try {
+                onTrace.accept(TraceJson.read(Files.readString(file)));
+            } catch (IOException | RuntimeException e) {
+                error(owner, res, file + ": " + e.getMessage());
+            }
+            return;
+        }
+        // CAPTURE-HOOK: replace the next line by
+        //   io.github.handshakelab.view.capture.CaptureOpener.open(owner, file, onTrace);
+        error(owner, res, java.text.MessageFormat.format(res.getString("open.captureUnavailable"), file));
+    }
+
+    private static void error(Window owner, ResourceBundle res, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        a.setHeaderText(res.getString("open.error"));
+        if (owner != null) a.initOwner(owner);
+        a.show();
+    }
+}

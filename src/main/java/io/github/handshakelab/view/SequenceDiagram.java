@@ -1,0 +1,89 @@
+package io.github.handshakelab.view;
+
+import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+
+/**
+ * The animated sequence diagram (DESIGN §2) as a control: give it a trace and a playhead time;
+ * it draws what has happened up to that time. Only the visible part is drawn, so traces of
+ * 10,000 segments scroll smoothly.
+ */
+public class SequenceDiagram extends Control {
+
+    private final ObjectProperty<Trace> trace = new SimpleObjectProperty<>(this, "trace");
+    private final LongProperty playhead = new SimpleLongProperty(this, "playhead", 0);
+    private final ObjectProperty<TraceEvent.Segment> selected = new SimpleObjectProperty<>(this, "selected");
+    private final BooleanProperty absolute = new SimpleBooleanProperty(this, "absolute", false);
+    private final BooleanProperty autoScroll = new SimpleBooleanProperty(this, "autoScroll", true);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final ObjectProperty<ResourceBundle> bundle = new SimpleObjectProperty<>(this, "bundle");
+    /** Called with a segment the user asked to drop (context menu), when dropping is allowed. */
+    private final ObjectProperty<Consumer<TraceEvent.Segment>> onDropSegment = new SimpleObjectProperty<>(this, "onDropSegment");
+
+    public SequenceDiagram() {
+        getStyleClass().add("sequence-diagram");
+        setFocusTraversable(true);
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new SequenceDiagramSkin(this);
+    }
+
+    String text(String key) {
+        ResourceBundle b = bundle.get();
+        return b != null && b.containsKey(key) ? b.getString(key) : key;
+    }
+
+    public ObjectProperty<Trace> traceProperty() { return trace; }
+    public Trace getTrace() { return trace.get(); }
+    public void setTrace(Trace t) { trace.set(t); }
+    public LongProperty playheadProperty() { return playhead; }
+    public ObjectProperty<TraceEvent.Segment> selectedProperty() { return selected; }
+    public TraceEvent.Segment getSelected() { return selected.get(); }
+    public void setSelected(TraceEvent.Segment s) { selected.set(s); }
+    public BooleanProperty absoluteProperty() { return absolute; }
+    public BooleanProperty autoScrollProperty() { return autoScroll; }
+    public DoubleProperty zoomProperty() { return zoom; }
+    public ObjectProperty<Theme> themeProperty() { return theme; }
+    public ObjectProperty<ResourceBundle> bundleProperty() { return bundle; }
+    public ObjectProperty<Consumer<TraceEvent.Segment>> onDropSegmentProperty() { return onDropSegment; }
+
+    /** Screen point of a segment's label centre, in this control's coordinates (for tests and tours). */
+    public javafx.geometry.Point2D segmentPoint(int id) {
+        return getSkin() instanceof SequenceDiagramSkin s ? s.segmentPoint(id) : null;
+    }
+
+    /** Scrolls so that segment {@code id} is in view. */
+    public void reveal(int id) {
+        if (getSkin() instanceof SequenceDiagramSkin s) s.reveal(id);
+    }
+
+    /** Sets the scroll offset in pixels (the benchmark scrolls with it). */
+    public void scrollTo(double y) {
+        if (getSkin() instanceof SequenceDiagramSkin s) s.scrollTo(y);
+    }
+
+    public double contentHeight() {
+        return getSkin() instanceof SequenceDiagramSkin s ? s.contentHeight() : 0;
+    }
+
+    /** Redraws now (the benchmark measures this). */
+    public void redraw() {
+        if (getSkin() instanceof SequenceDiagramSkin s) s.draw();
+    }
+}

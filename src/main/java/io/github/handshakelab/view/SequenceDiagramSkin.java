@@ -1,0 +1,488 @@
+package io.github.handshakelab.view;
+
+import io.github.handshakelab.diagram.DiagramLayout;
+import io.github.handshakelab.diagram.TimeAxis;
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.tcp.TimerKind;
+import io.github.handshakelab.trace.Endpoint;
+import io.github.handshakelab.trace.Side;
+import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
+import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SkinBase;
+import javafx.scene.input.MouseButton;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+import java.util.Locale;
+
+/** Draws {@link SequenceDiagram} on a viewport-sized canvas; the header holds the live state badges. */
+final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
+
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar scroll = new ScrollBar();
+    private final Label clientBadge = badge("clientBadge");
+    private final Label serverBadge = badge("serverBadge");
+    private final Label clientName = name("clientName");
+    private final Label serverName = name("serverName");
+    private final Label clientTimer = name("clientTimer");
+    private final Label serverTimer = name("serverTimer");
+    private final Label captureNote = name("captureNote");
+    private final ContextMenu menu = new ContextMenu();
+    private DiagramLayout layout;
+    private double layoutWidth = -1;
+    private double headerH = 96;
+
+    SequenceDiagramSkin(SequenceDiagram c) {
+        super(c);
+        scroll.setOrientation(Orientation.VERTICAL);
+        getChildren().addAll(canvas, scroll, clientName, serverName, clientBadge, serverBadge, clientTimer, serverTimer, captureNote);
+        captureNote.getStyleClass().add("capture-note");
+        c.traceProperty().addListener(o -> { layout = null; scroll.setValue(0); relayoutAndDraw(); });
+        c.absoluteProperty().addListener(o -> { layout = null; draw(); });
+        c.zoomProperty().addListener(o -> {
+            long keep = layout == null ? 0 : layout.t(scroll.getValue() + canvas.getHeight() / 2);
+            layout = null;
+            ensureLayout();
+            if (layout != null) scrollTo(layout.y(keep) - canvas.getHeight() / 2);
+            draw();
+        });
+        c.themeProperty().addListener(o -> { layout = null; c.requestLayout(); draw(); });
+        c.playheadProperty().addListener(o -> { follow(); draw(); });
+        c.selectedProperty().addListener(o -> draw());
+        c.bundleProperty().addListener(o -> draw());
+        scroll.valueProperty().addListener(o -> draw());
+        canvas.setOnScroll(e -> {
+            if (e.isControlDown()) {
+                c.zoomProperty().set(clampZoom(c.zoomProperty().get() * (e.getDeltaY() > 0 ? 1.15 : 1 / 1.15)));
+            } else {
+                scrollTo(scroll.getValue() - e.getDeltaY());
+            }
+            e.consume();
+        });
+        canvas.setOnMouseClicked(e -> {
+            c.requestFocus();
+            if (layout == null) return;
+            DiagramLayout.Arrow a = layout.hit(e.getX(), e.getY() + scroll.getValue(), 8);
+            if (e.getButton() == MouseButton.PRIMARY) c.setSelected(a == null ? null : a.segment());
+            else if (e.getButton() == MouseButton.SECONDARY && a != null) showMenu(a, e.getScreenX(), e.getScreenY());
+        });
+        canvas.setOnContextMenuRequested(e -> {
+            // The mouse opens the menu on the secondary click above; this covers the keyboard's menu key.
+            if (!e.isKeyboardTrigger() || layout == null || c.getSelected() == null) return;
+            DiagramLayout.Arrow a = layout.arrow(c.getSelected().id());
+            if (a != null) showMenu(a, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    private void showMenu(DiagramLayout.Arrow a, double sx, double sy) {
+        SequenceDiagram c = getSkinnable();
+        c.setSelected(a.segment());
+        menu.getItems().clear();
+        MenuItem drop = new MenuItem(c.text("diagram.dropSegment"));
+        drop.setId("dropSegmentItem");
+        TraceEvent.Segment s = a.segment();
+        // Only the future can change: a segment already delivered or lost stays as it was.
+        boolean canDrop = c.onDropSegmentProperty().get() != null && !s.isDropped()
+                && s.arrived() != TraceEvent.NONE && c.playheadProperty().get() < s.arrived();
+        drop.setDisable(!canDrop);
+        drop.setOnAction(x -> c.onDropSegmentProperty().get().accept(s));
+        menu.getItems().add(drop);
+        menu.show(canvas, sx, sy);
+    }
+
+    static double clampZoom(double z) { return Math.max(0.25, Math.min(8, z)); }
+
+    private static Label badge(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("state-badge");
+        return l;
+    }
+
+    private static Label name(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("endpoint-name");
+        return l;
+    }
+
+    private Theme theme() { return getSkinnable().themeProperty().get(); }
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        double sw = scroll.prefWidth(-1);
+        headerH = theme() == Theme.PROJECTOR ? 124 : 96;
+        double cw = Math.max(50, w - sw), ch = Math.max(50, h - headerH);
+        scroll.resizeRelocate(x + w - sw, y + headerH, sw, ch);
+        if (canvas.getWidth() != cw || canvas.getHeight() != ch) {
+            canvas.setWidth(cw);
+            canvas.setHeight(ch);
+        }
+        canvas.relocate(x, y + headerH);
+        ensureLayout();
+        double cx = layout == null ? cw * 0.15 : layout.x(Side.CLIENT), sx = layout == null ? cw * 0.85 : layout.x(Side.SERVER);
+        place(clientName, x + cx, y + 4);
+        place(serverName, x + sx, y + 4);
+        double nameH = clientName.prefHeight(-1);
+        place(clientBadge, x + cx, y + 6 + nameH);
+        place(serverBadge, x + sx, y + 6 + nameH);
+        double bh = clientBadge.prefHeight(-1);
+        place(clientTimer, x + cx, y + 8 + nameH + bh);
+        place(serverTimer, x + sx, y + 8 + nameH + bh);
+        place(captureNote, x + cw / 2, y + 6 + nameH);
+        updateScroll();
+        follow();
+        draw();
+    }
+
+    private static void place(Label l, double centreX, double top) {
+        double pw = l.prefWidth(-1), ph = l.prefHeight(-1);
+        l.resizeRelocate(Math.round(centreX - pw / 2), Math.round(top), pw, ph);
+    }
+
+    private void relayoutAndDraw() {
+        layout = null;
+        getSkinnable().requestLayout();
+        ensureLayout();
+        updateScroll();
+        follow();
+        draw();
+    }
+
+    private void ensureLayout() {
+        Trace t = getSkinnable().getTrace();
+        if (t == null) { layout = null; return; }
+        double w = canvas.getWidth();
+        if (layout != null && layoutWidth == w) return;
+        Theme th = theme();
+        double fs = th.fontSize;
+        DiagramLayout.Options d = DiagramLayout.Options.defaults();
+        double margin = Math.max(fs * 9, w * 0.16);
+        layout = new DiagramLayout(t, new DiagramLayout.Options(w, d.top(), margin,
+                d.pxPerMs() * getSkinnable().zoomProperty().get() * (fs / 13.0), d.compressAboveUs(), d.gapPx() * fs / 13.0,
+                d.sameTimePx() * fs / 13.0, fs * 0.61, fs * 1.4, getSkinnable().absoluteProperty().get()));
+        layoutWidth = w;
+        updateScroll();
+    }
+
+    private void updateScroll() {
+        double max = layout == null ? 0 : Math.max(0, layout.height() - canvas.getHeight());
+        scroll.setMin(0);
+        scroll.setMax(max);
+        scroll.setVisibleAmount(max == 0 ? 1 : canvas.getHeight() * max / Math.max(1, layout.height()));
+        scroll.setUnitIncrement(30);
+        scroll.setBlockIncrement(canvas.getHeight() * 0.8);
+        if (scroll.getValue() > max) scroll.setValue(max);
+    }
+
+    void scrollTo(double y) {
+        scroll.setValue(Math.max(scroll.getMin(), Math.min(scroll.getMax(), y)));
+    }
+
+    double contentHeight() { ensureLayout(); return layout == null ? 0 : layout.height(); }
+
+    /** Keeps the playhead in view while playing or stepping (auto-scroll). */
+    private void follow() {
+        if (!getSkinnable().autoScrollProperty().get()) return;
+        ensureLayout();
+        if (layout == null) return;
+        double y = layout.y(getSkinnable().playheadProperty().get());
+        double top = scroll.getValue(), h = canvas.getHeight();
+        if (y > top + h * 0.8 || y < top + h * 0.05) scrollTo(y - h * 0.4);
+    }
+
+    void reveal(int id) {
+        ensureLayout();
+        if (layout == null) return;
+        DiagramLayout.Arrow a = layout.arrow(id);
+        if (a == null) return;
+        double top = scroll.getValue(), h = canvas.getHeight();
+        if (a.minY() < top || a.maxY() > top + h) scrollTo(a.minY() - h * 0.3);
+    }
+
+    Point2D segmentPoint(int id) {
+        ensureLayout();
+        if (layout == null) return null;
+        DiagramLayout.Arrow a = layout.arrow(id);
+        if (a == null) return null;
+        DiagramLayout.Box b = a.label();
+        return new Point2D(b.x() + b.w() / 2, b.y() + b.h() / 2 - scroll.getValue() + headerH);
+    }
+
+    void draw() {
+        SequenceDiagram c = getSkinnable();
+        Theme th = theme();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        g.setFill(th.background);
+        g.fillRect(0, 0, w, h);
+        ensureLayout();
+        updateBadges();
+        if (layout == null) return;
+        long now = c.playheadProperty().get();
+        double off = scroll.getValue();
+        double yNow = layout.y(now);
+        double fs = th.fontSize;
+        Font mono = Font.font("Monospaced", fs);
+        Font small = Font.font(Fonts.family(), fs * 0.85);
+        Font bold = Font.font(Fonts.family(), FontWeight.BOLD, fs);
+        g.save();
+        g.translate(0, -off);
+        double vTop = off, vBot = off + h;
+        double cx = layout.x(Side.CLIENT), sx = layout.x(Side.SERVER);
+        boolean capture = layout.trace().source() == Trace.Source.CAPTURE;
+
+        // compressed gaps: a torn band with the real duration
+        for (DiagramLayout.GapBreak gb : layout.gaps()) {
+            if (gb.y1() < vTop || gb.y0() > vBot) continue;
+            g.setFill(th.grid.deriveColor(0, 1, 1, 0.25));
+            double gt = gb.y0() + fs * 1.7, gbm = gb.y1() - 4;
+            g.fillRect(0, gt, w, gbm - gt);
+            g.setStroke(th.muted);
+            g.setLineWidth(1);
+            g.setLineDashes();
+            zigzag(g, gt, w);
+            zigzag(g, gbm, w);
+            g.setFill(th.muted);
+            g.setFont(small);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(gb.text(), w / 2, (gt + gbm) / 2);
+        }
+
+        // lifelines: the future is a thin dashed line
+        for (double x : new double[]{cx, sx}) {
+            g.setStroke(th.grid);
+            g.setLineWidth(1.5);
+            g.setLineDashes(4, 5);
+            g.strokeLine(x, Math.max(vTop, yNow), x, Math.min(vBot, layout.height()));
+        }
+        if (capture) {
+            double nx = layout.networkX();
+            g.setStroke(th.muted);
+            g.setLineDashes(2, 6);
+            g.strokeLine(nx, vTop, nx, Math.min(vBot, layout.height()));
+        }
+        g.setLineDashes();
+
+        // state bands up to the playhead, with the state's name where it changes
+        double bandW = 12 * th.stroke;
+        for (DiagramLayout.StateBand b : layout.bands()) {
+            double y0 = b.y0(), y1 = Math.min(b.y1(), yNow);
+            if (y1 < y0 && !(b.t0() <= now && b.y0() == b.y1())) continue;
+            if (b.t0() > now || y0 > vBot || y1 < vTop) continue;
+            double x = layout.x(b.side());
+            g.setFill(Theme.stateColor(b.state()));
+            g.fillRect(x - bandW / 2, y0, bandW, Math.max(0, y1 - y0));
+            if (y0 + fs >= vTop) {
+                g.setFont(bold);
+                g.setTextBaseline(VPos.TOP);
+                boolean left = b.side() == Side.CLIENT;
+                g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
+                double tx = left ? x - bandW : x + bandW;
+                g.setFill(Theme.stateColor(b.state()).deriveColor(0, 1, th == Theme.LIGHT ? 0.8 : 1.15, 1));
+                g.fillText(b.state().name() + (b.inferred() ? "?" : ""), tx, y0 + 2);
+            }
+        }
+
+        // timers: RTO brackets that end in "RTO fired", TIME_WAIT as a shaded 2MSL bar
+        for (DiagramLayout.TimerSpan ts : layout.timers()) {
+            if (ts.t0() > now || ts.y0() > vBot || ts.y1() < vTop) continue;
+            double x = layout.x(ts.side());
+            double dir = ts.side() == Side.CLIENT ? 1 : -1;
+            double y1 = Math.min(ts.y1(), yNow);
+            if (ts.kind() == TimerKind.TIME_WAIT) {
+                double bx = x + dir * (bandW / 2 + 4);
+                double bw = 14 * th.stroke;
+                g.setFill(Theme.stateColor(TcpState.TIME_WAIT).deriveColor(0, 1, 1, 0.35));
+                g.fillRect(dir > 0 ? bx : bx - bw, ts.y0(), bw, Math.max(0, y1 - ts.y0()));
+                g.setStroke(Theme.stateColor(TcpState.TIME_WAIT));
+                g.setLineWidth(1);
+                for (double hy = ts.y0(); hy < y1 - 4; hy += 8) {
+                    g.strokeLine(dir > 0 ? bx : bx - bw, Math.min(y1, hy + bw), dir > 0 ? bx + bw : bx, hy);
+                }
+                g.setFont(small);
+                g.setFill(th.text);
+                g.setTextBaseline(VPos.TOP);
+                g.setTextAlign(dir > 0 ? TextAlignment.RIGHT : TextAlignment.LEFT);
+                String txt = "2MSL";
+                if (now >= ts.t0() && now < ts.t1() && ts.expires() != TraceEvent.NONE) {
+                    txt = "2MSL  " + TimeAxis.formatDuration(ts.expires() - now);
+                }
+                g.fillText(txt, x - dir * (bandW / 2 + 4), ts.y0() + fs * 1.5);
+            } else if (ts.kind() == TimerKind.RETRANSMISSION && ts.fired()) {
+                double bx = x + dir * (bandW / 2 + 6);
+                g.setStroke(th.muted);
+                g.setLineWidth(1.2 * th.stroke);
+                g.strokeLine(bx, ts.y0(), bx + dir * 6, ts.y0());
+                g.strokeLine(bx, ts.y0(), bx, y1);
+                if (now >= ts.t1()) {
+                    g.strokeLine(bx, y1, bx + dir * 6, y1);
+                    g.setFont(small);
+                    g.setFill(th.danger);
+                    g.setTextBaseline(VPos.BOTTOM);
+                    g.setTextAlign(dir > 0 ? TextAlignment.LEFT : TextAlignment.RIGHT);
+                    g.fillText(c.text("diagram.rtoFired") + " (" + TimeAxis.formatDuration(ts.t1() - ts.t0()) + ")",
+                            bx + dir * 10, y1 - 2);
+                }
+            }
+        }
+
+        // arrows: the past solid, in-flight growing with a packet dot, the future as faint ghosts
+        TraceEvent.Segment sel = c.getSelected();
+        for (DiagramLayout.Arrow a : layout.arrowsIn(vTop, vBot)) {
+            drawArrow(g, a, now, th, mono, small, sel != null && sel.id() == a.segment().id());
+        }
+
+        // playhead
+        g.setStroke(th.accent);
+        g.setLineWidth(1.5);
+        g.setLineDashes(6, 4);
+        g.strokeLine(0, yNow, w, yNow);
+        g.setLineDashes();
+        g.setFont(small);
+        g.setFill(th.accent);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("t = " + formatTime(now), 4, yNow - 2);
+        g.restore();
+    }
+
+    static String formatTime(long us) {
+        if (us >= 1_000_000) return String.format(Locale.ROOT, "%.3f s", us / 1e6);
+        return String.format(Locale.ROOT, "%.1f ms", us / 1e3);
+    }
+
+    private static void zigzag(GraphicsContext g, double y, double w) {
+        double step = 10;
+        g.beginPath();
+        g.moveTo(0, y);
+        for (double x = step; x <= w + step; x += step) g.lineTo(x, y + ((int) (x / step) % 2 == 0 ? 0 : 4));
+        g.stroke();
+    }
+
+    private void drawArrow(GraphicsContext g, DiagramLayout.Arrow a, long now, Theme th, Font mono, Font small, boolean selected) {
+        TraceEvent.Segment s = a.segment();
+        boolean future = a.tStart() > now;
+        boolean done = now >= a.tEnd();
+        double alpha = future ? 0.16 : 1;
+        Color base = s.flags().rst() ? th.danger : th.arrow;
+        if (selected) base = th.accent;
+        g.setGlobalAlpha(alpha);
+        g.setStroke(base);
+        g.setLineWidth((s.len() > 0 ? 3.2 : 1.6) * th.stroke * (selected ? 1.4 : 1));
+        if (s.retransmission() || (s.analysis() != null && s.analysis().contains("RETRANSMISSION"))) g.setLineDashes(9, 6);
+        else g.setLineDashes();
+        double hx = a.x2(), hy = a.y2();
+        if (!future && !done) {
+            double yS = layout.y(a.tStart()), yE = layout.y(a.tEnd()), yN = layout.y(now);
+            double f = yE > yS ? (yN - yS) / (yE - yS) : 1;
+            f = Math.max(0, Math.min(1, f));
+            hx = a.x1() + f * (a.x2() - a.x1());
+            hy = a.y1() + f * (a.y2() - a.y1());
+        }
+        g.strokeLine(a.x1(), a.y1(), hx, hy);
+        g.setLineDashes();
+        if (!future && !done) {
+            g.setFill(th.accent);
+            double r = 5 * th.stroke;
+            g.fillOval(hx - r, hy - r, 2 * r, 2 * r);
+        } else if (a.lost()) {
+            if (!future) {
+                g.setStroke(th.danger);
+                g.setLineWidth(2.5 * th.stroke);
+                double r = 7 * th.stroke;
+                g.strokeLine(hx - r, hy - r, hx + r, hy + r);
+                g.strokeLine(hx - r, hy + r, hx + r, hy - r);
+                g.setFill(th.danger);
+                g.setFont(small);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.TOP);
+                g.fillText(getSkinnable().text("diagram.lost"), hx, hy + r + 2);
+            }
+        } else {
+            arrowHead(g, a.x1(), a.y1(), hx, hy, base, 9 * th.stroke);
+        }
+        // label
+        DiagramLayout.Box b = a.label();
+        g.setGlobalAlpha(future ? 0.35 : 1);
+        g.setFill(th.background.deriveColor(0, 1, 1, 0.85));
+        g.fillRect(b.x(), b.y(), b.w(), b.h());
+        if (selected) {
+            g.setStroke(th.accent);
+            g.setLineWidth(1.5);
+            g.strokeRect(b.x(), b.y(), b.w(), b.h());
+        }
+        g.setFont(mono);
+        g.setFill(s.flags().rst() ? th.danger : th.text);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        String extra = DiagramLayout.extraLine(s);
+        double lineH = extra.isEmpty() ? b.h() : b.h() / 1.9;
+        g.fillText(a.text(), b.x() + 4, b.y() + lineH / 2);
+        if (!extra.isEmpty()) {
+            g.setFont(small);
+            g.setFill(s.analysis() != null && !s.analysis().isEmpty() ? th.danger : th.muted);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(extra, b.x() + 4, b.y() + lineH);
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    private static void arrowHead(GraphicsContext g, double x1, double y1, double x2, double y2, Color c, double size) {
+        double ang = Math.atan2(y2 - y1, x2 - x1);
+        double a1 = ang + Math.PI - 0.42, a2 = ang + Math.PI + 0.42;
+        g.setFill(c);
+        g.fillPolygon(new double[]{x2, x2 + size * Math.cos(a1), x2 + size * Math.cos(a2)},
+                new double[]{y2, y2 + size * Math.sin(a1), y2 + size * Math.sin(a2)}, 3);
+    }
+
+    private void updateBadges() {
+        SequenceDiagram c = getSkinnable();
+        Trace t = c.getTrace();
+        long now = c.playheadProperty().get();
+        for (Side side : Side.values()) {
+            Label badge = side == Side.CLIENT ? clientBadge : serverBadge;
+            Label name = side == Side.CLIENT ? clientName : serverName;
+            Label timer = side == Side.CLIENT ? clientTimer : serverTimer;
+            TcpState st = t == null ? TcpState.CLOSED : t.stateAt(side, now);
+            String text = st.name();
+            if (!text.equals(badge.getText())) {
+                badge.setText(text);
+                badge.setStyle("-fx-background-color: " + Theme.stateHex(st) + "; -fx-text-fill: " + Theme.stateTextHex(st) + ";");
+            }
+            String nm = c.text(side == Side.CLIENT ? "diagram.client" : "diagram.server");
+            if (t != null) {
+                Endpoint e = t.endpoint(side);
+                if (e != null && e.address() != null) nm += "  " + e.address() + (e.port() >= 0 ? ":" + e.port() : "");
+            }
+            if (!nm.equals(name.getText())) name.setText(nm);
+            String tt = "";
+            if (st == TcpState.TIME_WAIT && layout != null) {
+                for (DiagramLayout.TimerSpan ts : layout.timers()) {
+                    if (ts.side() == side && ts.kind() == TimerKind.TIME_WAIT && ts.t0() <= now && now < ts.t1()
+                            && ts.expires() != TraceEvent.NONE) {
+                        tt = java.text.MessageFormat.format(c.text("diagram.timeWaitLeft"), TimeAxis.formatDuration(ts.expires() - now));
+                    }
+                }
+            }
+            if (!tt.equals(timer.getText())) timer.setText(tt);
+        }
+        boolean cap = t != null && t.source() == Trace.Source.CAPTURE;
+        String note = cap ? c.text("diagram.inferred") : "";
+        if (!note.equals(captureNote.getText())) captureNote.setText(note);
+        captureNote.setVisible(cap);
+    }
+}

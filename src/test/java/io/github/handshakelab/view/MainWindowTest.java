@@ -1,0 +1,174 @@
+package io.github.handshakelab.view;
+
+import io.github.handshakelab.app.Windows;
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.tcp.TimerKind;
+import io.github.handshakelab.trace.Side;
+import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Drives the real main window on the real simulator, headless (Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Settings settings = new Settings(Preferences.userRoot().node("handshakelab-test"));
+        settings.clear();
+        Session s = new Session(new SimLab(), settings, stage, Locale.ROOT, Theme.LIGHT);
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
+        Windows.show(stage, s);
+        stage.show();
+    }
+
+    private MainController c() {
+        return Windows.controller(stage);
+    }
+
+    private void load(FxRobot robot, String id) {
+        robot.interact(() -> {
+            for (Lab.ScenarioInfo i : c().scenarioList().getItems()) {
+                if (i.id().equals(id)) c().scenarioList().getSelectionModel().select(i);
+            }
+        });
+        assertEquals(id, c().playback().getTrace().scenario());
+    }
+
+    private String badge(FxRobot robot, Side side) {
+        return robot.lookup(side == Side.CLIENT ? "#clientBadge" : "#serverBadge").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void lostFinalAckPlaysToTheEndWithTheRightBadgesAtEachMoment(FxRobot robot) throws Exception {
+        load(robot, "lost-final-ack");
+        Trace t = c().playback().getTrace();
+        TraceEvent.Segment refin = t.segments().stream()
+                .filter(s -> s.retransmission() && s.flags().fin() && s.from() == Side.SERVER).findFirst().orElseThrow();
+        // while the retransmitted FIN is in flight the server is still in LAST_ACK, the client in TIME_WAIT
+        robot.interact(() -> c().playback().seek((refin.sent() + refin.arrived()) / 2));
+        assertEquals("LAST_ACK", badge(robot, Side.SERVER));
+        assertEquals("TIME_WAIT", badge(robot, Side.CLIENT));
+        // TIME_WAIT is restarted by the re-ACK: the countdown shows a full 2MSL again
+        List<TraceEvent.Timer> twSets = t.events().stream().filter(e -> e instanceof TraceEvent.Timer x
+                        && x.timer() == TimerKind.TIME_WAIT && x.action() == TraceEvent.TimerAction.SET)
+                .map(e -> (TraceEvent.Timer) e).toList();
+        assertEquals(2, twSets.size(), "TIME_WAIT set, then restarted");
+        TraceEvent.Timer restart = twSets.get(1);
+        robot.interact(() -> c().playback().seek(restart.t()));
+        assertEquals("TIME_WAIT", badge(robot, Side.CLIENT));
+        String countdown = robot.lookup("#clientTimer").queryAs(Label.class).getText();
+        assertEquals("2MSL: " + io.github.handshakelab.diagram.TimeAxis.formatDuration(restart.expires() - restart.t()) + " left",
+                countdown);
+
+        // play from the start at 4x to the end with the real animation timer
+        robot.interact(() -> {
+            c().playback().seek(0);
+            c().playback().speedProperty().set(4);
+            c().playback().play();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !c().playback().isPlaying());
+        assertEquals(c().playback().endTime(), c().playback().getTime());
+        assertEquals("CLOSED", badge(robot, Side.CLIENT));
+        assertEquals("CLOSED", badge(robot, Side.SERVER));
+        assertEquals(t.stateAt(Side.CLIENT, t.endTime()).name(), badge(robot, Side.CLIENT));
+    }
+
+    @Test
+    void steppingBackwardsRollsTheStatesBack(FxRobot robot) {
+        load(robot, "lost-final-ack");
+        Trace t = c().playback().getTrace();
+        robot.interact(() -> c().playback().toEnd());
+        robot.clickOn("#diagram", MouseButton.PRIMARY);
+        int steps = 0;
+        while (c().playback().getTime() > 0 && steps < 200) {
+            long before = c().playback().getTime();
+            robot.type(KeyCode.LEFT);
+            long now = c().playback().getTime();
+            assertTrue(now < before, "each step goes back");
+            assertEquals(t.stateAt(Side.CLIENT, now).name(), badge(robot, Side.CLIENT), "client at " + now);
+            assertEquals(t.stateAt(Side.SERVER, now).name(), badge(robot, Side.SERVER), "server at " + now);
+            steps++;
+        }
+        assertEquals(0, c().playback().getTime());
+        assertTrue(steps > 10);
+        assertEquals("SYN_SENT", badge(robot, Side.CLIENT));
+        assertEquals("LISTEN", badge(robot, Side.SERVER));
+    }
+
+    @Test
+    void droppingAClickedSegmentResimulatesTheFuture(FxRobot robot) {
+        load(robot, "three-way-handshake");
+        Trace before = c().playback().getTrace();
+        TraceEvent.Segment ack = before.segments().get(2);
+        assertTrue(ack.flags().ack() && !ack.flags().syn(), "third segment is the handshake ACK");
+        long keep = ack.sent() - 1;
+        robot.interact(() -> c().playback().seek(keep));
+        Point2D local = c().diagram().segmentPoint(ack.id());
+        Point2D screen = c().diagram().localToScreen(local);
+        robot.rightClickOn(screen);
+        robot.clickOn("Drop this segment");
+        Trace after = c().playback().getTrace();
+        assertNotSame(before, after);
+        assertEquals(keep, c().playback().getTime(), "the playhead stays");
+        TraceEvent.Segment lost = after.segments().get(2);
+        assertEquals(ack.id(), lost.id());
+        assertTrue(lost.isDropped());
+        assertEquals(before.segments().subList(0, 2), after.segments().subList(0, 2), "the past is unchanged");
+        // the server never got the ACK: it stays in SYN_RCVD until the client's next segment or a retransmission
+        long firstRetx = after.segments().stream().filter(TraceEvent.Segment::retransmission)
+                .mapToLong(TraceEvent.Segment::sent).min().orElseThrow();
+        assertEquals(TcpState.SYN_RCVD, after.stateAt(Side.SERVER, firstRetx));
+        robot.interact(() -> c().playback().seek(lost.end() + 1));
+        assertEquals("SYN_RCVD", badge(robot, Side.SERVER));
+        assertEquals("ESTABLISHED", badge(robot, Side.CLIENT));
+    }
+
+    @Test
+    void switchingToChineseTranslatesAndKeepsTheTraceAndPlayhead(FxRobot robot) {
+        load(robot, "lost-final-ack");
+        robot.interact(() -> c().playback().seek(1_000_000));
+        Trace t = c().playback().getTrace();
+        robot.interact(() -> {
+            c().langZh.setSelected(true);
+            c().onLanguage();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ResourceBundle zh = Windows.bundle(Locale.SIMPLIFIED_CHINESE);
+        assertEquals("▶ 播放", robot.lookup("#playButton").queryAs(javafx.scene.control.Button.class).getText());
+        assertEquals(zh.getString("faults.loseFinalAck"), c().loseFinalAck.getText());
+        assertEquals("客户端", zh.getString("diagram.client"));
+        assertTrue(robot.lookup("#clientName").queryAs(Label.class).getText().startsWith("客户端"));
+        assertEquals(1_000_000, c().playback().getTime());
+        assertEquals(t, c().playback().getTrace());
+        assertEquals(t.stateAt(Side.CLIENT, 1_000_000).name(), badge(robot, Side.CLIENT), "state names stay untranslated");
+        // and back to English
+        robot.interact(() -> {
+            c().langEn.setSelected(true);
+            c().onLanguage();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("▶ Play", robot.lookup("#playButton").queryAs(javafx.scene.control.Button.class).getText());
+    }
+}
