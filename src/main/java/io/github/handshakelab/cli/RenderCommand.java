@@ -1,5 +1,6 @@
 package io.github.handshakelab.cli;
 
+import io.github.handshakelab.export.SequenceText;
 import io.github.handshakelab.sim.DropRule;
 import io.github.handshakelab.sim.Scenario;
 import io.github.handshakelab.sim.Scenarios;
@@ -42,7 +43,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--stream", paramLabel = "N", description = "TCP conversation of the capture (default: the first)")
     String stream;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "txt or json (png, svg, puml, mermaid: later)")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "txt (a ladder), json (DESIGN §4), puml (PlantUML) or mermaid")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
@@ -88,24 +89,27 @@ public final class RenderCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Locale locale = locale(lang);
         switch (format) {
-            case "txt", "json" -> { }
-            case "png", "svg", "puml", "mermaid" ->
-                    throw new Cli.UsageException("format " + format + " is not available yet; use txt or json");
-            default -> throw new Cli.UsageException("unknown --format '" + format + "'; use txt or json");
+            case "txt", "json", "puml", "mermaid" -> { }
+            case "png", "svg" ->
+                    throw new Cli.UsageException("format " + format + " is not available yet; use txt, json, puml or mermaid");
+            default -> throw new Cli.UsageException("unknown --format '" + format + "'; use txt, json, puml or mermaid");
         }
         Trace trace;
         if (capture != null) {
             if (scenario != null) throw new Cli.UsageException("use either --scenario or --capture, not both");
             Integer streamNo = stream == null ? null : (int) number("--stream", stream, 0, Integer.MAX_VALUE);
-            // CAPTURE-HOOK: trace = io.github.handshakelab.capture.CaptureTraces.load(capture, streamNo);
-            if (streamNo != null || capture != null) throw new Cli.UsageException("capture replay is not available in this build");
-            trace = null;
+            trace = io.github.handshakelab.capture.CaptureTraces.load(capture, streamNo);
         } else {
             if (scenario == null) throw new Cli.UsageException("missing --scenario ID (or --capture FILE)");
             if (stream != null) throw new Cli.UsageException("--stream only applies to --capture");
             trace = Simulator.run(buildScenario());
         }
-        String text = format.equals("json") ? TraceJson.write(trace) : TextLadder.render(trace, locale);
+        String text = switch (format) {
+            case "json" -> TraceJson.write(trace);
+            case "puml" -> SequenceText.render(trace, SequenceText.Dialect.PLANTUML, false);
+            case "mermaid" -> SequenceText.render(trace, SequenceText.Dialect.MERMAID, false);
+            default -> TextLadder.render(trace, locale);
+        };
         if (out != null) {
             Files.writeString(out, text, StandardCharsets.UTF_8);
         } else {

@@ -28,9 +28,7 @@ public final class CaptureHook {
             }
             return;
         }
-        // CAPTURE-HOOK: replace the next line by
-        //   io.github.handshakelab.view.capture.CaptureOpener.open(owner, file, onTrace);
-        error(owner, res, java.text.MessageFormat.format(res.getString("open.captureUnavailable"), file));
+        io.github.handshakelab.view.capture.CaptureOpener.open(owner, file, onTrace);
     }
 
     private static void error(Window owner, ResourceBundle res, String message) {
