@@ -109,6 +109,8 @@ both("tcp.explain.len", "len = {0}: these bytes use sequence numbers {1} to {2};
 
 # ---- text ladder words
 both("tcp.txt.lost", "LOST", "丢失")
+both("tcp.txt.legend", "time  #id  direction  flags  seq/ack/len (relative)  [client state | server state when the segment leaves]",
+     "时间  #编号  方向  标志位  seq/ack/len（相对值）  [报文段发出时 客户端状态 | 服务器状态]")
 both("tcp.txt.retransmission", "retransmission", "重传")
 both("tcp.txt.state", "{0}: {1} -> {2} ({3})", "{0}：{1} -> {2}（{3}）")
 both("tcp.txt.timer", "{0}: timer {1} {2}, expires {3}", "{0}：计时器 {1} {2}，到期时间 {3}")

@@ -189,6 +189,16 @@ class ScenariosTest {
         // The client got in only after the forged entries expired (5 SYN,ACK retries: 63 s).
         assertEquals(63_350_000L, t.stateChanges(Side.SERVER).get(2).t());
 
+        // The gauge is an optional JSON extension that survives a round trip.
+        try {
+            assertEquals(g, io.github.handshakelab.trace.TraceJson.read(io.github.handshakelab.trace.TraceJson.write(t))
+                    .gauge(Trace.GAUGE_HALF_OPEN));
+        } catch (java.io.IOException e) {
+            fail(e);
+        }
+        assertFalse(io.github.handshakelab.trace.TraceJson.write(Simulator.run(Scenarios.byId("lost-syn").orElseThrow()))
+                .contains("gauges"), "traces without gauges keep the version-1 bytes");
+
         Trace cookies = Simulator.run(Scenarios.synFlood(6, true));
         assertEquals(List.of(CLOSED, LISTEN, ESTABLISHED), cookies.stateSequence(Side.SERVER));
         assertEquals(350_000L, cookies.stateChanges(Side.SERVER).get(1).t());
