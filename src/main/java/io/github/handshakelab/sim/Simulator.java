@@ -358,7 +358,7 @@ public final class Simulator {
             if (spoof != null && from == Side.CLIENT) {
                 options.add("spoofed-src=" + spoof);
                 info = Explanation.of("tcp.info.spoofedSyn", spoof).english();
-                explain = List.of(Explanation.of("tcp.explain.seq.spoofed", spoof, s.seq().unsigned()));
+                explain = List.of(Explanation.of("tcp.explain.seq.spoofed", seqRel, spoof, s.seq().unsigned()));
             } else if (spoof != null) {
                 options.add("spoofed-dst=" + spoof);
                 info = Explanation.of("tcp.info.toSpoofed", spoof).english();
