@@ -26,6 +26,7 @@ public final class TextLadder {
         String title = trace.scenario() != null && Messages.has(locale, "scenario." + trace.scenario() + ".title")
                 ? Messages.get(locale, "scenario." + trace.scenario() + ".title") : String.valueOf(trace.scenario());
         out.append("# ").append(title).append('\n');
+        out.append("# ").append(Messages.get(locale, "tcp.txt.legend")).append('\n');
         Map<Side, TcpState> state = new EnumMap<>(Side.class);
         state.put(Side.CLIENT, TcpState.CLOSED);
         state.put(Side.SERVER, TcpState.CLOSED);

@@ -25,7 +25,7 @@ final class Explainer {
     static List<Explanation> explain(Outgoing o, Side from, long seqRel, long ackRel, Long finRel) {
         Segment s = o.segment();
         List<Explanation> out = new ArrayList<>(3);
-        String self = from.id(), peer = from.other().id();
+        String self = from.id();
         switch (o.seqWhy()) {
             case ISN -> out.add(Explanation.of("tcp.explain.seq.isn." + self, seqRel, s.seq().unsigned()));
             case ISN_AGAIN -> out.add(Explanation.of("tcp.explain.seq.isnAgain." + self, seqRel, s.seq().unsigned()));
@@ -41,7 +41,7 @@ final class Explainer {
         if (s.flags().ack()) {
             switch (o.ackWhy()) {
                 case NONE, CURRENT -> out.add(Explanation.of("tcp.explain.ack.current", ackRel));
-                case SYN -> out.add(Explanation.of("tcp.explain.ack.syn." + peer, ackRel, ackRel - 1));
+                case SYN -> out.add(Explanation.of("tcp.explain.ack.syn." + self, ackRel, ackRel - 1));
                 case DATA -> out.add(Explanation.of("tcp.explain.ack.data", ackRel, ackRel - o.ackDelta(), o.ackDelta(),
                         ackRel - 1));
                 case FIN -> out.add(Explanation.of("tcp.explain.ack.fin", ackRel, ackRel - 1));

@@ -6,7 +6,7 @@ package io.github.handshakelab.sim;
  * @param isnClient the client's ISN, or null to derive it from {@code seed}
  * @param isnServer the server's ISN, or null to derive it from {@code seed}
  * @param backlog   how many half-open (SYN_RCVD) connections the listener holds
- * @param window    the receive window every endpoint advertises
+ * @param window    the receive window every endpoint advertises (1..65535; no zero-window probing)
  */
 public record SimParams(long delayUs, long initialRtoUs, int synRetries, long mslUs,
                         Long isnClient, Long isnServer, long seed,
@@ -24,7 +24,8 @@ public record SimParams(long delayUs, long initialRtoUs, int synRetries, long ms
         if (isnServer != null && (isnServer < 0 || isnServer > MAX_U32))
             throw new IllegalArgumentException("server ISN must be 0.." + MAX_U32 + ": " + isnServer);
         if (backlog < 1) throw new IllegalArgumentException("backlog must be at least 1: " + backlog);
-        if (window < 0 || window > 65535) throw new IllegalArgumentException("window must be 0..65535: " + window);
+        // A zero window would need persist-timer probing (RFC 9293 §3.8.6.1), which is not simulated.
+        if (window < 1 || window > 65535) throw new IllegalArgumentException("window must be 1..65535: " + window);
     }
 
     public static SimParams defaults() {

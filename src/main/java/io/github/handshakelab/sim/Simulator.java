@@ -245,6 +245,8 @@ public final class Simulator {
         void inject(Object o) {
             if (o instanceof Scenario.Injection.OldDuplicateSyn d) {
                 SeqNumber seq = SeqNumber.of(isnBase[0]).plus(d.seqOffset());
+                // Count the client's numbers from its (coming) ISN, so the old SYN shows as "before" it.
+                base.putIfAbsent(Side.CLIENT, SeqNumber.of(isnBase[0]));
                 Segment s = new Segment(seq, null, TcpFlags.of(TcpFlags.SYN), 0, p.window(), 1460);
                 transmit(Side.CLIENT, new Outgoing(s, Outgoing.SeqWhy.ISN, Outgoing.AckWhy.NONE, 0, false, 0, 0,
                         Outgoing.Purpose.SYN), null, "old-duplicate");

@@ -28,7 +28,7 @@ public final class Connection {
      * @param synRetries    SYN retransmissions before giving up (§3.8.3 R2 for SYN)
      * @param synAckRetries SYN,ACK retransmissions in SYN_RCVD (Linux tcp_synack_retries = 5)
      * @param dataRetries   retransmissions of data or FIN before the connection is dropped (R2)
-     * @param maxRtoUs      the back-off ceiling; RFC 6298 (2.5) allows any maximum of at least 60 s
+     * @param maxRtoUs      the back-off ceiling: 120 s as Linux (TCP_RTO_MAX); RFC 6298 (2.5) asks for at least 60 s
      * @param finWait2Us    Linux tcp_fin_timeout: how long FIN_WAIT_2 waits for the peer's FIN
      * @param closeOnFin    the application calls CLOSE as soon as it reads the end of the stream,
      *                      so the ACK of the peer's FIN carries our FIN (three-segment close)
@@ -36,7 +36,7 @@ public final class Connection {
     public record Config(long initialRtoUs, int synRetries, int synAckRetries, int dataRetries, long maxRtoUs,
                          long mslUs, int window, int mss, long finWait2Us, boolean closeOnFin) {
         public static Config defaults() {
-            return new Config(1_000_000, 6, 5, 8, 60_000_000, 30_000_000, 65535, 1460, 60_000_000, false);
+            return new Config(1_000_000, 6, 5, 8, 120_000_000, 30_000_000, 65535, 1460, 60_000_000, false);
         }
 
         public Config withCloseOnFin(boolean b) {
@@ -297,8 +297,9 @@ public final class Connection {
             }
             switch (state) {
                 case SYN_RCVD -> {
-                    if (passive) {
-                        // Fig. 5 note 1: back to LISTEN, the user is not told.
+                    if (passive && !closePending) {
+                        // Fig. 5 note 1: back to LISTEN, the user is not told. (After a CLOSE
+                        // the user no longer wants to listen, so that case closes instead.)
                         cancelRtx();
                         rtxQueue.clear();
                         pendingData = 0;
@@ -489,7 +490,7 @@ public final class Connection {
                 // §3.8.3 R2: give up. A passive half-open connection returns to LISTEN.
                 rtxQueue.clear();
                 notice("notice.timedOut", rtxCount);
-                if (state == TcpState.SYN_RCVD && passive) {
+                if (state == TcpState.SYN_RCVD && passive && !closePending) {
                     irs = null;
                     setState(TcpState.LISTEN, "RETRANSMISSION");
                 } else {

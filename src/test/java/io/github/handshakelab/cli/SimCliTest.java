@@ -1,0 +1,206 @@
+package io.github.handshakelab.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.github.handshakelab.sim.Scenarios;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The simulator's CLI commands: output, exit codes and one-line errors. */
+class SimCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonSchema SCHEMA;
+
+    static {
+        // Loaded by location so that the schema's relative $id resolves against it.
+        SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(SchemaLocation.of("classpath:schema/trace.schema.json"));
+    }
+
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static JsonNode json(Result r) throws Exception {
+        assertEquals(0, r.code(), r.err());
+        return JSON.readTree(r.out());
+    }
+
+    static void assertUsage(Result r, String fragment) {
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().contains(fragment), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+
+    static List<String> ids() {
+        return Scenarios.ids();
+    }
+
+    @Test
+    void scenariosListsEveryIdWithTitleAndSummary() {
+        Result r = run("scenarios");
+        assertEquals(0, r.code());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(Scenarios.ids().size(), lines.size());
+        assertTrue(lines.get(1).startsWith("four-way-close"));
+        assertTrue(lines.get(1).contains("Four-way close: The client closes first"));
+        assertTrue(run("scenarios", "--lang", "zh").out().contains("四次挥手"));
+    }
+
+    @Test
+    void scenariosAsJson() throws Exception {
+        JsonNode n = json(run("scenarios", "--format", "json"));
+        assertEquals(Scenarios.ids().size(), n.path("scenarios").size());
+        assertEquals("syn-flood", n.path("scenarios").get(15).path("id").asText());
+        assertFalse(n.path("scenarios").get(15).path("lesson").asText().isBlank());
+        assertUsage(run("scenarios", "--format", "xml"), "unknown --format 'xml'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ids")
+    void renderJsonMatchesTheSchema(String id) throws Exception {
+        JsonNode n = json(run("render", "--scenario", id, "--format", "json"));
+        Set<ValidationMessage> errors = SCHEMA.validate(n);
+        assertEquals(Set.of(), errors);
+        assertEquals(id, n.path("scenario").asText());
+        assertEquals("simulation", n.path("source").asText());
+    }
+
+    @Test
+    void theSchemaCheckCanFail() throws Exception {
+        String good = run("render", "--scenario", "lost-syn", "--format", "json").out();
+        String bad = good.replace("\"to\": \"SYN_SENT\"", "\"to\": \"SYN_WAIT\"");
+        assertNotEquals(good, bad);
+        assertFalse(SCHEMA.validate(JSON.readTree(bad)).isEmpty());
+    }
+
+    @Test
+    void lossyRenderAlsoMatchesTheSchema() throws Exception {
+        JsonNode n = json(run("render", "--scenario", "data-transfer", "--format", "json", "--drop-prob", "0.3", "--seed", "7"));
+        assertEquals(Set.of(), SCHEMA.validate(n));
+    }
+
+    @Test
+    void isnAcceptsTheWholeUnsignedRange() throws Exception {
+        JsonNode n = json(run("render", "--scenario", "data-transfer", "--format", "json",
+                "--isn-client", "4294967295", "--isn-server", "4294967294"));
+        JsonNode ev = n.path("events");
+        JsonNode syn = null, synAck = null;
+        for (JsonNode e : ev) {
+            if (!e.path("type").asText().equals("segment")) continue;
+            if (syn == null) syn = e;
+            else if (synAck == null) synAck = e;
+        }
+        assertEquals(4294967295L, syn.path("seqAbs").asLong());
+        assertEquals(0, syn.path("seq").asLong());
+        assertEquals(4294967294L, synAck.path("seqAbs").asLong());
+        assertEquals(0, synAck.path("ackAbs").asLong(), "ISN 2^32-1 + 1 wraps to 0");
+        assertEquals(1, synAck.path("ack").asLong());
+        assertUsage(run("render", "--scenario", "data-transfer", "--format", "json", "--isn-client", "4294967296"),
+                "--isn-client: 4294967296 is out of range 0..4294967295");
+        assertUsage(run("render", "--scenario", "data-transfer", "--format", "json", "--isn-server", "-1"),
+                "--isn-server: -1 is out of range");
+        assertUsage(run("render", "--scenario", "data-transfer", "--format", "json", "--isn-server", "12ab"),
+                "--isn-server: '12ab' is not a whole number");
+    }
+
+    @Test
+    void faultOptionsDropWhatTheyName() throws Exception {
+        JsonNode n = json(run("render", "--scenario", "four-way-close", "--format", "json", "--drop", "2", "--drop", "4"));
+        int dropped = 0;
+        for (JsonNode e : n.path("events")) {
+            if (e.path("type").asText().equals("segment") && !e.path("dropped").isNull()) {
+                assertTrue(e.path("id").asInt() == 2 || e.path("id").asInt() == 4);
+                assertTrue(e.path("arrived").isNull());
+                dropped++;
+            }
+        }
+        assertEquals(2, dropped);
+        String txt = run("render", "--scenario", "four-way-close", "--format", "txt", "--lose-final-ack").out();
+        assertTrue(txt.contains("#7   client ──► server  ACK       seq=2 ack=2  ✗ LOST"), txt);
+        String hs = run("render", "--scenario", "three-way-handshake", "--format", "txt", "--lose-handshake-ack").out();
+        assertTrue(hs.contains("#3   client ──► server  ACK       seq=1 ack=1  ✗ LOST"), hs);
+        assertTrue(hs.contains("[retransmission]"));
+        assertUsage(run("render", "--scenario", "four-way-close", "--format", "txt", "--drop", "0"), "--drop: 0 is out of range");
+        assertUsage(run("render", "--scenario", "four-way-close", "--format", "txt", "--drop-prob", "1.5"), "--drop-prob: 1.5 is out of range");
+        assertUsage(run("render", "--scenario", "four-way-close", "--format", "txt", "--drop-prob", "x"), "--drop-prob: 'x' is not a number");
+    }
+
+    @Test
+    void parametersChangeTheTimeline() throws Exception {
+        JsonNode n = json(run("render", "--scenario", "four-way-close", "--format", "json", "--delay-ms", "10", "--msl-s", "1"));
+        long firstArrival = -1, lastT = 0;
+        for (JsonNode e : n.path("events")) {
+            if (firstArrival < 0 && e.path("type").asText().equals("segment")) firstArrival = e.path("arrived").asLong();
+            if (e.path("type").asText().equals("timer") && e.path("timer").asText().equals("TIME_WAIT")
+                    && e.path("action").asText().equals("FIRED")) lastT = e.path("t").asLong();
+        }
+        assertEquals(10_000, firstArrival);
+        // Client enters TIME_WAIT when the server's FIN arrives at 0.510 s, then waits 2MSL = 2 s.
+        assertEquals(2_510_000, lastT);
+        assertUsage(run("render", "--scenario", "four-way-close", "--format", "json", "--delay-ms", "-3"), "--delay-ms: -3 is out of range");
+        assertUsage(run("render", "--scenario", "syn-flood", "--format", "json", "--backlog", "0"), "--backlog: 0 is out of range");
+    }
+
+    @Test
+    void synCookiesOptionLetsTheClientIn() {
+        String txt = run("render", "--scenario", "syn-flood", "--format", "txt", "--syn-cookies").out();
+        assertTrue(txt.contains("server: LISTEN -> ESTABLISHED (ACK)"), txt);
+        String small = run("render", "--scenario", "syn-flood", "--format", "txt", "--backlog", "10").out();
+        assertTrue(small.contains("server: LISTEN -> SYN_RCVD (SYN)\n") && small.contains("0.250s  server: LISTEN -> SYN_RCVD"), small);
+    }
+
+    @Test
+    void txtInChinese() {
+        String txt = run("render", "--scenario", "three-way-handshake", "--format", "txt", "--lang", "zh").out();
+        assertTrue(txt.contains("# 三次握手"));
+        assertTrue(txt.contains("ack = 1 = 客户端 ISN 0 + 1（SYN 占用一个序列号）。"), txt);
+        assertTrue(txt.contains("SYN_SENT"), "state names stay untranslated");
+        assertUsage(run("render", "--scenario", "three-way-handshake", "--format", "txt", "--lang", "fr"), "unknown --lang 'fr'");
+    }
+
+    @Test
+    void outWritesTheFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("t.json");
+        Result r = run("render", "--scenario", "lost-syn", "--format", "json", "--out", f.toString());
+        assertEquals(0, r.code());
+        assertEquals("", r.out());
+        assertEquals(Set.of(), SCHEMA.validate(JSON.readTree(Files.readString(f, StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void usageErrors() {
+        assertUsage(run("render", "--scenario", "nope", "--format", "txt"), "unknown scenario 'nope'; valid ids: three-way-handshake, four-way-close");
+        for (String f : List.of("png", "svg", "puml", "mermaid")) {
+            assertUsage(run("render", "--scenario", "lost-syn", "--format", f), "format " + f + " is not available yet; use txt or json");
+        }
+        assertUsage(run("render", "--scenario", "lost-syn", "--format", "gif"), "unknown --format 'gif'");
+        assertUsage(run("render", "--format", "txt"), "missing --scenario ID");
+        assertUsage(run("render", "--capture", "x.pcap", "--format", "txt"), "capture replay is not available in this build");
+        assertUsage(run("render", "--scenario", "lost-syn", "--capture", "x.pcap", "--format", "txt"), "either --scenario or --capture");
+        assertUsage(run("render", "--scenario", "lost-syn"), "Missing required option: '--format=FORMAT'");
+    }
+}

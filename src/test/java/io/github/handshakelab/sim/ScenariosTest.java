@@ -1,0 +1,209 @@
+package io.github.handshakelab.sim;
+
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.tcp.TimerKind;
+import io.github.handshakelab.trace.Explanation;
+import io.github.handshakelab.trace.Messages;
+import io.github.handshakelab.trace.Side;
+import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static io.github.handshakelab.tcp.TcpState.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Every built-in scenario: the exact exchange and both endpoints' exact state sequences. */
+class ScenariosTest {
+
+    private static final String HS = "C SYN 0 - 0|S SYN,ACK 0 1 0|C ACK 1 1 0";
+
+    private record Expect(String ladder, List<TcpState> client, List<TcpState> server) {}
+
+    private static final Map<String, Expect> EXPECTED = Map.ofEntries(
+            Map.entry("three-way-handshake", new Expect(HS,
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))),
+            Map.entry("four-way-close", new Expect(HS + "|C ACK,FIN 1 1 0|S ACK 1 2 0|S ACK,FIN 1 2 0|C ACK 2 2 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
+            Map.entry("server-closes-first", new Expect(HS + "|S ACK,FIN 1 1 0|C ACK 1 2 0|C ACK,FIN 1 2 0|S ACK 2 2 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED))),
+            Map.entry("three-segment-close", new Expect(HS + "|C ACK,FIN 1 1 0|S ACK,FIN 1 2 0|C ACK 2 2 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, TIME_WAIT, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
+            Map.entry("data-transfer", new Expect(HS + "|C ACK,PSH 1 1 100|S ACK 1 101 0|S ACK,PSH 1 101 200"
+                    + "|C ACK 101 201 0|C ACK,FIN 101 201 0|S ACK 201 102 0|S ACK,FIN 201 102 0|C ACK 102 202 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
+            Map.entry("half-close-with-data", new Expect(HS + "|C ACK,FIN 1 1 0|S ACK 1 2 0|S ACK,PSH 1 2 100"
+                    + "|C ACK 2 101 0|S ACK,PSH 101 2 50|C ACK 2 151 0|S ACK,FIN 151 2 0|C ACK 2 152 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
+            Map.entry("simultaneous-open", new Expect("C SYN 0 - 0|S SYN 0 - 0|S SYN,ACK 0 1 0|C SYN,ACK 0 1 0",
+                    List.of(CLOSED, SYN_SENT, SYN_RCVD, ESTABLISHED), List.of(CLOSED, SYN_SENT, SYN_RCVD, ESTABLISHED))),
+            Map.entry("simultaneous-close", new Expect(HS + "|C ACK,FIN 1 1 0|S ACK,FIN 1 1 0|S ACK 2 2 0|C ACK 2 2 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT, CLOSED))),
+            Map.entry("lost-syn", new Expect("C SYN 0 - 0 LOST|C SYN 0 - 0 RTX|S SYN,ACK 0 1 0|C ACK 1 1 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))),
+            Map.entry("lost-syn-ack", new Expect("C SYN 0 - 0|S SYN,ACK 0 1 0 LOST|C SYN 0 - 0 RTX"
+                    + "|S SYN,ACK 0 1 0 RTX|S ACK 1 1 0|C ACK 1 1 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))),
+            Map.entry("lost-handshake-ack", new Expect("C SYN 0 - 0|S SYN,ACK 0 1 0|C ACK 1 1 0 LOST"
+                    + "|S SYN,ACK 0 1 0 RTX|C ACK 1 1 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))),
+            Map.entry("lost-final-ack", new Expect(HS + "|C ACK,FIN 1 1 0|S ACK 1 2 0|S ACK,FIN 1 2 0|C ACK 2 2 0 LOST"
+                    + "|S ACK,FIN 1 2 0 RTX|C ACK 2 2 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
+            Map.entry("connect-to-closed-port", new Expect("C SYN 0 - 0|S ACK,RST 0 1 0",
+                    List.of(CLOSED, SYN_SENT, CLOSED), List.of())),
+            Map.entry("reset-mid-connection", new Expect(HS + "|C ACK,PSH 1 1 100|S ACK 1 101 0|C RST 101 - 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSED))),
+            Map.entry("old-duplicate-syn", new Expect("C SYN -10 - 0|S SYN,ACK 0 -9 0|C SYN 0 - 0|C RST -9 - 0"
+                    + "|C SYN 0 - 0 RTX|S SYN,ACK 0 1 0|C ACK 1 1 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED), List.of(CLOSED, LISTEN, SYN_RCVD, LISTEN, SYN_RCVD, ESTABLISHED))),
+            Map.entry("syn-flood", new Expect(
+                    "C SYN 0 - 0|C SYN 0 - 0|C SYN 0 - 0|C SYN 0 - 0|C SYN 0 - 0|C SYN 0 - 0"
+                    + "|S SYN,ACK 0 1 0|S SYN,ACK 0 1 0|S SYN,ACK 0 1 0|S SYN,ACK 0 1 0|C SYN 0 - 0"
+                    + ("|S SYN,ACK 0 1 0 RTX".repeat(4) + "|C SYN 0 - 0 RTX").repeat(5)
+                    + "|C SYN 0 - 0 RTX|S SYN,ACK 0 1 0|C ACK 1 1 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))));
+
+    static List<Scenario> scenarios() {
+        return Scenarios.all();
+    }
+
+    @Test
+    void libraryHasExactlyTheDesignIds() {
+        assertEquals(List.of("three-way-handshake", "four-way-close", "server-closes-first", "three-segment-close",
+                "data-transfer", "half-close-with-data", "simultaneous-open", "simultaneous-close", "lost-syn",
+                "lost-syn-ack", "lost-handshake-ack", "lost-final-ack", "connect-to-closed-port",
+                "reset-mid-connection", "old-duplicate-syn", "syn-flood"), Scenarios.ids());
+        assertEquals(Scenarios.ids().size(), EXPECTED.size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void exactExchangeAndStates(Scenario s) {
+        Trace t = Simulator.run(s);
+        Expect e = EXPECTED.get(s.id());
+        assertEquals(List.of(e.ladder.split("\\|")), Ladder.of(t));
+        assertEquals(e.client, t.stateSequence(Side.CLIENT), "client states");
+        assertEquals(e.server, t.stateSequence(Side.SERVER), "server states");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void everyScenarioHasTitleSummaryLessonInBothLanguages(Scenario s) {
+        for (Locale l : List.of(Locale.ROOT, Locale.SIMPLIFIED_CHINESE)) {
+            for (String k : List.of("title", "summary", "lesson")) {
+                String key = "scenario." + s.id() + "." + k;
+                assertTrue(Messages.has(l, key), key + " in " + l);
+                assertFalse(Messages.get(l, key).contains("''"), key + ": no-argument text must not double quotes");
+            }
+        }
+        assertNotEquals(Messages.get(Locale.ROOT, "scenario." + s.id() + ".lesson"),
+                Messages.get(Locale.SIMPLIFIED_CHINESE, "scenario." + s.id() + ".lesson"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void everySegmentExplainsSeqAndAckInBothLanguages(Scenario s) {
+        Trace t = Simulator.run(s);
+        for (TraceEvent.Segment seg : t.segments()) {
+            assertFalse(seg.explain().isEmpty(), "segment #" + seg.id());
+            String en = seg.explain().stream().map(Explanation::english).collect(Collectors.joining(" "));
+            String zh = seg.explain().stream().map(x -> x.render(Locale.SIMPLIFIED_CHINESE)).collect(Collectors.joining(" "));
+            if (!seg.flags().syn() || seg.payloadInfo() == null) {
+                assertTrue(en.contains("seq = " + seg.seq()), "#" + seg.id() + " explains its seq: " + en);
+            }
+            if (seg.hasAck() && seg.payloadInfo() == null) {
+                assertTrue(en.contains("ack = " + seg.ack()), "#" + seg.id() + " explains its ack: " + en);
+            }
+            assertNotEquals(en, zh);
+            assertFalse(en.contains("{") || zh.contains("{"), "unformatted placeholder: " + en + " / " + zh);
+        }
+        for (TraceEvent e : t.events()) {
+            if (e instanceof TraceEvent.Note n) {
+                assertNotEquals(n.text().english(), n.text().render(Locale.SIMPLIFIED_CHINESE));
+            }
+        }
+    }
+
+    @Test
+    void explanationsUseTheRulesAndSums() {
+        Trace t = Simulator.run(Scenarios.byId("data-transfer").orElseThrow());
+        List<TraceEvent.Segment> s = t.segments();
+        assertEquals("ack = 1 = client ISN 0 + 1 (a SYN consumes one sequence number).", s.get(1).explain().get(1).english());
+        assertEquals("seq = 1: the SYN used sequence number 0, so the first byte after it is 1.", s.get(2).explain().get(0).english());
+        assertEquals("ack = 101 = 1 + 100 bytes: every byte up to 100 arrived, 101 is the next one expected.",
+                s.get(4).explain().get(1).english());
+        assertEquals("ack = 102 = 101 + 1: the FIN at sequence number 101 consumes one number.", s.get(8).explain().get(1).english());
+        assertEquals("ack = 1 = server ISN 0 + 1 (a SYN consumes one sequence number).", s.get(2).explain().get(1).english());
+        assertTrue(s.get(1).explain().get(1).render(Locale.SIMPLIFIED_CHINESE).contains("客户端"));
+
+        Trace lost = Simulator.run(Scenarios.byId("lost-final-ack").orElseThrow());
+        TraceEvent.Segment rtx = lost.segments().get(7);
+        assertTrue(rtx.retransmission());
+        assertTrue(rtx.explain().get(0).english().startsWith("seq = 1: same seq as the original: a retransmission resends, it never renumbers"));
+        assertTrue(lost.segments().get(8).explain().get(1).english().contains("TIME_WAIT re-ACKs the retransmitted FIN"));
+
+        Trace closed = Simulator.run(Scenarios.byId("connect-to-closed-port").orElseThrow());
+        TraceEvent.Segment rst = closed.segments().get(1);
+        assertEquals(0, rst.seqAbs(), "<SEQ=0> from a closed port when the SYN had no ACK");
+        assertTrue(rst.explain().get(1).english().startsWith("ack = 1 = 0 + 1: SEG.SEQ + SEG.LEN"));
+    }
+
+    @Test
+    void timersFollowTheTextbookProfile() {
+        Trace t = Simulator.run(Scenarios.byId("lost-syn").orElseThrow());
+        assertEquals(1_000_000, t.segments().get(1).sent(), "first RTO is 1 s");
+        Trace fin = Simulator.run(Scenarios.byId("lost-final-ack").orElseThrow());
+        List<TraceEvent.Timer> tw = fin.events().stream().filter(e -> e instanceof TraceEvent.Timer)
+                .map(e -> (TraceEvent.Timer) e).filter(x -> x.timer() == TimerKind.TIME_WAIT).toList();
+        // Set on entering TIME_WAIT at 0.55 s, restarted by the retransmitted FIN at 1.55 s, fired 60 s later.
+        assertEquals(List.of(550_000L, 1_550_000L, 61_550_000L), tw.stream().map(TraceEvent.Timer::t).toList());
+        assertEquals(List.of(60_550_000L, 61_550_000L, 61_550_000L), tw.stream().map(TraceEvent.Timer::expires).toList());
+        assertEquals(TraceEvent.TimerAction.FIRED, tw.get(2).action());
+        assertEquals(TcpState.CLOSED, fin.stateAt(Side.CLIENT, 61_550_000L));
+        assertEquals(TcpState.TIME_WAIT, fin.stateAt(Side.CLIENT, 61_549_999L));
+    }
+
+    @Test
+    void synFloodMarksSpoofedSegmentsAndSamplesTheHalfOpenQueue() {
+        Trace t = Simulator.run(Scenarios.byId("syn-flood").orElseThrow());
+        TraceEvent.Segment first = t.segments().get(0);
+        assertTrue(first.options().contains("spoofed-src=198.51.100.1"), first.options().toString());
+        assertTrue(t.segments().get(6).options().contains("spoofed-dst=198.51.100.1"));
+        List<Trace.Gauge> g = t.gauge(Trace.GAUGE_HALF_OPEN);
+        assertEquals(List.of(0, 1, 2, 3, 4, 3, 2, 1, 0, 1, 0), g.stream().map(Trace.Gauge::value).toList());
+        assertTrue(g.stream().allMatch(x -> x.max() == 4));
+        // The client got in only after the forged entries expired (5 SYN,ACK retries: 63 s).
+        assertEquals(63_350_000L, t.stateChanges(Side.SERVER).get(2).t());
+
+        // The gauge is an optional JSON extension that survives a round trip.
+        try {
+            assertEquals(g, io.github.handshakelab.trace.TraceJson.read(io.github.handshakelab.trace.TraceJson.write(t))
+                    .gauge(Trace.GAUGE_HALF_OPEN));
+        } catch (java.io.IOException e) {
+            fail(e);
+        }
+        assertFalse(io.github.handshakelab.trace.TraceJson.write(Simulator.run(Scenarios.byId("lost-syn").orElseThrow()))
+                .contains("gauges"), "traces without gauges keep the version-1 bytes");
+
+        Trace cookies = Simulator.run(Scenarios.synFlood(6, true));
+        assertEquals(List.of(CLOSED, LISTEN, ESTABLISHED), cookies.stateSequence(Side.SERVER));
+        assertEquals(350_000L, cookies.stateChanges(Side.SERVER).get(1).t());
+        assertTrue(cookies.segments().stream().anyMatch(s -> s.options().contains("syn-cookie") && s.from() == Side.SERVER
+                && s.payloadInfo() == null));
+        assertEquals(4, cookies.gauge(Trace.GAUGE_HALF_OPEN).stream().mapToInt(Trace.Gauge::value).max().orElseThrow());
+    }
+}

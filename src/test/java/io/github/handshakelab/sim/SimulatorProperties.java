@@ -1,0 +1,158 @@
+package io.github.handshakelab.sim;
+
+import io.github.handshakelab.tcp.SeqNumber;
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.trace.Side;
+import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
+import io.github.handshakelab.trace.TraceJson;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.github.handshakelab.tcp.TcpState.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Invariants of the simulator under arbitrary loss (jqwik). */
+class SimulatorProperties {
+
+    /** Scenarios whose user calls include a CLOSE on both sides: the connection must always end. */
+    static final List<String> CLOSING_SCENARIOS = List.of("four-way-close", "server-closes-first", "data-transfer",
+            "half-close-with-data", "simultaneous-close", "lost-final-ack");
+
+    /** Every (from, to) pair of shared/reference/rfc9293-transitions.md §2-§5. */
+    static final Map<TcpState, Set<TcpState>> ALLOWED = Map.ofEntries(
+            Map.entry(CLOSED, EnumSet.of(LISTEN, SYN_SENT)),
+            Map.entry(LISTEN, EnumSet.of(SYN_SENT, SYN_RCVD, CLOSED)),
+            Map.entry(SYN_SENT, EnumSet.of(SYN_RCVD, ESTABLISHED, CLOSED)),
+            Map.entry(SYN_RCVD, EnumSet.of(ESTABLISHED, FIN_WAIT_1, LISTEN, CLOSED)),
+            Map.entry(ESTABLISHED, EnumSet.of(FIN_WAIT_1, CLOSE_WAIT, CLOSED)),
+            Map.entry(FIN_WAIT_1, EnumSet.of(FIN_WAIT_2, CLOSING, TIME_WAIT, CLOSED)),
+            Map.entry(FIN_WAIT_2, EnumSet.of(TIME_WAIT, CLOSED)),
+            Map.entry(CLOSE_WAIT, EnumSet.of(LAST_ACK, CLOSED)),
+            Map.entry(CLOSING, EnumSet.of(TIME_WAIT, CLOSED)),
+            Map.entry(LAST_ACK, EnumSet.of(CLOSED)),
+            Map.entry(TIME_WAIT, EnumSet.of(CLOSED)));
+
+    /** Longest possible life: SYN back-off (127 s) + R2 of a FIN (~243 s) + FIN_WAIT_2 + TIME_WAIT, with margin. */
+    static final long BOUND_US = 30L * 60 * 1_000_000;
+
+    @Provide
+    Arbitrary<String> closing() {
+        return Arbitraries.of(CLOSING_SCENARIOS);
+    }
+
+    @Provide
+    Arbitrary<String> any() {
+        return Arbitraries.of(Scenarios.ids());
+    }
+
+    static Scenario lossy(String id, double p, long seed) {
+        return Scenarios.byId(id).orElseThrow().withFault(new DropRule.Random(p, seed));
+    }
+
+    static TcpState last(Trace t, Side side) {
+        List<TcpState> s = t.stateSequence(side);
+        return s.isEmpty() ? CLOSED : s.get(s.size() - 1);
+    }
+
+    @Property(tries = 200)
+    void bothEndClosedWithinBoundedTime(@ForAll("closing") String id, @ForAll @DoubleRange(min = 0, max = 0.7) double p,
+                                        @ForAll long seed) {
+        Trace t = Simulator.run(lossy(id, p, seed));
+        assertEquals(CLOSED, last(t, Side.CLIENT), "client");
+        assertEquals(CLOSED, last(t, Side.SERVER), "server");
+        assertTrue(t.endTime() < BOUND_US, "ends at " + t.endTime());
+    }
+
+    @Property(tries = 200)
+    void noEndpointAcksBytesNeverSent(@ForAll("any") String id, @ForAll @DoubleRange(min = 0, max = 0.5) double p,
+                                      @ForAll long seed) {
+        Trace t = Simulator.run(lossy(id, p, seed));
+        // Every ACK must name the end of something the peer actually sent before (segments are
+        // resent whole, so cumulative ACKs always land on such a boundary).
+        Map<Side, Set<Long>> ends = Map.of(Side.CLIENT, new HashSet<>(), Side.SERVER, new HashSet<>());
+        for (TraceEvent.Segment s : t.segments()) {
+            if (s.hasAck() && !s.options().stream().anyMatch(o -> o.startsWith("spoofed") || o.equals("syn-cookie"))) {
+                assertTrue(ends.get(s.to()).contains(s.ackAbs()), "#" + s.id() + " acks " + s.ackAbs()
+                        + " which " + s.to().id() + " never reached");
+            }
+            ends.get(s.from()).add(SeqNumber.of(s.seqAbs()).plus(s.seqSpace()).unsigned());
+        }
+    }
+
+    @Property(tries = 200)
+    void everyTransitionIsInTheRfcTable(@ForAll("any") String id, @ForAll @DoubleRange(min = 0, max = 0.5) double p,
+                                        @ForAll long seed) {
+        Trace t = Simulator.run(lossy(id, p, seed));
+        for (Side side : Side.values()) {
+            for (TraceEvent.StateChange c : t.stateChanges(side)) {
+                assertTrue(ALLOWED.get(c.from()).contains(c.to()), side + ": " + c.from() + " -> " + c.to());
+            }
+        }
+    }
+
+    @Property(tries = 100)
+    void sameInputSameBytes(@ForAll("any") String id, @ForAll @DoubleRange(min = 0, max = 0.5) double p, @ForAll long seed) {
+        Scenario s = lossy(id, p, seed).withParams(Scenarios.byId(id).orElseThrow().params().withSeed(seed));
+        assertEquals(TraceJson.write(Simulator.run(s)), TraceJson.write(Simulator.run(s)));
+    }
+
+    @Property(tries = 200)
+    void droppingSegmentNKeepsThePrefix(@ForAll("any") String id, @ForAll @IntRange(min = 1, max = 40) int n,
+                                        @ForAll @DoubleRange(min = 0, max = 0.3) double p, @ForAll long seed) {
+        Scenario s = lossy(id, p, seed);
+        Trace before = Simulator.run(s);
+        if (n > before.segments().size()) return;
+        Trace after = Simulator.run(s.withFault(new DropRule.SegmentId(n)));
+        long tn = before.segments().get(n - 1).sent();
+        assertEquals(before.segments().subList(0, n - 1), after.segments().subList(0, n - 1));
+        assertEquals(before.events().stream().filter(e -> e.time() < tn).toList(),
+                after.events().stream().filter(e -> e.time() < tn).toList());
+        assertTrue(after.segments().get(n - 1).isDropped());
+    }
+
+    @Property(tries = 50)
+    void synCookiesLetTheClientInAtOnce(@ForAll @IntRange(min = 4, max = 60) int flood) {
+        Trace t = Simulator.run(Scenarios.synFlood(flood, true));
+        assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED), t.stateSequence(Side.CLIENT));
+        assertEquals(300_000L, t.stateChanges(Side.CLIENT).get(1).t(), "one round trip after CONNECT at 200 ms");
+    }
+
+    @Provide
+    Arbitrary<ScheduledCall> uiAction() {
+        // What the UI offers at any time t: close (either or both sides), send N bytes, abort, listen, connect.
+        return net.jqwik.api.Combinators.combine(Arbitraries.longs().between(0, 200_000_000L),
+                        Arbitraries.of(Side.values()), Arbitraries.of(io.github.handshakelab.tcp.UserCall.values()),
+                        Arbitraries.integers().between(0, 5000))
+                .as(ScheduledCall::new);
+    }
+
+    @Property(tries = 200)
+    void uiActionsComposeWithEveryScenario(@ForAll("any") String id, @ForAll("uiAction") ScheduledCall a,
+                                           @ForAll("uiAction") ScheduledCall b, @ForAll boolean cookies) {
+        Scenario base = Scenarios.byId(id).orElseThrow();
+        Scenario s = base.withCall(a).withCall(b).withParams(base.params().withSynCookies(cookies));
+        Trace t = Simulator.run(s);
+        // Calls in states where the RFC answers with an error become notes, never exceptions.
+        long users = t.events().stream().filter(e -> e instanceof TraceEvent.User).count();
+        assertTrue(users >= s.calls().size(), "every call is recorded");
+        for (Side side : Side.values()) {
+            for (TraceEvent.StateChange c : t.stateChanges(side)) {
+                boolean cookie = cookies && c.from() == LISTEN && c.to() == ESTABLISHED && id.equals("syn-flood");
+                assertTrue(cookie || ALLOWED.get(c.from()).contains(c.to()), side + ": " + c.from() + " -> " + c.to());
+            }
+        }
+        assertTrue(t.endTime() < Simulator.HORIZON_US);
+    }
+}
