@@ -171,4 +171,82 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("▶ Play", robot.lookup("#playButton").queryAs(javafx.scene.control.Button.class).getText());
     }
+
+    @Test
+    void closeNowAtThePlayheadThenUndo(FxRobot robot) {
+        load(robot, "three-way-handshake");
+        Trace before = c().playback().getTrace();
+        long t = before.endTime() + 400_000;
+        robot.interact(() -> {
+            c().playback().seek(before.endTime());
+            c().sideTabs().getSelectionModel().select(c().faultsTab);
+        });
+        // the playhead is clamped to the end of the old trace; the call goes there
+        long at = c().playback().getTime();
+        robot.clickOn("#clientCloseButton");
+        Trace after = c().playback().getTrace();
+        assertEquals(at, c().playback().getTime(), "the playhead stays");
+        assertTrue(after.events().stream().anyMatch(e -> e instanceof TraceEvent.User u && u.t() == at
+                && u.endpoint() == Side.CLIENT && u.call() == io.github.handshakelab.tcp.UserCall.CLOSE));
+        assertEquals(TcpState.FIN_WAIT_1, after.stateAt(Side.CLIENT, at));
+        assertEquals(before.segments(), after.segments().subList(0, before.segments().size()), "the past is unchanged");
+        TraceEvent.Segment fin = after.segments().get(before.segments().size());
+        assertTrue(fin.flags().fin() && fin.from() == Side.CLIENT && fin.sent() == at);
+        assertEquals("FIN_WAIT_1", badge(robot, Side.CLIENT));
+        robot.clickOn("#undoButton");
+        assertEquals(before.segments(), c().playback().getTrace().segments());
+        assertTrue(t > 0);
+    }
+
+    @Test
+    void losingTheFinalAckMakesTheServerRetransmitItsFin(FxRobot robot) {
+        load(robot, "four-way-close");
+        Trace before = c().playback().getTrace();
+        assertTrue(before.segments().stream().noneMatch(TraceEvent.Segment::isDropped));
+        robot.interact(() -> c().sideTabs().getSelectionModel().select(c().faultsTab));
+        robot.clickOn("#loseFinalAck");
+        Trace after = c().playback().getTrace();
+        List<TraceEvent.Segment> lost = after.segments().stream().filter(TraceEvent.Segment::isDropped).toList();
+        assertEquals(1, lost.size());
+        assertEquals("ACK", lost.get(0).flags().toString());
+        assertEquals(TcpState.TIME_WAIT, after.stateAt(Side.CLIENT, lost.get(0).sent()));
+        assertTrue(after.segments().stream().anyMatch(x -> x.retransmission() && x.flags().fin() && x.from() == Side.SERVER));
+        robot.clickOn("#resetFaultsButton");
+        assertEquals(before.segments(), c().playback().getTrace().segments());
+        assertFalse(c().loseFinalAck.isSelected());
+    }
+
+    @Test
+    void openingATraceFileShowsItAndRemembersIt(FxRobot robot) throws Exception {
+        Trace sim = io.github.handshakelab.sim.Simulator.run(io.github.handshakelab.sim.Scenarios.byId("lost-syn").orElseThrow());
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("trace", ".json");
+        java.nio.file.Files.writeString(f, io.github.handshakelab.trace.TraceJson.write(sim));
+        robot.interact(() -> c().openFile(f));
+        WaitForAsyncUtils.waitForFxEvents();
+        // JSON keeps explanations as rendered text, so compare what the file says
+        assertEquals(java.nio.file.Files.readString(f), io.github.handshakelab.trace.TraceJson.write(c().playback().getTrace()));
+        assertEquals(sim.segments().size(), c().playback().getTrace().segments().size());
+        assertNull(c().session().lab.current());
+        assertTrue(c().faultsTab.getContent().isDisabled(), "faults need the simulator");
+        assertEquals(f.toAbsolutePath().toString(), c().session().settings.recent().get(0));
+        assertEquals(f.toAbsolutePath().toString(), c().recentMenu.getItems().get(0).getText());
+        java.nio.file.Files.delete(f);
+    }
+
+    @Test
+    void keyboardPlaysPausesAndRestarts(FxRobot robot) {
+        load(robot, "three-way-handshake");
+        robot.clickOn("#diagram");
+        robot.type(KeyCode.SPACE);
+        assertTrue(c().playback().isPlaying());
+        robot.type(KeyCode.SPACE);
+        assertFalse(c().playback().isPlaying());
+        robot.type(KeyCode.RIGHT, 3);
+        assertTrue(c().playback().getTime() > 0);
+        robot.type(KeyCode.HOME);
+        assertEquals(0, c().playback().getTime());
+        double z = c().diagram().zoomProperty().get();
+        robot.type(KeyCode.EQUALS);
+        assertEquals(z * 1.25, c().diagram().zoomProperty().get(), 1e-9);
+    }
 }
