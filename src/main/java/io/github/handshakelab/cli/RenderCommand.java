@@ -1,5 +1,6 @@
 package io.github.handshakelab.cli;
 
+import io.github.handshakelab.export.DiagramExport;
 import io.github.handshakelab.export.SequenceText;
 import io.github.handshakelab.sim.DropRule;
 import io.github.handshakelab.sim.Scenario;
@@ -43,7 +44,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--stream", paramLabel = "N", description = "TCP conversation of the capture (default: the first)")
     String stream;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "txt (a ladder), json (DESIGN §4), puml (PlantUML) or mermaid")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "png, svg, puml (PlantUML), mermaid, txt (a ladder) or json (DESIGN §4)")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
@@ -89,10 +90,11 @@ public final class RenderCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Locale locale = locale(lang);
         switch (format) {
-            case "txt", "json", "puml", "mermaid" -> { }
-            case "png", "svg" ->
-                    throw new Cli.UsageException("format " + format + " is not available yet; use txt, json, puml or mermaid");
-            default -> throw new Cli.UsageException("unknown --format '" + format + "'; use txt, json, puml or mermaid");
+            case "txt", "json", "puml", "mermaid", "svg" -> { }
+            case "png" -> {
+                if (out == null) throw new Cli.UsageException("--format png writes an image: add --out FILE.png");
+            }
+            default -> throw new Cli.UsageException("unknown --format '" + format + "'; use png, svg, puml, mermaid, txt or json");
         }
         Trace trace;
         if (capture != null) {
@@ -104,7 +106,12 @@ public final class RenderCommand implements Callable<Integer> {
             if (stream != null) throw new Cli.UsageException("--stream only applies to --capture");
             trace = Simulator.run(buildScenario());
         }
+        if (format.equals("png")) {
+            Files.write(out, DiagramExport.png(trace, locale, false));
+            return 0;
+        }
         String text = switch (format) {
+            case "svg" -> DiagramExport.svg(trace, locale, false);
             case "json" -> TraceJson.write(trace);
             case "puml" -> SequenceText.render(trace, SequenceText.Dialect.PLANTUML, false);
             case "mermaid" -> SequenceText.render(trace, SequenceText.Dialect.MERMAID, false);

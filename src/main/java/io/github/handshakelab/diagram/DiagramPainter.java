@@ -1,0 +1,198 @@
+package io.github.handshakelab.diagram;
+
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.tcp.TimerKind;
+import io.github.handshakelab.trace.Endpoint;
+import io.github.handshakelab.trace.Side;
+import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
+
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * Draws a {@link DiagramLayout} as it looks at time {@code now}: state bands up to the playhead,
+ * timers, arrows (past solid, in flight growing with a packet dot, future as faint ghosts),
+ * compressed-gap breaks. Exports draw it at the end of the trace; the geometry is the layout's,
+ * so a file and the screen agree.
+ */
+public final class DiagramPainter {
+
+    private static final double[] SOLID = {};
+
+    private final DiagramLayout layout;
+    private final Palette pal;
+    private final UnaryOperator<String> text;
+
+    /** {@code text} localises the diagram's words: keys {@code diagram.lost}, {@code diagram.rtoFired}. */
+    public DiagramPainter(DiagramLayout layout, Palette palette, UnaryOperator<String> text) {
+        this.layout = layout;
+        this.pal = palette;
+        this.text = text;
+    }
+
+    /** The whole diagram with a header naming both endpoints, as an export shows it. */
+    public void paintAll(Painter g) {
+        long end = layout.trace().endTime();
+        g.fillRect(0, 0, layout.width(), layout.height(), pal.background(), 1);
+        Painter.Font bold = new Painter.Font(false, true, pal.fontSize());
+        for (Side side : Side.values()) {
+            Endpoint e = layout.trace().endpoint(side);
+            String where = e.address() == null ? "" : e.address() + (e.port() >= 0 ? ":" + e.port() : "");
+            String name = e.label().contains(where) ? e.label() : e.label() + "  " + where;
+            g.text(name, layout.x(side), 4, bold, pal.text(), Painter.Align.CENTER, Painter.Baseline.TOP, 1);
+        }
+        paint(g, end, 0, layout.height());
+    }
+
+    /** Everything that touches the band {@code vTop..vBottom} of the diagram, at time {@code now}. */
+    public void paint(Painter g, long now, double vTop, double vBottom) {
+        double w = layout.width();
+        double yNow = layout.y(now);
+        double fs = pal.fontSize();
+        Painter.Font small = new Painter.Font(false, false, fs * 0.85);
+        Painter.Font bold = new Painter.Font(false, true, fs);
+        double cx = layout.x(Side.CLIENT), sx = layout.x(Side.SERVER);
+
+        // compressed gaps: a torn band with the real duration
+        for (DiagramLayout.GapBreak gb : layout.gaps()) {
+            if (gb.y1() < vTop || gb.y0() > vBottom) continue;
+            double gt = gb.y0() + fs * 1.7, gbm = gb.y1() - 4;
+            g.fillRect(0, gt, w, gbm - gt, pal.grid(), 0.25);
+            zigzag(g, gt, w);
+            zigzag(g, gbm, w);
+            g.text(gb.text(), w / 2, (gt + gbm) / 2, small, pal.muted(), Painter.Align.CENTER, Painter.Baseline.CENTER, 1);
+        }
+
+        // lifelines: the future is a thin dashed line
+        for (double x : new double[]{cx, sx}) {
+            g.line(x, Math.max(vTop, yNow), x, Math.min(vBottom, layout.height()), pal.grid(), 1.5, new double[]{4, 5}, 1);
+        }
+        if (layout.trace().source() == Trace.Source.CAPTURE) {
+            double nx = layout.networkX();
+            g.line(nx, vTop, nx, Math.min(vBottom, layout.height()), pal.muted(), 1, new double[]{2, 6}, 1);
+        }
+
+        // state bands up to the playhead, with the state's name where it changes
+        double bandW = 12 * pal.stroke();
+        for (DiagramLayout.StateBand b : layout.bands()) {
+            double y0 = b.y0(), y1 = Math.min(b.y1(), yNow);
+            if (b.t0() > now || y0 > vBottom || y1 < vTop) continue;
+            double x = layout.x(b.side());
+            g.fillRect(x - bandW / 2, y0, bandW, Math.max(0, y1 - y0), Palette.stateHex(b.state()), 1);
+            if (y0 + fs >= vTop) {
+                boolean left = b.side() == Side.CLIENT;
+                g.text(b.state().name() + (b.inferred() ? "?" : ""), left ? x - bandW : x + bandW, y0 + 2, bold,
+                        pal.stateLabelHex(b.state()), left ? Painter.Align.RIGHT : Painter.Align.LEFT, Painter.Baseline.TOP, 1);
+            }
+        }
+
+        // timers: RTO brackets that end in "RTO fired", TIME_WAIT as a shaded 2MSL bar
+        for (DiagramLayout.TimerSpan ts : layout.timers()) {
+            if (ts.t0() > now || ts.y0() > vBottom || ts.y1() < vTop) continue;
+            double x = layout.x(ts.side());
+            double dir = ts.side() == Side.CLIENT ? 1 : -1;
+            double y1 = Math.min(ts.y1(), yNow);
+            if (ts.kind() == TimerKind.TIME_WAIT) {
+                double bx = x + dir * (bandW / 2 + 4);
+                double bw = 14 * pal.stroke();
+                String tw = Palette.stateHex(TcpState.TIME_WAIT);
+                g.fillRect(dir > 0 ? bx : bx - bw, ts.y0(), bw, Math.max(0, y1 - ts.y0()), tw, 0.35);
+                for (double hy = ts.y0(); hy < y1 - 4; hy += 8) {
+                    g.line(dir > 0 ? bx : bx - bw, Math.min(y1, hy + bw), dir > 0 ? bx + bw : bx, hy, tw, 1, SOLID, 1);
+                }
+                String txt = "2MSL";
+                if (now >= ts.t0() && now < ts.t1() && ts.expires() != TraceEvent.NONE) {
+                    txt = "2MSL  " + TimeAxis.formatDuration(ts.expires() - now);
+                }
+                g.text(txt, x - dir * (bandW / 2 + 4), ts.y0() + fs * 1.5, small, pal.text(),
+                        dir > 0 ? Painter.Align.RIGHT : Painter.Align.LEFT, Painter.Baseline.TOP, 1);
+            } else if (ts.kind() == TimerKind.RETRANSMISSION && ts.fired()) {
+                double bx = x + dir * (bandW / 2 + 6);
+                double lw = 1.2 * pal.stroke();
+                g.line(bx, ts.y0(), bx + dir * 6, ts.y0(), pal.muted(), lw, SOLID, 1);
+                g.line(bx, ts.y0(), bx, y1, pal.muted(), lw, SOLID, 1);
+                if (now >= ts.t1()) {
+                    g.line(bx, y1, bx + dir * 6, y1, pal.muted(), lw, SOLID, 1);
+                    g.text(text.apply("diagram.rtoFired") + " (" + TimeAxis.formatDuration(ts.t1() - ts.t0()) + ")",
+                            bx + dir * 10, y1 - 2, small, pal.danger(),
+                            dir > 0 ? Painter.Align.LEFT : Painter.Align.RIGHT, Painter.Baseline.BOTTOM, 1);
+                }
+            }
+        }
+
+        for (DiagramLayout.Arrow a : layout.arrowsIn(vTop, vBottom)) arrow(g, a, now, -1);
+    }
+
+    /** One arrow at time {@code now}; {@code selectedId} draws that segment in the accent colour. */
+    public void arrow(Painter g, DiagramLayout.Arrow a, long now, int selectedId) {
+        TraceEvent.Segment s = a.segment();
+        boolean selected = s.id() == selectedId;
+        boolean future = a.tStart() > now;
+        boolean done = now >= a.tEnd();
+        double alpha = future ? 0.16 : 1;
+        double st = pal.stroke();
+        String base = selected ? pal.accent() : s.flags().rst() ? pal.danger() : pal.arrow();
+        double width = (s.len() > 0 ? 3.2 : 1.6) * st * (selected ? 1.4 : 1);
+        boolean retx = s.retransmission() || s.analysis().contains("RETRANSMISSION");
+        double hx = a.x2(), hy = a.y2();
+        if (!future && !done) {
+            double yS = layout.y(a.tStart()), yE = layout.y(a.tEnd()), yN = layout.y(now);
+            double f = yE > yS ? Math.max(0, Math.min(1, (yN - yS) / (yE - yS))) : 1;
+            hx = a.x1() + f * (a.x2() - a.x1());
+            hy = a.y1() + f * (a.y2() - a.y1());
+        }
+        g.line(a.x1(), a.y1(), hx, hy, base, width, retx ? new double[]{9, 6} : SOLID, alpha);
+        if (!future && !done) {
+            g.fillCircle(hx, hy, 5 * st, pal.accent(), 1);
+        } else if (a.lost()) {
+            if (!future) {
+                double r = 7 * st;
+                g.line(hx - r, hy - r, hx + r, hy + r, pal.danger(), 2.5 * st, SOLID, 1);
+                g.line(hx - r, hy + r, hx + r, hy - r, pal.danger(), 2.5 * st, SOLID, 1);
+                g.text(text.apply("diagram.lost"), hx, hy + r + 2, new Painter.Font(false, false, pal.fontSize() * 0.85),
+                        pal.danger(), Painter.Align.CENTER, Painter.Baseline.TOP, 1);
+            }
+        } else {
+            arrowHead(g, a.x1(), a.y1(), hx, hy, base, 9 * st, alpha);
+        }
+        DiagramLayout.Box b = a.label();
+        double la = future ? 0.35 : 1;
+        g.fillRect(b.x(), b.y(), b.w(), b.h(), pal.background(), 0.85 * la);
+        if (selected) {
+            double[] xs = {b.x(), b.x() + b.w(), b.x() + b.w(), b.x(), b.x()};
+            double[] ys = {b.y(), b.y(), b.y() + b.h(), b.y() + b.h(), b.y()};
+            g.polyline(xs, ys, pal.accent(), 1.5);
+        }
+        String extra = DiagramLayout.extraLine(s);
+        double lineH = extra.isEmpty() ? b.h() : b.h() / 1.9;
+        g.text(a.text(), b.x() + 4, b.y() + lineH / 2, new Painter.Font(true, false, pal.fontSize()),
+                s.flags().rst() ? pal.danger() : pal.text(), Painter.Align.LEFT, Painter.Baseline.CENTER, la);
+        if (!extra.isEmpty()) {
+            g.text(extra, b.x() + 4, b.y() + lineH, new Painter.Font(false, false, pal.fontSize() * 0.85),
+                    s.analysis().isEmpty() ? pal.muted() : pal.danger(), Painter.Align.LEFT, Painter.Baseline.TOP, la);
+        }
+    }
+
+    private void zigzag(Painter g, double y, double w) {
+        double step = 10;
+        int n = (int) Math.ceil(w / step) + 2;
+        double[] xs = new double[n], ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = i * step;
+            ys[i] = y + (i % 2 == 0 ? 0 : 4);
+        }
+        g.polyline(xs, ys, pal.muted(), 1);
+    }
+
+    private static void arrowHead(Painter g, double x1, double y1, double x2, double y2, String colour, double size, double alpha) {
+        double ang = Math.atan2(y2 - y1, x2 - x1);
+        double a1 = ang + Math.PI - 0.42, a2 = ang + Math.PI + 0.42;
+        g.fillPolygon(new double[]{x2, x2 + size * Math.cos(a1), x2 + size * Math.cos(a2)},
+                new double[]{y2, y2 + size * Math.sin(a1), y2 + size * Math.sin(a2)}, colour, alpha);
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}
