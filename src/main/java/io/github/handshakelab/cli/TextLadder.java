@@ -24,12 +24,16 @@ public final class TextLadder {
     public static String render(Trace trace, Locale locale) {
         StringBuilder out = new StringBuilder();
         String title = trace.scenario() != null && Messages.has(locale, "scenario." + trace.scenario() + ".title")
-                ? Messages.get(locale, "scenario." + trace.scenario() + ".title") : String.valueOf(trace.scenario());
+                ? Messages.get(locale, "scenario." + trace.scenario() + ".title")
+                : trace.scenario() != null ? trace.scenario() : String.valueOf(trace.file());
         out.append("# ").append(title).append('\n');
         out.append("# ").append(Messages.get(locale, "tcp.txt.legend")).append('\n');
         Map<Side, TcpState> state = new EnumMap<>(Side.class);
-        state.put(Side.CLIENT, TcpState.CLOSED);
-        state.put(Side.SERVER, TcpState.CLOSED);
+        // A capture may start with the server already in LISTEN: begin where the first change starts.
+        for (Side side : Side.values()) {
+            var changes = trace.stateChanges(side);
+            state.put(side, changes.isEmpty() ? TcpState.CLOSED : changes.get(0).from());
+        }
         for (TraceEvent e : trace.events()) {
             if (e instanceof TraceEvent.Segment s) {
                 // The states shown are those when the segment leaves, the arrow's start.
