@@ -198,8 +198,7 @@ public final class Simulator {
         void applySpoofed(String addr, Connection entry, List<Effect> fx) {
             for (Effect e : fx) {
                 if (e instanceof Effect.Send s) {
-                    if (s.out().segment().flags().syn()) base.put("srv:" + addr, entry.tcb().iss() == 0 ? SeqNumber.ZERO
-                            : SeqNumber.of(entry.tcb().iss()));
+                    if (s.out().segment().flags().syn()) base.put("srv:" + addr, SeqNumber.of(entry.tcb().iss()));
                     transmit(Side.SERVER, s.out(), addr);
                 }
             }
