@@ -1,4 +1,4 @@
-# Source of src/main/resources/i18n/tcp*.properties: python3 tools/gen_tcp_i18n.py src/main/resources/i18n
+# Source of src/main/resources/i18n/tcp*.properties: python3 scripts/gen_tcp_i18n.py src/main/resources/i18n
 # Generates i18n/tcp.properties and tcp_zh_CN.properties (side-specific variants expanded).
 import io
 SIDES = {'client': ('Client', 'client', '客户端'), 'server': ('Server', 'server', '服务器')}
