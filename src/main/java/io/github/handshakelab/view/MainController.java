@@ -195,6 +195,8 @@ public class MainController implements Initializable {
             if (cur != null) {
                 all.stream().filter(x -> x.id().equals(cur)).findFirst().ifPresent(x -> {
                     scenarioList.getSelectionModel().select(x);
+                    // after the first layout: before it, variable-height cells scroll to the wrong place
+                    Platform.runLater(() -> scenarioList.scrollTo(x));
                     lessonLabel.setText(msg(x.key("lesson")));
                 });
             }

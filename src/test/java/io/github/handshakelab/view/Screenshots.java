@@ -130,7 +130,13 @@ public final class Screenshots {
 
     static boolean load(MainController c, Session s, String id) {
         for (Lab.ScenarioInfo i : c.scenarioList().getItems()) {
-            if (i.id().equals(id)) { c.scenarioList().getSelectionModel().select(i); return true; }
+            if (i.id().equals(id)) {
+                c.root.applyCss();
+                c.root.layout();
+                c.scenarioList().getSelectionModel().select(i);
+                c.scenarioList().scrollTo(Math.max(0, c.scenarioList().getItems().indexOf(i) - 1));
+                return true;
+            }
         }
         return false;
     }
