@@ -177,7 +177,7 @@ public final class DiagramLayout {
         for (TraceEvent.Segment s : segments) {
             double xf = x(s.from()), xt = x(s.to());
             int k = rank.merge(s.sent() + "/" + s.from(), 1, Integer::sum) - 1;
-            double y1 = axis.y(s.sent()) + k * options.sameTimePx() + (capture ? options.sameTimePx() : 0);
+            double y1 = axis.y(s.sent()) + k * options.sameTimePx();
             double x2, y2;
             long tEnd;
             boolean lost = s.isDropped();

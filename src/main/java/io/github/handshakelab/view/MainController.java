@@ -563,13 +563,19 @@ public class MainController implements Initializable {
     public void openFile(Path file) {
         session.settings.addRecent(file.toAbsolutePath().toString());
         refreshRecent();
-        CaptureHook.open(session.stage, file, res, t -> Platform.runLater(() -> {
+        CaptureHook.open(session.stage, file, res, t -> onFx(() -> {
             session.lab.load(null);
             scenarioList.getSelectionModel().clearSelection();
             lessonLabel.setText("");
             showTrace(t, 0);
             status("status.opened", file.getFileName());
         }));
+    }
+
+    /** The capture opener may call back from its worker thread. */
+    private static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) r.run();
+        else Platform.runLater(r);
     }
 
     private void refreshRecent() {

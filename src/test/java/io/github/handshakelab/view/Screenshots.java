@@ -84,6 +84,16 @@ public final class Screenshots {
             stage.getScene().getRoot().layout();
             save(stage.getScene().snapshot(null), new File(out, "syn-flood-gauge.png"));
         }
+        // a capture (trace JSON with source capture): capture-point column, inferred states, analysis badges
+        java.nio.file.Path capture = java.nio.file.Files.createTempFile("capture", ".json");
+        java.nio.file.Files.writeString(capture, io.github.handshakelab.trace.TraceJson.write(io.github.handshakelab.diagram.TraceFixtures.capture()));
+        c.openFile(capture);
+        c.root.applyCss();
+        c.root.layout();
+        c.playback().seek(251_000);
+        c.selectCurrent();
+        save(stage.getScene().snapshot(null), new File(out, "capture-replay.png"));
+        java.nio.file.Files.delete(capture);
         // the state-machine panel
         s.locale = Locale.ROOT;
         c = Windows.show(stage, s);
