@@ -46,7 +46,7 @@ public class MainController implements Initializable {
     @FXML BorderPane root;
     @FXML Menu recentMenu;
     @FXML RadioMenuItem themeLight, themeDark, themeProjector, langEn, langZh;
-    @FXML CheckMenuItem absoluteItem;
+    @FXML CheckMenuItem absoluteItem, futureItem;
     @FXML Button restartButton, prevButton, playButton, nextButton;
     @FXML ComboBox<Double> speedBox;
     @FXML Label timeLabel, lessonLabel, statusLabel, gaugeLabel, paramError;
@@ -82,6 +82,8 @@ public class MainController implements Initializable {
         diagram.playheadProperty().bind(playback.timeProperty());
         diagram.absoluteProperty().bindBidirectional(absoluteToggle.selectedProperty());
         absoluteItem.selectedProperty().bindBidirectional(absoluteToggle.selectedProperty());
+        diagram.showFutureProperty().bindBidirectional(futureItem.selectedProperty());
+        absoluteToggle.selectedProperty().addListener(o -> showArithmetic(diagram.getSelected()));
 
         speedBox.setItems(FXCollections.observableArrayList(0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0));
         speedBox.setConverter(new StringConverter<>() {
@@ -168,6 +170,7 @@ public class MainController implements Initializable {
     /** Starts the window on a session; restores trace, time and selection after a rebuild. */
     public void start(Session s) {
         this.session = s;
+        diagram.localeProperty().set(s.locale);
         ToggleGroup themes = new ToggleGroup();
         themes.getToggles().addAll(themeLight, themeDark, themeProjector);
         ToggleGroup langs = new ToggleGroup();

@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SkinBase;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -39,6 +40,8 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
     private final Label serverTimer = name("serverTimer");
     private final Label captureNote = name("captureNote");
     private final ContextMenu menu = new ContextMenu();
+    private final Tooltip tip = new Tooltip();
+    private int hovered = -1;
     private DiagramLayout layout;
     private double layoutWidth = -1;
     private double headerH = 96;
@@ -60,6 +63,23 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         c.themeProperty().addListener(o -> { layout = null; c.requestLayout(); draw(); });
         c.playheadProperty().addListener(o -> { follow(); draw(); });
         c.selectedProperty().addListener(o -> draw());
+        c.showFutureProperty().addListener(o -> draw());
+        Tooltip.install(canvas, tip);
+        tip.setShowDelay(javafx.util.Duration.millis(250));
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        canvas.setOnMouseMoved(e -> {
+            DiagramLayout.Arrow a = layout == null ? null : layout.hit(e.getX(), e.getY() + scroll.getValue(), 8);
+            if (a != null && !c.showFutureProperty().get() && a.tStart() > c.playheadProperty().get()) a = null;
+            if (a == null) {
+                tip.setText(null);
+                tip.hide();
+                hovered = -1;
+            } else if (a.segment().id() != hovered) {
+                hovered = a.segment().id();
+                tip.setText(hoverText(a.segment()));
+            }
+        });
         c.bundleProperty().addListener(o -> draw());
         scroll.valueProperty().addListener(o -> draw());
         canvas.setOnScroll(e -> {
@@ -74,6 +94,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             c.requestFocus();
             if (layout == null) return;
             DiagramLayout.Arrow a = layout.hit(e.getX(), e.getY() + scroll.getValue(), 8);
+            if (a != null && !c.showFutureProperty().get() && a.tStart() > c.playheadProperty().get()) a = null;
             if (e.getButton() == MouseButton.PRIMARY) c.setSelected(a == null ? null : a.segment());
             else if (e.getButton() == MouseButton.SECONDARY && a != null) showMenu(a, e.getScreenX(), e.getScreenY());
         });
@@ -100,6 +121,20 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         drop.setOnAction(x -> c.onDropSegmentProperty().get().accept(s));
         menu.getItems().add(drop);
         menu.show(canvas, sx, sy);
+    }
+
+    /** DESIGN §2: hovering a segment shows its arithmetic, e.g. "ack = 1 = client ISN 0 + 1 (...)". */
+    private String hoverText(TraceEvent.Segment s) {
+        StringBuilder b = new StringBuilder(DiagramLayout.label(s, getSkinnable().absoluteProperty().get()));
+        java.util.Locale l = getSkinnable().localeProperty().get();
+        for (io.github.handshakelab.trace.Explanation e : s.explain()) {
+            try {
+                b.append('\n').append(e.render(l));
+            } catch (RuntimeException ex) {
+                b.append('\n').append(e.key());
+            }
+        }
+        return b.toString();
     }
 
     static double clampZoom(double z) { return Math.max(0.25, Math.min(8, z)); }
@@ -342,7 +377,9 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
 
         // arrows: the past solid, in-flight growing with a packet dot, the future as faint ghosts
         TraceEvent.Segment sel = c.getSelected();
+        boolean ghosts = c.showFutureProperty().get();
         for (DiagramLayout.Arrow a : layout.arrowsIn(vTop, vBot)) {
+            if (!ghosts && a.tStart() > now) continue;
             drawArrow(g, a, now, th, mono, small, sel != null && sel.id() == a.segment().id());
         }
 
