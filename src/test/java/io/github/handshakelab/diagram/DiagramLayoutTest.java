@@ -108,4 +108,35 @@ class DiagramLayoutTest {
         assertEquals("", DiagramLayout.extraLine(a1.segment()));
         assertEquals(18 * 1.9, a2.label().h(), 1e-9);
     }
+
+    @Test
+    void timersBecomeRtoBracketsAndTimeWaitBarsThatRestart() {
+        DiagramLayout l = new DiagramLayout(TraceFixtures.lostFinalAck(), DiagramLayout.Options.defaults());
+        List<DiagramLayout.TimerSpan> spans = l.timers();
+        // client RTO 1.0 -> 1.1 s cancelled; server RTO 2.0 -> 3.0 s fired, re-armed 3.0 -> 3.1 s cancelled;
+        // client TIME_WAIT 2.05 s, restarted at 3.05 s by the re-ACK, fired at 63.05 s
+        assertEquals(5, spans.size());
+        DiagramLayout.TimerSpan rto = spans.stream().filter(x -> x.side() == Side.SERVER && x.fired()).findFirst().orElseThrow();
+        assertEquals(2_000_000, rto.t0());
+        assertEquals(3_000_000, rto.t1());
+        assertEquals(l.y(2_000_000), rto.y0(), 1e-9);
+        assertEquals(l.y(3_000_000), rto.y1(), 1e-9);
+        List<DiagramLayout.TimerSpan> tw = spans.stream()
+                .filter(x -> x.kind() == io.github.handshakelab.tcp.TimerKind.TIME_WAIT).toList();
+        assertEquals(2, tw.size());
+        assertEquals(2_050_000, tw.get(0).t0());
+        assertEquals(3_050_000, tw.get(0).t1());
+        assertFalse(tw.get(0).fired());
+        assertEquals(3_050_000, tw.get(1).t0());
+        assertEquals(63_050_000, tw.get(1).t1());
+        assertEquals(63_050_000, tw.get(1).expires());
+        assertTrue(tw.get(1).fired());
+        // the lost ACK stops half way, at its drop time
+        DiagramLayout.Arrow lost = l.arrow(7);
+        assertTrue(lost.lost());
+        assertEquals(380.0, lost.x2(), 1e-9);
+        assertEquals(l.y(2_075_000), lost.y2(), 1e-9);
+        // the 60 s wait is one break
+        assertEquals("⋯ 60.0 s ⋯", l.gaps().get(l.gaps().size() - 1).text());
+    }
 }

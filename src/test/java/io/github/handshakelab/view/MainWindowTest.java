@@ -249,4 +249,27 @@ class MainWindowTest {
         robot.type(KeyCode.EQUALS);
         assertEquals(z * 1.25, c().diagram().zoomProperty().get(), 1e-9);
     }
+
+    @Test
+    void aBadIsnIsReportedAndTheTraceStays(FxRobot robot) {
+        load(robot, "three-way-handshake");
+        Trace before = c().playback().getTrace();
+        robot.interact(() -> {
+            c().sideTabs().getSelectionModel().select(c().faultsTab);
+            c().isnRandom.setSelected(false);
+            c().isnClientField.setText("4294967296");
+            c().isnServerField.setText("0");
+        });
+        robot.interact(() -> c().onApplyParams());
+        assertEquals("Client ISN: \"4294967296\" is not a sequence number (0 to 4294967295).", c().paramError.getText());
+        assertSame(before, c().playback().getTrace());
+        robot.interact(() -> {
+            c().isnClientField.setText("4294967295");
+            c().onApplyParams();
+        });
+        assertEquals("", c().paramError.getText());
+        TraceEvent.Segment syn = c().playback().getTrace().segments().get(0);
+        assertEquals(4294967295L, syn.seqAbs());
+        assertEquals(0, syn.seq());
+    }
 }
