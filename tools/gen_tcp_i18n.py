@@ -79,8 +79,8 @@ both("tcp.explain.seq.rstZero", "seq = {0}: the segment answered had no ACK, so 
      "seq = {0}：被回应的报文段没有 ACK，所以没有连接的端口回复 <SEQ=0>，改用确认号来让对方接受（RFC 9293 §3.10.7.1）。")
 both("tcp.explain.seq.rstAbort", "seq = {0} = SND.NXT: ABORT sends a RST at the next sequence number, where the peer will accept it (RFC 9293 §3.10.5).",
      "seq = {0} = SND.NXT：ABORT 在下一个序列号处发送 RST，对端会接受它（RFC 9293 §3.10.5）。")
-both("tcp.explain.seq.spoofed", "A SYN with the forged source address {0}: its ISN ({1} absolute) is random, and nobody will ever finish this handshake.",
-     "源地址伪造为 {0} 的 SYN：它的 ISN（绝对值 {1}）是随机的，永远不会有人完成这次握手。")
+both("tcp.explain.seq.spoofed", "seq = {0}: a SYN with the forged source address {1}; its ISN ({2} absolute) is random, and nobody will ever finish this handshake.",
+     "seq = {0}：源地址伪造为 {1} 的 SYN；它的 ISN（绝对值 {2}）是随机的，永远不会有人完成这次握手。")
 both("tcp.explain.seq.oldDuplicate", "seq = {0} ({1} absolute): an old duplicate SYN of an earlier connection; its number is not this connection''s ISN.",
      "seq = {0}（绝对值 {1}）：早先连接的旧重复 SYN；它的序列号不是本次连接的 ISN。")
 both("tcp.explain.seq.cookie", "seq = {0}: a SYN cookie: the ISN ({1} absolute) encodes the connection, so the server keeps no half-open entry (RFC 4987).",

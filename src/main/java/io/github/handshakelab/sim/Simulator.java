@@ -198,8 +198,7 @@ public final class Simulator {
         void applySpoofed(String addr, Connection entry, List<Effect> fx) {
             for (Effect e : fx) {
                 if (e instanceof Effect.Send s) {
-                    if (s.out().segment().flags().syn()) base.put("srv:" + addr, entry.tcb().iss() == 0 ? SeqNumber.ZERO
-                            : SeqNumber.of(entry.tcb().iss()));
+                    if (s.out().segment().flags().syn()) base.put("srv:" + addr, SeqNumber.of(entry.tcb().iss()));
                     transmit(Side.SERVER, s.out(), addr);
                 }
             }
@@ -357,11 +356,11 @@ public final class Simulator {
             if (s.mss() > 0) options.add("MSS=" + s.mss());
             if (spoof != null && from == Side.CLIENT) {
                 options.add("spoofed-src=" + spoof);
-                info = Explanation.of("tcp.info.spoofedSyn", spoof).english();
-                explain = List.of(Explanation.of("tcp.explain.seq.spoofed", spoof, s.seq().unsigned()));
+                info = english("tcp.info.spoofedSyn", spoof);
+                explain = List.of(Explanation.of("tcp.explain.seq.spoofed", seqRel, spoof, s.seq().unsigned()));
             } else if (spoof != null) {
                 options.add("spoofed-dst=" + spoof);
-                info = Explanation.of("tcp.info.toSpoofed", spoof).english();
+                info = english("tcp.info.toSpoofed", spoof);
                 explain = new ArrayList<>(Explainer.explain(o, from, seqRel, ackRel, null));
                 explain.set(explain.size() - 1, Explanation.of("tcp.explain.ack.spoofed", ackRel, spoof));
             } else if ("old-duplicate".equals(mark)) {
@@ -383,6 +382,14 @@ public final class Simulator {
                     drop ? now + p.delayUs() / 2 : TraceEvent.NONE, s.flags(), seqRel, ackRel, s.dataLen(), s.window(),
                     s.seq().unsigned(), ackAbs, o.retransmission(), explain, List.of(), TraceEvent.NONE, options, info));
             if (!drop) push(arrival, ARRIVE, new Wire(s, from.other(), spoof));
+        }
+
+        /** English one-liners for {@code payloadInfo}; patterns parsed once per run (floods make thousands). */
+        final Map<String, java.text.MessageFormat> formats = new HashMap<>();
+
+        String english(String key, Object... args) {
+            return formats.computeIfAbsent(key, k -> new java.text.MessageFormat(
+                    io.github.handshakelab.trace.Messages.get(java.util.Locale.ROOT, k), java.util.Locale.ROOT)).format(args);
         }
 
         boolean dropped(int id, Outgoing o, Segment s) {
