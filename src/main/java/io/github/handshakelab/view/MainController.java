@@ -327,6 +327,10 @@ public class MainController implements Initializable {
         int r = 0;
         String dir = s.from() == Side.CLIENT ? res.getString("inspector.clientToServer") : res.getString("inspector.serverToClient");
         r = row(g, r, "inspector.segment", "#" + s.id() + "  " + dir);
+        var src = session.trace.endpoint(s.from()); var dst = session.trace.endpoint(s.to());
+        if (src != null && dst != null && src.port() >= 0 && dst.port() >= 0) {
+            r = row(g, r, "inspector.ports", src.port() + " → " + dst.port());
+        }
         r = row(g, r, "inspector.sent", SequenceDiagramSkin.formatTime(s.sent()));
         String fate = s.isDropped() ? res.getString("inspector.lost") + " (" + SequenceDiagramSkin.formatTime(s.dropped()) + ")"
                 : s.arrived() == TraceEvent.NONE ? res.getString("inspector.captured") : SequenceDiagramSkin.formatTime(s.arrived());

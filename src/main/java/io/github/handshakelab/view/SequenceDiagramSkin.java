@@ -78,6 +78,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             } else if (a.segment().id() != hovered) {
                 hovered = a.segment().id();
                 tip.setText(hoverText(a.segment()));
+                tip.setStyle(popupFont());
             }
         });
         c.bundleProperty().addListener(o -> draw());
@@ -120,6 +121,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         drop.setDisable(!canDrop);
         drop.setOnAction(x -> c.onDropSegmentProperty().get().accept(s));
         menu.getItems().add(drop);
+        menu.setStyle(popupFont());
         menu.show(canvas, sx, sy);
     }
 
@@ -135,6 +137,11 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             }
         }
         return b.toString();
+    }
+
+    /** Popups are separate scenes: they need the CJK family too (see {@link Fonts}). */
+    private static String popupFont() {
+        return "System".equals(Fonts.family()) ? "" : "-fx-font-family: \"" + Fonts.family() + "\";";
     }
 
     static double clampZoom(double z) { return Math.max(0.25, Math.min(8, z)); }
