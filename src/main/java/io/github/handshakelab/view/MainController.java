@@ -101,7 +101,7 @@ public class MainController implements Initializable {
             if (playback.isPlaying() && s != null) diagram.setSelected(s);
         });
         diagram.selectedProperty().addListener((o, a, s) -> { showInspector(s); showArithmetic(s); });
-        diagram.onDropSegmentProperty().set(s -> resimulate(session.lab.dropSegment(s.id()), "status.dropped", s.id()));
+        diagram.onDropSegmentProperty().set(s -> act(() -> session.lab.dropSegment(s.id()), "status.dropped", s.id()));
 
         scrubber.valueProperty().addListener((o, a, v) -> {
             if (!updatingScrubber) playback.seek(playback.timeAt(v.doubleValue()));
@@ -146,10 +146,10 @@ public class MainController implements Initializable {
         isnClientField.disableProperty().bind(isnRandom.selectedProperty());
         isnServerField.disableProperty().bind(isnRandom.selectedProperty());
         loseFinalAck.selectedProperty().addListener((o, a, v) -> {
-            if (!updatingFaults && session != null && session.lab.current() != null) resimulate(session.lab.loseFinalAck(v), v ? "status.loseFinalAck" : "status.faultRemoved");
+            if (!updatingFaults && session != null && session.lab.current() != null) act(() -> session.lab.loseFinalAck(v), v ? "status.loseFinalAck" : "status.faultRemoved");
         });
         loseHandshakeAck.selectedProperty().addListener((o, a, v) -> {
-            if (!updatingFaults && session != null && session.lab.current() != null) resimulate(session.lab.loseHandshakeAck(v), v ? "status.loseHandshakeAck" : "status.faultRemoved");
+            if (!updatingFaults && session != null && session.lab.current() != null) act(() -> session.lab.loseHandshakeAck(v), v ? "status.loseHandshakeAck" : "status.faultRemoved");
         });
 
         root.setOnDragOver(e -> {
@@ -261,6 +261,16 @@ public class MainController implements Initializable {
     void selectSegment(int id) {
         for (TraceEvent.Segment s : session.trace.segments()) {
             if (s.id() == id) { diagram.setSelected(s); return; }
+        }
+    }
+
+    /** Runs a re-simulation; a refused change is reported in the status bar and the window keeps working. */
+    private void act(java.util.function.Supplier<Trace> change, String statusKey, Object... args) {
+        try {
+            resimulate(change.get(), statusKey, args);
+        } catch (RuntimeException e) {
+            status("status.error", e.getMessage());
+            updateFaultControls();
         }
     }
 
@@ -481,9 +491,9 @@ public class MainController implements Initializable {
     @FXML void onServerClose() { call(Side.SERVER, UserCall.CLOSE, 0, "status.serverClose"); }
 
     @FXML void onBothClose() {
+        if (session.lab.current() == null) return;
         long t = playback.getTime();
-        session.lab.call(t, Side.CLIENT, UserCall.CLOSE, 0);
-        resimulate(session.lab.call(t, Side.SERVER, UserCall.CLOSE, 0), "status.bothClose");
+        act(() -> session.lab.callBoth(t, UserCall.CLOSE), "status.bothClose");
     }
 
     @FXML void onSend() { call(sideChoice.getValue(), UserCall.SEND, bytesSpinner.getValue(), "status.send"); }
@@ -492,7 +502,8 @@ public class MainController implements Initializable {
 
     private void call(Side side, UserCall c, int bytes, String statusKey) {
         if (session.lab.current() == null) return;
-        resimulate(session.lab.call(playback.getTime(), side, c, bytes), statusKey,
+        long t = playback.getTime();
+        act(() -> session.lab.call(t, side, c, bytes), statusKey,
                 res.getString(side == Side.CLIENT ? "diagram.client" : "diagram.server"), bytes);
     }
 

@@ -26,6 +26,7 @@ public final class FixtureLab implements Lab {
     @Override public boolean losesFinalAck() { return "lost-final-ack".equals(current); }
     @Override public boolean losesHandshakeAck() { return false; }
     @Override public Trace call(long t, Side side, UserCall call, int bytes) { return load(current); }
+    @Override public Trace callBoth(long t, UserCall call) { return load(current); }
     @Override public Params params() { return new Params(50, 1000, 30, 1000L, 5000L, 1, false, 8); }
     @Override public Trace params(Params p) { return load(current); }
     @Override public Trace undo() { return null; }

@@ -272,4 +272,26 @@ class MainWindowTest {
         assertEquals(4294967295L, syn.seqAbs());
         assertEquals(0, syn.seq());
     }
+
+    @Test
+    void bothCloseNowIsASimultaneousCloseUndoneInOneStep(FxRobot robot) {
+        load(robot, "three-way-handshake");
+        Trace before = c().playback().getTrace();
+        robot.interact(() -> {
+            c().playback().toEnd();
+            c().sideTabs().getSelectionModel().select(c().faultsTab);
+        });
+        robot.clickOn("#bothCloseButton");
+        Trace after = c().playback().getTrace();
+        for (Side side : Side.values()) {
+            assertEquals(List.of(TcpState.CLOSED, side == Side.CLIENT ? TcpState.SYN_SENT : TcpState.LISTEN,
+                            side == Side.CLIENT ? TcpState.ESTABLISHED : TcpState.SYN_RCVD),
+                    after.stateSequence(side).subList(0, 3));
+            assertTrue(after.stateSequence(side).contains(TcpState.CLOSING), side + " passes CLOSING");
+            assertEquals(TcpState.TIME_WAIT, after.stateSequence(side).get(after.stateSequence(side).size() - 2));
+        }
+        robot.clickOn("#undoButton");
+        assertEquals(before.segments(), c().playback().getTrace().segments());
+        assertTrue(c().undoButton.isDisabled(), "one step undid both calls");
+    }
 }
