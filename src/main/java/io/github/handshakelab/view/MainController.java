@@ -543,7 +543,9 @@ public class MainController implements Initializable {
     @FXML void onZoomOut() { diagram.zoomProperty().set(SequenceDiagramSkin.clampZoom(diagram.zoomProperty().get() / 1.25)); }
 
     @FXML void onFullScreen() {
-        if (session.stage != null) session.stage.setFullScreen(!session.stage.isFullScreen());
+        if (session.stage == null) return;
+        session.stage.setFullScreenExitHint(res.getString("fullScreen.exitHint"));
+        session.stage.setFullScreen(!session.stage.isFullScreen());
     }
 
     private void onKey(KeyEvent e) {

@@ -440,9 +440,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         g.strokeLine(a.x1(), a.y1(), hx, hy);
         g.setLineDashes();
         if (!future && !done) {
-            g.setFill(th.accent);
-            double r = 5 * th.stroke;
-            g.fillOval(hx - r, hy - r, 2 * r, 2 * r);
+            // the packet dot is drawn after the label, so it stays visible under it
         } else if (a.lost()) {
             if (!future) {
                 g.setStroke(th.danger);
@@ -469,6 +467,14 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             g.setLineWidth(1.5);
             g.strokeRect(b.x(), b.y(), b.w(), b.h());
         }
+        if (!future && !done) {
+            // in flight the head crosses its own label: line over the label's background, text over the line
+            g.setStroke(base);
+            g.setLineWidth((s.len() > 0 ? 3.2 : 1.6) * th.stroke * (selected ? 1.4 : 1));
+            if (s.retransmission()) g.setLineDashes(9, 6);
+            g.strokeLine(a.x1(), a.y1(), hx, hy);
+            g.setLineDashes();
+        }
         g.setFont(mono);
         g.setFill(s.flags().rst() ? th.danger : th.text);
         g.setTextAlign(TextAlignment.LEFT);
@@ -481,6 +487,15 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             g.setFill(s.analysis() != null && !s.analysis().isEmpty() ? th.danger : th.muted);
             g.setTextBaseline(VPos.TOP);
             g.fillText(extra, b.x() + 4, b.y() + lineH);
+        }
+        if (!future && !done) {
+            g.setGlobalAlpha(1);
+            g.setFill(th.accent);
+            double r = 5 * th.stroke;
+            g.fillOval(hx - r, hy - r, 2 * r, 2 * r);
+            g.setStroke(th.background);
+            g.setLineWidth(1.5);
+            g.strokeOval(hx - r, hy - r, 2 * r, 2 * r);
         }
         g.setGlobalAlpha(1);
     }

@@ -39,11 +39,12 @@ class DiagramLayoutTest {
         assertEquals(200.0, synAck.y2(), 1e-9);
         assertEquals("SYN, ACK  seq=0 ack=1", synAck.text());
         assertEquals("SYN, ACK  seq=1000 ack=5001", DiagramLayout.label(synAck.segment(), true));
-        // label centred above the middle of the arrow: mid (380,160), width 21 chars * 7.8 + 8
+        // label centred above the middle of the arrow: mid (380,160), width 21 chars * 7.8 + 8, lifted by
+        // the slope (80 px over 540 px) times half its width so the line never crosses it
         DiagramLayout.Box b = synAck.label();
         assertEquals(171.8, b.w(), 1e-9);
         assertEquals(380 - 171.8 / 2, b.x(), 1e-9);
-        assertEquals(160 - 18 - 2, b.y(), 1e-9);
+        assertEquals(160 - 80.0 / 540 * 171.8 / 2 - 18 - 2, b.y(), 1e-9);
     }
 
     @Test

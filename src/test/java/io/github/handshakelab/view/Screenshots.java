@@ -61,6 +61,7 @@ public final class Screenshots {
         shot(c, s, stage, "simultaneous-close", -1, Theme.LIGHT, Locale.ROOT, "CLOSING", new File(out, "simultaneous-close-closing.png"));
         shot(c, s, stage, "lost-final-ack", -2, Theme.LIGHT, Locale.ROOT, "TIME_WAIT_RESTART", new File(out, "lost-final-ack-time-wait.png"));
         shot(c, s, stage, "lost-final-ack", -2, Theme.DARK, Locale.ROOT, "TIME_WAIT_RESTART", new File(out, "dark-theme.png"));
+        shot(c, s, stage, "data-transfer", -4, Theme.LIGHT, Locale.ROOT, "DATA", new File(out, "data-transfer.png"));
         shot(c, s, stage, "four-way-close", -3, Theme.PROJECTOR, Locale.ROOT, null, new File(out, "projector-theme.png"));
         shot(c, s, stage, "lost-final-ack", -2, Theme.LIGHT, Locale.SIMPLIFIED_CHINESE, "TIME_WAIT_RESTART", new File(out, "chinese-ui.png"));
         // arithmetic panel on the lost final ACK; the SYN flood gauge
@@ -115,6 +116,12 @@ public final class Screenshots {
         if (!load(c, s, scenario)) { System.out.println("skipped " + file + ": no scenario " + scenario); return; }
         if (time >= 0) c.playback().seek(time);
         else if ("CLOSING".equals(mode)) seekToState(c, "CLOSING");
+        else if ("DATA".equals(mode)) {
+            // the server's 200 bytes in flight, the client's 100 already acknowledged
+            var data = c.playback().getTrace().segments().stream().filter(x -> x.len() > 0).toList();
+            var last = data.get(data.size() - 1);
+            c.playback().seek((last.sent() + last.arrived()) / 2);
+        }
         else if ("TIME_WAIT_RESTART".equals(mode)) {
             // just after the re-ACK of the retransmitted FIN: TIME_WAIT restarted
             long t = 0;
