@@ -294,4 +294,46 @@ class MainWindowTest {
         assertEquals(before.segments(), c().playback().getTrace().segments());
         assertTrue(c().undoButton.isDisabled(), "one step undid both calls");
     }
+
+    @Test
+    void stateMachinePanelLightsBothEndpointsAndTheTransitionJustTaken(FxRobot robot) {
+        load(robot, "simultaneous-close");
+        Trace t = c().playback().getTrace();
+        TraceEvent.StateChange closing = t.stateChanges(Side.CLIENT).stream()
+                .filter(x -> x.to() == TcpState.CLOSING).findFirst().orElseThrow();
+        robot.interact(() -> c().playback().seek(closing.t()));
+        assertEquals(TcpState.CLOSING, c().stateMachine().clientStateProperty().get());
+        assertEquals(t.stateAt(Side.SERVER, closing.t()), c().stateMachine().serverStateProperty().get());
+        assertArrayEquals(new TcpState[]{TcpState.FIN_WAIT_1, TcpState.CLOSING}, c().stateMachine().clientLastProperty().get());
+        robot.interact(() -> c().playback().previous());
+        assertEquals(TcpState.FIN_WAIT_1, c().stateMachine().clientStateProperty().get());
+        assertArrayEquals(new TcpState[]{TcpState.ESTABLISHED, TcpState.FIN_WAIT_1}, c().stateMachine().clientLastProperty().get());
+    }
+
+    @Test
+    void themeIsAppliedAndRemembered(FxRobot robot) {
+        robot.interact(() -> {
+            c().themeDark.setSelected(true);
+            c().onTheme();
+        });
+        assertEquals(Theme.DARK, c().diagram().themeProperty().get());
+        assertTrue(c().root.getStylesheets().stream().anyMatch(x -> x.endsWith("dark.css")));
+        assertEquals(Theme.DARK, c().session().settings.theme());
+    }
+
+    @Test
+    void synFloodShowsTheHalfOpenQueueFilling(FxRobot robot) {
+        load(robot, "syn-flood");
+        List<Trace.Gauge> g = c().playback().getTrace().gauge(Trace.GAUGE_HALF_OPEN);
+        assertFalse(g.isEmpty());
+        Trace.Gauge full = g.stream().filter(x -> x.value() == x.max()).findFirst().orElseThrow();
+        assertTrue(c().gaugeBox.isVisible());
+        robot.interact(() -> c().playback().seek(full.t()));
+        assertEquals(full.value() + " / " + full.max(), c().gaugeLabel.getText());
+        assertEquals(1.0, c().gaugeBar.getProgress(), 1e-9);
+        robot.interact(() -> c().playback().seek(0));
+        assertEquals(0.0, c().gaugeBar.getProgress(), 1e-9);
+        load(robot, "three-way-handshake");
+        assertFalse(c().gaugeBox.isVisible());
+    }
 }
