@@ -177,7 +177,7 @@ public final class DiagramLayout {
         for (TraceEvent.Segment s : segments) {
             double xf = x(s.from()), xt = x(s.to());
             int k = rank.merge(s.sent() + "/" + s.from(), 1, Integer::sum) - 1;
-            double y1 = axis.y(s.sent()) + k * options.sameTimePx() + (capture ? options.sameTimePx() : 0);
+            double y1 = axis.y(s.sent()) + k * options.sameTimePx();
             double x2, y2;
             long tEnd;
             boolean lost = s.isDropped();
@@ -222,7 +222,9 @@ public final class DiagramLayout {
             for (double f : fractions) {
                 double cx = x1 + f * (x2 - x1), cy = y1 + f * (y2 - y1);
                 double bx = Math.max(lo, Math.min(hi - w, cx - w / 2));
-                Box b = new Box(bx, below == 0 ? cy - h - 2 : cy + 4, w, h);
+                // clear of the sloped line over the whole box width, so the arrow never crosses its label
+                double rise = x2 == x1 ? 0 : Math.abs((y2 - y1) / (x2 - x1)) * w / 2;
+                Box b = new Box(bx, below == 0 ? cy - rise - h - 2 : cy + rise + 4, w, h);
                 if (first == null) first = b;
                 boolean clash = false;
                 for (Box r : recent) if (r.intersects(b)) { clash = true; break; }

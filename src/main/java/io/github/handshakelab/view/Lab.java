@@ -44,6 +44,9 @@ public interface Lab {
     /** Adds a user call at time {@code t} (e.g. "client closes now" at the playhead). */
     Trace call(long t, Side side, UserCall call, int bytes);
 
+    /** The same call on both sides at once (simultaneous close), undone as one step. */
+    Trace callBoth(long t, UserCall call);
+
     Params params();
 
     Trace params(Params p);

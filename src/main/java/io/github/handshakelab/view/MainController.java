@@ -46,7 +46,7 @@ public class MainController implements Initializable {
     @FXML BorderPane root;
     @FXML Menu recentMenu;
     @FXML RadioMenuItem themeLight, themeDark, themeProjector, langEn, langZh;
-    @FXML CheckMenuItem absoluteItem;
+    @FXML CheckMenuItem absoluteItem, futureItem;
     @FXML Button restartButton, prevButton, playButton, nextButton;
     @FXML ComboBox<Double> speedBox;
     @FXML Label timeLabel, lessonLabel, statusLabel, gaugeLabel, paramError;
@@ -82,6 +82,8 @@ public class MainController implements Initializable {
         diagram.playheadProperty().bind(playback.timeProperty());
         diagram.absoluteProperty().bindBidirectional(absoluteToggle.selectedProperty());
         absoluteItem.selectedProperty().bindBidirectional(absoluteToggle.selectedProperty());
+        diagram.showFutureProperty().bindBidirectional(futureItem.selectedProperty());
+        absoluteToggle.selectedProperty().addListener(o -> showArithmetic(diagram.getSelected()));
 
         speedBox.setItems(FXCollections.observableArrayList(0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0));
         speedBox.setConverter(new StringConverter<>() {
@@ -99,7 +101,7 @@ public class MainController implements Initializable {
             if (playback.isPlaying() && s != null) diagram.setSelected(s);
         });
         diagram.selectedProperty().addListener((o, a, s) -> { showInspector(s); showArithmetic(s); });
-        diagram.onDropSegmentProperty().set(s -> resimulate(session.lab.dropSegment(s.id()), "status.dropped", s.id()));
+        diagram.onDropSegmentProperty().set(s -> act(() -> session.lab.dropSegment(s.id()), "status.dropped", s.id()));
 
         scrubber.valueProperty().addListener((o, a, v) -> {
             if (!updatingScrubber) playback.seek(playback.timeAt(v.doubleValue()));
@@ -144,10 +146,10 @@ public class MainController implements Initializable {
         isnClientField.disableProperty().bind(isnRandom.selectedProperty());
         isnServerField.disableProperty().bind(isnRandom.selectedProperty());
         loseFinalAck.selectedProperty().addListener((o, a, v) -> {
-            if (!updatingFaults && session != null && session.lab.current() != null) resimulate(session.lab.loseFinalAck(v), v ? "status.loseFinalAck" : "status.faultRemoved");
+            if (!updatingFaults && session != null && session.lab.current() != null) act(() -> session.lab.loseFinalAck(v), v ? "status.loseFinalAck" : "status.faultRemoved");
         });
         loseHandshakeAck.selectedProperty().addListener((o, a, v) -> {
-            if (!updatingFaults && session != null && session.lab.current() != null) resimulate(session.lab.loseHandshakeAck(v), v ? "status.loseHandshakeAck" : "status.faultRemoved");
+            if (!updatingFaults && session != null && session.lab.current() != null) act(() -> session.lab.loseHandshakeAck(v), v ? "status.loseHandshakeAck" : "status.faultRemoved");
         });
 
         root.setOnDragOver(e -> {
@@ -168,6 +170,7 @@ public class MainController implements Initializable {
     /** Starts the window on a session; restores trace, time and selection after a rebuild. */
     public void start(Session s) {
         this.session = s;
+        diagram.localeProperty().set(s.locale);
         ToggleGroup themes = new ToggleGroup();
         themes.getToggles().addAll(themeLight, themeDark, themeProjector);
         ToggleGroup langs = new ToggleGroup();
@@ -195,6 +198,8 @@ public class MainController implements Initializable {
             if (cur != null) {
                 all.stream().filter(x -> x.id().equals(cur)).findFirst().ifPresent(x -> {
                     scenarioList.getSelectionModel().select(x);
+                    // after the first layout: before it, variable-height cells scroll to the wrong place
+                    Platform.runLater(() -> scenarioList.scrollTo(x));
                     lessonLabel.setText(msg(x.key("lesson")));
                 });
             }
@@ -256,6 +261,16 @@ public class MainController implements Initializable {
     void selectSegment(int id) {
         for (TraceEvent.Segment s : session.trace.segments()) {
             if (s.id() == id) { diagram.setSelected(s); return; }
+        }
+    }
+
+    /** Runs a re-simulation; a refused change is reported in the status bar and the window keeps working. */
+    private void act(java.util.function.Supplier<Trace> change, String statusKey, Object... args) {
+        try {
+            resimulate(change.get(), statusKey, args);
+        } catch (RuntimeException e) {
+            status("status.error", e.getMessage());
+            updateFaultControls();
         }
     }
 
@@ -322,6 +337,10 @@ public class MainController implements Initializable {
         int r = 0;
         String dir = s.from() == Side.CLIENT ? res.getString("inspector.clientToServer") : res.getString("inspector.serverToClient");
         r = row(g, r, "inspector.segment", "#" + s.id() + "  " + dir);
+        var src = session.trace.endpoint(s.from()); var dst = session.trace.endpoint(s.to());
+        if (src != null && dst != null && src.port() >= 0 && dst.port() >= 0) {
+            r = row(g, r, "inspector.ports", src.port() + " → " + dst.port());
+        }
         r = row(g, r, "inspector.sent", SequenceDiagramSkin.formatTime(s.sent()));
         String fate = s.isDropped() ? res.getString("inspector.lost") + " (" + SequenceDiagramSkin.formatTime(s.dropped()) + ")"
                 : s.arrived() == TraceEvent.NONE ? res.getString("inspector.captured") : SequenceDiagramSkin.formatTime(s.arrived());
@@ -472,9 +491,9 @@ public class MainController implements Initializable {
     @FXML void onServerClose() { call(Side.SERVER, UserCall.CLOSE, 0, "status.serverClose"); }
 
     @FXML void onBothClose() {
+        if (session.lab.current() == null) return;
         long t = playback.getTime();
-        session.lab.call(t, Side.CLIENT, UserCall.CLOSE, 0);
-        resimulate(session.lab.call(t, Side.SERVER, UserCall.CLOSE, 0), "status.bothClose");
+        act(() -> session.lab.callBoth(t, UserCall.CLOSE), "status.bothClose");
     }
 
     @FXML void onSend() { call(sideChoice.getValue(), UserCall.SEND, bytesSpinner.getValue(), "status.send"); }
@@ -483,7 +502,8 @@ public class MainController implements Initializable {
 
     private void call(Side side, UserCall c, int bytes, String statusKey) {
         if (session.lab.current() == null) return;
-        resimulate(session.lab.call(playback.getTime(), side, c, bytes), statusKey,
+        long t = playback.getTime();
+        act(() -> session.lab.call(t, side, c, bytes), statusKey,
                 res.getString(side == Side.CLIENT ? "diagram.client" : "diagram.server"), bytes);
     }
 
@@ -523,7 +543,9 @@ public class MainController implements Initializable {
     @FXML void onZoomOut() { diagram.zoomProperty().set(SequenceDiagramSkin.clampZoom(diagram.zoomProperty().get() / 1.25)); }
 
     @FXML void onFullScreen() {
-        if (session.stage != null) session.stage.setFullScreen(!session.stage.isFullScreen());
+        if (session.stage == null) return;
+        session.stage.setFullScreenExitHint(res.getString("fullScreen.exitHint"));
+        session.stage.setFullScreen(!session.stage.isFullScreen());
     }
 
     private void onKey(KeyEvent e) {
@@ -561,13 +583,19 @@ public class MainController implements Initializable {
     public void openFile(Path file) {
         session.settings.addRecent(file.toAbsolutePath().toString());
         refreshRecent();
-        CaptureHook.open(session.stage, file, res, t -> Platform.runLater(() -> {
+        CaptureHook.open(session.stage, file, res, t -> onFx(() -> {
             session.lab.load(null);
             scenarioList.getSelectionModel().clearSelection();
             lessonLabel.setText("");
             showTrace(t, 0);
             status("status.opened", file.getFileName());
         }));
+    }
+
+    /** The capture opener may call back from its worker thread. */
+    private static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) r.run();
+        else Platform.runLater(r);
     }
 
     private void refreshRecent() {

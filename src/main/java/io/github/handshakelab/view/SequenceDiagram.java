@@ -27,6 +27,8 @@ public class SequenceDiagram extends Control {
     private final LongProperty playhead = new SimpleLongProperty(this, "playhead", 0);
     private final ObjectProperty<TraceEvent.Segment> selected = new SimpleObjectProperty<>(this, "selected");
     private final BooleanProperty absolute = new SimpleBooleanProperty(this, "absolute", false);
+    private final BooleanProperty showFuture = new SimpleBooleanProperty(this, "showFuture", true);
+    private final ObjectProperty<java.util.Locale> locale = new SimpleObjectProperty<>(this, "locale", java.util.Locale.ROOT);
     private final BooleanProperty autoScroll = new SimpleBooleanProperty(this, "autoScroll", true);
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -58,6 +60,10 @@ public class SequenceDiagram extends Control {
     public void setSelected(TraceEvent.Segment s) { selected.set(s); }
     public BooleanProperty absoluteProperty() { return absolute; }
     public BooleanProperty autoScrollProperty() { return autoScroll; }
+    /** Draw segments that have not happened yet as faint ghosts (so they can be clicked and dropped). */
+    public BooleanProperty showFutureProperty() { return showFuture; }
+    /** Language of the hover explanations. */
+    public ObjectProperty<java.util.Locale> localeProperty() { return locale; }
     public DoubleProperty zoomProperty() { return zoom; }
     public ObjectProperty<Theme> themeProperty() { return theme; }
     public ObjectProperty<ResourceBundle> bundleProperty() { return bundle; }

@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SkinBase;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -39,6 +40,8 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
     private final Label serverTimer = name("serverTimer");
     private final Label captureNote = name("captureNote");
     private final ContextMenu menu = new ContextMenu();
+    private final Tooltip tip = new Tooltip();
+    private int hovered = -1;
     private DiagramLayout layout;
     private double layoutWidth = -1;
     private double headerH = 96;
@@ -60,6 +63,24 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         c.themeProperty().addListener(o -> { layout = null; c.requestLayout(); draw(); });
         c.playheadProperty().addListener(o -> { follow(); draw(); });
         c.selectedProperty().addListener(o -> draw());
+        c.showFutureProperty().addListener(o -> draw());
+        Tooltip.install(canvas, tip);
+        tip.setShowDelay(javafx.util.Duration.millis(250));
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        canvas.setOnMouseMoved(e -> {
+            DiagramLayout.Arrow a = layout == null ? null : layout.hit(e.getX(), e.getY() + scroll.getValue(), 8);
+            if (a != null && !c.showFutureProperty().get() && a.tStart() > c.playheadProperty().get()) a = null;
+            if (a == null) {
+                tip.setText(null);
+                tip.hide();
+                hovered = -1;
+            } else if (a.segment().id() != hovered) {
+                hovered = a.segment().id();
+                tip.setText(hoverText(a.segment()));
+                tip.setStyle(popupFont());
+            }
+        });
         c.bundleProperty().addListener(o -> draw());
         scroll.valueProperty().addListener(o -> draw());
         canvas.setOnScroll(e -> {
@@ -74,6 +95,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             c.requestFocus();
             if (layout == null) return;
             DiagramLayout.Arrow a = layout.hit(e.getX(), e.getY() + scroll.getValue(), 8);
+            if (a != null && !c.showFutureProperty().get() && a.tStart() > c.playheadProperty().get()) a = null;
             if (e.getButton() == MouseButton.PRIMARY) c.setSelected(a == null ? null : a.segment());
             else if (e.getButton() == MouseButton.SECONDARY && a != null) showMenu(a, e.getScreenX(), e.getScreenY());
         });
@@ -99,7 +121,27 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         drop.setDisable(!canDrop);
         drop.setOnAction(x -> c.onDropSegmentProperty().get().accept(s));
         menu.getItems().add(drop);
+        menu.setStyle(popupFont());
         menu.show(canvas, sx, sy);
+    }
+
+    /** DESIGN §2: hovering a segment shows its arithmetic, e.g. "ack = 1 = client ISN 0 + 1 (...)". */
+    private String hoverText(TraceEvent.Segment s) {
+        StringBuilder b = new StringBuilder(DiagramLayout.label(s, getSkinnable().absoluteProperty().get()));
+        java.util.Locale l = getSkinnable().localeProperty().get();
+        for (io.github.handshakelab.trace.Explanation e : s.explain()) {
+            try {
+                b.append('\n').append(e.render(l));
+            } catch (RuntimeException ex) {
+                b.append('\n').append(e.key());
+            }
+        }
+        return b.toString();
+    }
+
+    /** Popups are separate scenes: they need the CJK family too (see {@link Fonts}). */
+    private static String popupFont() {
+        return "System".equals(Fonts.family()) ? "" : "-fx-font-family: \"" + Fonts.family() + "\";";
     }
 
     static double clampZoom(double z) { return Math.max(0.25, Math.min(8, z)); }
@@ -342,7 +384,9 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
 
         // arrows: the past solid, in-flight growing with a packet dot, the future as faint ghosts
         TraceEvent.Segment sel = c.getSelected();
+        boolean ghosts = c.showFutureProperty().get();
         for (DiagramLayout.Arrow a : layout.arrowsIn(vTop, vBot)) {
+            if (!ghosts && a.tStart() > now) continue;
             drawArrow(g, a, now, th, mono, small, sel != null && sel.id() == a.segment().id());
         }
 
@@ -396,9 +440,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         g.strokeLine(a.x1(), a.y1(), hx, hy);
         g.setLineDashes();
         if (!future && !done) {
-            g.setFill(th.accent);
-            double r = 5 * th.stroke;
-            g.fillOval(hx - r, hy - r, 2 * r, 2 * r);
+            // the packet dot is drawn after the label, so it stays visible under it
         } else if (a.lost()) {
             if (!future) {
                 g.setStroke(th.danger);
@@ -425,6 +467,14 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             g.setLineWidth(1.5);
             g.strokeRect(b.x(), b.y(), b.w(), b.h());
         }
+        if (!future && !done) {
+            // in flight the head crosses its own label: line over the label's background, text over the line
+            g.setStroke(base);
+            g.setLineWidth((s.len() > 0 ? 3.2 : 1.6) * th.stroke * (selected ? 1.4 : 1));
+            if (s.retransmission()) g.setLineDashes(9, 6);
+            g.strokeLine(a.x1(), a.y1(), hx, hy);
+            g.setLineDashes();
+        }
         g.setFont(mono);
         g.setFill(s.flags().rst() ? th.danger : th.text);
         g.setTextAlign(TextAlignment.LEFT);
@@ -437,6 +487,15 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             g.setFill(s.analysis() != null && !s.analysis().isEmpty() ? th.danger : th.muted);
             g.setTextBaseline(VPos.TOP);
             g.fillText(extra, b.x() + 4, b.y() + lineH);
+        }
+        if (!future && !done) {
+            g.setGlobalAlpha(1);
+            g.setFill(th.accent);
+            double r = 5 * th.stroke;
+            g.fillOval(hx - r, hy - r, 2 * r, 2 * r);
+            g.setStroke(th.background);
+            g.setLineWidth(1.5);
+            g.strokeOval(hx - r, hy - r, 2 * r, 2 * r);
         }
         g.setGlobalAlpha(1);
     }

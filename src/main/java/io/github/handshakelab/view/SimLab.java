@@ -101,6 +101,12 @@ public final class SimLab implements Lab {
     }
 
     @Override
+    public Trace callBoth(long t, UserCall call) {
+        return change(scenario.withCall(new ScheduledCall(t, Side.CLIENT, call, 0))
+                .withCall(new ScheduledCall(t, Side.SERVER, call, 0)));
+    }
+
+    @Override
     public Params params() {
         SimParams p = scenario == null ? SimParams.defaults() : scenario.params();
         return new Params(p.delayUs() / 1000, p.initialRtoUs() / 1000, p.mslUs() / 1_000_000, p.isnClient(), p.isnServer(),

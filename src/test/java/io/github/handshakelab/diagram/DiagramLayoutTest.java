@@ -39,11 +39,12 @@ class DiagramLayoutTest {
         assertEquals(200.0, synAck.y2(), 1e-9);
         assertEquals("SYN, ACK  seq=0 ack=1", synAck.text());
         assertEquals("SYN, ACK  seq=1000 ack=5001", DiagramLayout.label(synAck.segment(), true));
-        // label centred above the middle of the arrow: mid (380,160), width 21 chars * 7.8 + 8
+        // label centred above the middle of the arrow: mid (380,160), width 21 chars * 7.8 + 8, lifted by
+        // the slope (80 px over 540 px) times half its width so the line never crosses it
         DiagramLayout.Box b = synAck.label();
         assertEquals(171.8, b.w(), 1e-9);
         assertEquals(380 - 171.8 / 2, b.x(), 1e-9);
-        assertEquals(160 - 18 - 2, b.y(), 1e-9);
+        assertEquals(160 - 80.0 / 540 * 171.8 / 2 - 18 - 2, b.y(), 1e-9);
     }
 
     @Test
@@ -107,5 +108,36 @@ class DiagramLayoutTest {
         assertEquals("[RETRANSMISSION] TLS ClientHello", DiagramLayout.extraLine(a2.segment()));
         assertEquals("", DiagramLayout.extraLine(a1.segment()));
         assertEquals(18 * 1.9, a2.label().h(), 1e-9);
+    }
+
+    @Test
+    void timersBecomeRtoBracketsAndTimeWaitBarsThatRestart() {
+        DiagramLayout l = new DiagramLayout(TraceFixtures.lostFinalAck(), DiagramLayout.Options.defaults());
+        List<DiagramLayout.TimerSpan> spans = l.timers();
+        // client RTO 1.0 -> 1.1 s cancelled; server RTO 2.0 -> 3.0 s fired, re-armed 3.0 -> 3.1 s cancelled;
+        // client TIME_WAIT 2.05 s, restarted at 3.05 s by the re-ACK, fired at 63.05 s
+        assertEquals(5, spans.size());
+        DiagramLayout.TimerSpan rto = spans.stream().filter(x -> x.side() == Side.SERVER && x.fired()).findFirst().orElseThrow();
+        assertEquals(2_000_000, rto.t0());
+        assertEquals(3_000_000, rto.t1());
+        assertEquals(l.y(2_000_000), rto.y0(), 1e-9);
+        assertEquals(l.y(3_000_000), rto.y1(), 1e-9);
+        List<DiagramLayout.TimerSpan> tw = spans.stream()
+                .filter(x -> x.kind() == io.github.handshakelab.tcp.TimerKind.TIME_WAIT).toList();
+        assertEquals(2, tw.size());
+        assertEquals(2_050_000, tw.get(0).t0());
+        assertEquals(3_050_000, tw.get(0).t1());
+        assertFalse(tw.get(0).fired());
+        assertEquals(3_050_000, tw.get(1).t0());
+        assertEquals(63_050_000, tw.get(1).t1());
+        assertEquals(63_050_000, tw.get(1).expires());
+        assertTrue(tw.get(1).fired());
+        // the lost ACK stops half way, at its drop time
+        DiagramLayout.Arrow lost = l.arrow(7);
+        assertTrue(lost.lost());
+        assertEquals(380.0, lost.x2(), 1e-9);
+        assertEquals(l.y(2_075_000), lost.y2(), 1e-9);
+        // the 60 s wait is one break
+        assertEquals("⋯ 60.0 s ⋯", l.gaps().get(l.gaps().size() - 1).text());
     }
 }

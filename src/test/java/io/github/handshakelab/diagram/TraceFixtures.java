@@ -112,4 +112,36 @@ public final class TraceFixtures {
         return new Trace(Trace.Source.SIMULATION, "lost-final-ack", null, new Endpoint(C, "Client", "10.0.0.1", 40000),
                 new Endpoint(S, "Server", "10.0.0.2", 80), ev, List.of());
     }
+
+    /** A TLS connection as a capture sees it: no arrival times, inferred states, analysis flags. */
+    public static Trace capture() {
+        Side C = Side.CLIENT, S = Side.SERVER;
+        List<TraceEvent> ev = new ArrayList<>();
+        long[] t = {0, 21_000, 21_300, 22_000, 45_000, 46_000, 250_000, 251_000, 251_400, 252_000};
+        ev.add(new TraceEvent.StateChange(0, C, TcpState.CLOSED, TcpState.SYN_SENT, "SYN seen", true));
+        ev.add(new TraceEvent.StateChange(0, S, TcpState.LISTEN, TcpState.SYN_RCVD, "SYN seen", true));
+        ev.add(cap(1, C, t[0], TcpFlags.SYN, 0, -1, 0, List.of(), null, List.of("MSS=1460", "SACK_PERM", "WS=7")));
+        ev.add(cap(2, S, t[1], TcpFlags.SYN | TcpFlags.ACK, 0, 1, 0, List.of(), null, List.of("MSS=1440", "SACK_PERM", "WS=10")));
+        ev.add(new TraceEvent.StateChange(t[1], C, TcpState.SYN_SENT, TcpState.ESTABLISHED, "SYN-ACK seen", true));
+        ev.add(cap(3, C, t[2], TcpFlags.ACK, 1, 1, 0, List.of(), null, List.of()));
+        ev.add(new TraceEvent.StateChange(t[2], S, TcpState.SYN_RCVD, TcpState.ESTABLISHED, "ACK seen", true));
+        ev.add(cap(4, C, t[3], TcpFlags.ACK | TcpFlags.PSH, 1, 1, 517, List.of(), "TLS ClientHello", List.of()));
+        ev.add(cap(5, S, t[4], TcpFlags.ACK | TcpFlags.PSH, 1, 518, 1400, List.of(), "TLS ServerHello, Certificate", List.of()));
+        ev.add(cap(6, C, t[5], TcpFlags.ACK, 518, 1401, 0, List.of(), null, List.of()));
+        ev.add(cap(7, S, t[6], TcpFlags.ACK | TcpFlags.PSH, 1, 518, 1400, List.of("RETRANSMISSION"), "TLS ServerHello, Certificate", List.of()));
+        ev.add(cap(8, C, t[7], TcpFlags.ACK, 518, 1401, 0, List.of("DUP_ACK"), null, List.of()));
+        ev.add(cap(9, C, t[8], TcpFlags.FIN | TcpFlags.ACK, 518, 1401, 0, List.of(), null, List.of()));
+        ev.add(new TraceEvent.StateChange(t[8], C, TcpState.ESTABLISHED, TcpState.FIN_WAIT_1, "FIN seen", true));
+        ev.add(cap(10, S, t[9], TcpFlags.RST | TcpFlags.ACK, 1401, 519, 0, List.of(), null, List.of()));
+        ev.add(new TraceEvent.StateChange(t[9], S, TcpState.ESTABLISHED, TcpState.CLOSED, "RST seen", true));
+        ev.add(new TraceEvent.StateChange(t[9], C, TcpState.FIN_WAIT_1, TcpState.CLOSED, "RST seen", true));
+        return new Trace(Trace.Source.CAPTURE, null, "tls.pcapng", new Endpoint(C, "Client", "192.168.1.20", 51514),
+                new Endpoint(S, "Server", "93.184.216.34", 443), ev, List.of());
+    }
+
+    private static TraceEvent.Segment cap(int id, Side from, long t, int flags, long seq, long ack, int len,
+                                          List<String> analysis, String payload, List<String> options) {
+        return new TraceEvent.Segment(id, from, t, TraceEvent.NONE, TraceEvent.NONE, new TcpFlags(flags), seq, ack, len,
+                502, seq + 100_000, ack < 0 ? TraceEvent.NONE : ack + 900_000, false, List.of(), analysis, id, options, payload);
+    }
 }

@@ -249,4 +249,91 @@ class MainWindowTest {
         robot.type(KeyCode.EQUALS);
         assertEquals(z * 1.25, c().diagram().zoomProperty().get(), 1e-9);
     }
+
+    @Test
+    void aBadIsnIsReportedAndTheTraceStays(FxRobot robot) {
+        load(robot, "three-way-handshake");
+        Trace before = c().playback().getTrace();
+        robot.interact(() -> {
+            c().sideTabs().getSelectionModel().select(c().faultsTab);
+            c().isnRandom.setSelected(false);
+            c().isnClientField.setText("4294967296");
+            c().isnServerField.setText("0");
+        });
+        robot.interact(() -> c().onApplyParams());
+        assertEquals("Client ISN: \"4294967296\" is not a sequence number (0 to 4294967295).", c().paramError.getText());
+        assertSame(before, c().playback().getTrace());
+        robot.interact(() -> {
+            c().isnClientField.setText("4294967295");
+            c().onApplyParams();
+        });
+        assertEquals("", c().paramError.getText());
+        TraceEvent.Segment syn = c().playback().getTrace().segments().get(0);
+        assertEquals(4294967295L, syn.seqAbs());
+        assertEquals(0, syn.seq());
+    }
+
+    @Test
+    void bothCloseNowIsASimultaneousCloseUndoneInOneStep(FxRobot robot) {
+        load(robot, "three-way-handshake");
+        Trace before = c().playback().getTrace();
+        robot.interact(() -> {
+            c().playback().toEnd();
+            c().sideTabs().getSelectionModel().select(c().faultsTab);
+        });
+        robot.clickOn("#bothCloseButton");
+        Trace after = c().playback().getTrace();
+        for (Side side : Side.values()) {
+            assertEquals(List.of(TcpState.CLOSED, side == Side.CLIENT ? TcpState.SYN_SENT : TcpState.LISTEN,
+                            side == Side.CLIENT ? TcpState.ESTABLISHED : TcpState.SYN_RCVD),
+                    after.stateSequence(side).subList(0, 3));
+            assertTrue(after.stateSequence(side).contains(TcpState.CLOSING), side + " passes CLOSING");
+            assertEquals(TcpState.TIME_WAIT, after.stateSequence(side).get(after.stateSequence(side).size() - 2));
+        }
+        robot.clickOn("#undoButton");
+        assertEquals(before.segments(), c().playback().getTrace().segments());
+        assertTrue(c().undoButton.isDisabled(), "one step undid both calls");
+    }
+
+    @Test
+    void stateMachinePanelLightsBothEndpointsAndTheTransitionJustTaken(FxRobot robot) {
+        load(robot, "simultaneous-close");
+        Trace t = c().playback().getTrace();
+        TraceEvent.StateChange closing = t.stateChanges(Side.CLIENT).stream()
+                .filter(x -> x.to() == TcpState.CLOSING).findFirst().orElseThrow();
+        robot.interact(() -> c().playback().seek(closing.t()));
+        assertEquals(TcpState.CLOSING, c().stateMachine().clientStateProperty().get());
+        assertEquals(t.stateAt(Side.SERVER, closing.t()), c().stateMachine().serverStateProperty().get());
+        assertArrayEquals(new TcpState[]{TcpState.FIN_WAIT_1, TcpState.CLOSING}, c().stateMachine().clientLastProperty().get());
+        robot.interact(() -> c().playback().previous());
+        assertEquals(TcpState.FIN_WAIT_1, c().stateMachine().clientStateProperty().get());
+        assertArrayEquals(new TcpState[]{TcpState.ESTABLISHED, TcpState.FIN_WAIT_1}, c().stateMachine().clientLastProperty().get());
+    }
+
+    @Test
+    void themeIsAppliedAndRemembered(FxRobot robot) {
+        robot.interact(() -> {
+            c().themeDark.setSelected(true);
+            c().onTheme();
+        });
+        assertEquals(Theme.DARK, c().diagram().themeProperty().get());
+        assertTrue(c().root.getStylesheets().stream().anyMatch(x -> x.endsWith("dark.css")));
+        assertEquals(Theme.DARK, c().session().settings.theme());
+    }
+
+    @Test
+    void synFloodShowsTheHalfOpenQueueFilling(FxRobot robot) {
+        load(robot, "syn-flood");
+        List<Trace.Gauge> g = c().playback().getTrace().gauge(Trace.GAUGE_HALF_OPEN);
+        assertFalse(g.isEmpty());
+        Trace.Gauge full = g.stream().filter(x -> x.value() == x.max()).findFirst().orElseThrow();
+        assertTrue(c().gaugeBox.isVisible());
+        robot.interact(() -> c().playback().seek(full.t()));
+        assertEquals(full.value() + " / " + full.max(), c().gaugeLabel.getText());
+        assertEquals(1.0, c().gaugeBar.getProgress(), 1e-9);
+        robot.interact(() -> c().playback().seek(0));
+        assertEquals(0.0, c().gaugeBar.getProgress(), 1e-9);
+        load(robot, "three-way-handshake");
+        assertFalse(c().gaugeBox.isVisible());
+    }
 }

@@ -46,7 +46,7 @@ public final class Screenshots {
     }
 
     static Lab lab() {
-        return LabFactory.create();
+        return new SimLab();
     }
 
     private static void shoot(File out) throws Exception {
@@ -61,6 +61,7 @@ public final class Screenshots {
         shot(c, s, stage, "simultaneous-close", -1, Theme.LIGHT, Locale.ROOT, "CLOSING", new File(out, "simultaneous-close-closing.png"));
         shot(c, s, stage, "lost-final-ack", -2, Theme.LIGHT, Locale.ROOT, "TIME_WAIT_RESTART", new File(out, "lost-final-ack-time-wait.png"));
         shot(c, s, stage, "lost-final-ack", -2, Theme.DARK, Locale.ROOT, "TIME_WAIT_RESTART", new File(out, "dark-theme.png"));
+        shot(c, s, stage, "data-transfer", -4, Theme.LIGHT, Locale.ROOT, "DATA", new File(out, "data-transfer.png"));
         shot(c, s, stage, "four-way-close", -3, Theme.PROJECTOR, Locale.ROOT, null, new File(out, "projector-theme.png"));
         shot(c, s, stage, "lost-final-ack", -2, Theme.LIGHT, Locale.SIMPLIFIED_CHINESE, "TIME_WAIT_RESTART", new File(out, "chinese-ui.png"));
         // arithmetic panel on the lost final ACK; the SYN flood gauge
@@ -84,6 +85,16 @@ public final class Screenshots {
             stage.getScene().getRoot().layout();
             save(stage.getScene().snapshot(null), new File(out, "syn-flood-gauge.png"));
         }
+        // a capture (trace JSON with source capture): capture-point column, inferred states, analysis badges
+        java.nio.file.Path capture = java.nio.file.Files.createTempFile("capture", ".json");
+        java.nio.file.Files.writeString(capture, io.github.handshakelab.trace.TraceJson.write(io.github.handshakelab.diagram.TraceFixtures.capture()));
+        c.openFile(capture);
+        c.root.applyCss();
+        c.root.layout();
+        c.playback().seek(251_000);
+        c.selectCurrent();
+        save(stage.getScene().snapshot(null), new File(out, "capture-replay.png"));
+        java.nio.file.Files.delete(capture);
         // the state-machine panel
         s.locale = Locale.ROOT;
         c = Windows.show(stage, s);
@@ -105,6 +116,12 @@ public final class Screenshots {
         if (!load(c, s, scenario)) { System.out.println("skipped " + file + ": no scenario " + scenario); return; }
         if (time >= 0) c.playback().seek(time);
         else if ("CLOSING".equals(mode)) seekToState(c, "CLOSING");
+        else if ("DATA".equals(mode)) {
+            // the server's 200 bytes in flight, the client's 100 already acknowledged
+            var data = c.playback().getTrace().segments().stream().filter(x -> x.len() > 0).toList();
+            var last = data.get(data.size() - 1);
+            c.playback().seek((last.sent() + last.arrived()) / 2);
+        }
         else if ("TIME_WAIT_RESTART".equals(mode)) {
             // just after the re-ACK of the retransmitted FIN: TIME_WAIT restarted
             long t = 0;
@@ -130,7 +147,13 @@ public final class Screenshots {
 
     static boolean load(MainController c, Session s, String id) {
         for (Lab.ScenarioInfo i : c.scenarioList().getItems()) {
-            if (i.id().equals(id)) { c.scenarioList().getSelectionModel().select(i); return true; }
+            if (i.id().equals(id)) {
+                c.root.applyCss();
+                c.root.layout();
+                c.scenarioList().getSelectionModel().select(i);
+                c.scenarioList().scrollTo(Math.max(0, c.scenarioList().getItems().indexOf(i) - 1));
+                return true;
+            }
         }
         return false;
     }

@@ -1,0 +1,78 @@
+package io.github.handshakelab.view;
+
+import io.github.handshakelab.diagram.DiagramLayout;
+import io.github.handshakelab.diagram.TraceFixtures;
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.trace.Trace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The playhead model on a hand-built trace (lost final ACK, 50 ms delay, TIME_WAIT until 63.05 s). */
+@ExtendWith(ApplicationExtension.class)
+class PlaybackTest {
+
+    private final Trace trace = TraceFixtures.lostFinalAck();
+
+    private Playback playback() {
+        Playback p = new Playback();
+        p.setTrace(trace);
+        return p;
+    }
+
+    @Test
+    void stepsVisitEveryInstantForwardAndBackward() {
+        Playback p = playback();
+        long[] expected = {0, 50_000, 100_000, 150_000, 1_000_000, 1_050_000, 1_100_000, 2_000_000, 2_050_000,
+                2_075_000, 3_000_000, 3_050_000, 3_100_000, 63_050_000};
+        assertArrayEquals(expected, p.stops());
+        for (int i = 1; i < expected.length; i++) {
+            p.next();
+            assertEquals(expected[i], p.getTime());
+        }
+        assertEquals(TcpState.CLOSED, p.clientStateProperty().get());
+        for (int i = expected.length - 2; i >= 0; i--) {
+            p.previous();
+            assertEquals(expected[i], p.getTime());
+        }
+        assertEquals(TcpState.SYN_SENT, p.clientStateProperty().get());
+        assertEquals(TcpState.LISTEN, p.serverStateProperty().get());
+    }
+
+    @Test
+    void statesAndCurrentSegmentFollowThePlayhead() {
+        Playback p = playback();
+        p.seek(2_060_000);
+        assertEquals(TcpState.TIME_WAIT, p.clientStateProperty().get());
+        assertEquals(TcpState.LAST_ACK, p.serverStateProperty().get());
+        assertEquals(7, p.currentSegmentProperty().get().id());
+        assertEquals(TcpState.TIME_WAIT, p.lastChangeProperty().get().to());
+        p.seek(3_100_000);
+        assertEquals(TcpState.CLOSED, p.serverStateProperty().get());
+    }
+
+    @Test
+    void playingAdvancesAtConstantSpeedInDiagramSpaceAndStopsAtTheEnd() {
+        Playback p = playback();
+        DiagramLayout pacing = new DiagramLayout(trace, DiagramLayout.Options.defaults());
+        p.speedProperty().set(2);
+        p.advance(0.25); // 2x * 110 px/s * 0.25 s = 55 px = 34.375 ms at 1.6 px/ms
+        assertEquals(pacing.y(0) + 55, pacing.y(p.getTime()), 0.01);
+        assertEquals(34_375, p.getTime());
+        p.play();
+        p.advance(1000);
+        assertEquals(p.endTime(), p.getTime());
+        assertFalse(p.isPlaying());
+        assertEquals(63_050_000, p.endTime());
+    }
+
+    @Test
+    void scrubberFractionAndTimeAreInverse() {
+        Playback p = playback();
+        assertEquals(0.0, p.fraction(0));
+        assertEquals(1.0, p.fraction(p.endTime()));
+        for (long t : p.stops()) assertEquals(t, p.timeAt(p.fraction(t)), 1);
+    }
+}
