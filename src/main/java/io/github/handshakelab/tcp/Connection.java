@@ -547,8 +547,11 @@ public final class Connection {
 
     /** Sends queued data within the peer's window, then the FIN once all data is out. */
     private void flush(long now) {
+        // CLOSING too: a CLOSE issued in SYN_RCVD behind queued SENDs reaches FIN_WAIT_1 on the
+        // handshake ACK, and a FIN in that same segment moves on to CLOSING before anything left;
+        // §3.10.4 still owes the peer those SENDs and then the FIN.
         boolean canSend = switch (state) {
-            case ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, LAST_ACK -> true;
+            case ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, CLOSING, LAST_ACK -> true;
             default -> false;
         };
         if (!canSend) return;

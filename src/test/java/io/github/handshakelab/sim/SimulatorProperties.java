@@ -8,6 +8,7 @@ import io.github.handshakelab.trace.TraceEvent;
 import io.github.handshakelab.trace.TraceJson;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -73,6 +74,21 @@ class SimulatorProperties {
         assertEquals(CLOSED, last(t, Side.CLIENT), "client");
         assertEquals(CLOSED, last(t, Side.SERVER), "server");
         assertTrue(t.endTime() < BOUND_US, "ends at " + t.endTime());
+    }
+
+    /**
+     * Found by the property above: the server's CLOSE, queued in SYN_RCVD behind two SENDs, met
+     * the client's FIN in the very segment that completed the handshake; the server reached
+     * CLOSING without ever sending its data or FIN and stayed there.
+     */
+    @Example
+    void queuedDataAndFinStillLeaveAfterASimultaneousCloseFromSynRcvd() {
+        Trace t = Simulator.run(lossy("half-close-with-data", 0.44, 0));
+        assertEquals(CLOSED, last(t, Side.CLIENT), "client");
+        assertEquals(CLOSED, last(t, Side.SERVER), "server");
+        assertTrue(t.stateSequence(Side.SERVER).contains(TcpState.CLOSING), "the FINs crossed");
+        assertTrue(t.segments().stream().anyMatch(s -> s.from() == Side.SERVER && s.len() == 150 && !s.isDropped()),
+                "the 150 queued bytes were sent and arrived");
     }
 
     @Property(tries = 200)
