@@ -42,12 +42,16 @@ public final class DiagramPainter {
             String name = e.label().contains(where) ? e.label() : e.label() + "  " + where;
             g.text(name, layout.x(side), 4, bold, pal.text(), Painter.Align.CENTER, Painter.Baseline.TOP, 1);
         }
-        paint(g, end, 0, layout.height());
+        paint(g, end, 0, layout.height(), layout.width(), -1, true);
     }
 
-    /** Everything that touches the band {@code vTop..vBottom} of the diagram, at time {@code now}. */
-    public void paint(Painter g, long now, double vTop, double vBottom) {
-        double w = layout.width();
+    /**
+     * Everything that touches the band {@code vTop..vBottom} of the diagram at time {@code now},
+     * {@code width} wide; {@code selectedId} is drawn in the accent colour, and {@code ghosts}
+     * shows segments not sent yet faintly (a student sees what is coming and can drop it).
+     */
+    public void paint(Painter g, long now, double vTop, double vBottom, double width, int selectedId, boolean ghosts) {
+        double w = width;
         double yNow = layout.y(now);
         double fs = pal.fontSize();
         Painter.Font small = new Painter.Font(false, false, fs * 0.85);
@@ -77,6 +81,7 @@ public final class DiagramPainter {
         double bandW = 12 * pal.stroke();
         for (DiagramLayout.StateBand b : layout.bands()) {
             double y0 = b.y0(), y1 = Math.min(b.y1(), yNow);
+            if (y1 < y0 && !(b.t0() <= now && b.y0() == b.y1())) continue;
             if (b.t0() > now || y0 > vBottom || y1 < vTop) continue;
             double x = layout.x(b.side());
             g.fillRect(x - bandW / 2, y0, bandW, Math.max(0, y1 - y0), Palette.stateHex(b.state()), 1);
@@ -121,7 +126,10 @@ public final class DiagramPainter {
             }
         }
 
-        for (DiagramLayout.Arrow a : layout.arrowsIn(vTop, vBottom)) arrow(g, a, now, -1);
+        for (DiagramLayout.Arrow a : layout.arrowsIn(vTop, vBottom)) {
+            if (!ghosts && a.tStart() > now) continue;
+            arrow(g, a, now, selectedId);
+        }
     }
 
     /** One arrow at time {@code now}; {@code selectedId} draws that segment in the accent colour. */
@@ -129,23 +137,21 @@ public final class DiagramPainter {
         TraceEvent.Segment s = a.segment();
         boolean selected = s.id() == selectedId;
         boolean future = a.tStart() > now;
-        boolean done = now >= a.tEnd();
+        boolean inFlight = !future && now < a.tEnd();
         double alpha = future ? 0.16 : 1;
         double st = pal.stroke();
         String base = selected ? pal.accent() : s.flags().rst() ? pal.danger() : pal.arrow();
         double width = (s.len() > 0 ? 3.2 : 1.6) * st * (selected ? 1.4 : 1);
-        boolean retx = s.retransmission() || s.analysis().contains("RETRANSMISSION");
+        double[] dash = s.retransmission() || s.analysis().contains("RETRANSMISSION") ? new double[]{9, 6} : SOLID;
         double hx = a.x2(), hy = a.y2();
-        if (!future && !done) {
+        if (inFlight) {
             double yS = layout.y(a.tStart()), yE = layout.y(a.tEnd()), yN = layout.y(now);
             double f = yE > yS ? Math.max(0, Math.min(1, (yN - yS) / (yE - yS))) : 1;
             hx = a.x1() + f * (a.x2() - a.x1());
             hy = a.y1() + f * (a.y2() - a.y1());
         }
-        g.line(a.x1(), a.y1(), hx, hy, base, width, retx ? new double[]{9, 6} : SOLID, alpha);
-        if (!future && !done) {
-            g.fillCircle(hx, hy, 5 * st, pal.accent(), 1);
-        } else if (a.lost()) {
+        g.line(a.x1(), a.y1(), hx, hy, base, width, dash, alpha);
+        if (a.lost() && !inFlight) {
             if (!future) {
                 double r = 7 * st;
                 g.line(hx - r, hy - r, hx + r, hy + r, pal.danger(), 2.5 * st, SOLID, 1);
@@ -153,7 +159,7 @@ public final class DiagramPainter {
                 g.text(text.apply("diagram.lost"), hx, hy + r + 2, new Painter.Font(false, false, pal.fontSize() * 0.85),
                         pal.danger(), Painter.Align.CENTER, Painter.Baseline.TOP, 1);
             }
-        } else {
+        } else if (!inFlight) {
             arrowHead(g, a.x1(), a.y1(), hx, hy, base, 9 * st, alpha);
         }
         DiagramLayout.Box b = a.label();
@@ -164,6 +170,8 @@ public final class DiagramPainter {
             double[] ys = {b.y(), b.y(), b.y() + b.h(), b.y() + b.h(), b.y()};
             g.polyline(xs, ys, pal.accent(), 1.5);
         }
+        // In flight the head crosses its own label: line over the label's background, text over the line.
+        if (inFlight) g.line(a.x1(), a.y1(), hx, hy, base, width, dash, 1);
         String extra = DiagramLayout.extraLine(s);
         double lineH = extra.isEmpty() ? b.h() : b.h() / 1.9;
         g.text(a.text(), b.x() + 4, b.y() + lineH / 2, new Painter.Font(true, false, pal.fontSize()),
@@ -171,6 +179,12 @@ public final class DiagramPainter {
         if (!extra.isEmpty()) {
             g.text(extra, b.x() + 4, b.y() + lineH, new Painter.Font(false, false, pal.fontSize() * 0.85),
                     s.analysis().isEmpty() ? pal.muted() : pal.danger(), Painter.Align.LEFT, Painter.Baseline.TOP, la);
+        }
+        if (inFlight) {
+            // The packet dot last, ringed in the background colour so it stays visible over the label.
+            double r = 5 * st;
+            g.fillCircle(hx, hy, r + 1.5, pal.background(), 1);
+            g.fillCircle(hx, hy, r, pal.accent(), 1);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.handshakelab.view;
 
 import io.github.handshakelab.diagram.DiagramLayout;
+import io.github.handshakelab.diagram.DiagramPainter;
 import io.github.handshakelab.diagram.TimeAxis;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.tcp.TimerKind;
@@ -20,9 +21,7 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import java.util.Locale;
@@ -31,6 +30,7 @@ import java.util.Locale;
 final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
 
     private final Canvas canvas = new Canvas();
+    private final FxPainter painter = new FxPainter(canvas.getGraphicsContext2D());
     private final ScrollBar scroll = new ScrollBar();
     private final Label clientBadge = badge("clientBadge");
     private final Label serverBadge = badge("serverBadge");
@@ -277,118 +277,13 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         double off = scroll.getValue();
         double yNow = layout.y(now);
         double fs = th.fontSize;
-        Font mono = Font.font("Monospaced", fs);
-        Font small = Font.font(Fonts.family(), fs * 0.85);
-        Font bold = Font.font(Fonts.family(), FontWeight.BOLD, fs);
         g.save();
         g.translate(0, -off);
         double vTop = off, vBot = off + h;
-        double cx = layout.x(Side.CLIENT), sx = layout.x(Side.SERVER);
-        boolean capture = layout.trace().source() == Trace.Source.CAPTURE;
-
-        // compressed gaps: a torn band with the real duration
-        for (DiagramLayout.GapBreak gb : layout.gaps()) {
-            if (gb.y1() < vTop || gb.y0() > vBot) continue;
-            g.setFill(th.grid.deriveColor(0, 1, 1, 0.25));
-            double gt = gb.y0() + fs * 1.7, gbm = gb.y1() - 4;
-            g.fillRect(0, gt, w, gbm - gt);
-            g.setStroke(th.muted);
-            g.setLineWidth(1);
-            g.setLineDashes();
-            zigzag(g, gt, w);
-            zigzag(g, gbm, w);
-            g.setFill(th.muted);
-            g.setFont(small);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(gb.text(), w / 2, (gt + gbm) / 2);
-        }
-
-        // lifelines: the future is a thin dashed line
-        for (double x : new double[]{cx, sx}) {
-            g.setStroke(th.grid);
-            g.setLineWidth(1.5);
-            g.setLineDashes(4, 5);
-            g.strokeLine(x, Math.max(vTop, yNow), x, Math.min(vBot, layout.height()));
-        }
-        if (capture) {
-            double nx = layout.networkX();
-            g.setStroke(th.muted);
-            g.setLineDashes(2, 6);
-            g.strokeLine(nx, vTop, nx, Math.min(vBot, layout.height()));
-        }
-        g.setLineDashes();
-
-        // state bands up to the playhead, with the state's name where it changes
-        double bandW = 12 * th.stroke;
-        for (DiagramLayout.StateBand b : layout.bands()) {
-            double y0 = b.y0(), y1 = Math.min(b.y1(), yNow);
-            if (y1 < y0 && !(b.t0() <= now && b.y0() == b.y1())) continue;
-            if (b.t0() > now || y0 > vBot || y1 < vTop) continue;
-            double x = layout.x(b.side());
-            g.setFill(Theme.stateColor(b.state()));
-            g.fillRect(x - bandW / 2, y0, bandW, Math.max(0, y1 - y0));
-            if (y0 + fs >= vTop) {
-                g.setFont(bold);
-                g.setTextBaseline(VPos.TOP);
-                boolean left = b.side() == Side.CLIENT;
-                g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
-                double tx = left ? x - bandW : x + bandW;
-                g.setFill(Theme.stateColor(b.state()).deriveColor(0, 1, th == Theme.LIGHT ? 0.8 : 1.15, 1));
-                g.fillText(b.state().name() + (b.inferred() ? "?" : ""), tx, y0 + 2);
-            }
-        }
-
-        // timers: RTO brackets that end in "RTO fired", TIME_WAIT as a shaded 2MSL bar
-        for (DiagramLayout.TimerSpan ts : layout.timers()) {
-            if (ts.t0() > now || ts.y0() > vBot || ts.y1() < vTop) continue;
-            double x = layout.x(ts.side());
-            double dir = ts.side() == Side.CLIENT ? 1 : -1;
-            double y1 = Math.min(ts.y1(), yNow);
-            if (ts.kind() == TimerKind.TIME_WAIT) {
-                double bx = x + dir * (bandW / 2 + 4);
-                double bw = 14 * th.stroke;
-                g.setFill(Theme.stateColor(TcpState.TIME_WAIT).deriveColor(0, 1, 1, 0.35));
-                g.fillRect(dir > 0 ? bx : bx - bw, ts.y0(), bw, Math.max(0, y1 - ts.y0()));
-                g.setStroke(Theme.stateColor(TcpState.TIME_WAIT));
-                g.setLineWidth(1);
-                for (double hy = ts.y0(); hy < y1 - 4; hy += 8) {
-                    g.strokeLine(dir > 0 ? bx : bx - bw, Math.min(y1, hy + bw), dir > 0 ? bx + bw : bx, hy);
-                }
-                g.setFont(small);
-                g.setFill(th.text);
-                g.setTextBaseline(VPos.TOP);
-                g.setTextAlign(dir > 0 ? TextAlignment.RIGHT : TextAlignment.LEFT);
-                String txt = "2MSL";
-                if (now >= ts.t0() && now < ts.t1() && ts.expires() != TraceEvent.NONE) {
-                    txt = "2MSL  " + TimeAxis.formatDuration(ts.expires() - now);
-                }
-                g.fillText(txt, x - dir * (bandW / 2 + 4), ts.y0() + fs * 1.5);
-            } else if (ts.kind() == TimerKind.RETRANSMISSION && ts.fired()) {
-                double bx = x + dir * (bandW / 2 + 6);
-                g.setStroke(th.muted);
-                g.setLineWidth(1.2 * th.stroke);
-                g.strokeLine(bx, ts.y0(), bx + dir * 6, ts.y0());
-                g.strokeLine(bx, ts.y0(), bx, y1);
-                if (now >= ts.t1()) {
-                    g.strokeLine(bx, y1, bx + dir * 6, y1);
-                    g.setFont(small);
-                    g.setFill(th.danger);
-                    g.setTextBaseline(VPos.BOTTOM);
-                    g.setTextAlign(dir > 0 ? TextAlignment.LEFT : TextAlignment.RIGHT);
-                    g.fillText(c.text("diagram.rtoFired") + " (" + TimeAxis.formatDuration(ts.t1() - ts.t0()) + ")",
-                            bx + dir * 10, y1 - 2);
-                }
-            }
-        }
-
-        // arrows: the past solid, in-flight growing with a packet dot, the future as faint ghosts
         TraceEvent.Segment sel = c.getSelected();
-        boolean ghosts = c.showFutureProperty().get();
-        for (DiagramLayout.Arrow a : layout.arrowsIn(vTop, vBot)) {
-            if (!ghosts && a.tStart() > now) continue;
-            drawArrow(g, a, now, th, mono, small, sel != null && sel.id() == a.segment().id());
-        }
+        new DiagramPainter(layout, th.palette, c::text)
+                .paint(painter, now, vTop, vBot, w, sel == null ? -1 : sel.id(), c.showFutureProperty().get());
+        Font small = Font.font(Fonts.family(), fs * 0.85);
 
         // playhead
         g.setStroke(th.accent);
@@ -409,104 +304,8 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         return String.format(Locale.ROOT, "%.1f ms", us / 1e3);
     }
 
-    private static void zigzag(GraphicsContext g, double y, double w) {
-        double step = 10;
-        g.beginPath();
-        g.moveTo(0, y);
-        for (double x = step; x <= w + step; x += step) g.lineTo(x, y + ((int) (x / step) % 2 == 0 ? 0 : 4));
-        g.stroke();
-    }
 
-    private void drawArrow(GraphicsContext g, DiagramLayout.Arrow a, long now, Theme th, Font mono, Font small, boolean selected) {
-        TraceEvent.Segment s = a.segment();
-        boolean future = a.tStart() > now;
-        boolean done = now >= a.tEnd();
-        double alpha = future ? 0.16 : 1;
-        Color base = s.flags().rst() ? th.danger : th.arrow;
-        if (selected) base = th.accent;
-        g.setGlobalAlpha(alpha);
-        g.setStroke(base);
-        g.setLineWidth((s.len() > 0 ? 3.2 : 1.6) * th.stroke * (selected ? 1.4 : 1));
-        if (s.retransmission() || (s.analysis() != null && s.analysis().contains("RETRANSMISSION"))) g.setLineDashes(9, 6);
-        else g.setLineDashes();
-        double hx = a.x2(), hy = a.y2();
-        if (!future && !done) {
-            double yS = layout.y(a.tStart()), yE = layout.y(a.tEnd()), yN = layout.y(now);
-            double f = yE > yS ? (yN - yS) / (yE - yS) : 1;
-            f = Math.max(0, Math.min(1, f));
-            hx = a.x1() + f * (a.x2() - a.x1());
-            hy = a.y1() + f * (a.y2() - a.y1());
-        }
-        g.strokeLine(a.x1(), a.y1(), hx, hy);
-        g.setLineDashes();
-        if (!future && !done) {
-            // the packet dot is drawn after the label, so it stays visible under it
-        } else if (a.lost()) {
-            if (!future) {
-                g.setStroke(th.danger);
-                g.setLineWidth(2.5 * th.stroke);
-                double r = 7 * th.stroke;
-                g.strokeLine(hx - r, hy - r, hx + r, hy + r);
-                g.strokeLine(hx - r, hy + r, hx + r, hy - r);
-                g.setFill(th.danger);
-                g.setFont(small);
-                g.setTextAlign(TextAlignment.CENTER);
-                g.setTextBaseline(VPos.TOP);
-                g.fillText(getSkinnable().text("diagram.lost"), hx, hy + r + 2);
-            }
-        } else {
-            arrowHead(g, a.x1(), a.y1(), hx, hy, base, 9 * th.stroke);
-        }
-        // label
-        DiagramLayout.Box b = a.label();
-        g.setGlobalAlpha(future ? 0.35 : 1);
-        g.setFill(th.background.deriveColor(0, 1, 1, 0.85));
-        g.fillRect(b.x(), b.y(), b.w(), b.h());
-        if (selected) {
-            g.setStroke(th.accent);
-            g.setLineWidth(1.5);
-            g.strokeRect(b.x(), b.y(), b.w(), b.h());
-        }
-        if (!future && !done) {
-            // in flight the head crosses its own label: line over the label's background, text over the line
-            g.setStroke(base);
-            g.setLineWidth((s.len() > 0 ? 3.2 : 1.6) * th.stroke * (selected ? 1.4 : 1));
-            if (s.retransmission()) g.setLineDashes(9, 6);
-            g.strokeLine(a.x1(), a.y1(), hx, hy);
-            g.setLineDashes();
-        }
-        g.setFont(mono);
-        g.setFill(s.flags().rst() ? th.danger : th.text);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        String extra = DiagramLayout.extraLine(s);
-        double lineH = extra.isEmpty() ? b.h() : b.h() / 1.9;
-        g.fillText(a.text(), b.x() + 4, b.y() + lineH / 2);
-        if (!extra.isEmpty()) {
-            g.setFont(small);
-            g.setFill(s.analysis() != null && !s.analysis().isEmpty() ? th.danger : th.muted);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(extra, b.x() + 4, b.y() + lineH);
-        }
-        if (!future && !done) {
-            g.setGlobalAlpha(1);
-            g.setFill(th.accent);
-            double r = 5 * th.stroke;
-            g.fillOval(hx - r, hy - r, 2 * r, 2 * r);
-            g.setStroke(th.background);
-            g.setLineWidth(1.5);
-            g.strokeOval(hx - r, hy - r, 2 * r, 2 * r);
-        }
-        g.setGlobalAlpha(1);
-    }
 
-    private static void arrowHead(GraphicsContext g, double x1, double y1, double x2, double y2, Color c, double size) {
-        double ang = Math.atan2(y2 - y1, x2 - x1);
-        double a1 = ang + Math.PI - 0.42, a2 = ang + Math.PI + 0.42;
-        g.setFill(c);
-        g.fillPolygon(new double[]{x2, x2 + size * Math.cos(a1), x2 + size * Math.cos(a2)},
-                new double[]{y2, y2 + size * Math.sin(a1), y2 + size * Math.sin(a2)}, 3);
-    }
 
     private void updateBadges() {
         SequenceDiagram c = getSkinnable();

@@ -1,5 +1,6 @@
 package io.github.handshakelab.view;
 
+import io.github.handshakelab.diagram.Palette;
 import io.github.handshakelab.tcp.TcpState;
 import javafx.scene.paint.Color;
 
@@ -11,50 +12,39 @@ import javafx.scene.paint.Color;
  * depends on colour alone.
  */
 public enum Theme {
-    LIGHT("light.css", Color.web("#ffffff"), Color.web("#1b1f24"), Color.web("#5d6670"), Color.web("#c9d1d9"),
-            Color.web("#24292f"), Color.web("#c62828"), Color.web("#1565c0"), 13, 1.0),
-    DARK("dark.css", Color.web("#161b22"), Color.web("#e6edf3"), Color.web("#9aa4ae"), Color.web("#30363d"),
-            Color.web("#d0d7de"), Color.web("#ff6b6b"), Color.web("#58a6ff"), 13, 1.0),
-    PROJECTOR("projector.css", Color.web("#000000"), Color.web("#ffffff"), Color.web("#e0e0e0"), Color.web("#6e6e6e"),
-            Color.web("#ffffff"), Color.web("#ff5252"), Color.web("#ffd54f"), 17, 1.6);
+    LIGHT("light.css", Palette.LIGHT),
+    DARK("dark.css", Palette.DARK),
+    PROJECTOR("projector.css", Palette.PROJECTOR);
 
     public final String stylesheet;
+    /** The diagram's colours and sizes, shared with the SVG and PNG exports. */
+    public final Palette palette;
     public final Color background, text, muted, grid, arrow, danger, accent;
     public final double fontSize, stroke;
 
-    Theme(String stylesheet, Color background, Color text, Color muted, Color grid, Color arrow, Color danger,
-          Color accent, double fontSize, double stroke) {
+    Theme(String stylesheet, Palette p) {
         this.stylesheet = stylesheet;
-        this.background = background;
-        this.text = text;
-        this.muted = muted;
-        this.grid = grid;
-        this.arrow = arrow;
-        this.danger = danger;
-        this.accent = accent;
-        this.fontSize = fontSize;
-        this.stroke = stroke;
+        this.palette = p;
+        this.background = Color.web(p.background());
+        this.text = Color.web(p.text());
+        this.muted = Color.web(p.muted());
+        this.grid = Color.web(p.grid());
+        this.arrow = Color.web(p.arrow());
+        this.danger = Color.web(p.danger());
+        this.accent = Color.web(p.accent());
+        this.fontSize = p.fontSize();
+        this.stroke = p.stroke();
     }
 
     public static Color stateColor(TcpState s) {
-        return Color.web(stateHex(s));
+        return Color.web(Palette.stateHex(s));
     }
 
-    /** CLOSED grey, LISTEN blue, SYN_* amber, ESTABLISHED green, FIN_WAIT/CLOSING violet, CLOSE_WAIT/LAST_ACK teal, TIME_WAIT orange. */
     public static String stateHex(TcpState s) {
-        return switch (s) {
-            case CLOSED -> "#8c8c8c";
-            case LISTEN -> "#0072b2";
-            case SYN_SENT, SYN_RCVD -> "#e69f00";
-            case ESTABLISHED -> "#009e73";
-            case FIN_WAIT_1, FIN_WAIT_2, CLOSING -> "#8e5cc4";
-            case CLOSE_WAIT, LAST_ACK -> "#17a3a3";
-            case TIME_WAIT -> "#d55e00";
-        };
+        return Palette.stateHex(s);
     }
 
-    /** Text colour readable on the state colour. */
     public static String stateTextHex(TcpState s) {
-        return s == TcpState.SYN_SENT || s == TcpState.SYN_RCVD ? "#1b1f24" : "#ffffff";
+        return Palette.stateTextHex(s);
     }
 }
