@@ -1,6 +1,7 @@
 package io.github.handshakelab.capture;
 
 import io.github.handshakelab.tcp.SeqNumber;
+import io.github.handshakelab.tcp.Tcb;
 import io.github.handshakelab.tcp.TcpFlags;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.trace.Endpoint;
@@ -150,6 +151,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         }
         boolean scaleKnown = false;
         int id = 0;
+        List<Trace.TcbSample> tcbs = new ArrayList<>(segs.size() * 2);
         for (int i = 0; i < segs.size(); i++) {
             Seg s = segs.get(i);
             Side from = s.fromClient ? Side.CLIENT : Side.SERVER;
@@ -312,11 +314,27 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 x.lastAck = s.ack;
             }
             x.lastWindow = window;
+            tcbs.add(new Trace.TcbSample(t, from, tcb(x, y, st[from.ordinal()])));
+            tcbs.add(new Trace.TcbSample(t, to, tcb(y, x, st[peerIdx])));
         }
         if (truncated) {
             events.add(new TraceEvent.Note(lastT, Explanation.of("capture.note.truncated", MAX_SEGMENTS)));
         }
-        return new Trace(Trace.Source.CAPTURE, null, fileName, client, server, events, List.of());
+        return new Trace(Trace.Source.CAPTURE, null, fileName, client, server, events, tcbs);
+    }
+
+    /**
+     * The TCB variables (RFC 9293 §3.3.1) as far as the capture shows them: ISS and IRS from the
+     * SYNs (or the numbers Wireshark's relative base implies mid-stream), SND.UNA from the peer's
+     * last ACK, SND.NXT from the highest sequence number sent, RCV.NXT from this side's last ACK.
+     */
+    private static Tcb tcb(Dir me, Dir peer, TcpState state) {
+        long iss = me.baseKnown ? Integer.toUnsignedLong(me.synSeen ? me.isn : me.base) : 0;
+        long irs = peer.baseKnown ? Integer.toUnsignedLong(peer.synSeen ? peer.isn : peer.base) : -1;
+        long sndNxt = me.nextValid ? Integer.toUnsignedLong(me.next) : iss;
+        long sndUna = peer.ackValid ? Integer.toUnsignedLong(peer.lastAck) : iss;
+        long rcvNxt = me.ackValid ? Integer.toUnsignedLong(me.lastAck) : (irs >= 0 && peer.nextValid ? Integer.toUnsignedLong(peer.next) : 0);
+        return new Tcb(state, iss, irs, sndUna, sndNxt, rcvNxt, Math.max(0, peer.lastWindow), Math.max(0, me.lastWindow));
     }
 
     /** Whether {@code receiver}'s next segment carries a FIN that does not acknowledge this one: FINs crossing. */

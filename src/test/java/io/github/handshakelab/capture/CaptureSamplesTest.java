@@ -75,6 +75,14 @@ class CaptureSamplesTest {
         assertEquals(64240, syn.window());             // a SYN's window is never scaled
         assertEquals(63 << 10, t.segments().get(2).window()); // raw 63, scale 2^10 from both SYNs
         assertTrue(t.segments().stream().allMatch(s -> s.analysis().isEmpty()));
+        // Inferred TCB after the handshake's ACK (RFC 9293 §3.3.1 variables, absolute numbers).
+        long iss = syn.seqAbs(), irs = t.segments().get(1).seqAbs();
+        var tcb = t.tcbAt(Side.CLIENT, t.segments().get(2).sent());
+        assertEquals(new io.github.handshakelab.tcp.Tcb(ESTABLISHED, iss, irs, iss + 1, iss + 1, irs + 1, 65160, 64512), tcb);
+        var end = t.tcbAt(Side.SERVER, t.endTime());
+        assertEquals(CLOSED, end.state());
+        assertEquals((irs + 302) & 0xffffffffL, end.sndNxt()); // 300 bytes + SYN + FIN
+        assertEquals((iss + 102) & 0xffffffffL, end.rcvNxt()); // 100 bytes + SYN + FIN
         assertEquals("capture.explain.synack", t.segments().get(1).explain().get(0).key());
         assertEquals(List.of("server", Long.toString(t.segments().get(1).seqAbs()), "1", "client"),
                 t.segments().get(1).explain().get(0).args());
