@@ -210,11 +210,11 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             if (window == 0 && plain) analysis.add("ZERO_WINDOW");
 
             // Explanations: how seq and ack relate to what came before.
-            String who = from.id(), peer = to.id();
+            String who = from.id(), peer = to.id(); // side-specific keys: "client"/"server" are translated in the bundle
             if (syn && !ack) {
-                explain.add(Explanation.of("capture.explain.syn", who, Integer.toUnsignedString(s.seq)));
+                explain.add(Explanation.of("capture.explain.syn." + who, Integer.toUnsignedString(s.seq)));
             } else if (syn) {
-                explain.add(Explanation.of("capture.explain.synack", who, Integer.toUnsignedString(s.seq), ackRel, peer));
+                explain.add(Explanation.of("capture.explain.synack." + who, Integer.toUnsignedString(s.seq), ackRel));
             } else if (retrans) {
                 explain.add(Explanation.of("capture.explain.seq.retrans", seqRel, x.rel(x.next)));
             } else if (gap) {
@@ -225,7 +225,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 explain.add(Explanation.of("capture.explain.seq.first", seqRel));
             }
             if (s.len > 0) explain.add(Explanation.of("capture.explain.data", s.len, seqRel, seqRel + s.len - 1));
-            if (ack && !syn) explain.add(Explanation.of("capture.explain.ack", ackRel, peer));
+            if (ack && !syn) explain.add(Explanation.of("capture.explain.ack." + peer, ackRel));
             if (fin) explain.add(Explanation.of("capture.explain.fin", seqRel + s.len, seqRel + s.len + 1));
             if (rst) explain.add(Explanation.of("capture.explain.rst"));
             if (analysis.contains("DUP_ACK")) explain.add(Explanation.of("capture.explain.dupack", ackRel));

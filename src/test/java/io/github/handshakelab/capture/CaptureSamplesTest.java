@@ -83,9 +83,11 @@ class CaptureSamplesTest {
         assertEquals(CLOSED, end.state());
         assertEquals((irs + 302) & 0xffffffffL, end.sndNxt()); // 300 bytes + SYN + FIN
         assertEquals((iss + 102) & 0xffffffffL, end.rcvNxt()); // 100 bytes + SYN + FIN
-        assertEquals("capture.explain.synack", t.segments().get(1).explain().get(0).key());
-        assertEquals(List.of("server", Long.toString(t.segments().get(1).seqAbs()), "1", "client"),
-                t.segments().get(1).explain().get(0).args());
+        assertEquals("capture.explain.synack.server", t.segments().get(1).explain().get(0).key());
+        assertEquals(List.of(Long.toString(t.segments().get(1).seqAbs()), "1"), t.segments().get(1).explain().get(0).args());
+        assertEquals("SYN-ACK: the server picks its own ISN " + t.segments().get(1).seqAbs()
+                + " (relative seq 0) and sets ack = 1 = the client's ISN + 1, acknowledging the SYN.",
+                t.segments().get(1).explain().get(0).english());
     }
 
     @Test
