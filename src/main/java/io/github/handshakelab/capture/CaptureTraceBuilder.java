@@ -227,6 +227,9 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             if (s.len > 0) explain.add(Explanation.of("capture.explain.data", s.len, seqRel, seqRel + s.len - 1));
             if (ack && !syn) explain.add(Explanation.of("capture.explain.ack." + peer, ackRel));
             if (fin) explain.add(Explanation.of("capture.explain.fin", seqRel + s.len, seqRel + s.len + 1));
+            if (fin && !x.finSent && y.finSent && !(ack && new SeqNumber(s.ack).ge(new SeqNumber(y.finSeq + 1)))) {
+                explain.add(Explanation.of("capture.explain.fin.crossed." + peer)); // RFC 9293 §3.6, simultaneous close
+            }
             if (rst) explain.add(Explanation.of("capture.explain.rst"));
             if (analysis.contains("DUP_ACK")) explain.add(Explanation.of("capture.explain.dupack", ackRel));
             if (analysis.contains("WINDOW_UPDATE")) explain.add(Explanation.of("capture.explain.winupdate", window));

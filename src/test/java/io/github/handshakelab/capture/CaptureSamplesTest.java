@@ -116,6 +116,9 @@ class CaptureSamplesTest {
                 "S>C ACK seq=2 ack=12 len=0"), segments(t));
         assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT), t.stateSequence(Side.CLIENT));
         assertEquals(List.of(LISTEN, SYN_RCVD, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT), t.stateSequence(Side.SERVER));
+        assertEquals(List.of("capture.explain.seq.next", "capture.explain.ack.client", "capture.explain.fin",
+                "capture.explain.fin.crossed.client"), t.segments().get(6).explain().stream().map(e -> e.key()).toList());
+        assertTrue(t.segments().get(5).explain().stream().noneMatch(e -> e.key().startsWith("capture.explain.fin.crossed")));
     }
 
     @Test
