@@ -91,6 +91,34 @@ class CaptureSamplesTest {
     }
 
     @Test
+    void ipv6PcapngWrittenByDumpcap() throws IOException {
+        Trace t = load("ipv6-handshake-data-close.pcapng");
+        assertCommon(t, "ipv6-handshake-data-close.pcapng", 8085);
+        assertEquals("fd00:99::1", t.client().address());
+        assertEquals("fd00:99::2", t.server().address());
+        assertEquals(List.of(
+                "C>S SYN seq=0 len=0",
+                "S>C SYN, ACK seq=0 ack=1 len=0",
+                "C>S ACK seq=1 ack=1 len=0",
+                "C>S ACK, PSH seq=1 ack=1 len=100",
+                "S>C ACK seq=1 ack=101 len=0",
+                "S>C ACK, PSH seq=1 ack=101 len=300",
+                "C>S ACK seq=101 ack=301 len=0",
+                "C>S ACK, FIN seq=101 ack=301 len=0",
+                "S>C ACK seq=301 ack=102 len=0",
+                "S>C ACK, FIN seq=301 ack=102 len=0",
+                "C>S ACK seq=102 ack=302 len=0"), segments(t));
+        assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT), t.stateSequence(Side.CLIENT));
+        assertEquals(List.of(LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED), t.stateSequence(Side.SERVER));
+        assertEquals("MSS=1440", t.segments().get(0).options().get(0)); // 1500 - 40 (IPv6) - 20 (TCP)
+        IndexResult r = ConversationIndex.index(DIR.resolve("ipv6-handshake-data-close.pcapng"));
+        assertEquals("pcapng", r.format());
+        assertEquals(List.of(), r.warnings());
+        // dumpcap stores nanoseconds (if_tsresol 9): the trace's microseconds come from them.
+        assertTrue(t.segments().get(9).sent() > 100_000, "the server closes 0.2 s after the client");
+    }
+
+    @Test
     void rstFromAClosedPort() throws IOException {
         Trace t = load("rst-closed-port.pcap");
         assertCommon(t, "rst-closed-port.pcap", 8081);
