@@ -84,7 +84,14 @@ public abstract class CaptureReader implements AutoCloseable {
             };
             r.readFileHeader();
             return r;
-        } catch (IOException | RuntimeException e) {
+        } catch (CaptureException e) {
+            counting.close();
+            throw e;
+        } catch (IOException e) {
+            counting.close();
+            // e.g. gzip data damaged right at the start: still one line naming the file
+            throw new CaptureException(name, 0, e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (RuntimeException e) {
             counting.close();
             throw e;
         }

@@ -18,8 +18,10 @@ class CaptureFuzzTests {
     void fuzzCapture(byte[] data) {
         try {
             PipelineCheck.run(data);
-        } catch (IOException expected) {
+        } catch (CaptureException expected) {
             // A clear "what and where" error is the correct answer to a broken file.
+        } catch (IOException other) {
+            throw new AssertionError("only CaptureException may escape", other);
         }
     }
 }

@@ -10,8 +10,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Runs reader, index and trace builder over bytes held in memory and checks the invariants that
- * must hold for any input. Only {@link IOException} (a {@link CaptureException} or a damaged
- * gzip stream) may escape: anything else is a bug.
+ * must hold for any input. The callers accept only a {@link CaptureException}: anything else is a bug.
  */
 final class PipelineCheck {
 

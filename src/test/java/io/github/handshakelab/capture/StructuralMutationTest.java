@@ -37,8 +37,10 @@ class StructuralMutationTest {
         mutants++;
         try {
             PipelineCheck.run(b);
-        } catch (IOException fine) {
-            assertNotNull(fine.getMessage());
+        } catch (CaptureException fine) {
+            assertTrue(fine.getMessage().startsWith("fuzz.cap: "), fine.getMessage());
+        } catch (IOException other) {
+            fail("only CaptureException may escape: " + other);
         }
     }
 
