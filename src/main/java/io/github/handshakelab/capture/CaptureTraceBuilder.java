@@ -18,7 +18,8 @@ import java.util.List;
  * shows them, Wireshark's analysis flags, TCP options, TLS record names, and both endpoints'
  * states inferred from what the capture shows. A capture sees one point of the path, so a
  * segment is taken to arrive when it is seen, except that the receipt of a FIN whose FINs cross
- * (simultaneous close) is inferred only when the receiver shows it.
+ * (simultaneous close) is inferred only when the receiver shows it. Causes use the simulator's
+ * vocabulary: the user call (CONNECT, CLOSE) or the flags of the segment that made the change.
  */
 public final class CaptureTraceBuilder implements ConversationIndex.SegmentListener {
 
@@ -144,10 +145,10 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         Seg first = segs.get(0);
         if (!first.has(TcpFlags.SYN)) {
             events.add(new TraceEvent.Note(0, Explanation.of("capture.note.midstream")));
-            log.change(0, Side.CLIENT, TcpState.ESTABLISHED, "capture starts mid-connection");
-            log.change(0, Side.SERVER, TcpState.ESTABLISHED, "capture starts mid-connection");
+            log.change(0, Side.CLIENT, TcpState.ESTABLISHED, "MIDSTREAM");
+            log.change(0, Side.SERVER, TcpState.ESTABLISHED, "MIDSTREAM");
         } else if (first.has(TcpFlags.ACK) && !first.fromClient) {
-            log.change(0, Side.CLIENT, TcpState.SYN_SENT, "SYN not captured");
+            log.change(0, Side.CLIENT, TcpState.SYN_SENT, "CONNECT");
         }
         boolean scaleKnown = false;
         int id = 0;
@@ -242,24 +243,24 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 finReceived(log, t, from, dirs); // acknowledging the peer's FIN shows it arrived
             }
             if (rst) {
-                log.change(t, from, TcpState.CLOSED, "snd RST");
+                log.change(t, from, TcpState.CLOSED, "RST");
             } else {
                 TcpState a = st[from.ordinal()];
-                if (syn && !ack && a == TcpState.CLOSED) log.change(t, from, TcpState.SYN_SENT, "snd SYN");
+                if (syn && !ack && a == TcpState.CLOSED) log.change(t, from, TcpState.SYN_SENT, "CONNECT");
                 if (syn && ack && (a == TcpState.CLOSED || a == TcpState.LISTEN)) {
                     if (!changed[from.ordinal()]) st[from.ordinal()] = TcpState.LISTEN; // it was listening
-                    log.change(t, from, TcpState.SYN_RCVD, "rcv SYN, snd SYN,ACK");
+                    log.change(t, from, TcpState.SYN_RCVD, "SYN");
                 } else if (syn && ack && a == TcpState.SYN_SENT) {
-                    log.change(t, from, TcpState.SYN_RCVD, "rcv SYN, snd SYN,ACK"); // simultaneous open
+                    log.change(t, from, TcpState.SYN_RCVD, "SYN"); // simultaneous open
                 }
                 if (!syn && ack && st[from.ordinal()] == TcpState.SYN_SENT && y.synSeen
                         && new SeqNumber(s.ack).ge(new SeqNumber(y.isn + 1))) {
-                    log.change(t, from, TcpState.ESTABLISHED, "rcv SYN,ACK, snd ACK");
+                    log.change(t, from, TcpState.ESTABLISHED, "SYN, ACK");
                 }
                 if (fin && !x.finSent) {
                     TcpState b = st[from.ordinal()];
-                    if (b == TcpState.ESTABLISHED || b == TcpState.SYN_RCVD) log.change(t, from, TcpState.FIN_WAIT_1, "CLOSE, snd FIN");
-                    else if (b == TcpState.CLOSE_WAIT) log.change(t, from, TcpState.LAST_ACK, "CLOSE, snd FIN");
+                    if (b == TcpState.ESTABLISHED || b == TcpState.SYN_RCVD) log.change(t, from, TcpState.FIN_WAIT_1, "CLOSE");
+                    else if (b == TcpState.CLOSE_WAIT) log.change(t, from, TcpState.LAST_ACK, "CLOSE");
                 }
             }
             if (fin && !x.finSent) {
@@ -276,14 +277,14 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             // States the receiver enters on arrival (taken to be when the capture saw the segment).
             TcpState b = st[peerIdx];
             if (rst) {
-                if (b != TcpState.CLOSED && b != TcpState.LISTEN) log.change(t, to, TcpState.CLOSED, "rcv RST");
+                if (b != TcpState.CLOSED && b != TcpState.LISTEN) log.change(t, to, TcpState.CLOSED, "RST");
             } else {
                 if (x.finSent && !x.finReceivedByPeer && !(fin && s.seq + s.len == x.finSeq && crossing(i, to))) {
                     // An earlier FIN from this side (or this one, unless the peer's FIN crosses it) has arrived.
                     boolean acksPeerFin = ack && y.finSent && new SeqNumber(s.ack).ge(new SeqNumber(y.finSeq + 1));
                     if (fin && acksPeerFin && b == TcpState.FIN_WAIT_1) {
                         x.finReceivedByPeer = true;
-                        log.change(t, to, TcpState.TIME_WAIT, "rcv FIN,ACK, snd ACK"); // RFC 9293 §3.10.7.4
+                        log.change(t, to, TcpState.TIME_WAIT, "FIN, ACK"); // RFC 9293 §3.10.7.4
                         b = st[peerIdx];
                     } else {
                         finReceived(log, t, to, dirs);
@@ -291,17 +292,17 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                     }
                 }
                 if (syn && ack && (b == TcpState.SYN_SENT || b == TcpState.SYN_RCVD)) {
-                    log.change(t, to, TcpState.ESTABLISHED, b == TcpState.SYN_SENT ? "rcv SYN,ACK, snd ACK" : "rcv SYN,ACK");
+                    log.change(t, to, TcpState.ESTABLISHED, "SYN, ACK");
                 } else if (syn && !ack && b == TcpState.SYN_SENT) {
-                    log.change(t, to, TcpState.SYN_RCVD, "rcv SYN, snd SYN,ACK"); // simultaneous open
+                    log.change(t, to, TcpState.SYN_RCVD, "SYN"); // simultaneous open
                 } else if (!syn && ack && b == TcpState.SYN_RCVD && y.synSeen && new SeqNumber(s.ack).ge(new SeqNumber(y.isn + 1))) {
-                    log.change(t, to, TcpState.ESTABLISHED, "rcv ACK of SYN");
+                    log.change(t, to, TcpState.ESTABLISHED, "ACK");
                 }
                 b = st[peerIdx];
                 if (ack && y.finSent && new SeqNumber(s.ack).ge(new SeqNumber(y.finSeq + 1))) {
-                    if (b == TcpState.FIN_WAIT_1) log.change(t, to, TcpState.FIN_WAIT_2, "rcv ACK of FIN");
-                    else if (b == TcpState.CLOSING) log.change(t, to, TcpState.TIME_WAIT, "rcv ACK of FIN");
-                    else if (b == TcpState.LAST_ACK) log.change(t, to, TcpState.CLOSED, "rcv ACK of FIN");
+                    if (b == TcpState.FIN_WAIT_1) log.change(t, to, TcpState.FIN_WAIT_2, "ACK");
+                    else if (b == TcpState.CLOSING) log.change(t, to, TcpState.TIME_WAIT, "ACK");
+                    else if (b == TcpState.LAST_ACK) log.change(t, to, TcpState.CLOSED, "ACK");
                 }
             }
 
@@ -357,9 +358,9 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
     private static void finReceived(StateLog log, long t, Side receiver, Dir[] dirs) {
         dirs[receiver.other().ordinal()].finReceivedByPeer = true;
         TcpState b = log.st[receiver.ordinal()];
-        if (b == TcpState.ESTABLISHED || b == TcpState.SYN_RCVD) log.change(t, receiver, TcpState.CLOSE_WAIT, "rcv FIN, snd ACK");
-        else if (b == TcpState.FIN_WAIT_1) log.change(t, receiver, TcpState.CLOSING, "rcv FIN, snd ACK");
-        else if (b == TcpState.FIN_WAIT_2) log.change(t, receiver, TcpState.TIME_WAIT, "rcv FIN, snd ACK");
+        if (b == TcpState.ESTABLISHED || b == TcpState.SYN_RCVD) log.change(t, receiver, TcpState.CLOSE_WAIT, "FIN");
+        else if (b == TcpState.FIN_WAIT_1) log.change(t, receiver, TcpState.CLOSING, "FIN");
+        else if (b == TcpState.FIN_WAIT_2) log.change(t, receiver, TcpState.TIME_WAIT, "FIN");
     }
 
     /** Appends inferred state changes and tracks each side's current state. */
