@@ -190,7 +190,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             boolean retrans = false;
             if (!keepAlive && space > 0 && x.nextValid && SeqNumber.ZERO.plus(s.seq).lt(new SeqNumber(x.next))) {
                 if (y.ackValid && new SeqNumber(s.seq + space).le(new SeqNumber(y.lastAck))) {
-                    analysis.add("SPURIOUS_RETRANSMISSION");
+                    analysis.add("SPURIOUS_RETRANSMISSION"); // Wireshark flags it as a retransmission as well
+                    analysis.add("RETRANSMISSION");
                     retrans = true;
                 } else if (s.time - x.nextTime < OOO_THRESHOLD_US && s.time >= x.nextTime) {
                     analysis.add("OUT_OF_ORDER");
@@ -203,7 +204,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             if (gap) analysis.add("PREVIOUS_SEGMENT_NOT_CAPTURED");
             if (plain && s.len == 0 && ack && x.ackValid && x.nextValid && s.seq == x.next && s.ack == x.lastAck) {
                 if (window == x.lastWindow) analysis.add("DUP_ACK");
-                else analysis.add("WINDOW_UPDATE");
+                else if (window != 0) analysis.add("WINDOW_UPDATE"); // a window closing to 0 is a ZERO_WINDOW only
             }
             if (ack && y.sentAnything && y.nextValid && new SeqNumber(s.ack).gt(new SeqNumber(y.next))) {
                 analysis.add("ACKED_UNSEEN_SEGMENT");
