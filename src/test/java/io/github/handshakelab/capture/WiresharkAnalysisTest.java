@@ -41,4 +41,18 @@ class WiresharkAnalysisTest {
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L),
                 t.segments().stream().map(TraceEvent.Segment::frame).toList());
     }
+
+    /**
+     * Stream numbers against {@code tshark -T fields -e frame.number -e tcp.stream} on
+     * tcp-streams.pcap: two conversations interleaved, a tuple reused after a RST, a
+     * retransmitted SYN inside a live stream, a tuple reused after both FINs, a mid-stream one.
+     */
+    @Test
+    void sameStreamNumbersAsTshark() throws IOException {
+        java.util.List<Integer> streams = new java.util.ArrayList<>();
+        IndexResult r = ConversationIndex.scan(Path.of("src/test/resources/captures/tcp-streams.pcap"),
+                (stream, fromClient, packet, tcp) -> streams.add(stream), null, null);
+        assertEquals(List.of(0, 1, 0, 0, 1, 2, 0, 0, 0, 0, 3, 4), streams);
+        assertEquals(5, r.conversations().size());
+    }
 }
