@@ -188,7 +188,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             boolean keepAlive = s.len <= 1 && plain && x.nextValid && s.seq == x.next - 1;
             if (keepAlive) analysis.add("KEEP_ALIVE");
             boolean retrans = false;
-            if (!keepAlive && space > 0 && x.nextValid && SeqNumber.ZERO.plus(s.seq).lt(new SeqNumber(x.next))) {
+            if (!keepAlive && space > 0 && x.nextValid && new SeqNumber(s.seq).lt(new SeqNumber(x.next))) {
                 if (y.ackValid && new SeqNumber(s.seq + space).le(new SeqNumber(y.lastAck))) {
                     analysis.add("SPURIOUS_RETRANSMISSION"); // Wireshark flags it as a retransmission as well
                     analysis.add("RETRANSMISSION");
@@ -219,6 +219,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 explain.add(Explanation.of("capture.explain.synack." + who, Integer.toUnsignedString(s.seq), ackRel));
             } else if (retrans) {
                 explain.add(Explanation.of("capture.explain.seq.retrans", seqRel, x.rel(x.next)));
+            } else if (analysis.contains("OUT_OF_ORDER")) {
+                explain.add(Explanation.of("capture.explain.seq.ooo", seqRel, x.rel(x.next)));
             } else if (gap) {
                 explain.add(Explanation.of("capture.explain.seq.gap", seqRel, x.rel(x.next), Integer.toUnsignedLong(s.seq - x.next)));
             } else if (x.nextValid && s.seq == x.next) {

@@ -64,6 +64,9 @@ class CaptureTraceBuilderTest {
         assertEquals(List.of("", "PREVIOUS_SEGMENT_NOT_CAPTURED", "OUT_OF_ORDER"), analysis(t));
         assertEquals("capture.explain.seq.gap", t.segments().get(4).explain().get(0).key());
         assertEquals(List.of("201", "101", "100"), t.segments().get(4).explain().get(0).args());
+        assertEquals("capture.explain.seq.ooo", t.segments().get(5).explain().get(0).key());
+        assertEquals(List.of("101", "301"), t.segments().get(5).explain().get(0).args());
+        assertFalse(t.segments().get(5).retransmission());
     }
 
     @Test
