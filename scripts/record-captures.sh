@@ -3,7 +3,9 @@
 # Two network namespaces joined by a veth pair, each side delaying its output by 25 ms with
 # tc netem (RTT 50 ms, so the handshake is visible on a time axis); only addresses inside
 # those namespaces are used. The TLS sample runs openssl s_server/s_client on the loopback of
-# a namespace. Needs root (namespaces, tcpdump). Usage: scripts/record-captures.sh [OUTDIR]
+# a namespace. Needs root (namespaces, tcpdump). The IPv6 sample is written by dumpcap as pcapng
+# (section header, interface description with options, enhanced packet blocks, statistics).
+# Usage: scripts/record-captures.sh [OUTDIR]; ONLY="name1 name2" re-records only those files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-resources/captures}"
@@ -15,8 +17,10 @@ command -v ip >/dev/null || need+=(iproute2)
 command -v tc >/dev/null || need+=(iproute2)
 command -v openssl >/dev/null || need+=(openssl)
 command -v python3 >/dev/null || need+=(python3)
+command -v dumpcap >/dev/null || need+=(tshark)
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections 2>/dev/null || true
   apt-get update -qq
   apt-get install -y -qq "${need[@]}" >/dev/null
 fi
@@ -39,6 +43,8 @@ ip link set hl-c netns $C
 ip link set hl-s netns $S
 ip -n $C addr add $CADDR/24 dev hl-c
 ip -n $S addr add $SADDR/24 dev hl-s
+ip -n $C addr add fd00:99::1/64 dev hl-c nodad
+ip -n $S addr add fd00:99::2/64 dev hl-s nodad
 ip -n $C link set hl-c up; ip -n $C link set lo up
 ip -n $S link set hl-s up; ip -n $S link set lo up
 # Offloads off: segments on the wire as the stack made them (no GSO super-packets in the capture).
@@ -57,6 +63,7 @@ sleep 2 # let both veth ends come up before the first capture
 cat > "$TMP/peer.py" <<'PY'
 import socket, sys, time
 role, scenario, host, port = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+family = socket.AF_INET6 if ":" in host else socket.AF_INET
 at = float(sys.argv[5]) if len(sys.argv) > 5 else 0.0
 
 def until(t):
@@ -72,7 +79,7 @@ def read_all(c, n):
     return got
 
 if role == "server":
-    ls = socket.socket(); ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    ls = socket.socket(family); ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     ls.bind((host, port)); ls.listen(1)
     c, _ = ls.accept()
     if scenario == "data":            # request 100 bytes, response 300 bytes, client closes first
@@ -91,7 +98,7 @@ if role == "server":
         c.sendall(b"b" * 50); time.sleep(0.2); c.close()
     time.sleep(0.3)
 else:
-    s = socket.socket()
+    s = socket.socket(family)
     try:
         s.connect((host, port))
     except ConnectionRefusedError:
@@ -107,20 +114,27 @@ else:
     time.sleep(0.3)
 PY
 
-record() { # NAME SCENARIO PORT [listen=yes|no] [interface]
-  local name=$1 scenario=$2 port=$3 listen=${4:-yes} iface=${5:-hl-c}
-  # --immediate-mode: otherwise the kernel hands packets over in blocks and a short exchange
-  # can still sit in the ring when tcpdump is stopped.
-  ip netns exec $C tcpdump -q -n -s 0 -U --immediate-mode -i "$iface" -w "$OUT/$name" "tcp port $port" 2>/dev/null &
+want() { [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $1 "* ]]; }
+
+record() { # NAME SCENARIO PORT [listen=yes|no] [interface] [server address]
+  local name=$1 scenario=$2 port=$3 listen=${4:-yes} iface=${5:-hl-c} saddr=${6:-$SADDR}
+  want "$name" || return 0
+  if [[ $name == *.pcapng ]]; then
+    ip netns exec $C dumpcap -q -i "$iface" -f "tcp port $port" -w "$OUT/$name" 2>/dev/null &
+  else
+    # --immediate-mode: otherwise the kernel hands packets over in blocks and a short exchange
+    # can still sit in the ring when tcpdump is stopped.
+    ip netns exec $C tcpdump -q -n -s 0 -U --immediate-mode -i "$iface" -w "$OUT/$name" "tcp port $port" 2>/dev/null &
+  fi
   local dump=$!
   sleep 1
   local at; at=$(python3 -c 'import time; print(time.time() + 0.8)')
   local srv=
   if [ "$listen" = yes ]; then
-    ip netns exec $S python3 "$TMP/peer.py" server "$scenario" $SADDR "$port" "$at" & srv=$!
+    ip netns exec $S python3 "$TMP/peer.py" server "$scenario" "$saddr" "$port" "$at" & srv=$!
     sleep 0.3
   fi
-  ip netns exec $C python3 "$TMP/peer.py" client "$scenario" $SADDR "$port" "$at"
+  ip netns exec $C python3 "$TMP/peer.py" client "$scenario" "$saddr" "$port" "$at"
   [ -n "$srv" ] && wait "$srv"
   sleep 1.5
   kill -INT "$dump"; wait "$dump" || true
@@ -143,14 +157,18 @@ while o + 16 <= len(d):
 sys.exit(0 if len(fins) == 2 and fins[1][1] != (fins[0][0] + 1) % 2**32 else 1)
 PY
 for try in 1 2 3 4 5 6 7 8 9 10; do
+  want simultaneous-close.pcap || break
   record simultaneous-close.pcap simclose 8082
   python3 "$TMP/crossed.py" "$OUT/simultaneous-close.pcap" && break
   echo "the FINs did not cross (try $try); again"
 done
 record half-close-with-data.pcap halfclose 8083
 record server-closes-first.pcap serverfirst 8084
+# The request/response/close exchange again over IPv6, as pcapng written by dumpcap.
+record ipv6-handshake-data-close.pcapng data 8085 yes hl-c fd00:99::2
 
 # TLS 1.3 handshake on the loopback of the server namespace, stored gzip-compressed.
+want tls-handshake.pcap.gz || exit 0
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 -subj /CN=handshake-lab.test \
   -keyout "$TMP/key.pem" -out "$TMP/cert.pem" 2>/dev/null
 ip netns exec $S tcpdump -q -n -s 0 -U --immediate-mode -i lo -w "$TMP/tls.pcap" "tcp port 4433" 2>/dev/null &

@@ -49,8 +49,12 @@ public abstract class CaptureReader implements AutoCloseable {
         if (!Files.exists(file)) throw new CaptureException(file + ": no such file");
         if (!Files.isRegularFile(file)) throw new CaptureException(file + ": not a regular file");
         if (!Files.isReadable(file)) throw new CaptureException(file + ": not readable (permission denied)");
-        long size = Files.size(file);
-        CountingStream counting = new CountingStream(Files.newInputStream(file));
+        return open(name, Files.newInputStream(file), Files.size(file));
+    }
+
+    /** Opens a capture from a stream of {@code size} bytes (the fuzz tests read from memory). */
+    static CaptureReader open(String name, InputStream stream, long size) throws IOException {
+        CountingStream counting = new CountingStream(stream);
         try {
             PushbackInputStream peek = new PushbackInputStream(counting, 2);
             int b0 = peek.read();
@@ -80,7 +84,14 @@ public abstract class CaptureReader implements AutoCloseable {
             };
             r.readFileHeader();
             return r;
-        } catch (IOException | RuntimeException e) {
+        } catch (CaptureException e) {
+            counting.close();
+            throw e;
+        } catch (IOException e) {
+            counting.close();
+            // e.g. gzip data damaged right at the start: still one line naming the file
+            throw new CaptureException(name, 0, e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (RuntimeException e) {
             counting.close();
             throw e;
         }

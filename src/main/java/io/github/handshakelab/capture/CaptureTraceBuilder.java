@@ -1,6 +1,7 @@
 package io.github.handshakelab.capture;
 
 import io.github.handshakelab.tcp.SeqNumber;
+import io.github.handshakelab.tcp.Tcb;
 import io.github.handshakelab.tcp.TcpFlags;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.trace.Endpoint;
@@ -17,7 +18,8 @@ import java.util.List;
  * shows them, Wireshark's analysis flags, TCP options, TLS record names, and both endpoints'
  * states inferred from what the capture shows. A capture sees one point of the path, so a
  * segment is taken to arrive when it is seen, except that the receipt of a FIN whose FINs cross
- * (simultaneous close) is inferred only when the receiver shows it.
+ * (simultaneous close) is inferred only when the receiver shows it. Causes use the simulator's
+ * vocabulary: the user call (CONNECT, CLOSE) or the flags of the segment that made the change.
  */
 public final class CaptureTraceBuilder implements ConversationIndex.SegmentListener {
 
@@ -143,13 +145,14 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         Seg first = segs.get(0);
         if (!first.has(TcpFlags.SYN)) {
             events.add(new TraceEvent.Note(0, Explanation.of("capture.note.midstream")));
-            log.change(0, Side.CLIENT, TcpState.ESTABLISHED, "capture starts mid-connection");
-            log.change(0, Side.SERVER, TcpState.ESTABLISHED, "capture starts mid-connection");
+            log.change(0, Side.CLIENT, TcpState.ESTABLISHED, "MIDSTREAM");
+            log.change(0, Side.SERVER, TcpState.ESTABLISHED, "MIDSTREAM");
         } else if (first.has(TcpFlags.ACK) && !first.fromClient) {
-            log.change(0, Side.CLIENT, TcpState.SYN_SENT, "SYN not captured");
+            log.change(0, Side.CLIENT, TcpState.SYN_SENT, "CONNECT");
         }
         boolean scaleKnown = false;
         int id = 0;
+        List<Trace.TcbSample> tcbs = new ArrayList<>(segs.size() * 2);
         for (int i = 0; i < segs.size(); i++) {
             Seg s = segs.get(i);
             Side from = s.fromClient ? Side.CLIENT : Side.SERVER;
@@ -185,9 +188,10 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             boolean keepAlive = s.len <= 1 && plain && x.nextValid && s.seq == x.next - 1;
             if (keepAlive) analysis.add("KEEP_ALIVE");
             boolean retrans = false;
-            if (!keepAlive && space > 0 && x.nextValid && SeqNumber.ZERO.plus(s.seq).lt(new SeqNumber(x.next))) {
+            if (!keepAlive && space > 0 && x.nextValid && new SeqNumber(s.seq).lt(new SeqNumber(x.next))) {
                 if (y.ackValid && new SeqNumber(s.seq + space).le(new SeqNumber(y.lastAck))) {
-                    analysis.add("SPURIOUS_RETRANSMISSION");
+                    analysis.add("SPURIOUS_RETRANSMISSION"); // Wireshark flags it as a retransmission as well
+                    analysis.add("RETRANSMISSION");
                     retrans = true;
                 } else if (s.time - x.nextTime < OOO_THRESHOLD_US && s.time >= x.nextTime) {
                     analysis.add("OUT_OF_ORDER");
@@ -200,7 +204,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             if (gap) analysis.add("PREVIOUS_SEGMENT_NOT_CAPTURED");
             if (plain && s.len == 0 && ack && x.ackValid && x.nextValid && s.seq == x.next && s.ack == x.lastAck) {
                 if (window == x.lastWindow) analysis.add("DUP_ACK");
-                else analysis.add("WINDOW_UPDATE");
+                else if (window != 0) analysis.add("WINDOW_UPDATE"); // a window closing to 0 is a ZERO_WINDOW only
             }
             if (ack && y.sentAnything && y.nextValid && new SeqNumber(s.ack).gt(new SeqNumber(y.next))) {
                 analysis.add("ACKED_UNSEEN_SEGMENT");
@@ -208,13 +212,15 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             if (window == 0 && plain) analysis.add("ZERO_WINDOW");
 
             // Explanations: how seq and ack relate to what came before.
-            String who = from.id(), peer = to.id();
+            String who = from.id(), peer = to.id(); // side-specific keys: "client"/"server" are translated in the bundle
             if (syn && !ack) {
-                explain.add(Explanation.of("capture.explain.syn", who, Integer.toUnsignedString(s.seq)));
+                explain.add(Explanation.of("capture.explain.syn." + who, Integer.toUnsignedString(s.seq)));
             } else if (syn) {
-                explain.add(Explanation.of("capture.explain.synack", who, Integer.toUnsignedString(s.seq), ackRel, peer));
+                explain.add(Explanation.of("capture.explain.synack." + who, Integer.toUnsignedString(s.seq), ackRel));
             } else if (retrans) {
                 explain.add(Explanation.of("capture.explain.seq.retrans", seqRel, x.rel(x.next)));
+            } else if (analysis.contains("OUT_OF_ORDER")) {
+                explain.add(Explanation.of("capture.explain.seq.ooo", seqRel, x.rel(x.next)));
             } else if (gap) {
                 explain.add(Explanation.of("capture.explain.seq.gap", seqRel, x.rel(x.next), Integer.toUnsignedLong(s.seq - x.next)));
             } else if (x.nextValid && s.seq == x.next) {
@@ -223,8 +229,11 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 explain.add(Explanation.of("capture.explain.seq.first", seqRel));
             }
             if (s.len > 0) explain.add(Explanation.of("capture.explain.data", s.len, seqRel, seqRel + s.len - 1));
-            if (ack && !syn) explain.add(Explanation.of("capture.explain.ack", ackRel, peer));
+            if (ack && !syn) explain.add(Explanation.of("capture.explain.ack." + peer, ackRel));
             if (fin) explain.add(Explanation.of("capture.explain.fin", seqRel + s.len, seqRel + s.len + 1));
+            if (fin && !x.finSent && y.finSent && !(ack && new SeqNumber(s.ack).ge(new SeqNumber(y.finSeq + 1)))) {
+                explain.add(Explanation.of("capture.explain.fin.crossed." + peer)); // RFC 9293 §3.6, simultaneous close
+            }
             if (rst) explain.add(Explanation.of("capture.explain.rst"));
             if (analysis.contains("DUP_ACK")) explain.add(Explanation.of("capture.explain.dupack", ackRel));
             if (analysis.contains("WINDOW_UPDATE")) explain.add(Explanation.of("capture.explain.winupdate", window));
@@ -237,24 +246,24 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 finReceived(log, t, from, dirs); // acknowledging the peer's FIN shows it arrived
             }
             if (rst) {
-                log.change(t, from, TcpState.CLOSED, "snd RST");
+                log.change(t, from, TcpState.CLOSED, "RST");
             } else {
                 TcpState a = st[from.ordinal()];
-                if (syn && !ack && a == TcpState.CLOSED) log.change(t, from, TcpState.SYN_SENT, "snd SYN");
+                if (syn && !ack && a == TcpState.CLOSED) log.change(t, from, TcpState.SYN_SENT, "CONNECT");
                 if (syn && ack && (a == TcpState.CLOSED || a == TcpState.LISTEN)) {
                     if (!changed[from.ordinal()]) st[from.ordinal()] = TcpState.LISTEN; // it was listening
-                    log.change(t, from, TcpState.SYN_RCVD, "rcv SYN, snd SYN,ACK");
+                    log.change(t, from, TcpState.SYN_RCVD, "SYN");
                 } else if (syn && ack && a == TcpState.SYN_SENT) {
-                    log.change(t, from, TcpState.SYN_RCVD, "rcv SYN, snd SYN,ACK"); // simultaneous open
+                    log.change(t, from, TcpState.SYN_RCVD, "SYN"); // simultaneous open
                 }
                 if (!syn && ack && st[from.ordinal()] == TcpState.SYN_SENT && y.synSeen
                         && new SeqNumber(s.ack).ge(new SeqNumber(y.isn + 1))) {
-                    log.change(t, from, TcpState.ESTABLISHED, "rcv SYN,ACK, snd ACK");
+                    log.change(t, from, TcpState.ESTABLISHED, "SYN, ACK");
                 }
                 if (fin && !x.finSent) {
                     TcpState b = st[from.ordinal()];
-                    if (b == TcpState.ESTABLISHED || b == TcpState.SYN_RCVD) log.change(t, from, TcpState.FIN_WAIT_1, "CLOSE, snd FIN");
-                    else if (b == TcpState.CLOSE_WAIT) log.change(t, from, TcpState.LAST_ACK, "CLOSE, snd FIN");
+                    if (b == TcpState.ESTABLISHED || b == TcpState.SYN_RCVD) log.change(t, from, TcpState.FIN_WAIT_1, "CLOSE");
+                    else if (b == TcpState.CLOSE_WAIT) log.change(t, from, TcpState.LAST_ACK, "CLOSE");
                 }
             }
             if (fin && !x.finSent) {
@@ -271,14 +280,14 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             // States the receiver enters on arrival (taken to be when the capture saw the segment).
             TcpState b = st[peerIdx];
             if (rst) {
-                if (b != TcpState.CLOSED && b != TcpState.LISTEN) log.change(t, to, TcpState.CLOSED, "rcv RST");
+                if (b != TcpState.CLOSED && b != TcpState.LISTEN) log.change(t, to, TcpState.CLOSED, "RST");
             } else {
                 if (x.finSent && !x.finReceivedByPeer && !(fin && s.seq + s.len == x.finSeq && crossing(i, to))) {
                     // An earlier FIN from this side (or this one, unless the peer's FIN crosses it) has arrived.
                     boolean acksPeerFin = ack && y.finSent && new SeqNumber(s.ack).ge(new SeqNumber(y.finSeq + 1));
                     if (fin && acksPeerFin && b == TcpState.FIN_WAIT_1) {
                         x.finReceivedByPeer = true;
-                        log.change(t, to, TcpState.TIME_WAIT, "rcv FIN,ACK, snd ACK"); // RFC 9293 §3.10.7.4
+                        log.change(t, to, TcpState.TIME_WAIT, "FIN, ACK"); // RFC 9293 §3.10.7.4
                         b = st[peerIdx];
                     } else {
                         finReceived(log, t, to, dirs);
@@ -286,17 +295,17 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                     }
                 }
                 if (syn && ack && (b == TcpState.SYN_SENT || b == TcpState.SYN_RCVD)) {
-                    log.change(t, to, TcpState.ESTABLISHED, b == TcpState.SYN_SENT ? "rcv SYN,ACK, snd ACK" : "rcv SYN,ACK");
+                    log.change(t, to, TcpState.ESTABLISHED, "SYN, ACK");
                 } else if (syn && !ack && b == TcpState.SYN_SENT) {
-                    log.change(t, to, TcpState.SYN_RCVD, "rcv SYN, snd SYN,ACK"); // simultaneous open
+                    log.change(t, to, TcpState.SYN_RCVD, "SYN"); // simultaneous open
                 } else if (!syn && ack && b == TcpState.SYN_RCVD && y.synSeen && new SeqNumber(s.ack).ge(new SeqNumber(y.isn + 1))) {
-                    log.change(t, to, TcpState.ESTABLISHED, "rcv ACK of SYN");
+                    log.change(t, to, TcpState.ESTABLISHED, "ACK");
                 }
                 b = st[peerIdx];
                 if (ack && y.finSent && new SeqNumber(s.ack).ge(new SeqNumber(y.finSeq + 1))) {
-                    if (b == TcpState.FIN_WAIT_1) log.change(t, to, TcpState.FIN_WAIT_2, "rcv ACK of FIN");
-                    else if (b == TcpState.CLOSING) log.change(t, to, TcpState.TIME_WAIT, "rcv ACK of FIN");
-                    else if (b == TcpState.LAST_ACK) log.change(t, to, TcpState.CLOSED, "rcv ACK of FIN");
+                    if (b == TcpState.FIN_WAIT_1) log.change(t, to, TcpState.FIN_WAIT_2, "ACK");
+                    else if (b == TcpState.CLOSING) log.change(t, to, TcpState.TIME_WAIT, "ACK");
+                    else if (b == TcpState.LAST_ACK) log.change(t, to, TcpState.CLOSED, "ACK");
                 }
             }
 
@@ -312,11 +321,27 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 x.lastAck = s.ack;
             }
             x.lastWindow = window;
+            tcbs.add(new Trace.TcbSample(t, from, tcb(x, y, st[from.ordinal()])));
+            tcbs.add(new Trace.TcbSample(t, to, tcb(y, x, st[peerIdx])));
         }
         if (truncated) {
             events.add(new TraceEvent.Note(lastT, Explanation.of("capture.note.truncated", MAX_SEGMENTS)));
         }
-        return new Trace(Trace.Source.CAPTURE, null, fileName, client, server, events, List.of());
+        return new Trace(Trace.Source.CAPTURE, null, fileName, client, server, events, tcbs);
+    }
+
+    /**
+     * The TCB variables (RFC 9293 §3.3.1) as far as the capture shows them: ISS and IRS from the
+     * SYNs (or the numbers Wireshark's relative base implies mid-stream), SND.UNA from the peer's
+     * last ACK, SND.NXT from the highest sequence number sent, RCV.NXT from this side's last ACK.
+     */
+    private static Tcb tcb(Dir me, Dir peer, TcpState state) {
+        long iss = me.baseKnown ? Integer.toUnsignedLong(me.synSeen ? me.isn : me.base) : 0;
+        long irs = peer.baseKnown ? Integer.toUnsignedLong(peer.synSeen ? peer.isn : peer.base) : -1;
+        long sndNxt = me.nextValid ? Integer.toUnsignedLong(me.next) : iss;
+        long sndUna = peer.ackValid ? Integer.toUnsignedLong(peer.lastAck) : iss;
+        long rcvNxt = me.ackValid ? Integer.toUnsignedLong(me.lastAck) : (irs >= 0 && peer.nextValid ? Integer.toUnsignedLong(peer.next) : 0);
+        return new Tcb(state, iss, irs, sndUna, sndNxt, rcvNxt, Math.max(0, peer.lastWindow), Math.max(0, me.lastWindow));
     }
 
     /** Whether {@code receiver}'s next segment carries a FIN that does not acknowledge this one: FINs crossing. */
@@ -336,9 +361,9 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
     private static void finReceived(StateLog log, long t, Side receiver, Dir[] dirs) {
         dirs[receiver.other().ordinal()].finReceivedByPeer = true;
         TcpState b = log.st[receiver.ordinal()];
-        if (b == TcpState.ESTABLISHED || b == TcpState.SYN_RCVD) log.change(t, receiver, TcpState.CLOSE_WAIT, "rcv FIN, snd ACK");
-        else if (b == TcpState.FIN_WAIT_1) log.change(t, receiver, TcpState.CLOSING, "rcv FIN, snd ACK");
-        else if (b == TcpState.FIN_WAIT_2) log.change(t, receiver, TcpState.TIME_WAIT, "rcv FIN, snd ACK");
+        if (b == TcpState.ESTABLISHED || b == TcpState.SYN_RCVD) log.change(t, receiver, TcpState.CLOSE_WAIT, "FIN");
+        else if (b == TcpState.FIN_WAIT_1) log.change(t, receiver, TcpState.CLOSING, "FIN");
+        else if (b == TcpState.FIN_WAIT_2) log.change(t, receiver, TcpState.TIME_WAIT, "FIN");
     }
 
     /** Appends inferred state changes and tracks each side's current state. */

@@ -48,6 +48,12 @@ public final class ConversationIndex {
     public static IndexResult scan(Path file, SegmentListener listener, Progress progress, BooleanSupplier cancelled)
             throws IOException {
         try (CaptureReader reader = CaptureReader.open(file)) {
+            return scan(reader, listener, progress, cancelled);
+        }
+    }
+
+    static IndexResult scan(CaptureReader reader, SegmentListener listener, Progress progress, BooleanSupplier cancelled) {
+        {
             RawPacket p = new RawPacket();
             TcpView v = new TcpView();
             Map<FlowKey, Conv> active = new HashMap<>();

@@ -2,33 +2,59 @@ package io.github.handshakelab.capture;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** The conversation list of DESIGN §4 ("Conversations JSON", version 1): fixed field names and order. */
+/**
+ * The conversation list of DESIGN §4 ("Conversations JSON", version 1): fixed field names and
+ * order, in the layout of the trace JSON (one conversation or warning per line, {@code "a": 1}).
+ */
 public final class ConversationsJson {
 
     public static final int VERSION = 1;
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private static final MinimalPrettyPrinter ONE_LINE = new MinimalPrettyPrinter() {
+        @Override public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException { g.writeRaw(": "); }
+        @Override public void writeObjectEntrySeparator(JsonGenerator g) throws IOException { g.writeRaw(", "); }
+        @Override public void writeArrayValueSeparator(JsonGenerator g) throws IOException { g.writeRaw(", "); }
+    };
 
     private ConversationsJson() {}
 
+    private interface Body { void write(JsonGenerator g) throws IOException; }
+
+    /** The fields of {@code body} as one line, without the surrounding braces when {@code open}. */
+    private static String obj(Body body) {
+        try {
+            StringWriter w = new StringWriter(200);
+            try (JsonGenerator g = FACTORY.createGenerator(w)) {
+                g.setPrettyPrinter(ONE_LINE);
+                g.writeStartObject();
+                body.write(g);
+                g.writeEndObject();
+            }
+            return w.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String write(IndexResult r) {
-        StringWriter w = new StringWriter(256 + r.conversations().size() * 300);
-        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-            g.setPrettyPrinter(pp);
-            g.writeStartObject();
+        StringBuilder out = new StringBuilder(256 + r.conversations().size() * 300);
+        String head = obj(g -> {
             g.writeNumberField("version", VERSION);
             g.writeStringField("file", r.file());
             g.writeNumberField("packets", r.packets());
             g.writeNumberField("tcpPackets", r.tcpPackets());
-            g.writeArrayFieldStart("conversations");
-            for (Conversation c : r.conversations()) {
-                g.writeStartObject();
+        });
+        out.append(head, 0, head.length() - 1).append(",\n  \"conversations\": [");
+        for (int i = 0; i < r.conversations().size(); i++) {
+            Conversation c = r.conversations().get(i);
+            out.append(i == 0 ? "\n    " : ",\n    ").append(obj(g -> {
                 g.writeNumberField("stream", c.stream());
                 endpoint(g, "client", c.clientAddress(), c.clientPort());
                 endpoint(g, "server", c.serverAddress(), c.serverPort());
@@ -41,28 +67,23 @@ public final class ConversationsJson {
                 g.writeNumberField("duration", c.duration());
                 g.writeStringField("opened", c.opened().name());
                 g.writeStringField("closed", c.closed().name());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("warnings");
-            for (CaptureWarning cw : r.warnings()) {
-                g.writeStartObject();
-                g.writeNumberField("offset", cw.offset());
-                if (cw.packet() > 0) g.writeNumberField("packet", cw.packet());
-                g.writeStringField("message", cw.message());
-                g.writeEndObject();
-            }
-            if (r.droppedWarnings() > 0) {
-                g.writeStartObject();
-                g.writeStringField("message", r.droppedWarnings() + " more warnings not listed");
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            }));
         }
-        return w.toString() + "\n";
+        out.append(r.conversations().isEmpty() ? "],\n  \"warnings\": [" : "\n  ],\n  \"warnings\": [");
+        int n = 0;
+        for (CaptureWarning w : r.warnings()) {
+            out.append(n++ == 0 ? "\n    " : ",\n    ").append(obj(g -> {
+                g.writeNumberField("offset", w.offset());
+                if (w.packet() > 0) g.writeNumberField("packet", w.packet());
+                g.writeStringField("message", w.message());
+            }));
+        }
+        if (r.droppedWarnings() > 0) {
+            out.append(n++ == 0 ? "\n    " : ",\n    ")
+               .append(obj(g -> g.writeStringField("message", r.droppedWarnings() + " more warnings not listed")));
+        }
+        out.append(n == 0 ? "]\n}\n" : "\n  ]\n}\n");
+        return out.toString();
     }
 
     private static void endpoint(JsonGenerator g, String name, String address, int port) throws IOException {

@@ -55,7 +55,7 @@ final class TlsNamer {
                 }
                 case 21 -> add(parts, encrypted ? "TLS Encrypted Alert" : "TLS Alert");
                 case 22 -> add(parts, encrypted ? "TLS Handshake: Encrypted Handshake Message"
-                        : "TLS Handshake: " + handshakeNames(d, off + i, Math.min(rlen, len - i)));
+                        : HANDSHAKE + handshakeNames(d, off + i, Math.min(rlen, len - i)));
                 default -> add(parts, "TLS Application Data");
             }
             skip = rlen;
@@ -64,8 +64,18 @@ final class TlsNamer {
         return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
+    private static final String HANDSHAKE = "TLS Handshake: ";
+
+    /** Adds a record's name; consecutive handshake records read as one list, "ServerHello, Certificate". */
     private static void add(List<String> parts, String s) {
-        if (parts.isEmpty() || !parts.get(parts.size() - 1).equals(s)) parts.add(s);
+        String last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+        if (s.equals(last)) return;
+        if (last != null && last.startsWith(HANDSHAKE) && s.startsWith(HANDSHAKE) && !s.contains("Encrypted")
+                && !last.contains("Encrypted")) {
+            parts.set(parts.size() - 1, last + ", " + s.substring(HANDSHAKE.length()));
+            return;
+        }
+        parts.add(s);
     }
 
     /** The handshake messages of one record body (as far as captured): "ServerHello, Certificate". */

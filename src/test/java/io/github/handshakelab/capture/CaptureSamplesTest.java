@@ -75,9 +75,47 @@ class CaptureSamplesTest {
         assertEquals(64240, syn.window());             // a SYN's window is never scaled
         assertEquals(63 << 10, t.segments().get(2).window()); // raw 63, scale 2^10 from both SYNs
         assertTrue(t.segments().stream().allMatch(s -> s.analysis().isEmpty()));
-        assertEquals("capture.explain.synack", t.segments().get(1).explain().get(0).key());
-        assertEquals(List.of("server", Long.toString(t.segments().get(1).seqAbs()), "1", "client"),
-                t.segments().get(1).explain().get(0).args());
+        // Inferred TCB after the handshake's ACK (RFC 9293 §3.3.1 variables, absolute numbers).
+        long iss = syn.seqAbs(), irs = t.segments().get(1).seqAbs();
+        var tcb = t.tcbAt(Side.CLIENT, t.segments().get(2).sent());
+        assertEquals(new io.github.handshakelab.tcp.Tcb(ESTABLISHED, iss, irs, iss + 1, iss + 1, irs + 1, 65160, 64512), tcb);
+        var end = t.tcbAt(Side.SERVER, t.endTime());
+        assertEquals(CLOSED, end.state());
+        assertEquals((irs + 302) & 0xffffffffL, end.sndNxt()); // 300 bytes + SYN + FIN
+        assertEquals((iss + 102) & 0xffffffffL, end.rcvNxt()); // 100 bytes + SYN + FIN
+        assertEquals("capture.explain.synack.server", t.segments().get(1).explain().get(0).key());
+        assertEquals(List.of(Long.toString(t.segments().get(1).seqAbs()), "1"), t.segments().get(1).explain().get(0).args());
+        assertEquals("SYN-ACK: the server picks its own ISN " + t.segments().get(1).seqAbs()
+                + " (relative seq 0) and sets ack = 1 = the client's ISN + 1, acknowledging the SYN.",
+                t.segments().get(1).explain().get(0).english());
+    }
+
+    @Test
+    void ipv6PcapngWrittenByDumpcap() throws IOException {
+        Trace t = load("ipv6-handshake-data-close.pcapng");
+        assertCommon(t, "ipv6-handshake-data-close.pcapng", 8085);
+        assertEquals("fd00:99::1", t.client().address());
+        assertEquals("fd00:99::2", t.server().address());
+        assertEquals(List.of(
+                "C>S SYN seq=0 len=0",
+                "S>C SYN, ACK seq=0 ack=1 len=0",
+                "C>S ACK seq=1 ack=1 len=0",
+                "C>S ACK, PSH seq=1 ack=1 len=100",
+                "S>C ACK seq=1 ack=101 len=0",
+                "S>C ACK, PSH seq=1 ack=101 len=300",
+                "C>S ACK seq=101 ack=301 len=0",
+                "C>S ACK, FIN seq=101 ack=301 len=0",
+                "S>C ACK seq=301 ack=102 len=0",
+                "S>C ACK, FIN seq=301 ack=102 len=0",
+                "C>S ACK seq=102 ack=302 len=0"), segments(t));
+        assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT), t.stateSequence(Side.CLIENT));
+        assertEquals(List.of(LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED), t.stateSequence(Side.SERVER));
+        assertEquals("MSS=1440", t.segments().get(0).options().get(0)); // 1500 - 40 (IPv6) - 20 (TCP)
+        IndexResult r = ConversationIndex.index(DIR.resolve("ipv6-handshake-data-close.pcapng"));
+        assertEquals("pcapng", r.format());
+        assertEquals(List.of(), r.warnings());
+        // dumpcap stores nanoseconds (if_tsresol 9): the trace's microseconds come from them.
+        assertTrue(t.segments().get(9).sent() > 100_000, "the server closes 0.2 s after the client");
     }
 
     @Test
@@ -106,6 +144,9 @@ class CaptureSamplesTest {
                 "S>C ACK seq=2 ack=12 len=0"), segments(t));
         assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT), t.stateSequence(Side.CLIENT));
         assertEquals(List.of(LISTEN, SYN_RCVD, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT), t.stateSequence(Side.SERVER));
+        assertEquals(List.of("capture.explain.seq.next", "capture.explain.ack.client", "capture.explain.fin",
+                "capture.explain.fin.crossed.client"), t.segments().get(6).explain().stream().map(e -> e.key()).toList());
+        assertTrue(t.segments().get(5).explain().stream().noneMatch(e -> e.key().startsWith("capture.explain.fin.crossed")));
     }
 
     @Test

@@ -55,6 +55,11 @@ class ConversationIndexTest {
         assertEquals(Conversation.Opened.PARTIAL, c.get(2).opened());
         assertEquals(Conversation.Closed.OPEN, c.get(2).closed());
         assertEquals(54 * 7, s0.bytes());
+        // The trace of a stream holds exactly that stream's segments, also when a tuple was reused.
+        Path file = dir.resolve("t.pcap");
+        assertEquals(java.util.List.of(7000L), CaptureTraces.load(file, 2).segments().stream().map(s -> s.seqAbs()).toList());
+        assertEquals(java.util.List.of(500L, 0L), CaptureTraces.load(file, 1).segments().stream().map(s -> s.seqAbs()).toList());
+        assertEquals(7, CaptureTraces.load(file, 0).segments().size());
     }
 
     @Test

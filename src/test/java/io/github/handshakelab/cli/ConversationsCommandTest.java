@@ -95,6 +95,19 @@ class ConversationsCommandTest {
     }
 
     @Test
+    void emptyListsAndCountedWarningsStayValidJson() throws IOException {
+        var empty = new io.github.handshakelab.capture.IndexResult("e.pcap", "pcap", 0, 0, java.util.List.of(), java.util.List.of(), 0);
+        assertEquals("{\"version\": 1, \"file\": \"e.pcap\", \"packets\": 0, \"tcpPackets\": 0,\n  \"conversations\": [],\n  \"warnings\": []\n}\n",
+                io.github.handshakelab.capture.ConversationsJson.write(empty));
+        var many = new io.github.handshakelab.capture.IndexResult("m.pcap", "pcap", 5, 0, java.util.List.of(),
+                java.util.List.of(new io.github.handshakelab.capture.CaptureWarning(24, 1, "a \"quoted\" problem")), 41);
+        JsonNode json = new ObjectMapper().readTree(io.github.handshakelab.capture.ConversationsJson.write(many));
+        assertEquals(Set.of(), schema("conversations.schema.json").validate(json));
+        assertEquals("a \"quoted\" problem", json.get("warnings").get(0).get("message").asText());
+        assertEquals("41 more warnings not listed", json.get("warnings").get(1).get("message").asText());
+    }
+
+    @Test
     void textTable() {
         Run r = run("conversations", "resources/captures/tls-handshake.pcap.gz");
         assertEquals(0, r.code(), r.err());

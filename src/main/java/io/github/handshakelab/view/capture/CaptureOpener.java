@@ -51,18 +51,24 @@ public final class CaptureOpener {
     private final Window owner;
     private final Path file;
     private final Consumer<Trace> onTrace;
-    private final Locale locale = Locale.getDefault();
+    private final Locale locale;
     private final Stage stage = new Stage();
 
-    private CaptureOpener(Window owner, Path file, Consumer<Trace> onTrace) {
+    private CaptureOpener(Window owner, Path file, Locale locale, Consumer<Trace> onTrace) {
         this.owner = owner;
         this.file = file;
+        this.locale = locale;
         this.onTrace = onTrace;
     }
 
     /** Call on the FX thread. Returns at once; {@code onTrace} runs later if the user picks a conversation. */
     public static void open(Window owner, Path file, Consumer<Trace> onTrace) {
-        new CaptureOpener(owner, file, onTrace).start();
+        open(owner, file, Locale.getDefault(), onTrace);
+    }
+
+    /** As {@link #open(Window, Path, Consumer)}, in the UI language chosen in the app ({@link Locale#ROOT} = English). */
+    public static void open(Window owner, Path file, Locale locale, Consumer<Trace> onTrace) {
+        new CaptureOpener(owner, file, locale, onTrace).start();
     }
 
     private String t(String key, Object... args) {

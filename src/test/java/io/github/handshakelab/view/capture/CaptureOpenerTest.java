@@ -89,10 +89,12 @@ class CaptureOpenerTest {
     void warningsAreListed(FxRobot robot) throws Exception {
         byte[] good = Files.readAllBytes(Path.of("resources/captures/handshake-data-close.pcap"));
         Path cut = Files.write(dir.resolve("cut.pcap"), Arrays.copyOf(good, good.length - 7));
-        robot.interact(() -> CaptureOpener.open(stage, cut, t -> { }));
+        robot.interact(() -> CaptureOpener.open(stage, cut, java.util.Locale.SIMPLIFIED_CHINESE, t -> { }));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#captureWarnings").tryQuery().isPresent());
         javafx.scene.control.ListView<?> w = robot.lookup("#captureWarnings").queryAs(javafx.scene.control.ListView.class);
         assertEquals(1, w.getItems().size());
         assertTrue(w.getItems().get(0).toString().contains("packet 11: truncated packet data"), w.getItems().get(0).toString());
+        assertEquals("显示会话", robot.lookup("#openConversation").queryAs(Button.class).getText()); // the chosen language
+        robot.interact(() -> ((Stage) w.getScene().getWindow()).close());
     }
 }
