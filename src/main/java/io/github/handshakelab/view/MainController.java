@@ -583,7 +583,7 @@ public class MainController implements Initializable {
     public void openFile(Path file) {
         session.settings.addRecent(file.toAbsolutePath().toString());
         refreshRecent();
-        CaptureHook.open(session.stage, file, res, t -> onFx(() -> {
+        FileOpener.open(session.stage, file, res, t -> onFx(() -> {
             session.lab.load(null);
             scenarioList.getSelectionModel().clearSelection();
             lessonLabel.setText("");

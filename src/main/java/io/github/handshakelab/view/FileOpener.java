@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * The one place the window opens files. A trace JSON (DESIGN §4) is read here; captures go to
  * the capture module's opener (progress, cancel, conversation picker).
  */
-public final class CaptureHook {
-    private CaptureHook() {}
+public final class FileOpener {
+    private FileOpener() {}
 
     public static void open(Window owner, Path file, ResourceBundle res, Consumer<Trace> onTrace) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -28,7 +28,7 @@ public final class CaptureHook {
             }
             return;
         }
-        io.github.handshakelab.view.capture.CaptureOpener.open(owner, file, onTrace);
+        io.github.handshakelab.view.capture.CaptureOpener.open(owner, file, res.getLocale(), onTrace);
     }
 
     private static void error(Window owner, ResourceBundle res, String message) {
