@@ -9,9 +9,13 @@ public record TcpFlags(int bits) {
     public static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20,
             ECE = 0x40, CWR = 0x80, NS = 0x100;
 
-    /** Fixed print order of DESIGN §2 labels and §4 JSON: "SYN, ACK", never "ACK, SYN". */
-    private static final int[] ORDER = {SYN, ACK, FIN, RST, PSH, URG, ECE, CWR, NS};
-    private static final String[] NAMES = {"SYN", "ACK", "FIN", "RST", "PSH", "URG", "ECE", "CWR", "NS"};
+    /**
+     * Fixed print order for labels and JSON: the header's bit order, lowest first, as Wireshark
+     * prints it ("SYN, ACK", "FIN, ACK", "RST, ACK", "FIN, PSH, ACK"), so a capture reads the same
+     * here as in Wireshark and the textbooks' "FIN/ACK" keeps its order.
+     */
+    private static final int[] ORDER = {FIN, SYN, RST, PSH, ACK, URG, ECE, CWR, NS};
+    private static final String[] NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "NS"};
 
     public static TcpFlags of(int... bits) {
         int b = 0;

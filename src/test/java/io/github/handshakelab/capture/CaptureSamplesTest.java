@@ -58,13 +58,13 @@ class CaptureSamplesTest {
                 "C>S SYN seq=0 len=0",
                 "S>C SYN, ACK seq=0 ack=1 len=0",
                 "C>S ACK seq=1 ack=1 len=0",
-                "C>S ACK, PSH seq=1 ack=1 len=100",
+                "C>S PSH, ACK seq=1 ack=1 len=100",
                 "S>C ACK seq=1 ack=101 len=0",
-                "S>C ACK, PSH seq=1 ack=101 len=300",
+                "S>C PSH, ACK seq=1 ack=101 len=300",
                 "C>S ACK seq=101 ack=301 len=0",
-                "C>S ACK, FIN seq=101 ack=301 len=0",
+                "C>S FIN, ACK seq=101 ack=301 len=0",
                 "S>C ACK seq=301 ack=102 len=0",
-                "S>C ACK, FIN seq=301 ack=102 len=0",
+                "S>C FIN, ACK seq=301 ack=102 len=0",
                 "C>S ACK seq=102 ack=302 len=0"), segments(t));
         assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT), t.stateSequence(Side.CLIENT));
         assertEquals(List.of(LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED), t.stateSequence(Side.SERVER));
@@ -100,13 +100,13 @@ class CaptureSamplesTest {
                 "C>S SYN seq=0 len=0",
                 "S>C SYN, ACK seq=0 ack=1 len=0",
                 "C>S ACK seq=1 ack=1 len=0",
-                "C>S ACK, PSH seq=1 ack=1 len=100",
+                "C>S PSH, ACK seq=1 ack=1 len=100",
                 "S>C ACK seq=1 ack=101 len=0",
-                "S>C ACK, PSH seq=1 ack=101 len=300",
+                "S>C PSH, ACK seq=1 ack=101 len=300",
                 "C>S ACK seq=101 ack=301 len=0",
-                "C>S ACK, FIN seq=101 ack=301 len=0",
+                "C>S FIN, ACK seq=101 ack=301 len=0",
                 "S>C ACK seq=301 ack=102 len=0",
-                "S>C ACK, FIN seq=301 ack=102 len=0",
+                "S>C FIN, ACK seq=301 ack=102 len=0",
                 "C>S ACK seq=102 ack=302 len=0"), segments(t));
         assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT), t.stateSequence(Side.CLIENT));
         assertEquals(List.of(LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED), t.stateSequence(Side.SERVER));
@@ -122,7 +122,7 @@ class CaptureSamplesTest {
     void rstFromAClosedPort() throws IOException {
         Trace t = load("rst-closed-port.pcap");
         assertCommon(t, "rst-closed-port.pcap", 8081);
-        assertEquals(List.of("C>S SYN seq=0 len=0", "S>C ACK, RST seq=1 ack=1 len=0"), segments(t));
+        assertEquals(List.of("C>S SYN seq=0 len=0", "S>C RST, ACK seq=1 ack=1 len=0"), segments(t));
         assertEquals(List.of(CLOSED, SYN_SENT, CLOSED), t.stateSequence(Side.CLIENT));
         assertEquals(List.of(), t.stateSequence(Side.SERVER)); // nothing listened: the server stays CLOSED
         assertEquals(CLOSED, t.stateAt(Side.SERVER, 0));
@@ -136,10 +136,10 @@ class CaptureSamplesTest {
                 "C>S SYN seq=0 len=0",
                 "S>C SYN, ACK seq=0 ack=1 len=0",
                 "C>S ACK seq=1 ack=1 len=0",
-                "C>S ACK, PSH seq=1 ack=1 len=10",
+                "C>S PSH, ACK seq=1 ack=1 len=10",
                 "S>C ACK seq=1 ack=11 len=0",
-                "C>S ACK, FIN seq=11 ack=1 len=0",
-                "S>C ACK, FIN seq=1 ack=11 len=0",   // does not ack the client's FIN: the FINs crossed
+                "C>S FIN, ACK seq=11 ack=1 len=0",
+                "S>C FIN, ACK seq=1 ack=11 len=0",   // does not ack the client's FIN: the FINs crossed
                 "C>S ACK seq=12 ack=2 len=0",
                 "S>C ACK seq=2 ack=12 len=0"), segments(t));
         assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT), t.stateSequence(Side.CLIENT));
@@ -157,17 +157,17 @@ class CaptureSamplesTest {
                 "C>S SYN seq=0 len=0",
                 "S>C SYN, ACK seq=0 ack=1 len=0",
                 "C>S ACK seq=1 ack=1 len=0",
-                "C>S ACK, PSH seq=1 ack=1 len=20",
+                "C>S PSH, ACK seq=1 ack=1 len=20",
                 "S>C ACK seq=1 ack=21 len=0",
-                "C>S ACK, FIN seq=21 ack=1 len=0",
+                "C>S FIN, ACK seq=21 ack=1 len=0",
                 "S>C ACK seq=1 ack=22 len=0",
-                "S>C ACK, PSH seq=1 ack=22 len=200",
+                "S>C PSH, ACK seq=1 ack=22 len=200",
                 "C>S ACK seq=22 ack=201 len=0",
-                "S>C ACK, PSH seq=201 ack=22 len=200",
+                "S>C PSH, ACK seq=201 ack=22 len=200",
                 "C>S ACK seq=22 ack=401 len=0",
-                "S>C ACK, PSH seq=401 ack=22 len=200",
+                "S>C PSH, ACK seq=401 ack=22 len=200",
                 "C>S ACK seq=22 ack=601 len=0",
-                "S>C ACK, FIN seq=601 ack=22 len=0",
+                "S>C FIN, ACK seq=601 ack=22 len=0",
                 "C>S ACK seq=22 ack=602 len=0"), segments(t));
         assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT), t.stateSequence(Side.CLIENT));
         assertEquals(List.of(LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED), t.stateSequence(Side.SERVER));
@@ -185,11 +185,11 @@ class CaptureSamplesTest {
                 "C>S SYN seq=0 len=0",
                 "S>C SYN, ACK seq=0 ack=1 len=0",
                 "C>S ACK seq=1 ack=1 len=0",
-                "S>C ACK, PSH seq=1 ack=1 len=50",
+                "S>C PSH, ACK seq=1 ack=1 len=50",
                 "C>S ACK seq=1 ack=51 len=0",
-                "S>C ACK, FIN seq=51 ack=1 len=0",
+                "S>C FIN, ACK seq=51 ack=1 len=0",
                 "C>S ACK seq=1 ack=52 len=0",
-                "C>S ACK, FIN seq=1 ack=52 len=0",
+                "C>S FIN, ACK seq=1 ack=52 len=0",
                 "S>C ACK seq=52 ack=2 len=0"), segments(t));
         assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED), t.stateSequence(Side.CLIENT));
         assertEquals(List.of(LISTEN, SYN_RCVD, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT), t.stateSequence(Side.SERVER));

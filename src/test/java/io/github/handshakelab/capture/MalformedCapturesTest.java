@@ -404,7 +404,7 @@ class MalformedCapturesTest {
                 "offset 164, packet 3: TCP option kind 2 has length 0 (at least 2 needed); packet skipped",
                 "offset 238, packet 4: TCP option kind 3 has length 1 (at least 2 needed); packet skipped",
                 "offset 312, packet 5: TCP option kind 2 of length 4 runs past the TCP header; packet skipped",
-                "offset 386, packet 6: odd TCP flags SYN, FIN; segment not replayed; packet skipped",
+                "offset 386, packet 6: odd TCP flags FIN, SYN; segment not replayed; packet skipped",
                 "offset 456, packet 7: odd TCP flags SYN, RST; segment not replayed; packet skipped",
                 "offset 526, packet 8: odd TCP flags none; segment not replayed; packet skipped",
                 "offset 666, packet 10: TCP header truncated: 10 bytes captured, 20 needed; packet skipped"), warnings(r));

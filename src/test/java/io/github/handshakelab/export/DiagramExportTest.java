@@ -36,7 +36,7 @@ class DiagramExportTest {
         // 9 segments: 8 delivered with a head, 1 lost with a cross and the word "lost"
         assertEquals(8, count(svg, "<polygon "), "one arrow head per delivered segment");
         assertEquals(1, count(svg, ">lost</text>"));
-        assertEquals(2, count(svg, ">ACK, FIN  seq=1 ack=2</text>"), "the FIN and its retransmission");
+        assertEquals(2, count(svg, ">FIN, ACK  seq=1 ack=2</text>"), "the FIN and its retransmission");
         assertTrue(svg.contains("stroke-dasharray=\"9 6\""), "the retransmission is dashed");
         for (String state : new String[]{"SYN_SENT", "LISTEN", "SYN_RCVD", "FIN_WAIT_1", "FIN_WAIT_2", "CLOSE_WAIT",
                 "LAST_ACK", "TIME_WAIT"}) {

@@ -29,26 +29,26 @@ class ScenariosTest {
     private static final Map<String, Expect> EXPECTED = Map.ofEntries(
             Map.entry("three-way-handshake", new Expect(HS,
                     List.of(CLOSED, SYN_SENT, ESTABLISHED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))),
-            Map.entry("four-way-close", new Expect(HS + "|C ACK,FIN 1 1 0|S ACK 1 2 0|S ACK,FIN 1 2 0|C ACK 2 2 0",
+            Map.entry("four-way-close", new Expect(HS + "|C FIN,ACK 1 1 0|S ACK 1 2 0|S FIN,ACK 1 2 0|C ACK 2 2 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
-            Map.entry("server-closes-first", new Expect(HS + "|S ACK,FIN 1 1 0|C ACK 1 2 0|C ACK,FIN 1 2 0|S ACK 2 2 0",
+            Map.entry("server-closes-first", new Expect(HS + "|S FIN,ACK 1 1 0|C ACK 1 2 0|C FIN,ACK 1 2 0|S ACK 2 2 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED))),
-            Map.entry("three-segment-close", new Expect(HS + "|C ACK,FIN 1 1 0|S ACK,FIN 1 2 0|C ACK 2 2 0",
+            Map.entry("three-segment-close", new Expect(HS + "|C FIN,ACK 1 1 0|S FIN,ACK 1 2 0|C ACK 2 2 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, TIME_WAIT, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
-            Map.entry("data-transfer", new Expect(HS + "|C ACK,PSH 1 1 100|S ACK 1 101 0|S ACK,PSH 1 101 200"
-                    + "|C ACK 101 201 0|C ACK,FIN 101 201 0|S ACK 201 102 0|S ACK,FIN 201 102 0|C ACK 102 202 0",
+            Map.entry("data-transfer", new Expect(HS + "|C PSH,ACK 1 1 100|S ACK 1 101 0|S PSH,ACK 1 101 200"
+                    + "|C ACK 101 201 0|C FIN,ACK 101 201 0|S ACK 201 102 0|S FIN,ACK 201 102 0|C ACK 102 202 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
-            Map.entry("half-close-with-data", new Expect(HS + "|C ACK,FIN 1 1 0|S ACK 1 2 0|S ACK,PSH 1 2 100"
-                    + "|C ACK 2 101 0|S ACK,PSH 101 2 50|C ACK 2 151 0|S ACK,FIN 151 2 0|C ACK 2 152 0",
+            Map.entry("half-close-with-data", new Expect(HS + "|C FIN,ACK 1 1 0|S ACK 1 2 0|S PSH,ACK 1 2 100"
+                    + "|C ACK 2 101 0|S PSH,ACK 101 2 50|C ACK 2 151 0|S FIN,ACK 151 2 0|C ACK 2 152 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
             Map.entry("simultaneous-open", new Expect("C SYN 0 - 0|S SYN 0 - 0|S SYN,ACK 0 1 0|C SYN,ACK 0 1 0",
                     List.of(CLOSED, SYN_SENT, SYN_RCVD, ESTABLISHED), List.of(CLOSED, SYN_SENT, SYN_RCVD, ESTABLISHED))),
-            Map.entry("simultaneous-close", new Expect(HS + "|C ACK,FIN 1 1 0|S ACK,FIN 1 1 0|S ACK 2 2 0|C ACK 2 2 0",
+            Map.entry("simultaneous-close", new Expect(HS + "|C FIN,ACK 1 1 0|S FIN,ACK 1 1 0|S ACK 2 2 0|C ACK 2 2 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT, CLOSED))),
             Map.entry("lost-syn", new Expect("C SYN 0 - 0 LOST|C SYN 0 - 0 RTX|S SYN,ACK 0 1 0|C ACK 1 1 0",
@@ -59,13 +59,13 @@ class ScenariosTest {
             Map.entry("lost-handshake-ack", new Expect("C SYN 0 - 0|S SYN,ACK 0 1 0|C ACK 1 1 0 LOST"
                     + "|S SYN,ACK 0 1 0 RTX|C ACK 1 1 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))),
-            Map.entry("lost-final-ack", new Expect(HS + "|C ACK,FIN 1 1 0|S ACK 1 2 0|S ACK,FIN 1 2 0|C ACK 2 2 0 LOST"
-                    + "|S ACK,FIN 1 2 0 RTX|C ACK 2 2 0",
+            Map.entry("lost-final-ack", new Expect(HS + "|C FIN,ACK 1 1 0|S ACK 1 2 0|S FIN,ACK 1 2 0|C ACK 2 2 0 LOST"
+                    + "|S FIN,ACK 1 2 0 RTX|C ACK 2 2 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
-            Map.entry("connect-to-closed-port", new Expect("C SYN 0 - 0|S ACK,RST 0 1 0",
+            Map.entry("connect-to-closed-port", new Expect("C SYN 0 - 0|S RST,ACK 0 1 0",
                     List.of(CLOSED, SYN_SENT, CLOSED), List.of())),
-            Map.entry("reset-mid-connection", new Expect(HS + "|C ACK,PSH 1 1 100|S ACK 1 101 0|C RST 101 - 0",
+            Map.entry("reset-mid-connection", new Expect(HS + "|C PSH,ACK 1 1 100|S ACK 1 101 0|C RST 101 - 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSED))),
             Map.entry("old-duplicate-syn", new Expect("C SYN -10 - 0|S SYN,ACK 0 -9 0|C SYN 0 - 0|C RST -9 - 0"
                     + "|C SYN 0 - 0 RTX|S SYN,ACK 0 1 0|C ACK 1 1 0",

@@ -99,7 +99,7 @@ class ConnectionTest {
 
     static Connection finWait1() {
         Connection c = established();
-        assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK,FIN>"), sent(c.call(UserCall.CLOSE, 0, 0)));
+        assertEquals(List.of("<SEQ=101><ACK=301><CTL=FIN,ACK>"), sent(c.call(UserCall.CLOSE, 0, 0)));
         assertEquals(FIN_WAIT_1, c.state());
         return c;
     }
@@ -120,7 +120,7 @@ class ConnectionTest {
 
     static Connection lastAck() {
         Connection c = closeWait();
-        assertEquals(List.of("<SEQ=101><ACK=302><CTL=ACK,FIN>"), sent(c.call(UserCall.CLOSE, 0, 0)));
+        assertEquals(List.of("<SEQ=101><ACK=302><CTL=FIN,ACK>"), sent(c.call(UserCall.CLOSE, 0, 0)));
         assertEquals(LAST_ACK, c.state());
         return c;
     }
@@ -193,13 +193,13 @@ class ConnectionTest {
             Connection c = synSent();
             assertEquals(List.of(), sent(c.call(UserCall.SEND, 50, 0)));
             // The queued data rides on the segment that completes the handshake.
-            assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK,PSH><LEN=50>"), sent(c.receive(seg(PEER, 101L, SYN), 0)));
+            assertEquals(List.of("<SEQ=101><ACK=301><CTL=PSH,ACK><LEN=50>"), sent(c.receive(seg(PEER, 101L, SYN), 0)));
         }
 
         @Test
         void synRcvdCloseSendsFin() {
             Connection c = synRcvdPassive();
-            assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK,FIN>"), sent(c.call(UserCall.CLOSE, 0, 0)));
+            assertEquals(List.of("<SEQ=101><ACK=301><CTL=FIN,ACK>"), sent(c.call(UserCall.CLOSE, 0, 0)));
             assertEquals(FIN_WAIT_1, c.state());
         }
 
@@ -213,7 +213,7 @@ class ConnectionTest {
         @Test
         void establishedSendSegmentizes() {
             Connection c = established();
-            assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK,PSH><LEN=1460>", "<SEQ=1561><ACK=301><CTL=ACK,PSH><LEN=40>"),
+            assertEquals(List.of("<SEQ=101><ACK=301><CTL=PSH,ACK><LEN=1460>", "<SEQ=1561><ACK=301><CTL=PSH,ACK><LEN=40>"),
                     sent(c.call(UserCall.SEND, 1500, 0)));
             assertEquals(1601, c.tcb().sndNxt());
             assertEquals(101, c.tcb().sndUna());
@@ -223,7 +223,7 @@ class ConnectionTest {
         void establishedCloseQueuesFinAfterData() {
             Connection c = established();
             c.call(UserCall.SEND, 10, 0);
-            assertEquals(List.of("<SEQ=111><ACK=301><CTL=ACK,FIN>"), sent(c.call(UserCall.CLOSE, 0, 0)));
+            assertEquals(List.of("<SEQ=111><ACK=301><CTL=FIN,ACK>"), sent(c.call(UserCall.CLOSE, 0, 0)));
         }
 
         @Test
@@ -236,8 +236,8 @@ class ConnectionTest {
         @Test
         void closeWaitMaySendAndThenCloses() {
             Connection c = closeWait();
-            assertEquals(List.of("<SEQ=101><ACK=302><CTL=ACK,PSH><LEN=5>"), sent(c.call(UserCall.SEND, 5, 0)));
-            assertEquals(List.of("<SEQ=106><ACK=302><CTL=ACK,FIN>"), sent(c.call(UserCall.CLOSE, 0, 0)));
+            assertEquals(List.of("<SEQ=101><ACK=302><CTL=PSH,ACK><LEN=5>"), sent(c.call(UserCall.SEND, 5, 0)));
+            assertEquals(List.of("<SEQ=106><ACK=302><CTL=FIN,ACK>"), sent(c.call(UserCall.CLOSE, 0, 0)));
             assertEquals(LAST_ACK, c.state());
         }
 
@@ -281,9 +281,9 @@ class ConnectionTest {
 
         @Test
         void closedAnswersNoAckWithRstAck() {
-            assertEquals(List.of("<SEQ=0><ACK=301><CTL=ACK,RST>"), sent(closed().receive(seg(PEER, null, SYN), 0)));
+            assertEquals(List.of("<SEQ=0><ACK=301><CTL=RST,ACK>"), sent(closed().receive(seg(PEER, null, SYN), 0)));
             // SYN and FIN both count in SEG.LEN.
-            assertEquals(List.of("<SEQ=0><ACK=311><CTL=ACK,RST>"), sent(closed().receive(seg(300, null, SYN | FIN, 9), 0)));
+            assertEquals(List.of("<SEQ=0><ACK=311><CTL=RST,ACK>"), sent(closed().receive(seg(300, null, SYN | FIN, 9), 0)));
         }
 
         @Test
@@ -656,16 +656,16 @@ class ConnectionTest {
             Connection c = established();
             c.call(UserCall.SEND, 100, 0);
             List<Effect> fx = c.onTimer(c.nextTimerDeadline());
-            assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK,PSH><LEN=100>"), sent(fx));
+            assertEquals(List.of("<SEQ=101><ACK=301><CTL=PSH,ACK><LEN=100>"), sent(fx));
             assertEquals(Outgoing.SeqWhy.RETRANSMISSION, outs(fx).get(0).seqWhy());
             assertEquals(1_000_000 + 2_000_000, c.nextTimerDeadline(), "RTO doubled");
         }
 
         @Test
         void finIsRetransmittedInFinWait1ClosingAndLastAck() {
-            assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK,FIN>"), sent(finWait1().onTimer(1_000_000)));
-            assertEquals(List.of("<SEQ=101><ACK=302><CTL=ACK,FIN>"), sent(closing().onTimer(1_000_000)));
-            assertEquals(List.of("<SEQ=101><ACK=302><CTL=ACK,FIN>"), sent(lastAck().onTimer(1_000_000)));
+            assertEquals(List.of("<SEQ=101><ACK=301><CTL=FIN,ACK>"), sent(finWait1().onTimer(1_000_000)));
+            assertEquals(List.of("<SEQ=101><ACK=302><CTL=FIN,ACK>"), sent(closing().onTimer(1_000_000)));
+            assertEquals(List.of("<SEQ=101><ACK=302><CTL=FIN,ACK>"), sent(lastAck().onTimer(1_000_000)));
         }
 
         @Test
