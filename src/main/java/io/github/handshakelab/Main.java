@@ -11,7 +11,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        if (args.length == 0 || (args.length == 1 && !Cli.isSubcommand(args[0]) && !args[0].startsWith("-"))) {
+        if (Cli.opensWindow(args)) {
             io.github.handshakelab.app.AppLauncher.launch(args);
             return;
         }

@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
-import java.util.Set;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The headless commands of DESIGN §5. Usage errors (unknown ids, bad numbers, out-of-range
@@ -12,15 +13,18 @@ import java.util.Set;
  */
 @Command(name = "handshake-lab", mixinStandardHelpOptions = true, version = "Handshake Lab 0.1",
         description = "Teach TCP connection management: simulate, replay captures, render diagrams.",
-        subcommands = {ScenariosCommand.class, RenderCommand.class, ConversationsCommand.class})
+        subcommands = {ScenariosCommand.class, RenderCommand.class, ConversationsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     public static final int USAGE = 2;
 
-    private static final Set<String> SUBCOMMANDS = Set.of("scenarios", "render", "conversations", "help");
-
-    public static boolean isSubcommand(String arg) {
-        return SUBCOMMANDS.contains(arg);
+    /**
+     * The window opens for no arguments or for one existing file; anything else is a command, so
+     * a mistyped subcommand gets a one-line error and a suggestion instead of a GUI on a server.
+     */
+    public static boolean opensWindow(String[] args) {
+        return args.length == 0 || (args.length == 1 && !args[0].startsWith("-") && Files.isRegularFile(Path.of(args[0])));
     }
 
     @Override
@@ -34,10 +38,12 @@ public final class Cli implements Runnable {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Cli());
+        // -h/--help on every command, printed before required options are checked.
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + describe(ex));
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
@@ -49,6 +55,18 @@ public final class Cli implements Runnable {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    private static String describe(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getParent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            String word = u.getUnmatched().get(0);
+            java.util.List<String> close = u.getSuggestions();
+            return "unknown command or file '" + word + "'"
+                    + (close.isEmpty() ? "" : "; did you mean '" + close.get(0) + "'?")
+                    + " (commands: " + String.join(", ", ex.getCommandLine().getSubcommands().keySet()) + ")";
+        }
+        return ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')";
     }
 
     /** A problem with what the user typed: reported as one line, exit code 2. */
