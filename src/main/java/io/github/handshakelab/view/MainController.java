@@ -573,7 +573,7 @@ public class MainController implements Initializable {
         FileChooser fc = new FileChooser();
         fc.setTitle(res.getString("menu.open"));
         fc.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(res.getString("open.filter"), "*.pcap", "*.pcapng", "*.cap", "*.json"),
+                new FileChooser.ExtensionFilter(res.getString("open.filter"), "*.pcap", "*.pcapng", "*.cap", "*.gz", "*.json"),
                 new FileChooser.ExtensionFilter(res.getString("open.all"), "*"));
         File f = fc.showOpenDialog(session.stage);
         if (f != null) openFile(f.toPath());
@@ -583,13 +583,16 @@ public class MainController implements Initializable {
     public void openFile(Path file) {
         session.settings.addRecent(file.toAbsolutePath().toString());
         refreshRecent();
-        FileOpener.open(session.stage, file, res, t -> onFx(() -> {
-            session.lab.load(null);
-            scenarioList.getSelectionModel().clearSelection();
-            lessonLabel.setText("");
-            showTrace(t, 0);
-            status("status.opened", file.getFileName());
-        }));
+        FileOpener.open(session.stage, file, res, t -> onFx(() -> showOpened(file, t, 0)));
+    }
+
+    /** Shows a trace read from {@code file} (a capture or trace JSON) instead of a scenario. */
+    public void showOpened(Path file, Trace t, long time) {
+        session.lab.load(null);
+        scenarioList.getSelectionModel().clearSelection();
+        lessonLabel.setText("");
+        showTrace(t, time);
+        status("status.opened", file.getFileName());
     }
 
     /** The capture opener may call back from its worker thread. */

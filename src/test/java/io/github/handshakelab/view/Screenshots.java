@@ -1,6 +1,8 @@
 package io.github.handshakelab.view;
 
 import io.github.handshakelab.app.Windows;
+import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -85,16 +87,16 @@ public final class Screenshots {
             stage.getScene().getRoot().layout();
             save(stage.getScene().snapshot(null), new File(out, "syn-flood-gauge.png"));
         }
-        // a capture (trace JSON with source capture): capture-point column, inferred states, analysis badges
-        java.nio.file.Path capture = java.nio.file.Files.createTempFile("capture", ".json");
-        java.nio.file.Files.writeString(capture, io.github.handshakelab.trace.TraceJson.write(io.github.handshakelab.diagram.TraceFixtures.capture()));
-        c.openFile(capture);
+        // a real capture from resources/captures: capture-point column, inferred states, TLS names
+        java.nio.file.Path tlsFile = java.nio.file.Path.of("resources/captures/tls-handshake.pcap.gz");
+        Trace tls = io.github.handshakelab.capture.CaptureTraces.load(tlsFile, null);
+        TraceEvent.Segment hello = tls.segments().stream()
+                .filter(x -> x.payloadInfo() != null && x.payloadInfo().contains("ServerHello")).findFirst().orElseThrow();
+        c.showOpened(tlsFile, tls, hello.sent());
         c.root.applyCss();
         c.root.layout();
-        c.playback().seek(251_000);
         c.selectCurrent();
         save(stage.getScene().snapshot(null), new File(out, "capture-replay.png"));
-        java.nio.file.Files.delete(capture);
         // the state-machine panel
         s.locale = Locale.ROOT;
         c = Windows.show(stage, s);
