@@ -31,7 +31,12 @@ class CaptureBundleTest {
         for (Properties p : new Properties[]{en, zh}) {
             for (String k : p.stringPropertyNames()) {
                 String v = p.getProperty(k);
-                String out = new MessageFormat(v).format(new Object[]{"A", "B", "C", "D", "E", "F"});
+                // Numbers where a pattern asks for them (choice/number formats), text elsewhere.
+                MessageFormat mf = new MessageFormat(v);
+                java.text.Format[] formats = mf.getFormatsByArgumentIndex();
+                Object[] args = {"A", "B", "C", "D", "E", "F"};
+                for (int i = 0; i < formats.length && i < args.length; i++) if (formats[i] != null) args[i] = 2L;
+                String out = mf.format(args);
                 assertFalse(out.contains("{") , k + ": " + out);
                 assertFalse(v.replace("''", "").contains("'"), k + ": a single quote must be doubled: " + v);
             }

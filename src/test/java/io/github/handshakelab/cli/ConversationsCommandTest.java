@@ -113,7 +113,7 @@ class ConversationsCommandTest {
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
         assertTrue(lines[0].startsWith("tls-handshake.pcap.gz (pcap): "), lines[0]);
-        assertTrue(lines[0].endsWith(" TCP, 1 conversations"), lines[0]);
+        assertEquals("tls-handshake.pcap.gz (pcap): 15 packets, 15 TCP, 1 conversation", lines[0]);
         assertTrue(lines[1].startsWith("stream  client"), lines[1]);
         assertTrue(lines[2].matches("0\\s+127\\.0\\.0\\.1:\\d+\\s+127\\.0\\.0\\.1:4433\\s+\\d+\\s+\\d+\\s+\\S+Z\\s+[0-9.]+ s\\s+HANDSHAKE\\s+FIN\\s*"), lines[2]);
     }
