@@ -1,12 +1,9 @@
 package io.github.handshakelab.capture;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import io.github.handshakelab.trace.JsonLines;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 /**
  * The conversation list of DESIGN §4 ("Conversations JSON", version 1): fixed field names and
@@ -15,37 +12,15 @@ import java.io.UncheckedIOException;
 public final class ConversationsJson {
 
     public static final int VERSION = 1;
-    private static final JsonFactory FACTORY = new JsonFactory();
 
-    private static final MinimalPrettyPrinter ONE_LINE = new MinimalPrettyPrinter() {
-        @Override public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException { g.writeRaw(": "); }
-        @Override public void writeObjectEntrySeparator(JsonGenerator g) throws IOException { g.writeRaw(", "); }
-        @Override public void writeArrayValueSeparator(JsonGenerator g) throws IOException { g.writeRaw(", "); }
-    };
 
     private ConversationsJson() {}
 
-    private interface Body { void write(JsonGenerator g) throws IOException; }
 
-    /** The fields of {@code body} as one line, without the surrounding braces when {@code open}. */
-    private static String obj(Body body) {
-        try {
-            StringWriter w = new StringWriter(200);
-            try (JsonGenerator g = FACTORY.createGenerator(w)) {
-                g.setPrettyPrinter(ONE_LINE);
-                g.writeStartObject();
-                body.write(g);
-                g.writeEndObject();
-            }
-            return w.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     public static String write(IndexResult r) {
         StringBuilder out = new StringBuilder(256 + r.conversations().size() * 300);
-        String head = obj(g -> {
+        String head = JsonLines.object(g -> {
             g.writeNumberField("version", VERSION);
             g.writeStringField("file", r.file());
             g.writeNumberField("packets", r.packets());
@@ -54,7 +29,7 @@ public final class ConversationsJson {
         out.append(head, 0, head.length() - 1).append(",\n  \"conversations\": [");
         for (int i = 0; i < r.conversations().size(); i++) {
             Conversation c = r.conversations().get(i);
-            out.append(i == 0 ? "\n    " : ",\n    ").append(obj(g -> {
+            out.append(i == 0 ? "\n    " : ",\n    ").append(JsonLines.object(g -> {
                 g.writeNumberField("stream", c.stream());
                 endpoint(g, "client", c.clientAddress(), c.clientPort());
                 endpoint(g, "server", c.serverAddress(), c.serverPort());
@@ -72,7 +47,7 @@ public final class ConversationsJson {
         out.append(r.conversations().isEmpty() ? "],\n  \"warnings\": [" : "\n  ],\n  \"warnings\": [");
         int n = 0;
         for (CaptureWarning w : r.warnings()) {
-            out.append(n++ == 0 ? "\n    " : ",\n    ").append(obj(g -> {
+            out.append(n++ == 0 ? "\n    " : ",\n    ").append(JsonLines.object(g -> {
                 g.writeNumberField("offset", w.offset());
                 if (w.packet() > 0) g.writeNumberField("packet", w.packet());
                 g.writeStringField("message", w.message());
@@ -80,7 +55,7 @@ public final class ConversationsJson {
         }
         if (r.droppedWarnings() > 0) {
             out.append(n++ == 0 ? "\n    " : ",\n    ")
-               .append(obj(g -> g.writeStringField("message", r.droppedWarnings() + " more warnings not listed")));
+               .append(JsonLines.object(g -> g.writeStringField("message", r.droppedWarnings() + " more warnings not listed")));
         }
         out.append(n == 0 ? "]\n}\n" : "\n  ]\n}\n");
         return out.toString();

@@ -1,8 +1,6 @@
 package io.github.handshakelab.trace;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.handshakelab.tcp.TcpFlags;
@@ -11,8 +9,6 @@ import io.github.handshakelab.tcp.TimerKind;
 import io.github.handshakelab.tcp.UserCall;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,29 +23,22 @@ import java.util.stream.Collectors;
 public final class TraceJson {
 
     public static final int VERSION = 1;
-    private static final JsonFactory FACTORY = new JsonFactory();
 
-    /** {"a": 1, "b": [2, 3]} on one line: readable, and stable byte for byte. */
-    private static final MinimalPrettyPrinter ONE_LINE = new MinimalPrettyPrinter() {
-        @Override public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException { g.writeRaw(": "); }
-        @Override public void writeObjectEntrySeparator(JsonGenerator g) throws IOException { g.writeRaw(", "); }
-        @Override public void writeArrayValueSeparator(JsonGenerator g) throws IOException { g.writeRaw(", "); }
-    };
 
     private TraceJson() {}
 
     public static String write(Trace trace) {
         StringBuilder out = new StringBuilder(256 + trace.events().size() * 200);
         out.append("{\"version\": ").append(VERSION)
-           .append(", \"source\": ").append(quote(trace.source().name().toLowerCase(Locale.ROOT)));
-        if (trace.scenario() != null) out.append(", \"scenario\": ").append(quote(trace.scenario()));
-        if (trace.file() != null) out.append(", \"file\": ").append(quote(trace.file()));
-        out.append(",\n  \"endpoints\": [\n    ").append(obj(g -> endpoint(g, trace.client())))
-           .append(",\n    ").append(obj(g -> endpoint(g, trace.server()))).append("],\n  \"events\": [");
+           .append(", \"source\": ").append(JsonLines.quote(trace.source().name().toLowerCase(Locale.ROOT)));
+        if (trace.scenario() != null) out.append(", \"scenario\": ").append(JsonLines.quote(trace.scenario()));
+        if (trace.file() != null) out.append(", \"file\": ").append(JsonLines.quote(trace.file()));
+        out.append(",\n  \"endpoints\": [\n    ").append(JsonLines.object(g -> endpoint(g, trace.client())))
+           .append(",\n    ").append(JsonLines.object(g -> endpoint(g, trace.server()))).append("],\n  \"events\": [");
         List<TraceEvent> events = trace.events();
         for (int i = 0; i < events.size(); i++) {
             TraceEvent e = events.get(i);
-            out.append(i == 0 ? "\n    " : ",\n    ").append(obj(g -> event(g, e, trace.source())));
+            out.append(i == 0 ? "\n    " : ",\n    ").append(JsonLines.object(g -> event(g, e, trace.source())));
         }
         out.append(events.isEmpty() ? "]" : "\n  ]");
         // Optional extension (absent when empty, so older traces keep their exact bytes).
@@ -57,7 +46,7 @@ public final class TraceJson {
             out.append(",\n  \"gauges\": [");
             for (int i = 0; i < trace.gauges().size(); i++) {
                 Trace.Gauge gg = trace.gauges().get(i);
-                out.append(i == 0 ? "\n    " : ",\n    ").append(obj(g -> {
+                out.append(i == 0 ? "\n    " : ",\n    ").append(JsonLines.object(g -> {
                     g.writeNumberField("t", gg.t());
                     g.writeStringField("name", gg.name());
                     g.writeNumberField("value", gg.value());
@@ -70,32 +59,8 @@ public final class TraceJson {
         return out.toString();
     }
 
-    private interface Body { void write(JsonGenerator g) throws IOException; }
 
-    private static String obj(Body body) {
-        try {
-            StringWriter w = new StringWriter(160);
-            try (JsonGenerator g = FACTORY.createGenerator(w)) {
-                g.setPrettyPrinter(ONE_LINE);
-                g.writeStartObject();
-                body.write(g);
-                g.writeEndObject();
-            }
-            return w.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static String quote(String s) {
-        try {
-            StringWriter w = new StringWriter();
-            try (JsonGenerator g = FACTORY.createGenerator(w)) { g.writeString(s); }
-            return w.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void endpoint(JsonGenerator g, Endpoint e) throws IOException {
         g.writeStringField("id", e.side().id());
