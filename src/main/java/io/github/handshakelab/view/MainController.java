@@ -360,6 +360,40 @@ public class MainController implements Initializable {
         r = row(g, r, "inspector.payload", s.payloadInfo() == null || s.payloadInfo().isEmpty() ? "—" : s.payloadInfo());
         if (s.frame() != TraceEvent.NONE) row(g, r, "inspector.frame", String.valueOf(s.frame()));
         inspectorBox.getChildren().add(g);
+        if (s.frame() != TraceEvent.NONE && session.captureFile != null) {
+            Button decode = new Button(MessageFormat.format(res.getString("inspector.decodeFrame"), s.frame()));
+            decode.setId("decodeFrame");
+            decode.setOnAction(e -> decodeFrame(session.captureFile, s.frame()));
+            inspectorBox.getChildren().add(decode);
+        }
+    }
+
+    /**
+     * Every layer of one captured frame as pcap4j decodes it. Reading up to the frame can take a
+     * while on a big file, so it runs off the FX thread; the result opens in its own window.
+     */
+    private void decodeFrame(Path file, long frame) {
+        javafx.concurrent.Task<String> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected String call() throws Exception {
+                return io.github.handshakelab.capture.FrameDetails.describe(file, frame);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(task.getValue());
+            text.setEditable(false);
+            text.setId("frameDecode");
+            text.setStyle("-fx-font-family: monospace;");
+            javafx.stage.Stage w = new javafx.stage.Stage();
+            w.initOwner(session.stage);
+            w.setTitle(MessageFormat.format(res.getString("inspector.decodeTitle"), frame, file.getFileName()));
+            w.setScene(new javafx.scene.Scene(text, 640, 520));
+            w.show();
+        });
+        task.setOnFailed(e -> status("status.decodeFailed", task.getException().getMessage()));
+        Thread t = new Thread(task, "frame-decode");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void showArithmetic(TraceEvent.Segment s) {
@@ -588,6 +622,8 @@ public class MainController implements Initializable {
 
     /** Shows a trace read from {@code file} (a capture or trace JSON) instead of a scenario. */
     public void showOpened(Path file, Trace t, long time) {
+        // A trace JSON of a capture has no frames to decode; only the capture file itself does.
+        session.captureFile = t.source() == Trace.Source.CAPTURE && !file.toString().endsWith(".json") ? file : null;
         session.lab.load(null);
         scenarioList.getSelectionModel().clearSelection();
         lessonLabel.setText("");

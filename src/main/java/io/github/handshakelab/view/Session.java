@@ -16,6 +16,8 @@ public final class Session {
     public Locale locale;
     public Theme theme;
     public Trace trace;
+    /** The capture file {@link #trace} came from, for decoding its frames; null for a simulation. */
+    public java.nio.file.Path captureFile;
     public long time;
     public Integer selected;
     public double speed = 1.0;

@@ -336,4 +336,20 @@ class MainWindowTest {
         load(robot, "three-way-handshake");
         assertFalse(c().gaugeBox.isVisible());
     }
+
+    @Test
+    void aCapturedSegmentDecodesEveryLayerOfItsFrame(FxRobot robot) throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("resources/captures/handshake-data-close.pcap");
+        Trace t = io.github.handshakelab.capture.CaptureTraces.load(file, null);
+        TraceEvent.Segment syn = t.segments().get(0);
+        robot.interact(() -> {
+            c().showOpened(file, t, 0);
+            c().diagram().setSelected(syn);
+        });
+        robot.clickOn("#decodeFrame");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#frameDecode").tryQuery().isPresent());
+        String text = robot.lookup("#frameDecode").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(text.startsWith("Frame 1: 74 bytes captured"), text);
+        assertTrue(text.contains("[Ethernet Header (14 bytes)]") && text.contains("SYN: true"), text);
+    }
 }
