@@ -54,7 +54,7 @@ public class StateMachineView extends Region {
             new Edge(FIN_WAIT_2, TIME_WAIT, "sm.rcvFin", 0, 'C', 0.5),
             new Edge(CLOSING, TIME_WAIT, "sm.rcvAckOfFin", 0, 'L', 0.5),
             new Edge(CLOSE_WAIT, LAST_ACK, "sm.closeSndFin", 0, 'C', 0.5),
-            new Edge(LAST_ACK, CLOSED, "sm.rcvAckOfFin", 1, 'R', 0.5),
+            new Edge(LAST_ACK, CLOSED, "sm.rcvAckOfFin", 1, 'R', 0.36),
             new Edge(TIME_WAIT, CLOSED, "sm.timeout", 2, 'B', 0.0));
 
     private static final Map<TcpState, double[]> POS = new EnumMap<>(TcpState.class);
