@@ -626,7 +626,8 @@ public class MainController implements Initializable {
         session.captureFile = t.source() == Trace.Source.CAPTURE && !file.toString().endsWith(".json") ? file : null;
         session.lab.load(null);
         scenarioList.getSelectionModel().clearSelection();
-        lessonLabel.setText("");
+        lessonLabel.setText(t.source() == Trace.Source.CAPTURE
+                ? MessageFormat.format(res.getString("library.captureLesson"), file.getFileName()) : "");
         showTrace(t, time);
         status("status.opened", file.getFileName());
     }

@@ -291,11 +291,18 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         g.setLineDashes(6, 4);
         g.strokeLine(0, yNow, w, yNow);
         g.setLineDashes();
+        // The time sits on a background chip so that a state name at the same height stays readable.
+        String time = "t = " + formatTime(now);
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(time);
+        probe.setFont(small);
+        double tw = probe.getLayoutBounds().getWidth(), th2 = probe.getLayoutBounds().getHeight();
+        g.setFill(th.background);
+        g.fillRect(2, yNow - th2 - 2, tw + 4, th2);
         g.setFont(small);
         g.setFill(th.accent);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("t = " + formatTime(now), 4, yNow - 2);
+        g.fillText(time, 4, yNow - 2);
         g.restore();
     }
 
