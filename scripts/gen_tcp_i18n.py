@@ -53,6 +53,9 @@ both("tcp.note.cookieAccepted", "Server: the ACK returns a valid SYN cookie (RFC
 both("tcp.note.halfOpenExpired", "Server: the half-open connection for {0} gave up after its SYN,ACK retransmissions and leaves the backlog",
      "服务器：{0} 的半连接在 SYN,ACK 重传耗尽后被放弃，离开监听队列")
 
+sided("tcp.note.halfOpen", "{S}: half-open connection: still {0}, but the {p} has no connection any more ({1}); no timer runs in {0} and nothing more is sent, so nothing will tell the {s} (RFC 9293 §3.5.1)",
+      "{SZ}：半开连接：本端仍处于 {0}，但{PZ}已经没有这个连接了（{1}）；{0} 状态没有计时器运行，也不会再发送任何报文，所以没有任何东西会通知{SZ}（RFC 9293 §3.5.1）")
+
 both("tcp.info.spoofedSyn", "spoofed SYN from {0} (forged source address)", "来自 {0} 的伪造 SYN（源地址是伪造的）")
 both("tcp.info.toSpoofed", "SYN,ACK to {0}: the forged address never answers", "发往 {0} 的 SYN,ACK：伪造的地址永远不会应答")
 both("tcp.info.oldDuplicate", "old duplicate SYN of an earlier connection, delayed in the network", "早先连接遗留的旧重复 SYN，在网络中被延迟")

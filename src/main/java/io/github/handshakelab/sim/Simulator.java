@@ -81,6 +81,9 @@ public final class Simulator {
         final Set<Long> cookies = new HashSet<>();
         int lastGauge = -1;
         long now;
+        // Scripted calls waiting for their trigger, and the states each side has entered so far.
+        final List<TriggeredCall> waiting;
+        final EnumMap<Side, Set<TcpState>> reached = new EnumMap<>(Side.class);
 
         Run(Scenario sc) {
             this.sc = sc;
@@ -95,6 +98,8 @@ public final class Simulator {
                 conn.put(side, new Connection(cfg, isnClock(isnBase[side.ordinal()])));
             }
             this.flood = sc.extras().injections().stream().anyMatch(i -> i instanceof Scenario.Injection.SynFlood);
+            this.waiting = new ArrayList<>(sc.triggered());
+            for (Side side : Side.values()) reached.put(side, java.util.EnumSet.noneOf(TcpState.class));
         }
 
         Connection.Config config(boolean closeOnFin) {
@@ -139,7 +144,22 @@ public final class Simulator {
                     default -> throw new IllegalStateException();
                 }
             }
+            halfOpenAtEnd();
             return new Trace(Trace.Source.SIMULATION, sc.id(), null, CLIENT, SERVER, events, tcbs, gauges);
+        }
+
+        /**
+         * RFC 9293 §3.5.1: one end still has a synchronized connection the other end has
+         * forgotten (a lost RST, a handshake the listener gave up on). Neither ESTABLISHED nor
+         * CLOSE_WAIT runs a timer and nothing more is sent, so the run ends like this; say why.
+         */
+        void halfOpenAtEnd() {
+            for (Side side : Side.values()) {
+                TcpState mine = conn.get(side).state(), theirs = conn.get(side.other()).state();
+                boolean open = mine == TcpState.ESTABLISHED || mine == TcpState.CLOSE_WAIT;
+                boolean gone = theirs == TcpState.CLOSED || theirs == TcpState.LISTEN;
+                if (open && gone) note("tcp.note.halfOpen." + side.id(), mine.name(), theirs.name());
+            }
         }
 
         record SpoofedSyn(int k) {}
@@ -269,6 +289,7 @@ public final class Simulator {
                     transmit(side, s.out(), null);
                 } else if (e instanceof Effect.StateChanged c) {
                     events.add(new TraceEvent.StateChange(now, side, c.from(), c.to(), c.cause(), false));
+                    if (reached.get(side).add(c.to())) trigger();
                 } else if (e instanceof Effect.TimerChanged t) {
                     TraceEvent.TimerAction a = TraceEvent.TimerAction.valueOf(t.action().name());
                     events.add(new TraceEvent.Timer(now, side, t.timer(), a, t.expires()));
@@ -282,6 +303,17 @@ public final class Simulator {
             sampleTcb(side);
             schedule(side, conn.get(side));
             if (flood && side == Side.SERVER) gauge();
+        }
+
+        /** Schedules, in script order, every waiting call whose sides have all reached its state. */
+        void trigger() {
+            for (var it = waiting.iterator(); it.hasNext(); ) {
+                TriggeredCall tc = it.next();
+                if (tc.watch().stream().allMatch(w -> reached.get(w).contains(tc.state()))) {
+                    it.remove();
+                    push(now + tc.delayUs(), CALL, new ScheduledCall(now + tc.delayUs(), tc.side(), tc.call(), tc.bytes()));
+                }
+            }
         }
 
         void schedule(Object key, Connection c) {

@@ -159,8 +159,10 @@ class SimCliTest {
                     && e.path("action").asText().equals("FIRED")) lastT = e.path("t").asLong();
         }
         assertEquals(10_000, firstArrival);
-        // Client enters TIME_WAIT when the server's FIN arrives at 0.510 s, then waits 2MSL = 2 s.
-        assertEquals(2_510_000, lastT);
+        // The script follows the connection: client ESTABLISHED at 0.020 s, CLOSE 200 ms later; the
+        // server enters CLOSE_WAIT at 0.230 s, closes 150 ms later; its FIN arrives at 0.390 s,
+        // then the client waits 2MSL = 2 s.
+        assertEquals(2_390_000, lastT);
         assertUsage(run("render", "--scenario", "four-way-close", "--format", "json", "--delay-ms", "-3"), "--delay-ms: -3 is out of range");
         assertUsage(run("render", "--scenario", "syn-flood", "--format", "json", "--backlog", "0"), "--backlog: 0 is out of range");
     }

@@ -222,4 +222,51 @@ class ScenariosTest {
                 && s.payloadInfo() == null));
         assertEquals(4, cookies.gauge(Trace.GAUGE_HALF_OPEN).stream().mapToInt(Trace.Gauge::value).max().orElseThrow());
     }
+
+    /**
+     * The script follows the connection, not the clock: losing the SYN (#1), the SYN,ACK (#2) or
+     * the client's FIN (#4) delays the close but it stays a normal four-way close.
+     */
+    @ParameterizedTest(name = "--drop {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 4})
+    void fourWayCloseSurvivesAnEarlyLoss(int drop) {
+        Trace t = Simulator.run(Scenarios.byId("four-way-close").orElseThrow().withFault(new DropRule.SegmentId(drop)));
+        assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
+                t.stateSequence(Side.CLIENT));
+        List<TcpState> server = t.stateSequence(Side.SERVER);
+        assertEquals(List.of(ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED), server.subList(server.size() - 4, server.size()));
+        assertTrue(t.segments().get(drop - 1).isDropped());
+        assertTrue(t.segments().stream().anyMatch(TraceEvent.Segment::retransmission), "repaired by a retransmission");
+        List<String> close = Ladder.of(t).stream().filter(l -> l.contains("FIN") || l.startsWith("C ACK 2")).toList();
+        if (drop == 4) {
+            assertEquals(List.of("C FIN,ACK 1 1 0 LOST", "C FIN,ACK 1 1 0 RTX", "S FIN,ACK 1 2 0", "C ACK 2 2 0"), close);
+        } else {
+            assertEquals(List.of("C FIN,ACK 1 1 0", "S FIN,ACK 1 2 0", "C ACK 2 2 0"), close);
+        }
+        // No error notice: every CLOSE met an open connection.
+        assertTrue(t.events().stream().noneMatch(e -> e instanceof TraceEvent.Note n && n.text().key().startsWith("tcp.error")));
+    }
+
+    @Test
+    void dataTransferWithLostSynStillDeliversBothWays() {
+        Trace t = Simulator.run(Scenarios.byId("data-transfer").orElseThrow().withFault(new DropRule.SegmentId(1)));
+        List<String> delivered = t.events().stream().filter(e -> e instanceof TraceEvent.Note n
+                && n.text().key().startsWith("tcp.notice.delivered")).map(e -> ((TraceEvent.Note) e).text().english()).toList();
+        assertEquals(List.of("Server: 100 bytes delivered to the application", "Client: 200 bytes delivered to the application"),
+                delivered);
+        assertEquals(List.of("C SYN 0 - 0 LOST", "C SYN 0 - 0 RTX", "S SYN,ACK 0 1 0", "C ACK 1 1 0", "C PSH,ACK 1 1 100",
+                "S ACK 1 101 0", "S PSH,ACK 1 101 200", "C ACK 101 201 0", "C FIN,ACK 101 201 0", "S ACK 201 102 0",
+                "S FIN,ACK 201 102 0", "C ACK 102 202 0"), Ladder.of(t));
+        assertEquals(CLOSED, t.stateSequence(Side.CLIENT).get(t.stateSequence(Side.CLIENT).size() - 1));
+        // The client's SEND waits for ESTABLISHED (1.1 s), not for the clock.
+        assertEquals(1_300_000L, t.segments().get(4).sent());
+    }
+
+    @Test
+    void simultaneousCloseStaysARaceAfterALostSyn() {
+        Trace t = Simulator.run(Scenarios.byId("simultaneous-close").orElseThrow().withFault(new DropRule.SegmentId(1)));
+        assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT, CLOSED), t.stateSequence(Side.CLIENT));
+        assertEquals(List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT, CLOSED),
+                t.stateSequence(Side.SERVER));
+    }
 }
