@@ -37,6 +37,8 @@ sided("tcp.notice.delivered", "{S}: {0} bytes delivered to the application",
       "{SZ}：{0} 字节已交付给应用程序")
 sided("tcp.notice.peerClosing", "{S}: the peer closed its direction (FIN): no more data will come from it",
       "{SZ}：对端关闭了它的发送方向（FIN）：对端不会再发送数据")
+sided("tcp.notice.finAheadOfGap", "{S}: FIN ahead of a gap: not processed until the missing bytes arrive; a duplicate ACK names the first missing byte (RFC 9293 §3.10.7.4, RFC 5681 §4.2)",
+      "{SZ}：FIN 之前有缺失的字节：在缺失的字节到达之前不处理这个 FIN；本端立即发送重复 ACK，指出第一个缺失的字节（RFC 9293 §3.10.7.4，RFC 5681 §4.2）")
 sided("tcp.notice.autoClose", "{S}: the application reads the end of the stream and calls CLOSE at once, so the FIN rides on the ACK",
       "{SZ}：应用程序读到数据流结束后立即调用 CLOSE，因此 FIN 与 ACK 合并在同一个报文段中发送")
 sided("tcp.notice.timedOut", "{S}: connection timed out after {0} retransmissions (RFC 9293 §3.8.3, R2)",
@@ -101,6 +103,8 @@ both("tcp.explain.ack.rstClosed", "ack = {0} = {1} + {2}: SEG.SEQ + SEG.LEN of t
      "ack = {0} = {1} + {2}：被回应报文段的 SEG.SEQ + SEG.LEN（SYN 计为 1）（RFC 9293 §3.10.7.1）。")
 both("tcp.explain.ack.challenge", "Challenge ACK (RFC 5961): ack = {0} = RCV.NXT. The RST or SYN was in the window but not exactly where expected, so instead of obeying it this side asks the peer to prove it is genuine.",
      "挑战 ACK（RFC 5961）：ack = {0} = RCV.NXT。该 RST 或 SYN 落在窗口内但不在期望的位置，所以本端不照做，而是要求对端证明它是真的。")
+both("tcp.explain.ack.duplicate", "ack = {0} = RCV.NXT: a duplicate ACK: what just arrived lies beyond byte {0}, which is still missing, so this side repeats the first byte it needs (RFC 5681 §4.2).",
+     "ack = {0} = RCV.NXT：重复 ACK：刚到达的报文段从字节 {0} 之后开始，而 {0} 仍未收到，因此本端再次告知它需要的第一个字节（RFC 5681 §4.2）。")
 both("tcp.explain.ack.unacceptable", "ack = {0} = RCV.NXT: the segment just received was outside the receive window (old or duplicate), so this side repeats what it expects (RFC 9293 §3.10.7.4, first check).",
      "ack = {0} = RCV.NXT：刚收到的报文段不在接收窗口内（旧的或重复的），所以本端重申它期望的序列号（RFC 9293 §3.10.7.4 第一步检查）。")
 both("tcp.explain.ack.timeWait", "ack = {0}: TIME_WAIT re-ACKs the retransmitted FIN (the previous ACK was lost) and restarts the 2MSL timer.",

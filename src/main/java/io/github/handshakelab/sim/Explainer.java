@@ -48,6 +48,7 @@ final class Explainer {
                 case RST_CLOSED -> out.add(Explanation.of("tcp.explain.ack.rstClosed", ackRel, ackRel - o.ackDelta(),
                         o.ackDelta()));
                 case CHALLENGE -> out.add(Explanation.of("tcp.explain.ack.challenge", ackRel));
+                case DUPLICATE -> out.add(Explanation.of("tcp.explain.ack.duplicate", ackRel));
                 case UNACCEPTABLE -> out.add(Explanation.of("tcp.explain.ack.unacceptable", ackRel));
                 case TIME_WAIT_REACK -> out.add(Explanation.of("tcp.explain.ack.timeWait", ackRel));
             }

@@ -398,8 +398,9 @@ public final class Connection {
                         notice("notice.delivered", fresh);
                         if (state == TcpState.FIN_WAIT_2) restartFinWait2(now);
                     } else {
-                        // Ahead of RCV.NXT: not held (see class note); the ACK repeats RCV.NXT.
-                        owe(AckWhy.CURRENT, 0);
+                        // Ahead of RCV.NXT: not held (see class note); RFC 5681 §4.2 asks for an
+                        // immediate duplicate ACK of RCV.NXT so the sender learns of the gap.
+                        owe(AckWhy.DUPLICATE, 0);
                     }
                 }
                 default -> { }
@@ -438,6 +439,12 @@ public final class Connection {
                 case TIME_WAIT -> startTimeWait(now);
                 default -> { }
             }
+        } else if (f.fin() && dataEnd.gt(rcvNxt)) {
+            // A FIN beyond a gap: the eighth step acts on a FIN only once everything before it
+            // has arrived, and SHLD-31 lets us not hold it. Answer at once with a duplicate ACK of
+            // RCV.NXT (RFC 5681 §4.2) and say why nothing else happens.
+            owe(AckWhy.DUPLICATE, 0);
+            notice("notice.finAheadOfGap");
         }
         if (ourFinAckedWithTheirFin) {
             // Their FIN was not in order after all: only our FIN's ACK counts.

@@ -269,4 +269,25 @@ class ScenariosTest {
         assertEquals(List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT, CLOSED),
                 t.stateSequence(Side.SERVER));
     }
+
+    /** The server's 200 bytes (#6) are lost, so its FIN (#9) arrives beyond a gap. */
+    @Test
+    void finAheadOfAGapGetsADuplicateAckAndANote() {
+        Trace t = Simulator.run(Scenarios.byId("data-transfer").orElseThrow().withFault(new DropRule.SegmentId(6)));
+        List<String> l = Ladder.of(t);
+        assertEquals("S FIN,ACK 201 102 0", l.get(8));
+        assertEquals("C ACK 102 1 0", l.get(9), "an immediate duplicate ACK of RCV.NXT");
+        TraceEvent.Segment dup = t.segments().get(9);
+        assertEquals(950_000L, dup.sent());
+        assertEquals("ack = 1 = RCV.NXT: a duplicate ACK: what just arrived lies beyond byte 1, which is still missing, "
+                + "so this side repeats the first byte it needs (RFC 5681 §4.2).", dup.explain().get(1).english());
+        List<TraceEvent.Note> notes = t.events().stream().filter(e -> e instanceof TraceEvent.Note n
+                && n.text().key().equals("tcp.notice.finAheadOfGap.client")).map(e -> (TraceEvent.Note) e).toList();
+        assertEquals(1, notes.size());
+        assertEquals(950_000L, notes.get(0).t());
+        assertTrue(notes.get(0).text().english().startsWith("Client: FIN ahead of a gap: not processed until the missing bytes arrive"));
+        // The FIN still counts only after the data: the client reaches TIME_WAIT on the retransmitted FIN.
+        assertEquals(FIN_WAIT_2, t.stateAt(Side.CLIENT, 950_000L));
+        assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED), t.stateSequence(Side.CLIENT));
+    }
 }
