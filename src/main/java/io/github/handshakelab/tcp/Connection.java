@@ -20,7 +20,8 @@ import java.util.function.LongUnaryOperator;
  * <p>Simplifications, each chosen because the simulated network never needs more: the receive
  * window never shrinks (the application reads at once), out-of-order data is not held for later
  * (SHLD-31; the duplicate ACK makes the sender resend), no RTT is measured (with a 100 ms RTT
- * RFC 6298 gives its 1 s minimum anyway), no urgent data, no security compartments.
+ * RFC 6298 gives its 1 s minimum anyway, so every valid sample resets the RTO to 1 s), no urgent
+ * data, no security compartments.
  */
 public final class Connection {
 
@@ -44,10 +45,20 @@ public final class Connection {
         }
     }
 
-    /** An entry of the retransmission queue (§3.7): what a segment occupied, to resend it unchanged. */
-    private record Unacked(SeqNumber seq, int dataLen, boolean syn, boolean fin) {
+    /**
+     * An entry of the retransmission queue (§3.7): what a segment occupied, to resend it
+     * unchanged, and whether it was ever resent (Karn: its ACK then says nothing about the RTT).
+     */
+    private record Unacked(SeqNumber seq, int dataLen, boolean syn, boolean fin, boolean resent) {
+        Unacked(SeqNumber seq, int dataLen, boolean syn, boolean fin) {
+            this(seq, dataLen, syn, fin, false);
+        }
+
         SeqNumber end() { return seq.plus(dataLen + (syn ? 1 : 0) + (fin ? 1 : 0)); }
     }
+
+    /** RFC 6298 (5.7): the RTO for data after a handshake whose SYN timed out. */
+    private static final long RTO_AFTER_SYN_TIMEOUT_US = 3_000_000;
 
     private static final long NEVER = Long.MAX_VALUE;
 
@@ -516,7 +527,8 @@ public final class Connection {
     }
 
     private void retransmitHead(long now) {
-        Unacked u = rtxQueue.peekFirst();
+        Unacked u = rtxQueue.removeFirst();
+        rtxQueue.addFirst(new Unacked(u.seq(), u.dataLen(), u.syn(), u.fin(), true));
         int fl = (u.syn() ? TcpFlags.SYN : 0) | (u.fin() ? TcpFlags.FIN : 0);
         // Every segment after our SYN carries an ACK; only SYN-SENT has nothing to acknowledge.
         boolean withAck = state != TcpState.SYN_SENT;
@@ -649,14 +661,21 @@ public final class Connection {
     // Bookkeeping
 
     private void dropAcked(long now) {
-        boolean removed = false;
+        boolean removed = false, sentOnce = false, synResent = false;
         while (!rtxQueue.isEmpty() && rtxQueue.peekFirst().end().le(sndUna)) {
-            rtxQueue.removeFirst();
+            Unacked u = rtxQueue.removeFirst();
             removed = true;
+            if (!u.resent()) sentOnce = true;
+            else if (u.syn()) synResent = true;
         }
         if (!removed) return;
-        // New data acknowledged: RFC 6298 (5.3) restarts the timer; no back-off carried over.
-        rto = cfg.initialRtoUs();
+        // New data acknowledged: RFC 6298 (5.3) restarts the timer. Karn's algorithm (RFC 6298
+        // §5, RFC 9293 MUST-18): an ACK of a retransmitted segment gives no RTT sample, so the
+        // backed-off RTO stays until a segment sent only once is acknowledged; that sample
+        // (with a 100 ms RTT, RFC 6298 (2.4) rounds it up to the 1 s minimum) ends the back-off.
+        // RFC 6298 (5.7): if the SYN timed out, data starts with a 3 s RTO.
+        if (sentOnce) rto = cfg.initialRtoUs();
+        else if (synResent && cfg.initialRtoUs() < RTO_AFTER_SYN_TIMEOUT_US) rto = RTO_AFTER_SYN_TIMEOUT_US;
         rtxCount = 0;
         if (rtxQueue.isEmpty()) cancelRtx();
         else {

@@ -289,5 +289,18 @@ class ScenariosTest {
         // The FIN still counts only after the data: the client reaches TIME_WAIT on the retransmitted FIN.
         assertEquals(FIN_WAIT_2, t.stateAt(Side.CLIENT, 950_000L));
         assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED), t.stateSequence(Side.CLIENT));
+
+        // Karn: the ACK at 1.6 s covers only the retransmitted data, so the server's timer for its
+        // FIN restarts with the backed-off 2 s (due 3.6 s), not 1 s.
+        List<TraceEvent.Timer> server = t.events().stream().filter(e -> e instanceof TraceEvent.Timer x
+                && x.endpoint() == Side.SERVER && x.timer() == TimerKind.RETRANSMISSION && x.t() >= 1_500_000)
+                .map(e -> (TraceEvent.Timer) e).toList();
+        // fired 1.5, set 3.5, set 3.6 (2 s after the ACK), fired 3.6, set 7.6 (4 s), cancelled 3.7
+        assertEquals(List.of(1_500_000L, 1_500_000L, 1_600_000L, 3_600_000L, 3_600_000L, 3_700_000L),
+                server.stream().map(TraceEvent.Timer::t).toList());
+        assertEquals(List.of(1_500_000L, 3_500_000L, 3_600_000L, 3_600_000L, 7_600_000L, 7_600_000L),
+                server.stream().map(TraceEvent.Timer::expires).toList());
+        assertEquals(3_600_000L, t.segments().get(12).sent(), "the FIN is resent after 2 s");
+        assertTrue(t.segments().get(12).retransmission() && t.segments().get(12).flags().fin());
     }
 }
