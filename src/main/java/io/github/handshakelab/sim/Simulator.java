@@ -49,6 +49,27 @@ public final class Simulator {
         return new Run(s).go();
     }
 
+    /**
+     * A run plus the drop rules that never took effect: a segment number beyond the trace, or a
+     * role no segment played (the CLI warns about options that changed nothing).
+     * {@link DropRule.Random} is never listed: losing nothing is one of its outcomes.
+     */
+    public record Outcome(Trace trace, List<DropRule> unmatched) {
+        public Outcome {
+            unmatched = List.copyOf(unmatched);
+        }
+    }
+
+    public static Outcome runWithReport(Scenario s) {
+        Run r = new Run(s);
+        Trace t = r.go();
+        List<DropRule> none = new ArrayList<>();
+        for (DropRule rule : s.faults().rules()) {
+            if (!(rule instanceof DropRule.Random) && !r.matched.contains(rule)) none.add(rule);
+        }
+        return new Outcome(t, none);
+    }
+
     private static final int CALL = 0, ARRIVE = 1, WAKE = 2, INJECT = 3;
 
     private record Ev(long t, long order, int kind, Object payload) {}
@@ -75,6 +96,7 @@ public final class Simulator {
         final Map<Side, Long> finRel = new EnumMap<>(Side.class);
         int segIds;
         final Map<SegmentKind, Integer> seen = new EnumMap<>(SegmentKind.class);
+        final Set<DropRule> matched = new HashSet<>();
         // syn-flood: the listener's half-open entries for forged peers, and the SYN cookies sent.
         final boolean flood;
         final Map<String, Connection> halfOpen = new LinkedHashMap<>();
@@ -428,14 +450,19 @@ public final class Simulator {
             List<SegmentKind> kinds = kinds(o, s);
             boolean drop = false;
             for (DropRule r : sc.faults().rules()) {
-                if (r instanceof DropRule.SegmentId i && i.id() == id) drop = true;
-                else if (r instanceof DropRule.Random rnd && rnd.drops(id)) drop = true;
+                boolean hit = false;
+                if (r instanceof DropRule.SegmentId i && i.id() == id) hit = true;
+                else if (r instanceof DropRule.Random rnd && rnd.drops(id)) hit = true;
                 else if (r instanceof DropRule.Matching m && kinds.contains(m.kind())) {
                     boolean first = switch (m.kind()) {
                         case EVERY_SYN_ACK, EVERY_SYN, EVERY_FIN -> false;
                         default -> true;
                     };
-                    if (!first || seen.getOrDefault(m.kind(), 0) == 0) drop = true;
+                    if (!first || seen.getOrDefault(m.kind(), 0) == 0) hit = true;
+                }
+                if (hit) {
+                    drop = true;
+                    matched.add(r);
                 }
             }
             for (SegmentKind k : kinds) seen.merge(k, 1, Integer::sum);

@@ -213,4 +213,44 @@ class SimCliTest {
         assertUsage(run("render", "--scenario", "lost-syn", "--capture", "x.pcap", "--format", "txt"), "either --scenario or --capture");
         assertUsage(run("render", "--scenario", "lost-syn"), "Missing required option: '--format=FORMAT'");
     }
+
+    /** Fault and load options that change nothing say so on stderr; the render still succeeds. */
+    @Test
+    void optionsThatMatchNothingWarnOncePerOption() {
+        Result r = run("render", "--scenario", "four-way-close", "--format", "txt", "--drop", "99", "--drop", "3", "--drop", "100");
+        assertEquals(0, r.code());
+        assertEquals(List.of("warning: --drop 99 matched no segment (this trace has 7)",
+                "warning: --drop 100 matched no segment (this trace has 7)"), r.err().lines().toList());
+        assertTrue(r.out().contains("#3   client ──► server  ACK       seq=1 ack=1  ✗ LOST"), r.out());
+
+        Result fin = run("render", "--scenario", "three-way-handshake", "--format", "txt", "--lose-final-ack");
+        assertEquals(0, fin.code());
+        assertEquals(List.of("warning: --lose-final-ack matched no segment (no side sent the last ACK of a close"
+                + " on entering TIME_WAIT in scenario three-way-handshake)"), fin.err().lines().toList());
+        assertEquals(run("render", "--scenario", "three-way-handshake", "--format", "txt").out(), fin.out());
+
+        Result hs = run("render", "--scenario", "simultaneous-open", "--format", "json", "--lose-handshake-ack");
+        assertEquals(0, hs.code());
+        assertEquals(1, hs.err().lines().count(), hs.err());
+        assertTrue(hs.err().startsWith("warning: --lose-handshake-ack matched no segment"), hs.err());
+
+        Result load = run("render", "--scenario", "four-way-close", "--format", "json", "--syn-cookies", "--backlog", "3");
+        assertEquals(0, load.code());
+        assertEquals(List.of("warning: --syn-cookies has no effect: scenario four-way-close never fills the listen backlog (only syn-flood does)",
+                "warning: --backlog 3 has no effect: scenario four-way-close never fills the listen backlog (only syn-flood does)"),
+                load.err().lines().toList());
+
+        // Options that did something stay silent.
+        for (String[] quiet : List.of(new String[] {"--scenario", "four-way-close", "--drop", "7"},
+                new String[] {"--scenario", "four-way-close", "--lose-final-ack"},
+                new String[] {"--scenario", "three-way-handshake", "--lose-handshake-ack"},
+                new String[] {"--scenario", "syn-flood", "--syn-cookies", "--backlog", "5"},
+                new String[] {"--scenario", "four-way-close", "--drop-prob", "0"})) {
+            List<String> args = new java.util.ArrayList<>(List.of("render", "--format", "json"));
+            args.addAll(List.of(quiet));
+            Result q = run(args.toArray(String[]::new));
+            assertEquals(0, q.code(), q.err());
+            assertEquals("", q.err(), String.join(" ", quiet));
+        }
+    }
 }
