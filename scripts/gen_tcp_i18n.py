@@ -39,6 +39,23 @@ sided("tcp.notice.peerClosing", "{S}: the peer closed its direction (FIN): no mo
       "{SZ}：对端关闭了它的发送方向（FIN）：对端不会再发送数据")
 sided("tcp.notice.finAheadOfGap", "{S}: FIN ahead of a gap: not processed until the missing bytes arrive; a duplicate ACK names the first missing byte (RFC 9293 §3.10.7.4, RFC 5681 §4.2)",
       "{SZ}：FIN 之前有缺失的字节：在缺失的字节到达之前不处理这个 FIN；本端立即发送重复 ACK，指出第一个缺失的字节（RFC 9293 §3.10.7.4，RFC 5681 §4.2）")
+# Arrivals that change nothing visible: say they were seen and why nothing happened.
+sided("tcp.notice.ignored.rstClosed", "{S}: RST ignored in CLOSED: a RST is never answered (RFC 9293 §3.10.7.1)",
+      "{SZ}：在 CLOSED 状态下忽略 RST：RST 永远不会被回应（RFC 9293 §3.10.7.1）")
+sided("tcp.notice.ignored.rstListen", "{S}: RST ignored in LISTEN (RFC 9293 §3.10.7.2)",
+      "{SZ}：在 LISTEN 状态下忽略 RST（RFC 9293 §3.10.7.2）")
+sided("tcp.notice.ignored.listen", "{S}: segment dropped in LISTEN: it has no SYN, ACK or RST (RFC 9293 §3.10.7.2)",
+      "{SZ}：在 LISTEN 状态下丢弃报文段：它既没有 SYN，也没有 ACK 或 RST（RFC 9293 §3.10.7.2）")
+sided("tcp.notice.ignored.rstSynSent", "{S}: RST ignored in SYN_SENT: its ACK does not acknowledge the SYN of this side, so it may be old or forged (RFC 9293 §3.10.7.3)",
+      "{SZ}：在 SYN_SENT 状态下忽略 RST：它的确认号没有确认本端的 SYN，可能是旧的或伪造的（RFC 9293 §3.10.7.3）")
+sided("tcp.notice.ignored.rstNoAck", "{S}: RST ignored in SYN_SENT: it carries no ACK of the SYN of this side (RFC 9293 §3.10.7.3)",
+      "{SZ}：在 SYN_SENT 状态下忽略 RST：它没有携带对本端 SYN 的确认（RFC 9293 §3.10.7.3）")
+sided("tcp.notice.ignored.synSent", "{S}: segment dropped in SYN_SENT: it has neither SYN nor RST (RFC 9293 §3.10.7.3)",
+      "{SZ}：在 SYN_SENT 状态下丢弃报文段：它既没有 SYN 也没有 RST（RFC 9293 §3.10.7.3）")
+sided("tcp.notice.ignored.rstOutsideWindow", "{S}: RST dropped: its sequence number is outside the receive window (RFC 9293 §3.10.7.4, first check)",
+      "{SZ}：丢弃 RST：它的序号不在接收窗口内（RFC 9293 §3.10.7.4 第一步检查）")
+sided("tcp.notice.ignored.noAck", "{S}: segment dropped: its ACK bit is off (RFC 9293 §3.10.7.4, fifth check)",
+      "{SZ}：丢弃报文段：它没有设置 ACK 位（RFC 9293 §3.10.7.4 第五步检查）")
 sided("tcp.notice.autoClose", "{S}: the application reads the end of the stream and calls CLOSE at once, so the FIN rides on the ACK",
       "{SZ}：应用程序读到数据流结束后立即调用 CLOSE，因此 FIN 与 ACK 合并在同一个报文段中发送")
 sided("tcp.notice.timedOut", "{S}: connection timed out after {0} retransmissions (RFC 9293 §3.8.3, R2)",
@@ -78,8 +95,8 @@ both("tcp.explain.seq.fin", "seq = {0}: the FIN takes the next unused number and
      "seq = {0}：FIN 使用下一个未用的序列号并占用它，所以本端之后的序列号从 {1} 开始。")
 both("tcp.explain.seq.retransmission", "seq = {0}: same seq as the original: a retransmission resends, it never renumbers (retransmission {1}; the timeout now doubles to {2} s).",
      "seq = {0}：与原报文段相同：重传只是重发，绝不重新编号（第 {1} 次重传；超时时间现在加倍为 {2} 秒）。")
-both("tcp.explain.seq.rstFromAck", "seq = {0} ({1} absolute) = the ack number of the segment it answers: the receiver expects exactly that number, so it accepts the RST (RFC 9293 §3.10.7).",
-     "seq = {0}（绝对值 {1}）= 所回应报文段的确认号：接收方正期望这个序列号，所以会接受该 RST（RFC 9293 §3.10.7）。")
+both("tcp.explain.seq.rstFromAck", "seq = {0} ({1} absolute) = SEG.ACK of the segment it answers: a RST answering a segment that carries an ACK is built as <SEQ=SEG.ACK><CTL=RST>, a number the other side itself named (RFC 9293 §3.10.7.1-§3.10.7.3).",
+     "seq = {0}（绝对值 {1}）= 所回应报文段的 SEG.ACK：回应带 ACK 的报文段时，RST 按 <SEQ=SEG.ACK><CTL=RST> 构造，使用的是对方自己给出的序号（RFC 9293 §3.10.7.1-§3.10.7.3）。")
 both("tcp.explain.seq.rstZero", "seq = {0}: the segment answered had no ACK, so a port without a connection replies <SEQ=0> and uses the ACK field instead (RFC 9293 §3.10.7.1).",
      "seq = {0}：被回应的报文段没有 ACK，所以没有连接的端口回复 <SEQ=0>，改用确认号来让对方接受（RFC 9293 §3.10.7.1）。")
 both("tcp.explain.seq.rstAbort", "seq = {0} = SND.NXT: ABORT sends a RST at the next sequence number, where the peer will accept it (RFC 9293 §3.10.5).",
@@ -95,6 +112,8 @@ both("tcp.explain.seq.cookie", "seq = {0}: a SYN cookie: the ISN ({1} absolute) 
 both("tcp.explain.ack.current", "ack = {0}: unchanged, the next byte this side expects (RCV.NXT).", "ack = {0}：不变，本端期望的下一个字节（RCV.NXT）。")
 sided("tcp.explain.ack.syn", "ack = {0} = {p} ISN {1} + 1 (a SYN consumes one sequence number).",
       "ack = {0} = {PZ} ISN {1} + 1（SYN 占用一个序列号）。")
+sided("tcp.explain.ack.synOld", "ack = {0} = the old SYN''s seq {1} + 1 (a SYN consumes one sequence number): the {s} acknowledges the SYN that reached it and cannot tell it is not the {p}''s current one.",
+      "ack = {0} = 旧 SYN 的序号 {1} + 1（SYN 占用一个序列号）：{SZ}确认的是它收到的那个 SYN，无法分辨它并不是{PZ}当前的 SYN。")
 both("tcp.explain.ack.data", "ack = {0} = {1} + {2} bytes: every byte up to {3} arrived, {0} is the next one expected.",
      "ack = {0} = {1} + {2} 字节：直到 {3} 的所有字节都已收到，期望的下一个字节是 {0}。")
 both("tcp.explain.ack.fin", "ack = {0} = {1} + 1: the FIN at sequence number {1} consumes one number.",
@@ -193,8 +212,8 @@ sc("reset-mid-connection", "Reset in mid-connection", "连接中途重置",
    "ABORT 跳过四次挥手：RST 携带 seq = SND.NXT，正是服务器期望的序列号（RFC 5961 只接受恰好这个序列号），双方直接进入 CLOSED，没有 TIME_WAIT。")
 sc("old-duplicate-syn", "Old duplicate SYN", "旧的重复 SYN",
    "A delayed SYN of an old connection reaches the server first.", "一个旧连接的延迟 SYN 先到达服务器。",
-   "Why a two-way handshake is not enough: the server would have opened a connection for a SYN nobody sent now. With three segments the client sees an ack (-9) for a number it never used and answers RST. The server has already given up the half-open connection: the real SYN reached it in SYN_RCVD, and a passive SYN_RCVD that sees a SYN returns to LISTEN (RFC 9293 §3.10.7.4). The retransmitted SYN then opens the real connection.",
-   "为什么两次握手不够：服务器会为一个现在没人发送的 SYN 打开连接。有了第三个报文段，客户端发现确认号（-9）针对的是它从未使用过的序列号，于是回复 RST。此时服务器已经放弃了这个半连接：真正的 SYN 到达时服务器处于 SYN_RCVD，被动打开的 SYN_RCVD 收到 SYN 会回到 LISTEN（RFC 9293 §3.10.7.4）。随后重传的 SYN 建立了真正的连接。")
+   "Why a two-way handshake is not enough: the server would have opened a connection for a SYN nobody sent now. With three segments the client sees an ack (-9) for a number it never used and answers RST. The server has already given up the half-open connection: the real SYN reached it in SYN_RCVD, and a passive SYN_RCVD that sees a SYN returns to LISTEN (RFC 9293 §3.10.7.4), so the client''s RST arrives in LISTEN and is ignored (§3.10.7.2). The retransmitted SYN then opens the real connection.",
+   "为什么两次握手不够：服务器会为一个现在没人发送的 SYN 打开连接。有了第三个报文段，客户端发现确认号（-9）针对的是它从未使用过的序列号，于是回复 RST。此时服务器已经放弃了这个半连接：真正的 SYN 到达时服务器处于 SYN_RCVD，被动打开的 SYN_RCVD 收到 SYN 会回到 LISTEN（RFC 9293 §3.10.7.4），因此客户端的 RST 到达时服务器已处于 LISTEN，该 RST 被忽略（§3.10.7.2）。随后重传的 SYN 建立了真正的连接。")
 sc("syn-flood", "SYN flood", "SYN 洪泛攻击",
    "Forged SYNs fill the listen backlog; the real client is delayed. Try SYN cookies.", "伪造的 SYN 塞满监听队列，真正的客户端被延迟。试试 SYN cookie。",
    "Each forged SYN leaves a half-open connection whose SYN-ACK goes unanswered and is retransmitted. With a full backlog the real SYN is dropped until entries expire. With SYN cookies the server keeps no state: its ISN encodes the connection and the client connects at once.",

@@ -201,10 +201,14 @@ public final class Connection {
             case CLOSED -> {
                 // §3.10.7.1: everything but a RST is answered with a RST built from the segment.
                 if (!f.rst()) rstForNoConnection(seg);
+                else notice("notice.ignored.rstClosed");
             }
             case LISTEN -> {
                 // §3.10.7.2 first: RST ignored; second: any ACK is bad here -> <SEQ=SEG.ACK><RST>.
-                if (f.rst()) break;
+                if (f.rst()) {
+                    notice("notice.ignored.rstListen");
+                    break;
+                }
                 if (f.ack()) {
                     emit(new Segment(seg.ack(), null, TcpFlags.of(TcpFlags.RST), 0, cfg.window(), 0),
                             SeqWhy.RST_FROM_ACK, AckWhy.NONE, 0, Purpose.RST);
@@ -219,8 +223,10 @@ public final class Connection {
                     sndWl1 = seg.seq();
                     setState(TcpState.SYN_RCVD, "SYN");
                     sendSyn(now, true);
+                } else {
+                    // Fourth: anything else is dropped.
+                    notice("notice.ignored.listen");
                 }
-                // Fourth: anything else is dropped.
             }
             case SYN_SENT -> synSentArrives(seg, now);
             default -> synchronizedArrives(seg, now);
@@ -236,6 +242,7 @@ public final class Connection {
             if (seg.ack().le(iss) || seg.ack().gt(sndNxt)) {
                 if (!f.rst()) emit(new Segment(seg.ack(), null, TcpFlags.of(TcpFlags.RST), 0, cfg.window(), 0),
                         SeqWhy.RST_FROM_ACK, AckWhy.NONE, 0, Purpose.RST);
+                else notice("notice.ignored.rstSynSent");
                 return;
             }
             ackOk = sndUna.lt(seg.ack()) && seg.ack().le(sndNxt);
@@ -245,6 +252,8 @@ public final class Connection {
             if (ackOk) {
                 notice("notice.refused");
                 toClosed("RST");
+            } else {
+                notice("notice.ignored.rstNoAck");
             }
             return;
         }
@@ -271,8 +280,10 @@ public final class Connection {
                         SeqWhy.ISN_AGAIN, AckWhy.SYN, 0, Purpose.SYN_ACK);
                 armRtxIfIdle(now);
             }
+            return;
         }
         // Fifth: neither SYN nor RST: drop (a FIN is never processed in SYN-SENT, eighth step).
+        notice("notice.ignored.synSent");
     }
 
     private void synchronizedArrives(Segment seg, long now) {
@@ -296,6 +307,9 @@ public final class Connection {
                 } else {
                     sendAck(AckWhy.UNACCEPTABLE, Purpose.ACK);
                 }
+            } else {
+                // §3.10.7.4 first: an unacceptable RST is dropped without an answer.
+                notice("notice.ignored.rstOutsideWindow");
             }
             return;
         }
@@ -344,7 +358,10 @@ public final class Connection {
             return;
         }
         // Fifth: ACK. Without it the segment is dropped.
-        if (!f.ack()) return;
+        if (!f.ack()) {
+            notice("notice.ignored.noAck");
+            return;
+        }
         SeqNumber a = seg.ack();
         boolean ourFinAckedWithTheirFin = false;
         switch (state) {

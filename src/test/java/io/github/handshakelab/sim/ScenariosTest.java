@@ -303,4 +303,25 @@ class ScenariosTest {
         assertEquals(3_600_000L, t.segments().get(12).sent(), "the FIN is resent after 2 s");
         assertTrue(t.segments().get(12).retransmission() && t.segments().get(12).flags().fin());
     }
+
+    /** Fig. 9: the explanations say what the numbers are built from, and the ignored RST is noted. */
+    @Test
+    void oldDuplicateSynExplainsTheOldSynAndTheIgnoredRst() {
+        Trace t = Simulator.run(Scenarios.byId("old-duplicate-syn").orElseThrow());
+        List<TraceEvent.Segment> s = t.segments();
+        assertEquals("ack = -9 = the old SYN's seq -10 + 1 (a SYN consumes one sequence number): the server acknowledges"
+                + " the SYN that reached it and cannot tell it is not the client's current one.", s.get(1).explain().get(1).english());
+        String rst = s.get(3).explain().get(0).english();
+        assertTrue(rst.startsWith("seq = -9 (") && rst.contains("= SEG.ACK of the segment it answers")
+                && rst.contains("<SEQ=SEG.ACK><CTL=RST>"), rst);
+        assertFalse(rst.contains("accepts"), "worded by what the RST is built from, not by its fate: " + rst);
+        // The RST (sent 0.100 s) arrives at 0.150 s, after the real SYN sent the server back to LISTEN.
+        assertEquals(LISTEN, t.stateAt(Side.SERVER, 150_000L));
+        List<TraceEvent.Note> notes = t.events().stream().filter(e -> e instanceof TraceEvent.Note).map(e -> (TraceEvent.Note) e)
+                .toList();
+        assertEquals(1, notes.size(), notes.toString());
+        assertEquals(150_000L, notes.get(0).t());
+        assertEquals("Server: RST ignored in LISTEN (RFC 9293 §3.10.7.2)", notes.get(0).text().english());
+        assertEquals("服务器：在 LISTEN 状态下忽略 RST（RFC 9293 §3.10.7.2）", notes.get(0).text().render(Locale.SIMPLIFIED_CHINESE));
+    }
 }

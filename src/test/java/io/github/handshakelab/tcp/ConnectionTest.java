@@ -279,6 +279,21 @@ class ConnectionTest {
             assertEquals(List.of(), sent(closed().receive(seg(5, null, RST), 0)));
         }
 
+        /** Arrivals that change nothing still say why, so the ladder and the diagram can explain them. */
+        @Test
+        void ignoredArrivalsGiveTheirReason() {
+            assertEquals(List.of("tcp.notice.ignored.rstClosed"), notices(closed().receive(seg(5, null, RST), 0)));
+            assertEquals(List.of("tcp.notice.ignored.rstListen"), notices(listen().receive(seg(5, 9L, RST), 0)));
+            assertEquals(List.of("tcp.notice.ignored.listen"), notices(listen().receive(seg(300, null, FIN), 0)));
+            assertEquals(List.of("tcp.notice.ignored.rstSynSent"), notices(synSent().receive(seg(0, 90L, RST), 0)));
+            assertEquals(List.of("tcp.notice.ignored.rstNoAck"), notices(synSent().receive(seg(0, null, RST), 0)));
+            assertEquals(List.of("tcp.notice.ignored.synSent"), notices(synSent().receive(seg(PEER, 101L, 0), 0)));
+            assertEquals(List.of("tcp.notice.ignored.rstOutsideWindow"), notices(established().receive(seg(200, null, RST), 0)));
+            assertEquals(List.of("tcp.notice.ignored.noAck"), notices(established().receive(seg(301, null, 0, 10), 0)));
+            // Nothing to say about an ordinary answer.
+            assertEquals(List.of(), notices(closed().receive(seg(PEER, null, SYN), 0)));
+        }
+
         @Test
         void closedAnswersNoAckWithRstAck() {
             assertEquals(List.of("<SEQ=0><ACK=301><CTL=RST,ACK>"), sent(closed().receive(seg(PEER, null, SYN), 0)));
