@@ -49,9 +49,9 @@ public final class Connection {
      * An entry of the retransmission queue (§3.7): what a segment occupied, to resend it
      * unchanged, and whether it was ever resent (Karn: its ACK then says nothing about the RTT).
      */
-    private record Unacked(SeqNumber seq, int dataLen, boolean syn, boolean fin, boolean resent) {
-        Unacked(SeqNumber seq, int dataLen, boolean syn, boolean fin) {
-            this(seq, dataLen, syn, fin, false);
+    private record Unacked(SeqNumber seq, int dataLen, boolean syn, boolean fin, long sentAt, boolean resent) {
+        Unacked(SeqNumber seq, int dataLen, boolean syn, boolean fin, long sentAt) {
+            this(seq, dataLen, syn, fin, sentAt, false);
         }
 
         SeqNumber end() { return seq.plus(dataLen + (syn ? 1 : 0) + (fin ? 1 : 0)); }
@@ -511,7 +511,7 @@ public final class Connection {
         } else if (finWait2Deadline <= now) {
             finWait2Deadline = NEVER;
             timer(TimerKind.FIN_WAIT_2, Effect.Action.FIRED, now);
-            notice("notice.finWait2Timeout");
+            notice("notice.finWait2Timeout", seconds(cfg.finWait2Us()));
             toClosed("FIN_WAIT_2");
         } else if (rtxDeadline <= now) {
             rtxDeadline = NEVER;
@@ -523,8 +523,14 @@ public final class Connection {
             };
             if (rtxCount >= limit || rtxQueue.isEmpty()) {
                 // §3.8.3 R2: give up. A passive half-open connection returns to LISTEN.
+                // The retry counts are Linux's (tcp_syn_retries, tcp_synack_retries): for a SYN they
+                // give up sooner than the 3 minutes of MUST-23, and the note says so.
+                String which = state == TcpState.SYN_SENT ? "notice.timedOut.syn"
+                        : state == TcpState.SYN_RCVD ? "notice.timedOut.synAck" : "notice.timedOut.data";
+                Unacked head = rtxQueue.peekFirst();
+                long since = head == null ? now : head.sentAt();
                 rtxQueue.clear();
-                notice("notice.timedOut", rtxCount);
+                notice(which, rtxCount, seconds(now - since));
                 if (state == TcpState.SYN_RCVD && passive && !closePending) {
                     irs = null;
                     setState(TcpState.LISTEN, "RETRANSMISSION");
@@ -545,7 +551,7 @@ public final class Connection {
 
     private void retransmitHead(long now) {
         Unacked u = rtxQueue.removeFirst();
-        rtxQueue.addFirst(new Unacked(u.seq(), u.dataLen(), u.syn(), u.fin(), true));
+        rtxQueue.addFirst(new Unacked(u.seq(), u.dataLen(), u.syn(), u.fin(), u.sentAt(), true));
         int fl = (u.syn() ? TcpFlags.SYN : 0) | (u.fin() ? TcpFlags.FIN : 0);
         // Every segment after our SYN carries an ACK; only SYN-SENT has nothing to acknowledge.
         boolean withAck = state != TcpState.SYN_SENT;
@@ -576,7 +582,7 @@ public final class Connection {
                 ? new Segment(iss, rcvNxt, TcpFlags.of(TcpFlags.SYN, TcpFlags.ACK), 0, cfg.window(), cfg.mss())
                 : new Segment(iss, null, TcpFlags.of(TcpFlags.SYN), 0, cfg.window(), cfg.mss());
         sndNxt = iss.plus(1);
-        rtxQueue.addLast(new Unacked(iss, 0, true, false));
+        rtxQueue.addLast(new Unacked(iss, 0, true, false, now));
         emit(s, SeqWhy.ISN, withAck ? AckWhy.SYN : AckWhy.NONE, 0, withAck ? Purpose.SYN_ACK : Purpose.SYN);
         armRtxIfIdle(now);
     }
@@ -600,7 +606,7 @@ public final class Connection {
             int delta = owedAck != null ? owedDelta : 0;
             owedAck = null;
             Segment s = new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK, TcpFlags.PSH), n, cfg.window(), 0);
-            rtxQueue.addLast(new Unacked(sndNxt, n, false, false));
+            rtxQueue.addLast(new Unacked(sndNxt, n, false, false, now));
             sndNxt = sndNxt.plus(n);
             pendingData -= n;
             emit(s, SeqWhy.NEXT, aw, delta, Purpose.DATA);
@@ -614,7 +620,7 @@ public final class Connection {
             finSeq = sndNxt;
             finSent = true;
             closePending = false;
-            rtxQueue.addLast(new Unacked(sndNxt, 0, false, true));
+            rtxQueue.addLast(new Unacked(sndNxt, 0, false, true, now));
             sndNxt = sndNxt.plus(1);
             emit(s, SeqWhy.FIN, aw, delta, Purpose.FIN);
             armRtxIfIdle(now);
@@ -757,6 +763,11 @@ public final class Connection {
 
     private void timer(TimerKind k, Effect.Action a, long expires) {
         fx.add(new Effect.TimerChanged(k, a, expires));
+    }
+
+    /** Seconds for a notice: "127" or "0.35". */
+    private static String seconds(long us) {
+        return java.math.BigDecimal.valueOf(us, 6).stripTrailingZeros().toPlainString();
     }
 
     private void error(String key) {

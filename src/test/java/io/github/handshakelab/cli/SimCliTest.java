@@ -66,7 +66,7 @@ class SimCliTest {
         List<String> lines = r.out().lines().toList();
         assertEquals(Scenarios.ids().size(), lines.size());
         assertTrue(lines.get(1).startsWith("four-way-close"));
-        assertTrue(lines.get(1).contains("Four-way close: The client closes first"));
+        assertTrue(lines.get(1).contains("Four-way close — The client closes first with FIN and ACK"));
         assertTrue(run("scenarios", "--lang", "zh").out().contains("四次挥手"));
     }
 
@@ -251,6 +251,51 @@ class SimCliTest {
             Result q = run(args.toArray(String[]::new));
             assertEquals(0, q.code(), q.err());
             assertEquals("", q.err(), String.join(" ", quiet));
+        }
+    }
+
+    /** Timer lines and timer causes in words, in both languages; direction column translated. */
+    @Test
+    void ladderSpeaksAboutTimersInWords() {
+        String en = run("render", "--scenario", "lost-final-ack", "--format", "txt").out();
+        assertTrue(en.contains("   0.400s  client: retransmission timer cancelled (was due 1.300 s)\n"), en);
+        assertTrue(en.contains("   1.550s  client: TIME_WAIT timer restarted: expires 61.550 s\n"), en);
+        assertTrue(en.contains("   1.500s  server: retransmission timer expired\n"), en);
+        assertTrue(en.contains("  61.550s  client: TIME_WAIT -> CLOSED (2MSL timer expired)\n"), en);
+        assertFalse(en.contains("RETRANSMISSION") || en.contains("SET,") || en.contains("CANCELLED"), en);
+
+        String zh = run("render", "--scenario", "lost-final-ack", "--format", "txt", "--lang", "zh").out();
+        assertTrue(zh.contains("#9   客户端 ──► 服务器  ACK"), zh);
+        assertTrue(zh.contains("#8   客户端 ◄── 服务器  FIN, ACK"), zh);
+        assertTrue(zh.contains("客户端：TIME_WAIT 计时器重新启动：61.550 秒到期"), zh);
+        assertTrue(zh.contains("服务器：重传计时器启动：1.500 秒到期"), zh);
+        assertTrue(zh.contains("服务器：重传计时器已取消（原定 3.500 秒到期）"), zh);
+        assertTrue(zh.contains("服务器：重传计时器超时"), zh);
+        assertTrue(zh.contains("客户端：TIME_WAIT -> CLOSED（2MSL 计时器到期）"), zh);
+
+        String gaveUp = run("render", "--scenario", "lost-syn", "--format", "txt", "--drop-prob", "1").out();
+        assertTrue(gaveUp.contains("client: SYN_SENT -> CLOSED (retransmission timeout: gave up)"), gaveUp);
+        assertTrue(gaveUp.contains("! Client: gave up after 6 SYN retransmissions (127 s). The retry count is Linux's"
+                + " tcp_syn_retries (default 6, 127 s), shorter than the 3 minutes RFC 9293 §3.8.3 asks of R2 for a SYN (MUST-23)"), gaveUp);
+        // The handshake ACK and all five SYN,ACK retransmissions lost: the listener gives up, the
+        // client stays ESTABLISHED on a half-open connection.
+        String server = run("render", "--scenario", "three-way-handshake", "--format", "txt",
+                "--drop", "3", "--drop", "4", "--drop", "5", "--drop", "6", "--drop", "7", "--drop", "8").out();
+        assertTrue(server.contains("  63.050s  ! Server: gave up after 5 SYN,ACK retransmissions (63 s). The retry count is"
+                + " Linux's tcp_synack_retries (default 5, 63 s)"), server);
+        assertTrue(server.contains("  63.050s  server: SYN_RCVD -> LISTEN (retransmission timeout: gave up)"), server);
+        assertTrue(server.contains("! Client: half-open connection: still ESTABLISHED, but the server has no connection any"
+                + " more (LISTEN)"), server);
+    }
+
+    @Test
+    void scenarioListJoinsTitleAndSummaryWithoutChainingColons() {
+        for (String lang : List.of("en", "zh")) {
+            for (String line : run("scenarios", "--lang", lang).out().lines().toList()) {
+                String text = line.substring(25);
+                assertTrue(text.contains(" — "), line);
+                assertFalse(text.contains(":") || text.contains("："), "no colon chain: " + line);
+            }
         }
     }
 }

@@ -324,4 +324,61 @@ class ScenariosTest {
         assertEquals("Server: RST ignored in LISTEN (RFC 9293 §3.10.7.2)", notes.get(0).text().english());
         assertEquals("服务器：在 LISTEN 状态下忽略 RST（RFC 9293 §3.10.7.2）", notes.get(0).text().render(Locale.SIMPLIFIED_CHINESE));
     }
+
+    @Test
+    void finWait2TimeoutSaysNoFinArrivedAndThatTheTimerIsLinux() {
+        Scenario s = Scenarios.byId("four-way-close").orElseThrow();
+        for (int id = 6; id <= 20; id++) s = s.withFault(new DropRule.SegmentId(id));
+        Trace t = Simulator.run(s);
+        TraceEvent.Note n = t.events().stream().filter(e -> e instanceof TraceEvent.Note x
+                && x.text().key().equals("tcp.notice.finWait2Timeout.client")).map(e -> (TraceEvent.Note) e).findFirst().orElseThrow();
+        assertEquals(60_400_000L, n.t());
+        assertEquals("Client: FIN_WAIT_2 timeout: no FIN arrived within 60 s. This timer is Linux's tcp_fin_timeout, not RFC 9293,"
+                + " which would wait in FIN_WAIT_2 indefinitely", n.text().english());
+        assertTrue(n.text().render(Locale.SIMPLIFIED_CHINESE).startsWith("客户端：FIN_WAIT_2 超时：一直没有收到对端的 FIN"));
+    }
+
+    /** The RST (#6) lost: nothing resends it, and the server is left on a half-open connection. */
+    @Test
+    void lostRstLeavesAHalfOpenServerWithANote() {
+        Trace t = Simulator.run(Scenarios.byId("reset-mid-connection").orElseThrow().withFault(new DropRule.SegmentId(6)));
+        assertTrue(t.segments().get(5).flags().rst() && t.segments().get(5).isDropped());
+        assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSED), t.stateSequence(Side.CLIENT));
+        assertEquals(List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED), t.stateSequence(Side.SERVER));
+        TraceEvent last = t.events().get(t.events().size() - 1);
+        assertTrue(last instanceof TraceEvent.Note, last.toString());
+        assertEquals("Server: half-open connection: still ESTABLISHED, but the client has no connection any more (CLOSED);"
+                + " no timer runs in ESTABLISHED and nothing more is sent, so nothing will tell the server (RFC 9293 §3.5.1)",
+                ((TraceEvent.Note) last).text().english());
+        String lesson = Messages.get(Locale.ROOT, "scenario.reset-mid-connection.lesson");
+        assertTrue(lesson.contains("Fig. 5 note 3") && lesson.contains("§3.10.5") && lesson.contains("half-open"), lesson);
+    }
+
+    /** The reviewed Simplified Chinese wording (issue #2 follow-up). */
+    @Test
+    void chineseWording() {
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        Trace t = Simulator.run(Scenarios.byId("lost-final-ack").orElseThrow());
+        List<TraceEvent.Segment> s = t.segments();
+        assertEquals("seq = 1：与原报文段相同——重传只是重新发送，不会重新编号（第 1 次重传；重传超时时间 RTO 加倍为 2 秒）。",
+                s.get(7).explain().get(0).render(zh));
+        assertEquals("ack = 2：TIME_WAIT 对重传的 FIN 再次确认（说明之前的 ACK 未送达），并重新启动 2MSL 计时器。",
+                s.get(8).explain().get(1).render(zh));
+        Trace d = Simulator.run(Scenarios.byId("data-transfer").orElseThrow());
+        assertEquals("ack = 101 = 1 + 100 字节：序号 100 及之前的字节都已收到，期望收到的下一个字节序号为 101。",
+                d.segments().get(4).explain().get(1).render(zh));
+        assertEquals("ack = 1：保持不变，仍是本端期望收到的下一个字节序号（RCV.NXT）。",
+                Explanation.of("tcp.explain.ack.current", 1).render(zh));
+        assertTrue(Explanation.of("tcp.explain.seq.isnAgain.client", 0, 5).render(zh).contains("SYN,ACK 重发的是同一个 SYN，因此 SYN 不会占用两个序号"));
+        assertTrue(Explanation.of("tcp.explain.ack.unacceptable", 1).render(zh).contains("因此本端再发一个 ACK，告知期望收到的序号"));
+        assertTrue(Explanation.of("tcp.explain.seq.rstZero", 0).render(zh).contains("并用确认号字段使对方接受该 RST"));
+        assertTrue(Messages.get(zh, "scenario.connect-to-closed-port.summary").contains("SYN 收到 RST+ACK 作为回应"));
+        assertTrue(Messages.get(zh, "scenario.simultaneous-open.summary").contains("共四个报文段，双方都不经过 LISTEN 状态"));
+        assertTrue(Messages.get(zh, "scenario.lost-handshake-ack.summary").contains("客户端已进入 ESTABLISHED 状态"));
+        for (String k : List.of("tcp.note.backlogFull", "tcp.note.backlogFullSpoofed", "tcp.note.halfOpenExpired",
+                "tcp.txt.gauge", "scenario.syn-flood.summary", "scenario.syn-flood.lesson")) {
+            String z = Messages.get(zh, k);
+            assertTrue(z.contains("半连接队列（SYN 队列）") && !z.contains("监听队列") && !z.contains("backlog"), k + ": " + z);
+        }
+    }
 }
