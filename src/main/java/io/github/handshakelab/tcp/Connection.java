@@ -390,6 +390,11 @@ public final class Connection {
                 if (sndUna.lt(a)) {
                     sndUna = a;
                     dropAcked(now);
+                } else if (seg.dataLen() == 0 && !f.fin() && seg.window() == sndWnd) {
+                    // A bare ACK that moves nothing: say so, or the arrival looks lost. With data
+                    // outstanding it is an RFC 5681 duplicate ACK; there is no fast retransmit
+                    // here, so the retransmission timer repairs the loss.
+                    notice(sndUna.equals(sndNxt) ? "notice.ignored.ackNothingNew" : "notice.ignored.dupAck");
                 }
                 if (sndWl1.lt(seg.seq()) || (sndWl1.equals(seg.seq()) && sndWl2.le(a))) {
                     sndWnd = seg.window();

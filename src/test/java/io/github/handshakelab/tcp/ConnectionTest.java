@@ -498,10 +498,16 @@ class ConnectionTest {
         void duplicateAckIsIgnored() {
             Connection c = established();
             c.call(UserCall.SEND, 10, 0);
-            assertEquals(List.of(), sent(c.receive(seg(301, 101L, 0), 0)));
+            List<Effect> dup = c.receive(seg(301, 101L, 0), 0);
+            assertEquals(List.of(), sent(dup));
+            assertEquals(List.of("tcp.notice.ignored.dupAck"), notices(dup), "RFC 5681 duplicate ACK: data outstanding");
             assertEquals(101, c.tcb().sndUna());
-            assertEquals(List.of(), sent(c.receive(seg(301, 111L, 0), 0)));
+            List<Effect> fresh = c.receive(seg(301, 111L, 0), 0);
+            assertEquals(List.of(), sent(fresh));
+            assertEquals(List.of(), notices(fresh));
             assertEquals(111, c.tcb().sndUna());
+            // Nothing outstanding any more: the same ACK again changes nothing, and says so.
+            assertEquals(List.of("tcp.notice.ignored.ackNothingNew"), notices(c.receive(seg(301, 111L, 0), 0)));
         }
 
         @Test
