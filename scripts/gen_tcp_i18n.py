@@ -60,6 +60,8 @@ sided("tcp.notice.ignored.ackNothingNew", "{S}: the ACK changes nothing: everyth
       "{SZ}：这个 ACK 没有带来任何变化：本端发送的所有内容都已被确认")
 sided("tcp.notice.ignored.dupAck", "{S}: duplicate ACK: nothing new acknowledged (RFC 5681 §2); without fast retransmit the retransmission timer repairs the loss",
       "{SZ}：重复 ACK：没有确认任何新数据（RFC 5681 §2）；本模拟不做快速重传，由重传计时器来弥补丢失")
+sided("tcp.notice.rtoAfterSynTimeout", "{S}: the SYN had to be retransmitted and gave no RTT sample, so the retransmission timeout for what follows is {0} s (RFC 6298 (5.7))",
+      "{SZ}：SYN 经过了重传，无法得到 RTT 样本，因此之后的重传超时时间 RTO 为 {0} 秒（RFC 6298 (5.7)）")
 sided("tcp.notice.autoClose", "{S}: the application reads the end of the stream and calls CLOSE at once, so the FIN rides on the ACK",
       "{SZ}：应用程序读到数据流结束后立即调用 CLOSE，因此 FIN 与 ACK 合并在同一个报文段中发送")
 sided("tcp.notice.timedOut.syn", "{S}: gave up after {0} SYN retransmissions ({1} s). The retry count is Linux''s tcp_syn_retries (default 6, 127 s), shorter than the 3 minutes RFC 9293 §3.8.3 asks of R2 for a SYN (MUST-23)",

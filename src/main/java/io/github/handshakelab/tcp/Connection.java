@@ -79,6 +79,8 @@ public final class Connection {
     private final Deque<Unacked> rtxQueue = new ArrayDeque<>();
     private long rtxDeadline = NEVER, rto;
     private int rtxCount;
+    /** The RTO is the 3 s of RFC 6298 (5.7); the first timer armed with it says why. */
+    private boolean explainRto;
     private long timeWaitDeadline = NEVER, finWait2Deadline = NEVER;
 
     // Per-event scratch: the ACK we owe the peer, merged into any segment we send anyway.
@@ -580,6 +582,7 @@ public final class Connection {
         finSeq = null;
         rto = cfg.initialRtoUs();
         rtxCount = 0;
+        explainRto = false;
     }
 
     private void sendSyn(long now, boolean withAck) {
@@ -702,8 +705,14 @@ public final class Connection {
         // backed-off RTO stays until a segment sent only once is acknowledged; that sample
         // (with a 100 ms RTT, RFC 6298 (2.4) rounds it up to the 1 s minimum) ends the back-off.
         // RFC 6298 (5.7): if the SYN timed out, data starts with a 3 s RTO.
-        if (sentOnce) rto = cfg.initialRtoUs();
-        else if (synResent && cfg.initialRtoUs() < RTO_AFTER_SYN_TIMEOUT_US) rto = RTO_AFTER_SYN_TIMEOUT_US;
+        if (sentOnce) {
+            rto = cfg.initialRtoUs();
+            explainRto = false;
+        }
+        else if (synResent && cfg.initialRtoUs() < RTO_AFTER_SYN_TIMEOUT_US) {
+            rto = RTO_AFTER_SYN_TIMEOUT_US;
+            explainRto = true;
+        }
         rtxCount = 0;
         if (rtxQueue.isEmpty()) cancelRtx();
         else {
@@ -715,6 +724,9 @@ public final class Connection {
     private void armRtxIfIdle(long now) {
         // RFC 6298 (5.1): start the timer only if it is not already running.
         if (rtxDeadline == NEVER && !rtxQueue.isEmpty()) {
+            // Said where the 3 s first shows, not at the handshake, where it changes nothing yet.
+            if (explainRto) notice("notice.rtoAfterSynTimeout", seconds(rto));
+            explainRto = false;
             rtxDeadline = now + rto;
             timer(TimerKind.RETRANSMISSION, Effect.Action.SET, rtxDeadline);
         }

@@ -727,8 +727,10 @@ class ConnectionTest {
         void dataAfterATimedOutSynStartsWithThreeSeconds() {
             Connection c = synSent();
             assertEquals(List.of("<SEQ=100><CTL=SYN>"), sent(c.onTimer(1_000_000)));
-            assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK>"), sent(c.receive(seg(PEER, 101L, SYN), 1_100_000)));
-            c.call(UserCall.SEND, 100, 1_200_000);
+            List<Effect> fx = c.receive(seg(PEER, 101L, SYN), 1_100_000);
+            assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK>"), sent(fx));
+            assertEquals(List.of(), notices(fx), "nothing to say until a timer uses it");
+            assertEquals(List.of("tcp.notice.rtoAfterSynTimeout"), notices(c.call(UserCall.SEND, 100, 1_200_000)));
             assertEquals(4_200_000, c.nextTimerDeadline());
         }
 
