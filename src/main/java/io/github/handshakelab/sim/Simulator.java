@@ -176,11 +176,18 @@ public final class Simulator {
          * CLOSE_WAIT runs a timer and nothing more is sent, so the run ends like this; say why.
          */
         void halfOpenAtEnd() {
+            // At the end of what the trace shows, not at a superseded timer wake-up after it.
+            long end = 0;
+            for (TraceEvent e : events) {
+                end = Math.max(end, e.time());
+                if (e instanceof TraceEvent.Segment s) end = Math.max(end, s.end());
+            }
             for (Side side : Side.values()) {
                 TcpState mine = conn.get(side).state(), theirs = conn.get(side.other()).state();
                 boolean open = mine == TcpState.ESTABLISHED || mine == TcpState.CLOSE_WAIT;
                 boolean gone = theirs == TcpState.CLOSED || theirs == TcpState.LISTEN;
-                if (open && gone) note("tcp.note.halfOpen." + side.id(), mine.name(), theirs.name());
+                if (open && gone) events.add(new TraceEvent.Note(end, Explanation.of("tcp.note.halfOpen." + side.id(),
+                        mine.name(), theirs.name())));
             }
         }
 

@@ -347,6 +347,7 @@ class ScenariosTest {
         assertEquals(List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED), t.stateSequence(Side.SERVER));
         TraceEvent last = t.events().get(t.events().size() - 1);
         assertTrue(last instanceof TraceEvent.Note, last.toString());
+        assertEquals(t.segments().get(5).dropped(), last.time(), "said where the trace ends: the RST's loss");
         assertEquals("Server: half-open connection: still ESTABLISHED, but the client has no connection any more (CLOSED);"
                 + " no timer runs in ESTABLISHED and nothing more is sent, so nothing will tell the server (RFC 9293 §3.5.1)",
                 ((TraceEvent.Note) last).text().english());
