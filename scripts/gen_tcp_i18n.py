@@ -156,6 +156,8 @@ both("tcp.txt.timer.CANCELLED", "{0}: {1} cancelled (was due {2})", "{0}：{1}�
 both("tcp.txt.timerName.RETRANSMISSION", "retransmission timer", "重传计时器")
 both("tcp.txt.timerName.TIME_WAIT", "TIME_WAIT timer", "TIME_WAIT 计时器")
 both("tcp.txt.timerName.FIN_WAIT_2", "FIN_WAIT_2 timer", "FIN_WAIT_2 计时器")
+both("tcp.txt.timerName.KEEPALIVE", "keep-alive timer", "保活计时器")
+both("tcp.txt.timerName.USER_TIMEOUT", "user timeout", "用户超时计时器")
 both("tcp.txt.cause.TIME_WAIT", "2MSL timer expired", "2MSL 计时器到期")
 both("tcp.txt.cause.RETRANSMISSION", "retransmission timeout: gave up", "重传超时：放弃连接")
 both("tcp.txt.cause.FIN_WAIT_2", "FIN_WAIT_2 timer expired", "FIN_WAIT_2 计时器到期")

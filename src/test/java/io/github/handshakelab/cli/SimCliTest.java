@@ -289,6 +289,15 @@ class SimCliTest {
     }
 
     @Test
+    void everyTimerKindHasANameInBothLanguages() {
+        for (io.github.handshakelab.tcp.TimerKind k : io.github.handshakelab.tcp.TimerKind.values()) {
+            for (java.util.Locale l : List.of(java.util.Locale.ROOT, java.util.Locale.SIMPLIFIED_CHINESE)) {
+                assertTrue(io.github.handshakelab.trace.Messages.has(l, "tcp.txt.timerName." + k), k + " in " + l);
+            }
+        }
+    }
+
+    @Test
     void scenarioListJoinsTitleAndSummaryWithoutChainingColons() {
         for (String lang : List.of("en", "zh")) {
             for (String line : run("scenarios", "--lang", lang).out().lines().toList()) {
