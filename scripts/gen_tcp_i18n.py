@@ -37,21 +37,53 @@ sided("tcp.notice.delivered", "{S}: {0} bytes delivered to the application",
       "{SZ}：{0} 字节已交付给应用程序")
 sided("tcp.notice.peerClosing", "{S}: the peer closed its direction (FIN): no more data will come from it",
       "{SZ}：对端关闭了它的发送方向（FIN）：对端不会再发送数据")
+sided("tcp.notice.finAheadOfGap", "{S}: FIN ahead of a gap: not processed until the missing bytes arrive; a duplicate ACK names the first missing byte (RFC 9293 §3.10.7.4, RFC 5681 §4.2)",
+      "{SZ}：FIN 之前有缺失的字节：在缺失的字节到达之前不处理这个 FIN；本端立即发送重复 ACK，指出第一个缺失的字节（RFC 9293 §3.10.7.4，RFC 5681 §4.2）")
+# Arrivals that change nothing visible: say they were seen and why nothing happened.
+sided("tcp.notice.ignored.rstClosed", "{S}: RST ignored in CLOSED: a RST is never answered (RFC 9293 §3.10.7.1)",
+      "{SZ}：在 CLOSED 状态下忽略 RST：RST 永远不会被回应（RFC 9293 §3.10.7.1）")
+sided("tcp.notice.ignored.rstListen", "{S}: RST ignored in LISTEN (RFC 9293 §3.10.7.2)",
+      "{SZ}：在 LISTEN 状态下忽略 RST（RFC 9293 §3.10.7.2）")
+sided("tcp.notice.ignored.listen", "{S}: segment dropped in LISTEN: it has no SYN, ACK or RST (RFC 9293 §3.10.7.2)",
+      "{SZ}：在 LISTEN 状态下丢弃报文段：它既没有 SYN，也没有 ACK 或 RST（RFC 9293 §3.10.7.2）")
+sided("tcp.notice.ignored.rstSynSent", "{S}: RST ignored in SYN_SENT: its ACK does not acknowledge the SYN of this side, so it may be old or forged (RFC 9293 §3.10.7.3)",
+      "{SZ}：在 SYN_SENT 状态下忽略 RST：它的确认号没有确认本端的 SYN，可能是旧的或伪造的（RFC 9293 §3.10.7.3）")
+sided("tcp.notice.ignored.rstNoAck", "{S}: RST ignored in SYN_SENT: it carries no ACK of the SYN of this side (RFC 9293 §3.10.7.3)",
+      "{SZ}：在 SYN_SENT 状态下忽略 RST：它没有携带对本端 SYN 的确认（RFC 9293 §3.10.7.3）")
+sided("tcp.notice.ignored.synSent", "{S}: segment dropped in SYN_SENT: it has neither SYN nor RST (RFC 9293 §3.10.7.3)",
+      "{SZ}：在 SYN_SENT 状态下丢弃报文段：它既没有 SYN 也没有 RST（RFC 9293 §3.10.7.3）")
+sided("tcp.notice.ignored.rstOutsideWindow", "{S}: RST dropped: its sequence number is outside the receive window (RFC 9293 §3.10.7.4, first check)",
+      "{SZ}：丢弃 RST：它的序号不在接收窗口内（RFC 9293 §3.10.7.4 第一步检查）")
+sided("tcp.notice.ignored.noAck", "{S}: segment dropped: its ACK bit is off (RFC 9293 §3.10.7.4, fifth check)",
+      "{SZ}：丢弃报文段：它没有设置 ACK 位（RFC 9293 §3.10.7.4 第五步检查）")
+sided("tcp.notice.ignored.ackNothingNew", "{S}: the ACK changes nothing: everything this side sent was already acknowledged",
+      "{SZ}：这个 ACK 没有带来任何变化：本端发送的所有内容都已被确认")
+sided("tcp.notice.ignored.dupAck", "{S}: duplicate ACK: nothing new acknowledged (RFC 5681 §2); without fast retransmit the retransmission timer repairs the loss",
+      "{SZ}：重复 ACK：没有确认任何新数据（RFC 5681 §2）；本模拟不做快速重传，由重传计时器来弥补丢失")
+sided("tcp.notice.rtoAfterSynTimeout", "{S}: the SYN had to be retransmitted and gave no RTT sample, so the retransmission timeout for what follows is {0} s (RFC 6298 (5.7))",
+      "{SZ}：SYN 经过了重传，无法得到 RTT 样本，因此之后的重传超时时间 RTO 为 {0} 秒（RFC 6298 (5.7)）")
 sided("tcp.notice.autoClose", "{S}: the application reads the end of the stream and calls CLOSE at once, so the FIN rides on the ACK",
       "{SZ}：应用程序读到数据流结束后立即调用 CLOSE，因此 FIN 与 ACK 合并在同一个报文段中发送")
-sided("tcp.notice.timedOut", "{S}: connection timed out after {0} retransmissions (RFC 9293 §3.8.3, R2)",
-      "{SZ}：重传 {0} 次后连接超时（RFC 9293 §3.8.3，R2）")
-sided("tcp.notice.finWait2Timeout", "{S}: FIN_WAIT_2 timeout: the peer never sent its FIN (Linux tcp_fin_timeout, 60 s)",
-      "{SZ}：FIN_WAIT_2 超时：对端一直没有发送 FIN（Linux tcp_fin_timeout，60 秒）")
+sided("tcp.notice.timedOut.syn", "{S}: gave up after {0} SYN retransmissions ({1} s). The retry count is Linux''s tcp_syn_retries (default 6, 127 s), shorter than the 3 minutes RFC 9293 §3.8.3 asks of R2 for a SYN (MUST-23)",
+      "{SZ}：重传 SYN {0} 次后放弃（{1} 秒）。重试次数取自 Linux 的 tcp_syn_retries（默认 6 次，127 秒），比 RFC 9293 §3.8.3 对 SYN 的 R2 要求的 3 分钟更短（MUST-23）")
+sided("tcp.notice.timedOut.synAck", "{S}: gave up after {0} SYN,ACK retransmissions ({1} s). The retry count is Linux''s tcp_synack_retries (default 5, 63 s), shorter than the 3 minutes RFC 9293 §3.8.3 asks of R2 for a SYN (MUST-23)",
+      "{SZ}：重传 SYN,ACK {0} 次后放弃（{1} 秒）。重试次数取自 Linux 的 tcp_synack_retries（默认 5 次，63 秒），比 RFC 9293 §3.8.3 对 SYN 的 R2 要求的 3 分钟更短（MUST-23）")
+sided("tcp.notice.timedOut.data", "{S}: connection timed out after {0} retransmissions ({1} s; RFC 9293 §3.8.3 R2, at least 100 s, MUST-20)",
+      "{SZ}：重传 {0} 次后连接超时（{1} 秒；RFC 9293 §3.8.3 的 R2 至少 100 秒，MUST-20）")
+sided("tcp.notice.finWait2Timeout", "{S}: FIN_WAIT_2 timeout: no FIN arrived within {0} s. This timer is Linux''s tcp_fin_timeout, not RFC 9293, which would wait in FIN_WAIT_2 indefinitely",
+      "{SZ}：FIN_WAIT_2 超时：一直没有收到对端的 FIN（{0} 秒）。这个计时器是 Linux 的 tcp_fin_timeout，并非 RFC 9293 的规定；按 RFC 9293 会在 FIN_WAIT_2 中一直等待")
 
 both("tcp.note.backlogFull", "Server: SYN dropped: the listen backlog is full ({0} of {1} half-open connections); the client must retransmit",
-     "服务器：SYN 被丢弃：监听队列（backlog）已满（{0}/{1} 个半连接），客户端只能重传")
+     "服务器：SYN 被丢弃：半连接队列（SYN 队列）已满（{0}/{1} 个半连接），客户端只能重传")
 both("tcp.note.backlogFullSpoofed", "Server: forged SYN from {0} dropped: the listen backlog is full ({1} of {2})",
-     "服务器：来自 {0} 的伪造 SYN 被丢弃：监听队列已满（{1}/{2}）")
+     "服务器：来自 {0} 的伪造 SYN 被丢弃：半连接队列（SYN 队列）已满（{1}/{2}）")
 both("tcp.note.cookieAccepted", "Server: the ACK returns a valid SYN cookie (RFC 4987): the connection is created only now, directly in ESTABLISHED",
      "服务器：该 ACK 带回了有效的 SYN cookie（RFC 4987）：连接此刻才建立，直接进入 ESTABLISHED")
 both("tcp.note.halfOpenExpired", "Server: the half-open connection for {0} gave up after its SYN,ACK retransmissions and leaves the backlog",
-     "服务器：{0} 的半连接在 SYN,ACK 重传耗尽后被放弃，离开监听队列")
+     "服务器：{0} 的半连接在 SYN,ACK 重传耗尽后被放弃，离开半连接队列（SYN 队列）")
+
+sided("tcp.note.halfOpen", "{S}: half-open connection: still {0}, but the {p} has no connection any more ({1}); no timer runs in {0} and nothing more is sent, so nothing will tell the {s} (RFC 9293 §3.5.1)",
+      "{SZ}：半开连接：本端仍处于 {0}，但{PZ}已经没有这个连接了（{1}）；{0} 状态没有计时器运行，也不会再发送任何报文，所以没有任何东西会通知{SZ}（RFC 9293 §3.5.1）")
 
 both("tcp.info.spoofedSyn", "spoofed SYN from {0} (forged source address)", "来自 {0} 的伪造 SYN（源地址是伪造的）")
 both("tcp.info.toSpoofed", "SYN,ACK to {0}: the forged address never answers", "发往 {0} 的 SYN,ACK：伪造的地址永远不会应答")
@@ -61,7 +93,7 @@ both("tcp.info.oldDuplicate", "old duplicate SYN of an earlier connection, delay
 sided("tcp.explain.seq.isn", "seq = {0}: the {s}''s initial sequence number (ISN, {1} absolute); relative numbers count from it, and the SYN consumes it.",
       "seq = {0}：{SZ}的初始序列号（ISN，绝对值 {1}）；相对序列号从它开始计数，SYN 占用这一个序列号。")
 sided("tcp.explain.seq.isnAgain", "seq = {0}: the same ISN as the {s}''s own SYN ({1} absolute): in a simultaneous open the SYN,ACK repeats that SYN, so it is not counted twice.",
-      "seq = {0}：与{SZ}自己的 SYN 相同的 ISN（绝对值 {1}）：同时打开时 SYN,ACK 重复那个 SYN，所以不会被计算两次。")
+      "seq = {0}：与{SZ}自己的 SYN 相同的 ISN（绝对值 {1}）：同时打开时 SYN,ACK 重发的是同一个 SYN，因此 SYN 不会占用两个序号。")
 both("tcp.explain.seq.afterSyn", "seq = {0}: the SYN used sequence number {1}, so the first byte after it is {0}.",
      "seq = {0}：SYN 占用了序列号 {1}，所以它之后的第一个字节是 {0}。")
 both("tcp.explain.seq.next", "seq = {0} = 1 + {1} data bytes already sent: the next unused sequence number (SND.NXT).",
@@ -72,11 +104,11 @@ both("tcp.explain.seq.sndNxt", "seq = {0} = SND.NXT: the next unused sequence nu
 both("tcp.explain.seq.fin", "seq = {0}: the FIN takes the next unused number and consumes it, so this side would continue at {1}.",
      "seq = {0}：FIN 使用下一个未用的序列号并占用它，所以本端之后的序列号从 {1} 开始。")
 both("tcp.explain.seq.retransmission", "seq = {0}: same seq as the original: a retransmission resends, it never renumbers (retransmission {1}; the timeout now doubles to {2} s).",
-     "seq = {0}：与原报文段相同：重传只是重发，绝不重新编号（第 {1} 次重传；超时时间现在加倍为 {2} 秒）。")
-both("tcp.explain.seq.rstFromAck", "seq = {0} ({1} absolute) = the ack number of the segment it answers: the receiver expects exactly that number, so it accepts the RST (RFC 9293 §3.10.7).",
-     "seq = {0}（绝对值 {1}）= 所回应报文段的确认号：接收方正期望这个序列号，所以会接受该 RST（RFC 9293 §3.10.7）。")
+     "seq = {0}：与原报文段相同——重传只是重新发送，不会重新编号（第 {1} 次重传；重传超时时间 RTO 加倍为 {2} 秒）。")
+both("tcp.explain.seq.rstFromAck", "seq = {0} ({1} absolute) = SEG.ACK of the segment it answers: a RST answering a segment that carries an ACK is built as <SEQ=SEG.ACK><CTL=RST>, a number the other side itself named (RFC 9293 §3.10.7.1-§3.10.7.3).",
+     "seq = {0}（绝对值 {1}）= 所回应报文段的 SEG.ACK：回应带 ACK 的报文段时，RST 按 <SEQ=SEG.ACK><CTL=RST> 构造，使用的是对方自己给出的序号（RFC 9293 §3.10.7.1-§3.10.7.3）。")
 both("tcp.explain.seq.rstZero", "seq = {0}: the segment answered had no ACK, so a port without a connection replies <SEQ=0> and uses the ACK field instead (RFC 9293 §3.10.7.1).",
-     "seq = {0}：被回应的报文段没有 ACK，所以没有连接的端口回复 <SEQ=0>，改用确认号来让对方接受（RFC 9293 §3.10.7.1）。")
+     "seq = {0}：被回应的报文段没有 ACK，所以没有连接的端口回复 <SEQ=0>，并用确认号字段使对方接受该 RST（RFC 9293 §3.10.7.1）。")
 both("tcp.explain.seq.rstAbort", "seq = {0} = SND.NXT: ABORT sends a RST at the next sequence number, where the peer will accept it (RFC 9293 §3.10.5).",
      "seq = {0} = SND.NXT：ABORT 在下一个序列号处发送 RST，对端会接受它（RFC 9293 §3.10.5）。")
 both("tcp.explain.seq.spoofed", "seq = {0}: a SYN with the forged source address {1}; its ISN ({2} absolute) is random, and nobody will ever finish this handshake.",
@@ -87,21 +119,25 @@ both("tcp.explain.seq.cookie", "seq = {0}: a SYN cookie: the ISN ({1} absolute) 
      "seq = {0}：SYN cookie：ISN（绝对值 {1}）编码了连接信息，因此服务器不保留半连接（RFC 4987）。")
 
 # ---- ack explanations
-both("tcp.explain.ack.current", "ack = {0}: unchanged, the next byte this side expects (RCV.NXT).", "ack = {0}：不变，本端期望的下一个字节（RCV.NXT）。")
+both("tcp.explain.ack.current", "ack = {0}: unchanged, the next byte this side expects (RCV.NXT).", "ack = {0}：保持不变，仍是本端期望收到的下一个字节序号（RCV.NXT）。")
 sided("tcp.explain.ack.syn", "ack = {0} = {p} ISN {1} + 1 (a SYN consumes one sequence number).",
       "ack = {0} = {PZ} ISN {1} + 1（SYN 占用一个序列号）。")
+sided("tcp.explain.ack.synOld", "ack = {0} = the old SYN''s seq {1} + 1 (a SYN consumes one sequence number): the {s} acknowledges the SYN that reached it and cannot tell it is not the {p}''s current one.",
+      "ack = {0} = 旧 SYN 的序号 {1} + 1（SYN 占用一个序列号）：{SZ}确认的是它收到的那个 SYN，无法分辨它并不是{PZ}当前的 SYN。")
 both("tcp.explain.ack.data", "ack = {0} = {1} + {2} bytes: every byte up to {3} arrived, {0} is the next one expected.",
-     "ack = {0} = {1} + {2} 字节：直到 {3} 的所有字节都已收到，期望的下一个字节是 {0}。")
+     "ack = {0} = {1} + {2} 字节：序号 {3} 及之前的字节都已收到，期望收到的下一个字节序号为 {0}。")
 both("tcp.explain.ack.fin", "ack = {0} = {1} + 1: the FIN at sequence number {1} consumes one number.",
      "ack = {0} = {1} + 1：序列号 {1} 处的 FIN 占用一个序列号。")
 both("tcp.explain.ack.rstClosed", "ack = {0} = {1} + {2}: SEG.SEQ + SEG.LEN of the segment answered (a SYN counts as one) (RFC 9293 §3.10.7.1).",
      "ack = {0} = {1} + {2}：被回应报文段的 SEG.SEQ + SEG.LEN（SYN 计为 1）（RFC 9293 §3.10.7.1）。")
 both("tcp.explain.ack.challenge", "Challenge ACK (RFC 5961): ack = {0} = RCV.NXT. The RST or SYN was in the window but not exactly where expected, so instead of obeying it this side asks the peer to prove it is genuine.",
      "挑战 ACK（RFC 5961）：ack = {0} = RCV.NXT。该 RST 或 SYN 落在窗口内但不在期望的位置，所以本端不照做，而是要求对端证明它是真的。")
+both("tcp.explain.ack.duplicate", "ack = {0} = RCV.NXT: a duplicate ACK: what just arrived lies beyond byte {0}, which is still missing, so this side repeats the first byte it needs (RFC 5681 §4.2).",
+     "ack = {0} = RCV.NXT：重复 ACK：刚到达的报文段从字节 {0} 之后开始，而 {0} 仍未收到，因此本端再次告知它需要的第一个字节（RFC 5681 §4.2）。")
 both("tcp.explain.ack.unacceptable", "ack = {0} = RCV.NXT: the segment just received was outside the receive window (old or duplicate), so this side repeats what it expects (RFC 9293 §3.10.7.4, first check).",
-     "ack = {0} = RCV.NXT：刚收到的报文段不在接收窗口内（旧的或重复的），所以本端重申它期望的序列号（RFC 9293 §3.10.7.4 第一步检查）。")
+     "ack = {0} = RCV.NXT：刚收到的报文段不在接收窗口内（旧的或重复的），因此本端再发一个 ACK，告知期望收到的序号（RFC 9293 §3.10.7.4 第一步检查）。")
 both("tcp.explain.ack.timeWait", "ack = {0}: TIME_WAIT re-ACKs the retransmitted FIN (the previous ACK was lost) and restarts the 2MSL timer.",
-     "ack = {0}：TIME_WAIT 对重传的 FIN 再次确认（之前的 ACK 丢失了），并重新开始 2MSL 计时。")
+     "ack = {0}：TIME_WAIT 对重传的 FIN 再次确认（说明之前的 ACK 未送达），并重新启动 2MSL 计时器。")
 both("tcp.explain.ack.spoofed", "ack = {0} = forged ISN + 1 (a SYN consumes one number); the SYN,ACK goes to {1}, which never sent that SYN.",
      "ack = {0} = 伪造的 ISN + 1（SYN 占用一个序列号）；SYN,ACK 发往 {1}，而它从未发送过那个 SYN。")
 both("tcp.explain.len", "len = {0}: these bytes use sequence numbers {1} to {2}; the next segment starts at {3}.",
@@ -113,11 +149,25 @@ both("tcp.txt.legend", "time  #id  direction  flags  seq/ack/len (relative)  [cl
      "时间  #编号  方向  标志位  seq/ack/len（相对值）  [报文段发出时 客户端状态 | 服务器状态]")
 both("tcp.txt.retransmission", "retransmission", "重传")
 both("tcp.txt.state", "{0}: {1} -> {2} ({3})", "{0}：{1} -> {2}（{3}）")
-both("tcp.txt.timer", "{0}: timer {1} {2}, expires {3}", "{0}：计时器 {1} {2}，到期时间 {3}")
+both("tcp.txt.timer.SET", "{0}: {1} set: expires {2}", "{0}：{1}启动：{2}到期")
+both("tcp.txt.timer.RESTART", "{0}: {1} restarted: expires {2}", "{0}：{1}重新启动：{2}到期")
+both("tcp.txt.timer.FIRED", "{0}: {1} expired", "{0}：{1}超时")
+both("tcp.txt.timer.CANCELLED", "{0}: {1} cancelled (was due {2})", "{0}：{1}已取消（原定 {2}到期）")
+both("tcp.txt.timerName.RETRANSMISSION", "retransmission timer", "重传计时器")
+both("tcp.txt.timerName.TIME_WAIT", "TIME_WAIT timer", "TIME_WAIT 计时器")
+both("tcp.txt.timerName.FIN_WAIT_2", "FIN_WAIT_2 timer", "FIN_WAIT_2 计时器")
+both("tcp.txt.timerName.KEEPALIVE", "keep-alive timer", "保活计时器")
+both("tcp.txt.timerName.USER_TIMEOUT", "user timeout", "用户超时计时器")
+both("tcp.txt.cause.TIME_WAIT", "2MSL timer expired", "2MSL 计时器到期")
+both("tcp.txt.cause.RETRANSMISSION", "retransmission timeout: gave up", "重传超时：放弃连接")
+both("tcp.txt.cause.FIN_WAIT_2", "FIN_WAIT_2 timer expired", "FIN_WAIT_2 计时器到期")
+both("tcp.txt.arrow.toServer", "client ──► server", "客户端 ──► 服务器")
+both("tcp.txt.arrow.toClient", "client ◄── server", "客户端 ◄── 服务器")
+both("tcp.txt.seconds", "{0} s", "{0} 秒")
 both("tcp.txt.call", "{0}: user call {1}", "{0}：用户调用 {1}")
 both("tcp.txt.client", "client", "客户端")
 both("tcp.txt.server", "server", "服务器")
-both("tcp.txt.gauge", "half-open queue: {0} of {1}", "半连接队列：{0}/{1}")
+both("tcp.txt.gauge", "half-open queue: {0} of {1}", "半连接队列（SYN 队列）：{0}/{1}")
 
 # ---- scenarios
 S = {}
@@ -129,15 +179,15 @@ def sc(id, te, tz, se, sz, le, lz):
     both(f"scenario.{id}.lesson", le, lz)
 
 sc("three-way-handshake", "Three-way handshake", "三次握手",
-   "SYN, SYN-ACK, ACK: both sides agree on initial sequence numbers.", "SYN、SYN-ACK、ACK：双方确认彼此的初始序列号。",
+   "SYN, SYN-ACK and ACK let both sides agree on initial sequence numbers.", "通过 SYN、SYN-ACK、ACK，双方确认彼此的初始序列号。",
    "Watch the ack numbers: each side acknowledges the other''s ISN + 1, because a SYN consumes one sequence number. Three segments are the minimum: each side must send its own ISN and see it acknowledged.",
    "注意确认号：每一端确认的都是对方 ISN + 1，因为 SYN 占用一个序列号。三个报文段是最少的：每一端都必须发出自己的 ISN 并看到它被确认。")
 sc("four-way-close", "Four-way close", "四次挥手",
-   "The client closes first: FIN, ACK, then the server''s FIN and the final ACK.", "客户端先关闭：FIN、ACK，然后是服务器的 FIN 和最后的 ACK。",
+   "The client closes first with FIN and ACK, then the server sends its FIN and gets the final ACK.", "客户端先发送 FIN 并收到 ACK，然后服务器发送自己的 FIN 并收到最后的 ACK。",
    "Each direction is closed separately, so it takes two FINs and two ACKs. The side that closes first passes FIN_WAIT_1 and FIN_WAIT_2 and ends in TIME_WAIT for 2MSL; the other side passes CLOSE_WAIT and LAST_ACK.",
    "两个方向分别关闭，所以需要两个 FIN 和两个 ACK。先关闭的一端经过 FIN_WAIT_1、FIN_WAIT_2，最后在 TIME_WAIT 停留 2MSL；另一端经过 CLOSE_WAIT 和 LAST_ACK。")
 sc("server-closes-first", "Server closes first", "服务器先关闭",
-   "The same close with the roles swapped: the server ends in TIME_WAIT.", "角色互换的关闭过程：服务器最后进入 TIME_WAIT。",
+   "The same close with the roles swapped, so the server ends in TIME_WAIT.", "角色互换的关闭过程，因此最后进入 TIME_WAIT 的是服务器。",
    "TIME_WAIT belongs to whoever closes first, not to the client. A busy server that closes first collects many TIME_WAIT connections, which is why servers often let the client close.",
    "TIME_WAIT 属于先关闭的一端，而不一定是客户端。繁忙的服务器如果先关闭，会积累大量 TIME_WAIT 连接，所以服务器通常让客户端先关闭。")
 sc("three-segment-close", "Three-segment close", "三段式关闭",
@@ -153,9 +203,9 @@ sc("half-close-with-data", "Half-close with data", "半关闭时继续传数据"
    "A FIN only closes one direction. In FIN_WAIT_2 the client still receives and acknowledges the server''s data; the connection is fully closed only when the server sends its own FIN.",
    "FIN 只关闭一个方向。处于 FIN_WAIT_2 的客户端仍然接收并确认服务器的数据；只有服务器也发送 FIN 后连接才完全关闭。")
 sc("simultaneous-open", "Simultaneous open", "同时打开",
-   "Both sides send a SYN at the same time; four segments, no LISTEN.", "双方同时发送 SYN；共四个报文段，没有 LISTEN。",
+   "Both sides send a SYN at the same time; four segments, no LISTEN.", "双方同时发送 SYN；共四个报文段，双方都不经过 LISTEN 状态。",
    "Both go SYN_SENT -> SYN_RCVD -> ESTABLISHED. Each SYN,ACK repeats its sender''s ISN, so the SYN is not counted twice; the crossing SYN,ACKs acknowledge both SYNs and no extra ACK is needed.",
-   "双方都经历 SYN_SENT -> SYN_RCVD -> ESTABLISHED。每个 SYN,ACK 重复发送方自己的 ISN，所以 SYN 不会被计算两次；交叉的两个 SYN,ACK 确认了双方的 SYN，不需要额外的 ACK。")
+   "双方都经历 SYN_SENT -> SYN_RCVD -> ESTABLISHED。每个 SYN,ACK 重发的是发送方自己的同一个 SYN（ISN 相同），因此 SYN 不会占用两个序号；交叉的两个 SYN,ACK 确认了双方的 SYN，不需要额外的 ACK。")
 sc("simultaneous-close", "Simultaneous close", "同时关闭",
    "Both sides send a FIN at the same time and pass through CLOSING.", "双方同时发送 FIN，并经过 CLOSING 状态。",
    "Each side receives the peer''s FIN while its own FIN is still unacknowledged: FIN_WAIT_1 -> CLOSING. When its FIN is acknowledged it enters TIME_WAIT; here both sides wait 2MSL.",
@@ -169,29 +219,29 @@ sc("lost-syn-ack", "Lost SYN-ACK", "SYN-ACK 丢失",
    "Both timers fire: the client resends its SYN, the server resends its SYN-ACK. The repeated SYN is old for the server (outside its window), so it only gets an ACK back; the retransmitted SYN-ACK completes the handshake.",
    "两端的计时器都会超时：客户端重传 SYN，服务器重传 SYN-ACK。重复的 SYN 对服务器来说是旧报文（在窗口之外），所以只换回一个 ACK；重传的 SYN-ACK 完成了握手。")
 sc("lost-handshake-ack", "Lost handshake ACK", "握手的最后一个 ACK 丢失",
-   "The client is ESTABLISHED, the server still waits in SYN_RCVD.", "客户端已是 ESTABLISHED，服务器仍在 SYN_RCVD 等待。",
+   "The client is ESTABLISHED, the server still waits in SYN_RCVD.", "客户端已进入 ESTABLISHED 状态，服务器仍在 SYN_RCVD 等待。",
    "The two sides disagree for a while: the client thinks the connection is open. The server''s retransmitted SYN-ACK is a duplicate for the client, which answers with an ACK; that ACK finally moves the server to ESTABLISHED.",
    "双方在一段时间内状态不一致：客户端认为连接已打开。服务器重传的 SYN-ACK 对客户端来说是重复报文，客户端回复一个 ACK；这个 ACK 最终让服务器进入 ESTABLISHED。")
 sc("lost-final-ack", "Lost final ACK", "最后一个 ACK 丢失",
-   "The last ACK of the close is lost: LAST_ACK retransmits its FIN, TIME_WAIT re-ACKs.", "关闭过程的最后一个 ACK 丢失：LAST_ACK 重传 FIN，TIME_WAIT 再次确认。",
+   "The last ACK of the close is lost, so LAST_ACK retransmits its FIN and TIME_WAIT acknowledges it again.", "关闭过程的最后一个 ACK 丢失，于是 LAST_ACK 一端重传 FIN，TIME_WAIT 一端再次确认。",
    "This is why TIME_WAIT exists: the client must still be there to answer the retransmitted FIN. It re-ACKs and restarts its 2MSL timer; without TIME_WAIT the FIN would meet a closed port and get a RST.",
    "这正是 TIME_WAIT 存在的原因：客户端必须仍然在场，才能回应重传的 FIN。它再次发送 ACK 并重新开始 2MSL 计时；如果没有 TIME_WAIT，这个 FIN 会遇到已关闭的端口并收到 RST。")
 sc("connect-to-closed-port", "Connect to a closed port", "连接到关闭的端口",
-   "No one listens: the SYN is answered with RST, ACK.", "没有进程在监听：SYN 得到 RST, ACK 的回应。",
+   "No one listens, so the SYN is answered with RST, ACK.", "没有进程在监听，因此 SYN 收到 RST+ACK 作为回应。",
    "A port without a connection answers everything but a RST with a RST. The SYN had no ACK, so the reply is <SEQ=0><ACK=ISN+1> with RST, ACK; the client accepts it because the ACK acknowledges its SYN, and reports connection refused.",
    "没有连接的端口会对除 RST 之外的所有报文回复 RST。这个 SYN 不带 ACK，所以回复是 <SEQ=0><ACK=ISN+1> 的 RST, ACK；由于确认号确认了客户端的 SYN，客户端接受它并报告连接被拒绝。")
 sc("reset-mid-connection", "Reset in mid-connection", "连接中途重置",
-   "The client aborts: one RST ends the connection on both sides at once.", "客户端中止连接：一个 RST 立即结束双方的连接。",
-   "ABORT skips the four-way close: the RST carries seq = SND.NXT, exactly what the server expects (RFC 5961 accepts only that exact number), and both sides go straight to CLOSED with no TIME_WAIT.",
-   "ABORT 跳过四次挥手：RST 携带 seq = SND.NXT，正是服务器期望的序列号（RFC 5961 只接受恰好这个序列号），双方直接进入 CLOSED，没有 TIME_WAIT。")
+   "The client aborts, and one RST ends the connection on both sides at once.", "客户端中止连接，一个 RST 立即结束双方的连接。",
+   "ABORT skips the four-way close: the RST carries seq = SND.NXT, exactly what the server expects (RFC 5961 accepts only that exact number), and both sides go straight to CLOSED with no TIME_WAIT. RFC 9293 is of two minds about the sender: Fig. 5 note 3 says a RST can be sent from any state with a corresponding transition to TIME-WAIT, while the ABORT call of §3.10.5 deletes the TCB and enters CLOSED, which is what this simulator and real stacks do. Nothing retransmits a RST: if it is lost, the server stays ESTABLISHED on a half-open connection (§3.5.1) until it sends something and gets a RST back.",
+   "ABORT 跳过四次挥手：RST 携带 seq = SND.NXT，正是服务器期望的序列号（RFC 5961 只接受恰好这个序列号），双方直接进入 CLOSED，没有 TIME_WAIT。对于发送方，RFC 9293 有两种说法：图 5 注 3 说任何状态都可以发送 RST 并相应地转入 TIME-WAIT，而 §3.10.5 的 ABORT 调用则删除 TCB 并进入 CLOSED；本模拟器和实际的协议栈都采用后者。RST 不会被重传：如果它丢失，服务器会停留在 ESTABLISHED，成为半开连接（§3.5.1），直到它发送数据并收到对方回复的 RST。")
 sc("old-duplicate-syn", "Old duplicate SYN", "旧的重复 SYN",
    "A delayed SYN of an old connection reaches the server first.", "一个旧连接的延迟 SYN 先到达服务器。",
-   "Why a two-way handshake is not enough: the server would have opened a connection for a SYN nobody sent now. With three segments the client sees an ack (-9) for a number it never used and answers RST. The server has already given up the half-open connection: the real SYN reached it in SYN_RCVD, and a passive SYN_RCVD that sees a SYN returns to LISTEN (RFC 9293 §3.10.7.4). The retransmitted SYN then opens the real connection.",
-   "为什么两次握手不够：服务器会为一个现在没人发送的 SYN 打开连接。有了第三个报文段，客户端发现确认号（-9）针对的是它从未使用过的序列号，于是回复 RST。此时服务器已经放弃了这个半连接：真正的 SYN 到达时服务器处于 SYN_RCVD，被动打开的 SYN_RCVD 收到 SYN 会回到 LISTEN（RFC 9293 §3.10.7.4）。随后重传的 SYN 建立了真正的连接。")
+   "Why a two-way handshake is not enough: the server would have opened a connection for a SYN nobody sent now. With three segments the client sees an ack (-9) for a number it never used and answers RST. The server has already given up the half-open connection: the real SYN reached it in SYN_RCVD, and a passive SYN_RCVD that sees a SYN returns to LISTEN (RFC 9293 §3.10.7.4), so the client''s RST arrives in LISTEN and is ignored (§3.10.7.2). The retransmitted SYN then opens the real connection.",
+   "为什么两次握手不够：服务器会为一个现在没人发送的 SYN 打开连接。有了第三个报文段，客户端发现确认号（-9）针对的是它从未使用过的序列号，于是回复 RST。此时服务器已经放弃了这个半连接：真正的 SYN 到达时服务器处于 SYN_RCVD，被动打开的 SYN_RCVD 收到 SYN 会回到 LISTEN（RFC 9293 §3.10.7.4），因此客户端的 RST 到达时服务器已处于 LISTEN，该 RST 被忽略（§3.10.7.2）。随后重传的 SYN 建立了真正的连接。")
 sc("syn-flood", "SYN flood", "SYN 洪泛攻击",
-   "Forged SYNs fill the listen backlog; the real client is delayed. Try SYN cookies.", "伪造的 SYN 塞满监听队列，真正的客户端被延迟。试试 SYN cookie。",
+   "Forged SYNs fill the listen backlog; the real client is delayed. Try SYN cookies.", "伪造的 SYN 塞满半连接队列（SYN 队列），真正的客户端被延迟。试试 SYN cookie。",
    "Each forged SYN leaves a half-open connection whose SYN-ACK goes unanswered and is retransmitted. With a full backlog the real SYN is dropped until entries expire. With SYN cookies the server keeps no state: its ISN encodes the connection and the client connects at once.",
-   "每个伪造的 SYN 都会留下一个半连接，它的 SYN-ACK 无人应答并被不断重传。监听队列满后，真正的 SYN 会被丢弃，直到半连接过期。开启 SYN cookie 后服务器不保存状态：ISN 编码了连接信息，客户端可以立即连上。")
+   "每个伪造的 SYN 都会留下一个半连接，它的 SYN-ACK 无人应答并被不断重传。半连接队列（SYN 队列）满后，真正的 SYN 会被丢弃，直到半连接过期。开启 SYN cookie 后服务器不保存状态：ISN 编码了连接信息，客户端可以立即连上。")
 
 import sys
 root = sys.argv[1]

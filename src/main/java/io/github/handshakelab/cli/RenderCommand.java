@@ -103,7 +103,10 @@ public final class RenderCommand implements Callable<Integer> {
         } else {
             if (scenario == null) throw new Cli.UsageException("missing --scenario ID (or --capture FILE)");
             if (stream != null) throw new Cli.UsageException("--stream only applies to --capture");
-            trace = Simulator.run(buildScenario());
+            Scenario sc = buildScenario();
+            Simulator.Outcome run = Simulator.runWithReport(sc);
+            trace = run.trace();
+            warnUnused(sc, run);
         }
         if (format.equals("png")) {
             Files.write(out, DiagramExport.png(trace, locale, false));
@@ -168,6 +171,35 @@ public final class RenderCommand implements Callable<Integer> {
             s = s.withFault(new DropRule.Random(prob, p.seed()));
         }
         return s;
+    }
+
+    /**
+     * One stderr line per fault or load option that changed nothing, so that a typo such as
+     * {@code --drop 99} is not mistaken for "the loss did not matter". The run still succeeds.
+     */
+    private void warnUnused(Scenario sc, Simulator.Outcome run) {
+        PrintWriter err = spec.commandLine().getErr();
+        int segments = run.trace().segments().size();
+        for (DropRule r : run.unmatched()) {
+            if (r instanceof DropRule.SegmentId i) {
+                err.println("warning: --drop " + i.id() + " matched no segment (this trace has " + segments + ")");
+            } else if (r instanceof DropRule.Matching m && m.kind() == SegmentKind.CLOSE_LAST_ACK && loseFinalAck) {
+                err.println("warning: --lose-final-ack matched no segment (no side sent the last ACK of a close"
+                        + " on entering TIME_WAIT in scenario " + scenario + ")");
+            } else if (r instanceof DropRule.Matching m && m.kind() == SegmentKind.HANDSHAKE_FINAL_ACK && loseHandshakeAck) {
+                err.println("warning: --lose-handshake-ack matched no segment (no ACK completed a three-way handshake"
+                        + " in scenario " + scenario + ")");
+            }
+        }
+        // The backlog is only ever full under a SYN flood; elsewhere one SYN at a time arrives.
+        boolean flood = sc.extras().injections().stream().anyMatch(i -> i instanceof Scenario.Injection.SynFlood);
+        if (!flood) {
+            if (synCookies) err.println("warning: --syn-cookies has no effect: scenario " + scenario
+                    + " never fills the listen backlog (only syn-flood does)");
+            if (backlog != null) err.println("warning: --backlog " + backlog.trim() + " has no effect: scenario " + scenario
+                    + " never fills the listen backlog (only syn-flood does)");
+        }
+        err.flush();
     }
 
     static long number(String option, String text, long min, long max) {

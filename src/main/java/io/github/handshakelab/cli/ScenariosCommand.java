@@ -36,7 +36,8 @@ public final class ScenariosCommand implements Callable<Integer> {
         switch (format) {
             case "txt" -> {
                 for (Scenario s : Scenarios.all()) {
-                    out.printf("%-24s %s: %s%n", s.id(), Messages.get(locale, "scenario." + s.id() + ".title"),
+                    // An em dash, not a colon: summaries may contain punctuation of their own.
+                    out.printf("%-24s %s — %s%n", s.id(), Messages.get(locale, "scenario." + s.id() + ".title"),
                             Messages.get(locale, "scenario." + s.id() + ".summary"));
                 }
             }

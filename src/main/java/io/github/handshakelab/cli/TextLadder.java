@@ -34,10 +34,11 @@ public final class TextLadder {
             var changes = trace.stateChanges(side);
             state.put(side, changes.isEmpty() ? TcpState.CLOSED : changes.get(0).from());
         }
+        java.util.Set<String> running = new java.util.HashSet<>();
         for (TraceEvent e : trace.events()) {
             if (e instanceof TraceEvent.Segment s) {
                 // The states shown are those when the segment leaves, the arrow's start.
-                String arrow = s.from() == Side.CLIENT ? "client ──► server" : "client ◄── server";
+                String arrow = Messages.get(locale, s.from() == Side.CLIENT ? "tcp.txt.arrow.toServer" : "tcp.txt.arrow.toClient");
                 StringBuilder l = new StringBuilder();
                 l.append(String.format(Locale.ROOT, "%10s  #%-3d %s  %-9s seq=%d", time(s.sent()), s.id(), arrow,
                         s.flags(), s.seq()));
@@ -53,11 +54,19 @@ public final class TextLadder {
                 state.put(c.endpoint(), c.to());
                 out.append(String.format(Locale.ROOT, "%10s  ", time(c.t())))
                         .append(Messages.format(locale, "tcp.txt.state", who(locale, c.endpoint()), c.from(), c.to(),
-                                c.cause() == null ? "" : c.cause())).append('\n');
+                                cause(locale, c.cause()))).append('\n');
             } else if (e instanceof TraceEvent.Timer t) {
+                // A SET while the same timer runs is a restart (TIME_WAIT on a retransmitted FIN,
+                // FIN_WAIT_2 on more data); say so rather than show two SETs.
+                String key = t.endpoint().id() + t.timer();
+                String action = t.action().name();
+                if (t.action() == TraceEvent.TimerAction.SET && running.contains(key)) action = "RESTART";
+                if (t.action() == TraceEvent.TimerAction.SET) running.add(key);
+                else running.remove(key);
                 out.append(String.format(Locale.ROOT, "%10s  ", time(t.t())))
-                        .append(Messages.format(locale, "tcp.txt.timer", who(locale, t.endpoint()), t.timer(), t.action(),
-                                time(t.expires()))).append('\n');
+                        .append(Messages.format(locale, "tcp.txt.timer." + action, who(locale, t.endpoint()),
+                                Messages.get(locale, "tcp.txt.timerName." + t.timer().name()),
+                                Messages.format(locale, "tcp.txt.seconds", seconds(t.expires())))).append('\n');
             } else if (e instanceof TraceEvent.User u) {
                 String call = u.call().name() + (u.bytes() > 0 ? " " + u.bytes() : "");
                 out.append(String.format(Locale.ROOT, "%10s  ", time(u.t())))
@@ -73,6 +82,17 @@ public final class TextLadder {
                     .collect(Collectors.joining("\n", "\n", "\n")));
         }
         return out.toString();
+    }
+
+    /** Timer causes in words ("2MSL timer expired"); segment flags and user calls stay as they are. */
+    private static String cause(Locale locale, String cause) {
+        if (cause == null) return "";
+        return Messages.has(locale, "tcp.txt.cause." + cause) ? Messages.get(locale, "tcp.txt.cause." + cause) : cause;
+    }
+
+    /** "61.550" for the timer lines. */
+    static String seconds(long us) {
+        return String.format(Locale.ROOT, "%d.%03d", us / 1_000_000, (us / 1000) % 1000);
     }
 
     private static String who(Locale locale, Side side) {

@@ -41,13 +41,17 @@ final class Explainer {
         if (s.flags().ack()) {
             switch (o.ackWhy()) {
                 case NONE, CURRENT -> out.add(Explanation.of("tcp.explain.ack.current", ackRel));
-                case SYN -> out.add(Explanation.of("tcp.explain.ack.syn." + self, ackRel, ackRel - 1));
+                // Relative numbers count from the peer's current ISN; any other SYN answered is an
+                // old duplicate (Fig. 9), which the answering side cannot tell from a real one.
+                case SYN -> out.add(Explanation.of((ackRel == 1 ? "tcp.explain.ack.syn." : "tcp.explain.ack.synOld.") + self,
+                        ackRel, ackRel - 1));
                 case DATA -> out.add(Explanation.of("tcp.explain.ack.data", ackRel, ackRel - o.ackDelta(), o.ackDelta(),
                         ackRel - 1));
                 case FIN -> out.add(Explanation.of("tcp.explain.ack.fin", ackRel, ackRel - 1));
                 case RST_CLOSED -> out.add(Explanation.of("tcp.explain.ack.rstClosed", ackRel, ackRel - o.ackDelta(),
                         o.ackDelta()));
                 case CHALLENGE -> out.add(Explanation.of("tcp.explain.ack.challenge", ackRel));
+                case DUPLICATE -> out.add(Explanation.of("tcp.explain.ack.duplicate", ackRel));
                 case UNACCEPTABLE -> out.add(Explanation.of("tcp.explain.ack.unacceptable", ackRel));
                 case TIME_WAIT_REACK -> out.add(Explanation.of("tcp.explain.ack.timeWait", ackRel));
             }

@@ -8,33 +8,47 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A reproducible experiment: parameters, user calls at fixed times, drop rules, and extras that
+ * A reproducible experiment: parameters, user calls at fixed times, user calls triggered by the
+ * connection reaching a state ({@link TriggeredCall}), drop rules, and extras that
  * plain user calls cannot express (an application that closes on end-of-stream, segments
  * injected by the network such as an old duplicate SYN or a spoofed SYN flood).
  */
-public record Scenario(String id, SimParams params, List<ScheduledCall> calls, FaultPlan faults, Extras extras) {
+public record Scenario(String id, SimParams params, List<ScheduledCall> calls, List<TriggeredCall> triggered,
+                       FaultPlan faults, Extras extras) {
 
     public Scenario {
         calls = calls.stream().sorted(Comparator.comparingLong(ScheduledCall::t)).toList();
+        // Order matters: triggers that fire at the same instant run in list order.
+        triggered = List.copyOf(triggered);
+    }
+
+    public Scenario(String id, SimParams params, List<ScheduledCall> calls, FaultPlan faults, Extras extras) {
+        this(id, params, calls, List.of(), faults, extras);
     }
 
     public Scenario(String id, SimParams params, List<ScheduledCall> calls, FaultPlan faults) {
-        this(id, params, calls, faults, Extras.NONE);
+        this(id, params, calls, List.of(), faults, Extras.NONE);
     }
 
-    public Scenario withFault(DropRule r) { return new Scenario(id, params, calls, faults.with(r), extras); }
+    public Scenario withFault(DropRule r) { return new Scenario(id, params, calls, triggered, faults.with(r), extras); }
 
-    public Scenario withFaults(FaultPlan f) { return new Scenario(id, params, calls, f, extras); }
+    public Scenario withFaults(FaultPlan f) { return new Scenario(id, params, calls, triggered, f, extras); }
 
     public Scenario withCall(ScheduledCall c) {
         List<ScheduledCall> l = new ArrayList<>(calls);
         l.add(c);
-        return new Scenario(id, params, l, faults, extras);
+        return new Scenario(id, params, l, triggered, faults, extras);
     }
 
-    public Scenario withParams(SimParams p) { return new Scenario(id, p, calls, faults, extras); }
+    public Scenario withCall(TriggeredCall c) {
+        List<TriggeredCall> l = new ArrayList<>(triggered);
+        l.add(c);
+        return new Scenario(id, params, calls, l, faults, extras);
+    }
 
-    public Scenario withExtras(Extras e) { return new Scenario(id, params, calls, faults, e); }
+    public Scenario withParams(SimParams p) { return new Scenario(id, p, calls, triggered, faults, extras); }
+
+    public Scenario withExtras(Extras e) { return new Scenario(id, params, calls, triggered, faults, e); }
 
     /**
      * @param closeOnFin sides whose application closes as soon as it reads the peer's FIN

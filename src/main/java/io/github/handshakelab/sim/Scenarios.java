@@ -2,6 +2,8 @@ package io.github.handshakelab.sim;
 
 import io.github.handshakelab.sim.Scenario.Extras;
 import io.github.handshakelab.sim.Scenario.Injection;
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.tcp.UserCall;
 import io.github.handshakelab.trace.Side;
 
 import java.util.ArrayList;
@@ -11,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.github.handshakelab.tcp.TcpState.CLOSE_WAIT;
+import static io.github.handshakelab.tcp.TcpState.ESTABLISHED;
 import static io.github.handshakelab.tcp.UserCall.ABORT;
 import static io.github.handshakelab.tcp.UserCall.CLOSE;
 import static io.github.handshakelab.tcp.UserCall.CONNECT;
@@ -20,8 +24,11 @@ import static io.github.handshakelab.trace.Side.CLIENT;
 import static io.github.handshakelab.trace.Side.SERVER;
 
 /**
- * The built-in library (DESIGN §3). Times are chosen so that each step has finished (one-way
- * delay 50 ms) before the next user action, which keeps each diagram about one idea. Titles,
+ * The built-in library (DESIGN §3). Scripted calls follow the connection ("CLOSE 200 ms after
+ * ESTABLISHED"), not the clock, so a lost or slow segment delays the script instead of breaking
+ * it; absolute times remain only where the lesson is a race. The delays are chosen so that, with
+ * the default 50 ms one-way delay, each step has finished before the next user action, which
+ * keeps each diagram about one idea. Titles,
  * summaries and lessons are in i18n/tcp*.properties under {@code scenario.<id>.*}.
  */
 public final class Scenarios {
@@ -32,31 +39,44 @@ public final class Scenarios {
 
     static {
         add(base("three-way-handshake"));
-        add(close(base("four-way-close"), CLIENT, 300, SERVER, 500));
-        add(close(base("server-closes-first"), SERVER, 300, CLIENT, 500));
-        add(base("three-segment-close").withCall(ScheduledCall.at(300 * MS, CLIENT, CLOSE))
+        add(base("four-way-close")
+                .withCall(after(CLIENT, ESTABLISHED, 200, CLOSE))
+                .withCall(after(SERVER, CLOSE_WAIT, 150, CLOSE)));
+        add(base("server-closes-first")
+                .withCall(after(SERVER, ESTABLISHED, 150, CLOSE))
+                .withCall(after(CLIENT, CLOSE_WAIT, 150, CLOSE)));
+        add(base("three-segment-close").withCall(after(CLIENT, ESTABLISHED, 200, CLOSE))
                 .withExtras(new Extras(Set.of(SERVER), List.of())));
-        add(close(base("data-transfer")
-                .withCall(new ScheduledCall(300 * MS, CLIENT, SEND, 100))
-                .withCall(new ScheduledCall(500 * MS, SERVER, SEND, 200)), CLIENT, 700, SERVER, 900));
+        add(base("data-transfer")
+                .withCall(after(CLIENT, ESTABLISHED, 200, SEND, 100))
+                .withCall(after(SERVER, ESTABLISHED, 350, SEND, 200))
+                .withCall(after(CLIENT, ESTABLISHED, 600, CLOSE))
+                .withCall(after(SERVER, CLOSE_WAIT, 150, CLOSE)));
         add(base("half-close-with-data")
-                .withCall(ScheduledCall.at(300 * MS, CLIENT, CLOSE))
-                .withCall(new ScheduledCall(500 * MS, SERVER, SEND, 100))
-                .withCall(new ScheduledCall(700 * MS, SERVER, SEND, 50))
-                .withCall(ScheduledCall.at(900 * MS, SERVER, CLOSE)));
+                .withCall(after(CLIENT, ESTABLISHED, 200, CLOSE))
+                .withCall(after(SERVER, CLOSE_WAIT, 150, SEND, 100))
+                .withCall(after(SERVER, CLOSE_WAIT, 350, SEND, 50))
+                .withCall(after(SERVER, CLOSE_WAIT, 550, CLOSE)));
+        // A true race: both SYNs leave at the same instant, so absolute times.
         add(new Scenario("simultaneous-open", SimParams.defaults(), List.of(
                 ScheduledCall.at(0, CLIENT, CONNECT), ScheduledCall.at(0, SERVER, CONNECT)), FaultPlan.NONE));
-        add(close(base("simultaneous-close"), CLIENT, 300, SERVER, 300));
+        // Both FINs at one instant, counted from when both ends are open (a lost SYN delays both).
+        add(base("simultaneous-close")
+                .withCall(new TriggeredCall(Set.of(CLIENT, SERVER), ESTABLISHED, 150 * MS, CLIENT, CLOSE, 0))
+                .withCall(new TriggeredCall(Set.of(CLIENT, SERVER), ESTABLISHED, 150 * MS, SERVER, CLOSE, 0)));
         add(base("lost-syn").withFault(new DropRule.Matching(SegmentKind.FIRST_SYN)));
         add(base("lost-syn-ack").withFault(new DropRule.Matching(SegmentKind.FIRST_SYN_ACK)));
         add(base("lost-handshake-ack").withFault(new DropRule.Matching(SegmentKind.HANDSHAKE_FINAL_ACK)));
-        add(close(base("lost-final-ack"), CLIENT, 300, SERVER, 500)
+        add(base("lost-final-ack")
+                .withCall(after(CLIENT, ESTABLISHED, 200, CLOSE))
+                .withCall(after(SERVER, CLOSE_WAIT, 150, CLOSE))
                 .withFault(new DropRule.Matching(SegmentKind.CLOSE_LAST_ACK)));
         add(new Scenario("connect-to-closed-port", SimParams.defaults(),
                 List.of(ScheduledCall.at(0, CLIENT, CONNECT)), FaultPlan.NONE));
         add(base("reset-mid-connection")
-                .withCall(new ScheduledCall(300 * MS, CLIENT, SEND, 100))
-                .withCall(ScheduledCall.at(500 * MS, CLIENT, ABORT)));
+                .withCall(after(CLIENT, ESTABLISHED, 200, SEND, 100))
+                .withCall(after(CLIENT, ESTABLISHED, 400, ABORT)));
+        // The old SYN must win the race against the real one: absolute times.
         add(new Scenario("old-duplicate-syn", SimParams.defaults(), List.of(
                 ScheduledCall.at(0, SERVER, LISTEN), ScheduledCall.at(60 * MS, CLIENT, CONNECT)), FaultPlan.NONE,
                 new Extras(Set.of(), List.of(new Injection.OldDuplicateSyn(0, -10)))));
@@ -93,8 +113,13 @@ public final class Scenarios {
                 ScheduledCall.at(0, SERVER, LISTEN), ScheduledCall.at(0, CLIENT, CONNECT)), FaultPlan.NONE);
     }
 
-    private static Scenario close(Scenario s, Side first, long t1, Side second, long t2) {
-        return s.withCall(ScheduledCall.at(t1 * MS, first, CLOSE)).withCall(ScheduledCall.at(t2 * MS, second, CLOSE));
+    /** {@code side} calls {@code call} {@code ms} after it first reaches {@code state}. */
+    private static TriggeredCall after(Side side, TcpState state, long ms, UserCall call) {
+        return TriggeredCall.after(side, state, ms * MS, call);
+    }
+
+    private static TriggeredCall after(Side side, TcpState state, long ms, UserCall call, int bytes) {
+        return TriggeredCall.after(side, state, ms * MS, call, bytes);
     }
 
     private static void add(Scenario s) {

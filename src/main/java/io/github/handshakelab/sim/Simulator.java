@@ -49,6 +49,27 @@ public final class Simulator {
         return new Run(s).go();
     }
 
+    /**
+     * A run plus the drop rules that never took effect: a segment number beyond the trace, or a
+     * role no segment played (the CLI warns about options that changed nothing).
+     * {@link DropRule.Random} is never listed: losing nothing is one of its outcomes.
+     */
+    public record Outcome(Trace trace, List<DropRule> unmatched) {
+        public Outcome {
+            unmatched = List.copyOf(unmatched);
+        }
+    }
+
+    public static Outcome runWithReport(Scenario s) {
+        Run r = new Run(s);
+        Trace t = r.go();
+        List<DropRule> none = new ArrayList<>();
+        for (DropRule rule : s.faults().rules()) {
+            if (!(rule instanceof DropRule.Random) && !r.matched.contains(rule)) none.add(rule);
+        }
+        return new Outcome(t, none);
+    }
+
     private static final int CALL = 0, ARRIVE = 1, WAKE = 2, INJECT = 3;
 
     private record Ev(long t, long order, int kind, Object payload) {}
@@ -75,12 +96,16 @@ public final class Simulator {
         final Map<Side, Long> finRel = new EnumMap<>(Side.class);
         int segIds;
         final Map<SegmentKind, Integer> seen = new EnumMap<>(SegmentKind.class);
+        final Set<DropRule> matched = new HashSet<>();
         // syn-flood: the listener's half-open entries for forged peers, and the SYN cookies sent.
         final boolean flood;
         final Map<String, Connection> halfOpen = new LinkedHashMap<>();
         final Set<Long> cookies = new HashSet<>();
         int lastGauge = -1;
         long now;
+        // Scripted calls waiting for their trigger, and the states each side has entered so far.
+        final List<TriggeredCall> waiting;
+        final EnumMap<Side, Set<TcpState>> reached = new EnumMap<>(Side.class);
 
         Run(Scenario sc) {
             this.sc = sc;
@@ -95,6 +120,8 @@ public final class Simulator {
                 conn.put(side, new Connection(cfg, isnClock(isnBase[side.ordinal()])));
             }
             this.flood = sc.extras().injections().stream().anyMatch(i -> i instanceof Scenario.Injection.SynFlood);
+            this.waiting = new ArrayList<>(sc.triggered());
+            for (Side side : Side.values()) reached.put(side, java.util.EnumSet.noneOf(TcpState.class));
         }
 
         Connection.Config config(boolean closeOnFin) {
@@ -139,7 +166,29 @@ public final class Simulator {
                     default -> throw new IllegalStateException();
                 }
             }
+            halfOpenAtEnd();
             return new Trace(Trace.Source.SIMULATION, sc.id(), null, CLIENT, SERVER, events, tcbs, gauges);
+        }
+
+        /**
+         * RFC 9293 §3.5.1: one end still has a synchronized connection the other end has
+         * forgotten (a lost RST, a handshake the listener gave up on). Neither ESTABLISHED nor
+         * CLOSE_WAIT runs a timer and nothing more is sent, so the run ends like this; say why.
+         */
+        void halfOpenAtEnd() {
+            // At the end of what the trace shows, not at a superseded timer wake-up after it.
+            long end = 0;
+            for (TraceEvent e : events) {
+                end = Math.max(end, e.time());
+                if (e instanceof TraceEvent.Segment s) end = Math.max(end, s.end());
+            }
+            for (Side side : Side.values()) {
+                TcpState mine = conn.get(side).state(), theirs = conn.get(side.other()).state();
+                boolean open = mine == TcpState.ESTABLISHED || mine == TcpState.CLOSE_WAIT;
+                boolean gone = theirs == TcpState.CLOSED || theirs == TcpState.LISTEN;
+                if (open && gone) events.add(new TraceEvent.Note(end, Explanation.of("tcp.note.halfOpen." + side.id(),
+                        mine.name(), theirs.name())));
+            }
         }
 
         record SpoofedSyn(int k) {}
@@ -269,6 +318,7 @@ public final class Simulator {
                     transmit(side, s.out(), null);
                 } else if (e instanceof Effect.StateChanged c) {
                     events.add(new TraceEvent.StateChange(now, side, c.from(), c.to(), c.cause(), false));
+                    if (reached.get(side).add(c.to())) trigger();
                 } else if (e instanceof Effect.TimerChanged t) {
                     TraceEvent.TimerAction a = TraceEvent.TimerAction.valueOf(t.action().name());
                     events.add(new TraceEvent.Timer(now, side, t.timer(), a, t.expires()));
@@ -282,6 +332,17 @@ public final class Simulator {
             sampleTcb(side);
             schedule(side, conn.get(side));
             if (flood && side == Side.SERVER) gauge();
+        }
+
+        /** Schedules, in script order, every waiting call whose sides have all reached its state. */
+        void trigger() {
+            for (var it = waiting.iterator(); it.hasNext(); ) {
+                TriggeredCall tc = it.next();
+                if (tc.watch().stream().allMatch(w -> reached.get(w).contains(tc.state()))) {
+                    it.remove();
+                    push(now + tc.delayUs(), CALL, new ScheduledCall(now + tc.delayUs(), tc.side(), tc.call(), tc.bytes()));
+                }
+            }
         }
 
         void schedule(Object key, Connection c) {
@@ -396,14 +457,19 @@ public final class Simulator {
             List<SegmentKind> kinds = kinds(o, s);
             boolean drop = false;
             for (DropRule r : sc.faults().rules()) {
-                if (r instanceof DropRule.SegmentId i && i.id() == id) drop = true;
-                else if (r instanceof DropRule.Random rnd && rnd.drops(id)) drop = true;
+                boolean hit = false;
+                if (r instanceof DropRule.SegmentId i && i.id() == id) hit = true;
+                else if (r instanceof DropRule.Random rnd && rnd.drops(id)) hit = true;
                 else if (r instanceof DropRule.Matching m && kinds.contains(m.kind())) {
                     boolean first = switch (m.kind()) {
                         case EVERY_SYN_ACK, EVERY_SYN, EVERY_FIN -> false;
                         default -> true;
                     };
-                    if (!first || seen.getOrDefault(m.kind(), 0) == 0) drop = true;
+                    if (!first || seen.getOrDefault(m.kind(), 0) == 0) hit = true;
+                }
+                if (hit) {
+                    drop = true;
+                    matched.add(r);
                 }
             }
             for (SegmentKind k : kinds) seen.merge(k, 1, Integer::sum);

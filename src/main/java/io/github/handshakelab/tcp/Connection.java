@@ -20,7 +20,8 @@ import java.util.function.LongUnaryOperator;
  * <p>Simplifications, each chosen because the simulated network never needs more: the receive
  * window never shrinks (the application reads at once), out-of-order data is not held for later
  * (SHLD-31; the duplicate ACK makes the sender resend), no RTT is measured (with a 100 ms RTT
- * RFC 6298 gives its 1 s minimum anyway), no urgent data, no security compartments.
+ * RFC 6298 gives its 1 s minimum anyway, so every valid sample resets the RTO to 1 s), no urgent
+ * data, no security compartments.
  */
 public final class Connection {
 
@@ -44,10 +45,20 @@ public final class Connection {
         }
     }
 
-    /** An entry of the retransmission queue (§3.7): what a segment occupied, to resend it unchanged. */
-    private record Unacked(SeqNumber seq, int dataLen, boolean syn, boolean fin) {
+    /**
+     * An entry of the retransmission queue (§3.7): what a segment occupied, to resend it
+     * unchanged, and whether it was ever resent (Karn: its ACK then says nothing about the RTT).
+     */
+    private record Unacked(SeqNumber seq, int dataLen, boolean syn, boolean fin, long sentAt, boolean resent) {
+        Unacked(SeqNumber seq, int dataLen, boolean syn, boolean fin, long sentAt) {
+            this(seq, dataLen, syn, fin, sentAt, false);
+        }
+
         SeqNumber end() { return seq.plus(dataLen + (syn ? 1 : 0) + (fin ? 1 : 0)); }
     }
+
+    /** RFC 6298 (5.7): the RTO for data after a handshake whose SYN timed out. */
+    private static final long RTO_AFTER_SYN_TIMEOUT_US = 3_000_000;
 
     private static final long NEVER = Long.MAX_VALUE;
 
@@ -68,6 +79,8 @@ public final class Connection {
     private final Deque<Unacked> rtxQueue = new ArrayDeque<>();
     private long rtxDeadline = NEVER, rto;
     private int rtxCount;
+    /** The RTO is the 3 s of RFC 6298 (5.7); the first timer armed with it says why. */
+    private boolean explainRto;
     private long timeWaitDeadline = NEVER, finWait2Deadline = NEVER;
 
     // Per-event scratch: the ACK we owe the peer, merged into any segment we send anyway.
@@ -190,10 +203,14 @@ public final class Connection {
             case CLOSED -> {
                 // §3.10.7.1: everything but a RST is answered with a RST built from the segment.
                 if (!f.rst()) rstForNoConnection(seg);
+                else notice("notice.ignored.rstClosed");
             }
             case LISTEN -> {
                 // §3.10.7.2 first: RST ignored; second: any ACK is bad here -> <SEQ=SEG.ACK><RST>.
-                if (f.rst()) break;
+                if (f.rst()) {
+                    notice("notice.ignored.rstListen");
+                    break;
+                }
                 if (f.ack()) {
                     emit(new Segment(seg.ack(), null, TcpFlags.of(TcpFlags.RST), 0, cfg.window(), 0),
                             SeqWhy.RST_FROM_ACK, AckWhy.NONE, 0, Purpose.RST);
@@ -208,8 +225,10 @@ public final class Connection {
                     sndWl1 = seg.seq();
                     setState(TcpState.SYN_RCVD, "SYN");
                     sendSyn(now, true);
+                } else {
+                    // Fourth: anything else is dropped.
+                    notice("notice.ignored.listen");
                 }
-                // Fourth: anything else is dropped.
             }
             case SYN_SENT -> synSentArrives(seg, now);
             default -> synchronizedArrives(seg, now);
@@ -225,6 +244,7 @@ public final class Connection {
             if (seg.ack().le(iss) || seg.ack().gt(sndNxt)) {
                 if (!f.rst()) emit(new Segment(seg.ack(), null, TcpFlags.of(TcpFlags.RST), 0, cfg.window(), 0),
                         SeqWhy.RST_FROM_ACK, AckWhy.NONE, 0, Purpose.RST);
+                else notice("notice.ignored.rstSynSent");
                 return;
             }
             ackOk = sndUna.lt(seg.ack()) && seg.ack().le(sndNxt);
@@ -234,6 +254,8 @@ public final class Connection {
             if (ackOk) {
                 notice("notice.refused");
                 toClosed("RST");
+            } else {
+                notice("notice.ignored.rstNoAck");
             }
             return;
         }
@@ -260,8 +282,10 @@ public final class Connection {
                         SeqWhy.ISN_AGAIN, AckWhy.SYN, 0, Purpose.SYN_ACK);
                 armRtxIfIdle(now);
             }
+            return;
         }
         // Fifth: neither SYN nor RST: drop (a FIN is never processed in SYN-SENT, eighth step).
+        notice("notice.ignored.synSent");
     }
 
     private void synchronizedArrives(Segment seg, long now) {
@@ -285,6 +309,9 @@ public final class Connection {
                 } else {
                     sendAck(AckWhy.UNACCEPTABLE, Purpose.ACK);
                 }
+            } else {
+                // §3.10.7.4 first: an unacceptable RST is dropped without an answer.
+                notice("notice.ignored.rstOutsideWindow");
             }
             return;
         }
@@ -333,7 +360,10 @@ public final class Connection {
             return;
         }
         // Fifth: ACK. Without it the segment is dropped.
-        if (!f.ack()) return;
+        if (!f.ack()) {
+            notice("notice.ignored.noAck");
+            return;
+        }
         SeqNumber a = seg.ack();
         boolean ourFinAckedWithTheirFin = false;
         switch (state) {
@@ -362,6 +392,11 @@ public final class Connection {
                 if (sndUna.lt(a)) {
                     sndUna = a;
                     dropAcked(now);
+                } else if (seg.dataLen() == 0 && !f.fin() && seg.window() == sndWnd) {
+                    // A bare ACK that moves nothing: say so, or the arrival looks lost. With data
+                    // outstanding it is an RFC 5681 duplicate ACK; there is no fast retransmit
+                    // here, so the retransmission timer repairs the loss.
+                    notice(sndUna.equals(sndNxt) ? "notice.ignored.ackNothingNew" : "notice.ignored.dupAck");
                 }
                 if (sndWl1.lt(seg.seq()) || (sndWl1.equals(seg.seq()) && sndWl2.le(a))) {
                     sndWnd = seg.window();
@@ -398,8 +433,9 @@ public final class Connection {
                         notice("notice.delivered", fresh);
                         if (state == TcpState.FIN_WAIT_2) restartFinWait2(now);
                     } else {
-                        // Ahead of RCV.NXT: not held (see class note); the ACK repeats RCV.NXT.
-                        owe(AckWhy.CURRENT, 0);
+                        // Ahead of RCV.NXT: not held (see class note); RFC 5681 §4.2 asks for an
+                        // immediate duplicate ACK of RCV.NXT so the sender learns of the gap.
+                        owe(AckWhy.DUPLICATE, 0);
                     }
                 }
                 default -> { }
@@ -438,6 +474,12 @@ public final class Connection {
                 case TIME_WAIT -> startTimeWait(now);
                 default -> { }
             }
+        } else if (f.fin() && dataEnd.gt(rcvNxt)) {
+            // A FIN beyond a gap: the eighth step acts on a FIN only once everything before it
+            // has arrived, and SHLD-31 lets us not hold it. Answer at once with a duplicate ACK of
+            // RCV.NXT (RFC 5681 §4.2) and say why nothing else happens.
+            owe(AckWhy.DUPLICATE, 0);
+            notice("notice.finAheadOfGap");
         }
         if (ourFinAckedWithTheirFin) {
             // Their FIN was not in order after all: only our FIN's ACK counts.
@@ -476,7 +518,7 @@ public final class Connection {
         } else if (finWait2Deadline <= now) {
             finWait2Deadline = NEVER;
             timer(TimerKind.FIN_WAIT_2, Effect.Action.FIRED, now);
-            notice("notice.finWait2Timeout");
+            notice("notice.finWait2Timeout", seconds(cfg.finWait2Us()));
             toClosed("FIN_WAIT_2");
         } else if (rtxDeadline <= now) {
             rtxDeadline = NEVER;
@@ -488,8 +530,14 @@ public final class Connection {
             };
             if (rtxCount >= limit || rtxQueue.isEmpty()) {
                 // §3.8.3 R2: give up. A passive half-open connection returns to LISTEN.
+                // The retry counts are Linux's (tcp_syn_retries, tcp_synack_retries): for a SYN they
+                // give up sooner than the 3 minutes of MUST-23, and the note says so.
+                String which = state == TcpState.SYN_SENT ? "notice.timedOut.syn"
+                        : state == TcpState.SYN_RCVD ? "notice.timedOut.synAck" : "notice.timedOut.data";
+                Unacked head = rtxQueue.peekFirst();
+                long since = head == null ? now : head.sentAt();
                 rtxQueue.clear();
-                notice("notice.timedOut", rtxCount);
+                notice(which, rtxCount, seconds(now - since));
                 if (state == TcpState.SYN_RCVD && passive && !closePending) {
                     irs = null;
                     setState(TcpState.LISTEN, "RETRANSMISSION");
@@ -509,7 +557,8 @@ public final class Connection {
     }
 
     private void retransmitHead(long now) {
-        Unacked u = rtxQueue.peekFirst();
+        Unacked u = rtxQueue.removeFirst();
+        rtxQueue.addFirst(new Unacked(u.seq(), u.dataLen(), u.syn(), u.fin(), u.sentAt(), true));
         int fl = (u.syn() ? TcpFlags.SYN : 0) | (u.fin() ? TcpFlags.FIN : 0);
         // Every segment after our SYN carries an ACK; only SYN-SENT has nothing to acknowledge.
         boolean withAck = state != TcpState.SYN_SENT;
@@ -533,6 +582,7 @@ public final class Connection {
         finSeq = null;
         rto = cfg.initialRtoUs();
         rtxCount = 0;
+        explainRto = false;
     }
 
     private void sendSyn(long now, boolean withAck) {
@@ -540,7 +590,7 @@ public final class Connection {
                 ? new Segment(iss, rcvNxt, TcpFlags.of(TcpFlags.SYN, TcpFlags.ACK), 0, cfg.window(), cfg.mss())
                 : new Segment(iss, null, TcpFlags.of(TcpFlags.SYN), 0, cfg.window(), cfg.mss());
         sndNxt = iss.plus(1);
-        rtxQueue.addLast(new Unacked(iss, 0, true, false));
+        rtxQueue.addLast(new Unacked(iss, 0, true, false, now));
         emit(s, SeqWhy.ISN, withAck ? AckWhy.SYN : AckWhy.NONE, 0, withAck ? Purpose.SYN_ACK : Purpose.SYN);
         armRtxIfIdle(now);
     }
@@ -564,7 +614,7 @@ public final class Connection {
             int delta = owedAck != null ? owedDelta : 0;
             owedAck = null;
             Segment s = new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK, TcpFlags.PSH), n, cfg.window(), 0);
-            rtxQueue.addLast(new Unacked(sndNxt, n, false, false));
+            rtxQueue.addLast(new Unacked(sndNxt, n, false, false, now));
             sndNxt = sndNxt.plus(n);
             pendingData -= n;
             emit(s, SeqWhy.NEXT, aw, delta, Purpose.DATA);
@@ -578,7 +628,7 @@ public final class Connection {
             finSeq = sndNxt;
             finSent = true;
             closePending = false;
-            rtxQueue.addLast(new Unacked(sndNxt, 0, false, true));
+            rtxQueue.addLast(new Unacked(sndNxt, 0, false, true, now));
             sndNxt = sndNxt.plus(1);
             emit(s, SeqWhy.FIN, aw, delta, Purpose.FIN);
             armRtxIfIdle(now);
@@ -642,14 +692,27 @@ public final class Connection {
     // Bookkeeping
 
     private void dropAcked(long now) {
-        boolean removed = false;
+        boolean removed = false, sentOnce = false, synResent = false;
         while (!rtxQueue.isEmpty() && rtxQueue.peekFirst().end().le(sndUna)) {
-            rtxQueue.removeFirst();
+            Unacked u = rtxQueue.removeFirst();
             removed = true;
+            if (!u.resent()) sentOnce = true;
+            else if (u.syn()) synResent = true;
         }
         if (!removed) return;
-        // New data acknowledged: RFC 6298 (5.3) restarts the timer; no back-off carried over.
-        rto = cfg.initialRtoUs();
+        // New data acknowledged: RFC 6298 (5.3) restarts the timer. Karn's algorithm (RFC 6298
+        // §5, RFC 9293 MUST-18): an ACK of a retransmitted segment gives no RTT sample, so the
+        // backed-off RTO stays until a segment sent only once is acknowledged; that sample
+        // (with a 100 ms RTT, RFC 6298 (2.4) rounds it up to the 1 s minimum) ends the back-off.
+        // RFC 6298 (5.7): if the SYN timed out, data starts with a 3 s RTO.
+        if (sentOnce) {
+            rto = cfg.initialRtoUs();
+            explainRto = false;
+        }
+        else if (synResent && cfg.initialRtoUs() < RTO_AFTER_SYN_TIMEOUT_US) {
+            rto = RTO_AFTER_SYN_TIMEOUT_US;
+            explainRto = true;
+        }
         rtxCount = 0;
         if (rtxQueue.isEmpty()) cancelRtx();
         else {
@@ -661,6 +724,9 @@ public final class Connection {
     private void armRtxIfIdle(long now) {
         // RFC 6298 (5.1): start the timer only if it is not already running.
         if (rtxDeadline == NEVER && !rtxQueue.isEmpty()) {
+            // Said where the 3 s first shows, not at the handshake, where it changes nothing yet.
+            if (explainRto) notice("notice.rtoAfterSynTimeout", seconds(rto));
+            explainRto = false;
             rtxDeadline = now + rto;
             timer(TimerKind.RETRANSMISSION, Effect.Action.SET, rtxDeadline);
         }
@@ -714,6 +780,11 @@ public final class Connection {
 
     private void timer(TimerKind k, Effect.Action a, long expires) {
         fx.add(new Effect.TimerChanged(k, a, expires));
+    }
+
+    /** Seconds for a notice: "127" or "0.35". */
+    private static String seconds(long us) {
+        return java.math.BigDecimal.valueOf(us, 6).stripTrailingZeros().toPlainString();
     }
 
     private void error(String key) {

@@ -47,6 +47,8 @@ public record Outgoing(Segment segment, SeqWhy seqWhy, AckWhy ackWhy, int ackDel
         RST_CLOSED,
         /** RFC 5961 challenge ACK: RCV.NXT, sent instead of acting on a suspicious RST or SYN. */
         CHALLENGE,
+        /** Duplicate ACK of RCV.NXT for a segment (data or FIN) beyond a gap (RFC 5681 §4.2). */
+        DUPLICATE,
         /** Reply to an unacceptable segment (§3.10.7.4 first check): RCV.NXT. */
         UNACCEPTABLE,
         /** TIME_WAIT answer to a retransmitted FIN; the 2MSL timer restarts. */

@@ -66,7 +66,7 @@ class SimCliTest {
         List<String> lines = r.out().lines().toList();
         assertEquals(Scenarios.ids().size(), lines.size());
         assertTrue(lines.get(1).startsWith("four-way-close"));
-        assertTrue(lines.get(1).contains("Four-way close: The client closes first"));
+        assertTrue(lines.get(1).contains("Four-way close — The client closes first with FIN and ACK"));
         assertTrue(run("scenarios", "--lang", "zh").out().contains("四次挥手"));
     }
 
@@ -159,8 +159,10 @@ class SimCliTest {
                     && e.path("action").asText().equals("FIRED")) lastT = e.path("t").asLong();
         }
         assertEquals(10_000, firstArrival);
-        // Client enters TIME_WAIT when the server's FIN arrives at 0.510 s, then waits 2MSL = 2 s.
-        assertEquals(2_510_000, lastT);
+        // The script follows the connection: client ESTABLISHED at 0.020 s, CLOSE 200 ms later; the
+        // server enters CLOSE_WAIT at 0.230 s, closes 150 ms later; its FIN arrives at 0.390 s,
+        // then the client waits 2MSL = 2 s.
+        assertEquals(2_390_000, lastT);
         assertUsage(run("render", "--scenario", "four-way-close", "--format", "json", "--delay-ms", "-3"), "--delay-ms: -3 is out of range");
         assertUsage(run("render", "--scenario", "syn-flood", "--format", "json", "--backlog", "0"), "--backlog: 0 is out of range");
     }
@@ -210,5 +212,99 @@ class SimCliTest {
         assertUsage(run("render", "--format", "txt"), "missing --scenario ID");
         assertUsage(run("render", "--scenario", "lost-syn", "--capture", "x.pcap", "--format", "txt"), "either --scenario or --capture");
         assertUsage(run("render", "--scenario", "lost-syn"), "Missing required option: '--format=FORMAT'");
+    }
+
+    /** Fault and load options that change nothing say so on stderr; the render still succeeds. */
+    @Test
+    void optionsThatMatchNothingWarnOncePerOption() {
+        Result r = run("render", "--scenario", "four-way-close", "--format", "txt", "--drop", "99", "--drop", "3", "--drop", "100");
+        assertEquals(0, r.code());
+        assertEquals(List.of("warning: --drop 99 matched no segment (this trace has 7)",
+                "warning: --drop 100 matched no segment (this trace has 7)"), r.err().lines().toList());
+        assertTrue(r.out().contains("#3   client ──► server  ACK       seq=1 ack=1  ✗ LOST"), r.out());
+
+        Result fin = run("render", "--scenario", "three-way-handshake", "--format", "txt", "--lose-final-ack");
+        assertEquals(0, fin.code());
+        assertEquals(List.of("warning: --lose-final-ack matched no segment (no side sent the last ACK of a close"
+                + " on entering TIME_WAIT in scenario three-way-handshake)"), fin.err().lines().toList());
+        assertEquals(run("render", "--scenario", "three-way-handshake", "--format", "txt").out(), fin.out());
+
+        Result hs = run("render", "--scenario", "simultaneous-open", "--format", "json", "--lose-handshake-ack");
+        assertEquals(0, hs.code());
+        assertEquals(1, hs.err().lines().count(), hs.err());
+        assertTrue(hs.err().startsWith("warning: --lose-handshake-ack matched no segment"), hs.err());
+
+        Result load = run("render", "--scenario", "four-way-close", "--format", "json", "--syn-cookies", "--backlog", "3");
+        assertEquals(0, load.code());
+        assertEquals(List.of("warning: --syn-cookies has no effect: scenario four-way-close never fills the listen backlog (only syn-flood does)",
+                "warning: --backlog 3 has no effect: scenario four-way-close never fills the listen backlog (only syn-flood does)"),
+                load.err().lines().toList());
+
+        // Options that did something stay silent.
+        for (String[] quiet : List.of(new String[] {"--scenario", "four-way-close", "--drop", "7"},
+                new String[] {"--scenario", "four-way-close", "--lose-final-ack"},
+                new String[] {"--scenario", "three-way-handshake", "--lose-handshake-ack"},
+                new String[] {"--scenario", "syn-flood", "--syn-cookies", "--backlog", "5"},
+                new String[] {"--scenario", "four-way-close", "--drop-prob", "0"})) {
+            List<String> args = new java.util.ArrayList<>(List.of("render", "--format", "json"));
+            args.addAll(List.of(quiet));
+            Result q = run(args.toArray(String[]::new));
+            assertEquals(0, q.code(), q.err());
+            assertEquals("", q.err(), String.join(" ", quiet));
+        }
+    }
+
+    /** Timer lines and timer causes in words, in both languages; direction column translated. */
+    @Test
+    void ladderSpeaksAboutTimersInWords() {
+        String en = run("render", "--scenario", "lost-final-ack", "--format", "txt").out();
+        assertTrue(en.contains("   0.400s  client: retransmission timer cancelled (was due 1.300 s)\n"), en);
+        assertTrue(en.contains("   1.550s  client: TIME_WAIT timer restarted: expires 61.550 s\n"), en);
+        assertTrue(en.contains("   1.500s  server: retransmission timer expired\n"), en);
+        assertTrue(en.contains("  61.550s  client: TIME_WAIT -> CLOSED (2MSL timer expired)\n"), en);
+        assertFalse(en.contains("RETRANSMISSION") || en.contains("SET,") || en.contains("CANCELLED"), en);
+
+        String zh = run("render", "--scenario", "lost-final-ack", "--format", "txt", "--lang", "zh").out();
+        assertTrue(zh.contains("#9   客户端 ──► 服务器  ACK"), zh);
+        assertTrue(zh.contains("#8   客户端 ◄── 服务器  FIN, ACK"), zh);
+        assertTrue(zh.contains("客户端：TIME_WAIT 计时器重新启动：61.550 秒到期"), zh);
+        assertTrue(zh.contains("服务器：重传计时器启动：1.500 秒到期"), zh);
+        assertTrue(zh.contains("服务器：重传计时器已取消（原定 3.500 秒到期）"), zh);
+        assertTrue(zh.contains("服务器：重传计时器超时"), zh);
+        assertTrue(zh.contains("客户端：TIME_WAIT -> CLOSED（2MSL 计时器到期）"), zh);
+
+        String gaveUp = run("render", "--scenario", "lost-syn", "--format", "txt", "--drop-prob", "1").out();
+        assertTrue(gaveUp.contains("client: SYN_SENT -> CLOSED (retransmission timeout: gave up)"), gaveUp);
+        assertTrue(gaveUp.contains("! Client: gave up after 6 SYN retransmissions (127 s). The retry count is Linux's"
+                + " tcp_syn_retries (default 6, 127 s), shorter than the 3 minutes RFC 9293 §3.8.3 asks of R2 for a SYN (MUST-23)"), gaveUp);
+        // The handshake ACK and all five SYN,ACK retransmissions lost: the listener gives up, the
+        // client stays ESTABLISHED on a half-open connection.
+        String server = run("render", "--scenario", "three-way-handshake", "--format", "txt",
+                "--drop", "3", "--drop", "4", "--drop", "5", "--drop", "6", "--drop", "7", "--drop", "8").out();
+        assertTrue(server.contains("  63.050s  ! Server: gave up after 5 SYN,ACK retransmissions (63 s). The retry count is"
+                + " Linux's tcp_synack_retries (default 5, 63 s)"), server);
+        assertTrue(server.contains("  63.050s  server: SYN_RCVD -> LISTEN (retransmission timeout: gave up)"), server);
+        assertTrue(server.contains("! Client: half-open connection: still ESTABLISHED, but the server has no connection any"
+                + " more (LISTEN)"), server);
+    }
+
+    @Test
+    void everyTimerKindHasANameInBothLanguages() {
+        for (io.github.handshakelab.tcp.TimerKind k : io.github.handshakelab.tcp.TimerKind.values()) {
+            for (java.util.Locale l : List.of(java.util.Locale.ROOT, java.util.Locale.SIMPLIFIED_CHINESE)) {
+                assertTrue(io.github.handshakelab.trace.Messages.has(l, "tcp.txt.timerName." + k), k + " in " + l);
+            }
+        }
+    }
+
+    @Test
+    void scenarioListJoinsTitleAndSummaryWithoutChainingColons() {
+        for (String lang : List.of("en", "zh")) {
+            for (String line : run("scenarios", "--lang", lang).out().lines().toList()) {
+                String text = line.substring(25);
+                assertTrue(text.contains(" — "), line);
+                assertFalse(text.contains(":") || text.contains("："), "no colon chain: " + line);
+            }
+        }
     }
 }

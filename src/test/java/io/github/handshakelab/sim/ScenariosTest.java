@@ -222,4 +222,164 @@ class ScenariosTest {
                 && s.payloadInfo() == null));
         assertEquals(4, cookies.gauge(Trace.GAUGE_HALF_OPEN).stream().mapToInt(Trace.Gauge::value).max().orElseThrow());
     }
+
+    /**
+     * The script follows the connection, not the clock: losing the SYN (#1), the SYN,ACK (#2) or
+     * the client's FIN (#4) delays the close but it stays a normal four-way close.
+     */
+    @ParameterizedTest(name = "--drop {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 4})
+    void fourWayCloseSurvivesAnEarlyLoss(int drop) {
+        Trace t = Simulator.run(Scenarios.byId("four-way-close").orElseThrow().withFault(new DropRule.SegmentId(drop)));
+        assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
+                t.stateSequence(Side.CLIENT));
+        List<TcpState> server = t.stateSequence(Side.SERVER);
+        assertEquals(List.of(ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED), server.subList(server.size() - 4, server.size()));
+        assertTrue(t.segments().get(drop - 1).isDropped());
+        assertTrue(t.segments().stream().anyMatch(TraceEvent.Segment::retransmission), "repaired by a retransmission");
+        List<String> close = Ladder.of(t).stream().filter(l -> l.contains("FIN") || l.startsWith("C ACK 2")).toList();
+        if (drop == 4) {
+            assertEquals(List.of("C FIN,ACK 1 1 0 LOST", "C FIN,ACK 1 1 0 RTX", "S FIN,ACK 1 2 0", "C ACK 2 2 0"), close);
+        } else {
+            assertEquals(List.of("C FIN,ACK 1 1 0", "S FIN,ACK 1 2 0", "C ACK 2 2 0"), close);
+        }
+        // No error notice: every CLOSE met an open connection.
+        assertTrue(t.events().stream().noneMatch(e -> e instanceof TraceEvent.Note n && n.text().key().startsWith("tcp.error")));
+    }
+
+    @Test
+    void dataTransferWithLostSynStillDeliversBothWays() {
+        Trace t = Simulator.run(Scenarios.byId("data-transfer").orElseThrow().withFault(new DropRule.SegmentId(1)));
+        List<String> delivered = t.events().stream().filter(e -> e instanceof TraceEvent.Note n
+                && n.text().key().startsWith("tcp.notice.delivered")).map(e -> ((TraceEvent.Note) e).text().english()).toList();
+        assertEquals(List.of("Server: 100 bytes delivered to the application", "Client: 200 bytes delivered to the application"),
+                delivered);
+        assertEquals(List.of("C SYN 0 - 0 LOST", "C SYN 0 - 0 RTX", "S SYN,ACK 0 1 0", "C ACK 1 1 0", "C PSH,ACK 1 1 100",
+                "S ACK 1 101 0", "S PSH,ACK 1 101 200", "C ACK 101 201 0", "C FIN,ACK 101 201 0", "S ACK 201 102 0",
+                "S FIN,ACK 201 102 0", "C ACK 102 202 0"), Ladder.of(t));
+        assertEquals(CLOSED, t.stateSequence(Side.CLIENT).get(t.stateSequence(Side.CLIENT).size() - 1));
+        // The client's SEND waits for ESTABLISHED (1.1 s), not for the clock.
+        assertEquals(1_300_000L, t.segments().get(4).sent());
+    }
+
+    @Test
+    void simultaneousCloseStaysARaceAfterALostSyn() {
+        Trace t = Simulator.run(Scenarios.byId("simultaneous-close").orElseThrow().withFault(new DropRule.SegmentId(1)));
+        assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT, CLOSED), t.stateSequence(Side.CLIENT));
+        assertEquals(List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT, CLOSED),
+                t.stateSequence(Side.SERVER));
+    }
+
+    /** The server's 200 bytes (#6) are lost, so its FIN (#9) arrives beyond a gap. */
+    @Test
+    void finAheadOfAGapGetsADuplicateAckAndANote() {
+        Trace t = Simulator.run(Scenarios.byId("data-transfer").orElseThrow().withFault(new DropRule.SegmentId(6)));
+        List<String> l = Ladder.of(t);
+        assertEquals("S FIN,ACK 201 102 0", l.get(8));
+        assertEquals("C ACK 102 1 0", l.get(9), "an immediate duplicate ACK of RCV.NXT");
+        TraceEvent.Segment dup = t.segments().get(9);
+        assertEquals(950_000L, dup.sent());
+        assertEquals("ack = 1 = RCV.NXT: a duplicate ACK: what just arrived lies beyond byte 1, which is still missing, "
+                + "so this side repeats the first byte it needs (RFC 5681 §4.2).", dup.explain().get(1).english());
+        List<TraceEvent.Note> notes = t.events().stream().filter(e -> e instanceof TraceEvent.Note n
+                && n.text().key().equals("tcp.notice.finAheadOfGap.client")).map(e -> (TraceEvent.Note) e).toList();
+        assertEquals(1, notes.size());
+        assertEquals(950_000L, notes.get(0).t());
+        assertTrue(notes.get(0).text().english().startsWith("Client: FIN ahead of a gap: not processed until the missing bytes arrive"));
+        // The FIN still counts only after the data: the client reaches TIME_WAIT on the retransmitted FIN.
+        assertEquals(FIN_WAIT_2, t.stateAt(Side.CLIENT, 950_000L));
+        assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED), t.stateSequence(Side.CLIENT));
+
+        // Karn: the ACK at 1.6 s covers only the retransmitted data, so the server's timer for its
+        // FIN restarts with the backed-off 2 s (due 3.6 s), not 1 s.
+        List<TraceEvent.Timer> server = t.events().stream().filter(e -> e instanceof TraceEvent.Timer x
+                && x.endpoint() == Side.SERVER && x.timer() == TimerKind.RETRANSMISSION && x.t() >= 1_500_000)
+                .map(e -> (TraceEvent.Timer) e).toList();
+        // fired 1.5, set 3.5, set 3.6 (2 s after the ACK), fired 3.6, set 7.6 (4 s), cancelled 3.7
+        assertEquals(List.of(1_500_000L, 1_500_000L, 1_600_000L, 3_600_000L, 3_600_000L, 3_700_000L),
+                server.stream().map(TraceEvent.Timer::t).toList());
+        assertEquals(List.of(1_500_000L, 3_500_000L, 3_600_000L, 3_600_000L, 7_600_000L, 7_600_000L),
+                server.stream().map(TraceEvent.Timer::expires).toList());
+        assertEquals(3_600_000L, t.segments().get(12).sent(), "the FIN is resent after 2 s");
+        assertTrue(t.segments().get(12).retransmission() && t.segments().get(12).flags().fin());
+    }
+
+    /** Fig. 9: the explanations say what the numbers are built from, and the ignored RST is noted. */
+    @Test
+    void oldDuplicateSynExplainsTheOldSynAndTheIgnoredRst() {
+        Trace t = Simulator.run(Scenarios.byId("old-duplicate-syn").orElseThrow());
+        List<TraceEvent.Segment> s = t.segments();
+        assertEquals("ack = -9 = the old SYN's seq -10 + 1 (a SYN consumes one sequence number): the server acknowledges"
+                + " the SYN that reached it and cannot tell it is not the client's current one.", s.get(1).explain().get(1).english());
+        String rst = s.get(3).explain().get(0).english();
+        assertTrue(rst.startsWith("seq = -9 (") && rst.contains("= SEG.ACK of the segment it answers")
+                && rst.contains("<SEQ=SEG.ACK><CTL=RST>"), rst);
+        assertFalse(rst.contains("accepts"), "worded by what the RST is built from, not by its fate: " + rst);
+        // The RST (sent 0.100 s) arrives at 0.150 s, after the real SYN sent the server back to LISTEN.
+        assertEquals(LISTEN, t.stateAt(Side.SERVER, 150_000L));
+        List<TraceEvent.Note> notes = t.events().stream().filter(e -> e instanceof TraceEvent.Note).map(e -> (TraceEvent.Note) e)
+                .toList();
+        assertEquals(1, notes.size(), notes.toString());
+        assertEquals(150_000L, notes.get(0).t());
+        assertEquals("Server: RST ignored in LISTEN (RFC 9293 §3.10.7.2)", notes.get(0).text().english());
+        assertEquals("服务器：在 LISTEN 状态下忽略 RST（RFC 9293 §3.10.7.2）", notes.get(0).text().render(Locale.SIMPLIFIED_CHINESE));
+    }
+
+    @Test
+    void finWait2TimeoutSaysNoFinArrivedAndThatTheTimerIsLinux() {
+        Scenario s = Scenarios.byId("four-way-close").orElseThrow();
+        for (int id = 6; id <= 20; id++) s = s.withFault(new DropRule.SegmentId(id));
+        Trace t = Simulator.run(s);
+        TraceEvent.Note n = t.events().stream().filter(e -> e instanceof TraceEvent.Note x
+                && x.text().key().equals("tcp.notice.finWait2Timeout.client")).map(e -> (TraceEvent.Note) e).findFirst().orElseThrow();
+        assertEquals(60_400_000L, n.t());
+        assertEquals("Client: FIN_WAIT_2 timeout: no FIN arrived within 60 s. This timer is Linux's tcp_fin_timeout, not RFC 9293,"
+                + " which would wait in FIN_WAIT_2 indefinitely", n.text().english());
+        assertTrue(n.text().render(Locale.SIMPLIFIED_CHINESE).startsWith("客户端：FIN_WAIT_2 超时：一直没有收到对端的 FIN"));
+    }
+
+    /** The RST (#6) lost: nothing resends it, and the server is left on a half-open connection. */
+    @Test
+    void lostRstLeavesAHalfOpenServerWithANote() {
+        Trace t = Simulator.run(Scenarios.byId("reset-mid-connection").orElseThrow().withFault(new DropRule.SegmentId(6)));
+        assertTrue(t.segments().get(5).flags().rst() && t.segments().get(5).isDropped());
+        assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSED), t.stateSequence(Side.CLIENT));
+        assertEquals(List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED), t.stateSequence(Side.SERVER));
+        TraceEvent last = t.events().get(t.events().size() - 1);
+        assertTrue(last instanceof TraceEvent.Note, last.toString());
+        assertEquals(t.segments().get(5).dropped(), last.time(), "said where the trace ends: the RST's loss");
+        assertEquals("Server: half-open connection: still ESTABLISHED, but the client has no connection any more (CLOSED);"
+                + " no timer runs in ESTABLISHED and nothing more is sent, so nothing will tell the server (RFC 9293 §3.5.1)",
+                ((TraceEvent.Note) last).text().english());
+        String lesson = Messages.get(Locale.ROOT, "scenario.reset-mid-connection.lesson");
+        assertTrue(lesson.contains("Fig. 5 note 3") && lesson.contains("§3.10.5") && lesson.contains("half-open"), lesson);
+    }
+
+    /** The reviewed Simplified Chinese wording (issue #2 follow-up). */
+    @Test
+    void chineseWording() {
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        Trace t = Simulator.run(Scenarios.byId("lost-final-ack").orElseThrow());
+        List<TraceEvent.Segment> s = t.segments();
+        assertEquals("seq = 1：与原报文段相同——重传只是重新发送，不会重新编号（第 1 次重传；重传超时时间 RTO 加倍为 2 秒）。",
+                s.get(7).explain().get(0).render(zh));
+        assertEquals("ack = 2：TIME_WAIT 对重传的 FIN 再次确认（说明之前的 ACK 未送达），并重新启动 2MSL 计时器。",
+                s.get(8).explain().get(1).render(zh));
+        Trace d = Simulator.run(Scenarios.byId("data-transfer").orElseThrow());
+        assertEquals("ack = 101 = 1 + 100 字节：序号 100 及之前的字节都已收到，期望收到的下一个字节序号为 101。",
+                d.segments().get(4).explain().get(1).render(zh));
+        assertEquals("ack = 1：保持不变，仍是本端期望收到的下一个字节序号（RCV.NXT）。",
+                Explanation.of("tcp.explain.ack.current", 1).render(zh));
+        assertTrue(Explanation.of("tcp.explain.seq.isnAgain.client", 0, 5).render(zh).contains("SYN,ACK 重发的是同一个 SYN，因此 SYN 不会占用两个序号"));
+        assertTrue(Explanation.of("tcp.explain.ack.unacceptable", 1).render(zh).contains("因此本端再发一个 ACK，告知期望收到的序号"));
+        assertTrue(Explanation.of("tcp.explain.seq.rstZero", 0).render(zh).contains("并用确认号字段使对方接受该 RST"));
+        assertTrue(Messages.get(zh, "scenario.connect-to-closed-port.summary").contains("SYN 收到 RST+ACK 作为回应"));
+        assertTrue(Messages.get(zh, "scenario.simultaneous-open.summary").contains("共四个报文段，双方都不经过 LISTEN 状态"));
+        assertTrue(Messages.get(zh, "scenario.lost-handshake-ack.summary").contains("客户端已进入 ESTABLISHED 状态"));
+        for (String k : List.of("tcp.note.backlogFull", "tcp.note.backlogFullSpoofed", "tcp.note.halfOpenExpired",
+                "tcp.txt.gauge", "scenario.syn-flood.summary", "scenario.syn-flood.lesson")) {
+            String z = Messages.get(zh, k);
+            assertTrue(z.contains("半连接队列（SYN 队列）") && !z.contains("监听队列") && !z.contains("backlog"), k + ": " + z);
+        }
+    }
 }

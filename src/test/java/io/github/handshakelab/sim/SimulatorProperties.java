@@ -2,6 +2,7 @@ package io.github.handshakelab.sim;
 
 import io.github.handshakelab.tcp.SeqNumber;
 import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.tcp.UserCall;
 import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceEvent;
@@ -71,9 +72,19 @@ class SimulatorProperties {
     void bothEndClosedWithinBoundedTime(@ForAll("closing") String id, @ForAll @DoubleRange(min = 0, max = 0.7) double p,
                                         @ForAll long seed) {
         Trace t = Simulator.run(lossy(id, p, seed));
-        assertEquals(CLOSED, last(t, Side.CLIENT), "client");
-        assertEquals(CLOSED, last(t, Side.SERVER), "server");
         assertTrue(t.endTime() < BOUND_US, "ends at " + t.endTime());
+        TcpState c = last(t, Side.CLIENT), s = last(t, Side.SERVER);
+        // A listener whose handshake timed out returns to LISTEN and, never having accepted a
+        // connection, is never told to close: no connection is left either way.
+        if (c == CLOSED && (s == CLOSED || s == LISTEN)) return;
+        // The only other ending: a half-open connection (RFC 9293 §3.5.1), e.g. the listener gave
+        // up on a handshake the client saw complete, so the server never accepts and never closes.
+        // It must be explained, and it needs one side open without timers and the other gone.
+        Side open = Set.of(ESTABLISHED, CLOSE_WAIT).contains(c) ? Side.CLIENT : Side.SERVER;
+        assertTrue(Set.of(ESTABLISHED, CLOSE_WAIT).contains(last(t, open)), c + " / " + s);
+        assertTrue(Set.of(CLOSED, LISTEN).contains(last(t, open.other())), c + " / " + s);
+        assertTrue(t.events().stream().anyMatch(e -> e instanceof TraceEvent.Note n
+                && n.text().key().equals("tcp.note.halfOpen." + open.id())), "half-open note");
     }
 
     /**
@@ -83,7 +94,15 @@ class SimulatorProperties {
      */
     @Example
     void queuedDataAndFinStillLeaveAfterASimultaneousCloseFromSynRcvd() {
-        Trace t = Simulator.run(lossy("half-close-with-data", 0.44, 0));
+        // The script of the time, at fixed instants: the server's SENDs and CLOSE were issued
+        // while it was still in SYN_RCVD.
+        Scenario fixed = new Scenario("half-close-with-data", SimParams.defaults(), List.of(
+                ScheduledCall.at(0, Side.SERVER, UserCall.LISTEN), ScheduledCall.at(0, Side.CLIENT, UserCall.CONNECT),
+                ScheduledCall.at(300_000, Side.CLIENT, UserCall.CLOSE),
+                new ScheduledCall(500_000, Side.SERVER, UserCall.SEND, 100),
+                new ScheduledCall(700_000, Side.SERVER, UserCall.SEND, 50),
+                ScheduledCall.at(900_000, Side.SERVER, UserCall.CLOSE)), FaultPlan.of(new DropRule.Random(0.44, 0)));
+        Trace t = Simulator.run(fixed);
         assertEquals(CLOSED, last(t, Side.CLIENT), "client");
         assertEquals(CLOSED, last(t, Side.SERVER), "server");
         assertTrue(t.stateSequence(Side.SERVER).contains(TcpState.CLOSING), "the FINs crossed");

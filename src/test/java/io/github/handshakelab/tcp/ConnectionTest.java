@@ -279,6 +279,21 @@ class ConnectionTest {
             assertEquals(List.of(), sent(closed().receive(seg(5, null, RST), 0)));
         }
 
+        /** Arrivals that change nothing still say why, so the ladder and the diagram can explain them. */
+        @Test
+        void ignoredArrivalsGiveTheirReason() {
+            assertEquals(List.of("tcp.notice.ignored.rstClosed"), notices(closed().receive(seg(5, null, RST), 0)));
+            assertEquals(List.of("tcp.notice.ignored.rstListen"), notices(listen().receive(seg(5, 9L, RST), 0)));
+            assertEquals(List.of("tcp.notice.ignored.listen"), notices(listen().receive(seg(300, null, FIN), 0)));
+            assertEquals(List.of("tcp.notice.ignored.rstSynSent"), notices(synSent().receive(seg(0, 90L, RST), 0)));
+            assertEquals(List.of("tcp.notice.ignored.rstNoAck"), notices(synSent().receive(seg(0, null, RST), 0)));
+            assertEquals(List.of("tcp.notice.ignored.synSent"), notices(synSent().receive(seg(PEER, 101L, 0), 0)));
+            assertEquals(List.of("tcp.notice.ignored.rstOutsideWindow"), notices(established().receive(seg(200, null, RST), 0)));
+            assertEquals(List.of("tcp.notice.ignored.noAck"), notices(established().receive(seg(301, null, 0, 10), 0)));
+            // Nothing to say about an ordinary answer.
+            assertEquals(List.of(), notices(closed().receive(seg(PEER, null, SYN), 0)));
+        }
+
         @Test
         void closedAnswersNoAckWithRstAck() {
             assertEquals(List.of("<SEQ=0><ACK=301><CTL=RST,ACK>"), sent(closed().receive(seg(PEER, null, SYN), 0)));
@@ -483,10 +498,16 @@ class ConnectionTest {
         void duplicateAckIsIgnored() {
             Connection c = established();
             c.call(UserCall.SEND, 10, 0);
-            assertEquals(List.of(), sent(c.receive(seg(301, 101L, 0), 0)));
+            List<Effect> dup = c.receive(seg(301, 101L, 0), 0);
+            assertEquals(List.of(), sent(dup));
+            assertEquals(List.of("tcp.notice.ignored.dupAck"), notices(dup), "RFC 5681 duplicate ACK: data outstanding");
             assertEquals(101, c.tcb().sndUna());
-            assertEquals(List.of(), sent(c.receive(seg(301, 111L, 0), 0)));
+            List<Effect> fresh = c.receive(seg(301, 111L, 0), 0);
+            assertEquals(List.of(), sent(fresh));
+            assertEquals(List.of(), notices(fresh));
             assertEquals(111, c.tcb().sndUna());
+            // Nothing outstanding any more: the same ACK again changes nothing, and says so.
+            assertEquals(List.of("tcp.notice.ignored.ackNothingNew"), notices(c.receive(seg(301, 111L, 0), 0)));
         }
 
         @Test
@@ -496,6 +517,21 @@ class ConnectionTest {
             assertEquals(List.of("<SEQ=101><ACK=401><CTL=ACK>"), sent(fx));
             assertEquals(100, outs(fx).get(0).ackDelta());
             assertEquals(List.of("tcp.notice.delivered"), notices(fx));
+        }
+
+        /** RFC 5681 §4.2 duplicate ACK; the FIN waits for the bytes before it (§3.10.7.4 eighth). */
+        @Test
+        void finBeyondAGapGetsADuplicateAckAndIsNotProcessed() {
+            Connection c = established();
+            List<Effect> fx = c.receive(seg(401, 101L, FIN), 0);   // 301..400 missing
+            assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK>"), sent(fx));
+            assertEquals(Outgoing.AckWhy.DUPLICATE, outs(fx).get(0).ackWhy());
+            assertEquals(List.of("tcp.notice.finAheadOfGap"), notices(fx));
+            assertEquals(ESTABLISHED, c.state());
+            // The missing bytes arrive; the FIN itself must be resent before it counts.
+            assertEquals(List.of("<SEQ=101><ACK=401><CTL=ACK>"), sent(c.receive(seg(301, 101L, PSH, 100), 1)));
+            assertEquals(List.of("<SEQ=101><ACK=402><CTL=ACK>"), sent(c.receive(seg(401, 101L, FIN), 2)));
+            assertEquals(CLOSE_WAIT, c.state());
         }
 
         @Test
@@ -666,6 +702,36 @@ class ConnectionTest {
             assertEquals(List.of("<SEQ=101><ACK=301><CTL=FIN,ACK>"), sent(finWait1().onTimer(1_000_000)));
             assertEquals(List.of("<SEQ=101><ACK=302><CTL=FIN,ACK>"), sent(closing().onTimer(1_000_000)));
             assertEquals(List.of("<SEQ=101><ACK=302><CTL=FIN,ACK>"), sent(lastAck().onTimer(1_000_000)));
+        }
+
+        /** Karn (RFC 6298 §5, MUST-18): the ACK of a retransmitted segment is no RTT sample. */
+        @Test
+        void backedOffRtoStaysUntilASegmentSentOnceIsAcked() {
+            Connection c = established();
+            c.call(UserCall.SEND, 100, 0);                    // 101..200, timer due 1 s
+            c.call(UserCall.SEND, 50, 500_000);               // 201..250, timer already running
+            assertEquals(List.of("<SEQ=101><ACK=301><CTL=PSH,ACK><LEN=100>"), sent(c.onTimer(1_000_000)));
+            assertEquals(3_000_000, c.nextTimerDeadline(), "backed off to 2 s");
+            // Covers only the retransmitted segment: the timer restarts with the backed-off 2 s, not 1 s.
+            List<Effect> fx = c.receive(seg(301, 201L, 0), 1_100_000);
+            assertEquals(List.of(new Effect.TimerChanged(TimerKind.RETRANSMISSION, Effect.Action.SET, 3_100_000)), timers(fx));
+            // Covers 201..250, sent once: a valid sample, the back-off ends.
+            c.receive(seg(301, 251L, 0), 1_200_000);
+            assertEquals(Long.MAX_VALUE, c.nextTimerDeadline());
+            c.call(UserCall.SEND, 10, 2_000_000);
+            assertEquals(3_000_000, c.nextTimerDeadline(), "1 s again");
+        }
+
+        /** RFC 6298 (5.7): after a SYN timeout the data phase starts with a 3 s RTO. */
+        @Test
+        void dataAfterATimedOutSynStartsWithThreeSeconds() {
+            Connection c = synSent();
+            assertEquals(List.of("<SEQ=100><CTL=SYN>"), sent(c.onTimer(1_000_000)));
+            List<Effect> fx = c.receive(seg(PEER, 101L, SYN), 1_100_000);
+            assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK>"), sent(fx));
+            assertEquals(List.of(), notices(fx), "nothing to say until a timer uses it");
+            assertEquals(List.of("tcp.notice.rtoAfterSynTimeout"), notices(c.call(UserCall.SEND, 100, 1_200_000)));
+            assertEquals(4_200_000, c.nextTimerDeadline());
         }
 
         @Test
