@@ -195,7 +195,7 @@ public final class DiagramLayout {
                 x2 = xt;
                 y2 = Math.max(y1 + 8, axis.y(s.arrived()) + k * options.sameTimePx());
             }
-            String text = label(s, options.absolute());
+            String text = s.label(options.absolute());
             String extra = extraLine(s);
             // The second line (analysis flags, payload) is drawn smaller, about 0.85 of the label font.
             double w = Math.max(text.length(), extra.length() * 0.85) * options.charWidth() + 8;
@@ -242,16 +242,6 @@ public final class DiagramLayout {
         return b.toString().trim();
     }
 
-    /** {@code SYN, ACK  seq=0 ack=1  len=100}: flags in the fixed order, then the numbers (DESIGN §2). */
-    public static String label(TraceEvent.Segment s, boolean absolute) {
-        StringBuilder b = new StringBuilder(s.flags().toString());
-        long seq = absolute ? s.seqAbs() : s.seq();
-        long ack = absolute ? s.ackAbs() : s.ack();
-        b.append("  seq=").append(seq);
-        if (s.hasAck()) b.append(" ack=").append(ack);
-        if (s.len() > 0) b.append("  len=").append(s.len());
-        return b.toString();
-    }
 
     private List<StateBand> layoutBands() {
         List<StateBand> out = new ArrayList<>();

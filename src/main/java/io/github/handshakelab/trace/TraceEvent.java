@@ -60,7 +60,7 @@ public sealed interface TraceEvent {
         public String label(boolean absolute) {
             StringBuilder b = new StringBuilder(flags.toString()).append("  seq=").append(absolute ? seqAbs : seq);
             if (hasAck()) b.append(" ack=").append(absolute ? ackAbs : ack);
-            if (len > 0) b.append(" len=").append(len);
+            if (len > 0) b.append("  len=").append(len);
             return b.toString();
         }
 

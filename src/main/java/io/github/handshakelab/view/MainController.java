@@ -402,7 +402,7 @@ public class MainController implements Initializable {
             arithmeticBox.getChildren().add(hint("inspector.none"));
             return;
         }
-        Label head = new Label(DiagramLabel.of(s, diagram.absoluteProperty().get()));
+        Label head = new Label(s.label(diagram.absoluteProperty().get()));
         head.getStyleClass().add("arith-head");
         arithmeticBox.getChildren().add(head);
         if (s.explain() == null || s.explain().isEmpty()) {

@@ -127,7 +127,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
 
     /** DESIGN §2: hovering a segment shows its arithmetic, e.g. "ack = 1 = client ISN 0 + 1 (...)". */
     private String hoverText(TraceEvent.Segment s) {
-        StringBuilder b = new StringBuilder(DiagramLayout.label(s, getSkinnable().absoluteProperty().get()));
+        StringBuilder b = new StringBuilder(s.label(getSkinnable().absoluteProperty().get()));
         java.util.Locale l = getSkinnable().localeProperty().get();
         for (io.github.handshakelab.trace.Explanation e : s.explain()) {
             try {

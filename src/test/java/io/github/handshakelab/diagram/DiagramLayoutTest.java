@@ -38,7 +38,7 @@ class DiagramLayoutTest {
         assertEquals(120.0, synAck.y1(), 1e-9);
         assertEquals(200.0, synAck.y2(), 1e-9);
         assertEquals("SYN, ACK  seq=0 ack=1", synAck.text());
-        assertEquals("SYN, ACK  seq=1000 ack=5001", DiagramLayout.label(synAck.segment(), true));
+        assertEquals("SYN, ACK  seq=1000 ack=5001", synAck.segment().label(true));
         // label centred above the middle of the arrow: mid (380,160), width 21 chars * 7.8 + 8, lifted by
         // the slope (80 px over 540 px) times half its width so the line never crosses it
         DiagramLayout.Box b = synAck.label();
