@@ -32,7 +32,7 @@ sided("tcp.error.closing", "{S}: error: connection closing (state {0}: this side
 sided("tcp.notice.refused", "{S}: connection refused: a valid RST answered the SYN (RFC 9293 §3.10.7.3)",
       "{SZ}：连接被拒绝：SYN 收到了有效的 RST（RFC 9293 §3.10.7.3）")
 sided("tcp.notice.reset", "{S}: connection reset by the peer: a RST with exactly the expected sequence number (RFC 9293 §3.10.7.4, RFC 5961)",
-      "{SZ}：连接被对端重置：收到序列号恰好等于期望值的 RST（RFC 9293 §3.10.7.4，RFC 5961）")
+      "{SZ}：连接被对端重置：收到序号恰好等于期望值的 RST（RFC 9293 §3.10.7.4，RFC 5961）")
 sided("tcp.notice.delivered", "{S}: {0} bytes delivered to the application",
       "{SZ}：{0} 字节已交付给应用程序")
 sided("tcp.notice.peerClosing", "{S}: the peer closed its direction (FIN): no more data will come from it",
@@ -91,18 +91,18 @@ both("tcp.info.oldDuplicate", "old duplicate SYN of an earlier connection, delay
 
 # ---- seq explanations
 sided("tcp.explain.seq.isn", "seq = {0}: the {s}''s initial sequence number (ISN, {1} absolute); relative numbers count from it, and the SYN consumes it.",
-      "seq = {0}：{SZ}的初始序列号（ISN，绝对值 {1}）；相对序列号从它开始计数，SYN 占用这一个序列号。")
+      "seq = {0}：{SZ}的初始序号（ISN，绝对值 {1}）；相对序号从它开始计数，SYN 占用这一个序号。")
 sided("tcp.explain.seq.isnAgain", "seq = {0}: the same ISN as the {s}''s own SYN ({1} absolute): in a simultaneous open the SYN,ACK repeats that SYN, so it is not counted twice.",
       "seq = {0}：与{SZ}自己的 SYN 相同的 ISN（绝对值 {1}）：同时打开时 SYN,ACK 重发的是同一个 SYN，因此 SYN 不会占用两个序号。")
 both("tcp.explain.seq.afterSyn", "seq = {0}: the SYN used sequence number {1}, so the first byte after it is {0}.",
-     "seq = {0}：SYN 占用了序列号 {1}，所以它之后的第一个字节是 {0}。")
+     "seq = {0}：SYN 占用了序号 {1}，所以它之后的第一个字节是 {0}。")
 both("tcp.explain.seq.next", "seq = {0} = 1 + {1} data bytes already sent: the next unused sequence number (SND.NXT).",
-     "seq = {0} = 1 + 已发送的 {1} 个数据字节：下一个未使用的序列号（SND.NXT）。")
+     "seq = {0} = 1 + 已发送的 {1} 个数据字节：下一个未使用的序号（SND.NXT）。")
 both("tcp.explain.seq.nextAfterFin", "seq = {0} = 1 + {1} data bytes + 1 for the FIN: the FIN consumed a number too (SND.NXT).",
-     "seq = {0} = 1 + {1} 个数据字节 + FIN 占用的 1：FIN 也占用一个序列号（SND.NXT）。")
-both("tcp.explain.seq.sndNxt", "seq = {0} = SND.NXT: the next unused sequence number.", "seq = {0} = SND.NXT：下一个未使用的序列号。")
+     "seq = {0} = 1 + {1} 个数据字节 + FIN 占用的 1：FIN 也占用一个序号（SND.NXT）。")
+both("tcp.explain.seq.sndNxt", "seq = {0} = SND.NXT: the next unused sequence number.", "seq = {0} = SND.NXT：下一个未使用的序号。")
 both("tcp.explain.seq.fin", "seq = {0}: the FIN takes the next unused number and consumes it, so this side would continue at {1}.",
-     "seq = {0}：FIN 使用下一个未用的序列号并占用它，所以本端之后的序列号从 {1} 开始。")
+     "seq = {0}：FIN 使用下一个未用的序号并占用它，所以本端之后的序号从 {1} 开始。")
 both("tcp.explain.seq.retransmission", "seq = {0}: same seq as the original: a retransmission resends, it never renumbers (retransmission {1}; the timeout now doubles to {2} s).",
      "seq = {0}：与原报文段相同——重传只是重新发送，不会重新编号（第 {1} 次重传；重传超时时间 RTO 加倍为 {2} 秒）。")
 both("tcp.explain.seq.rstFromAck", "seq = {0} ({1} absolute) = SEG.ACK of the segment it answers: a RST answering a segment that carries an ACK is built as <SEQ=SEG.ACK><CTL=RST>, a number the other side itself named (RFC 9293 §3.10.7.1-§3.10.7.3).",
@@ -110,24 +110,24 @@ both("tcp.explain.seq.rstFromAck", "seq = {0} ({1} absolute) = SEG.ACK of the se
 both("tcp.explain.seq.rstZero", "seq = {0}: the segment answered had no ACK, so a port without a connection replies <SEQ=0> and uses the ACK field instead (RFC 9293 §3.10.7.1).",
      "seq = {0}：被回应的报文段没有 ACK，所以没有连接的端口回复 <SEQ=0>，并用确认号字段使对方接受该 RST（RFC 9293 §3.10.7.1）。")
 both("tcp.explain.seq.rstAbort", "seq = {0} = SND.NXT: ABORT sends a RST at the next sequence number, where the peer will accept it (RFC 9293 §3.10.5).",
-     "seq = {0} = SND.NXT：ABORT 在下一个序列号处发送 RST，对端会接受它（RFC 9293 §3.10.5）。")
+     "seq = {0} = SND.NXT：ABORT 在下一个序号处发送 RST，对端会接受它（RFC 9293 §3.10.5）。")
 both("tcp.explain.seq.spoofed", "seq = {0}: a SYN with the forged source address {1}; its ISN ({2} absolute) is random, and nobody will ever finish this handshake.",
      "seq = {0}：源地址伪造为 {1} 的 SYN；它的 ISN（绝对值 {2}）是随机的，永远不会有人完成这次握手。")
 both("tcp.explain.seq.oldDuplicate", "seq = {0} ({1} absolute): an old duplicate SYN of an earlier connection; its number is not this connection''s ISN.",
-     "seq = {0}（绝对值 {1}）：早先连接的旧重复 SYN；它的序列号不是本次连接的 ISN。")
+     "seq = {0}（绝对值 {1}）：早先连接的旧重复 SYN；它的序号不是本次连接的 ISN。")
 both("tcp.explain.seq.cookie", "seq = {0}: a SYN cookie: the ISN ({1} absolute) encodes the connection, so the server keeps no half-open entry (RFC 4987).",
      "seq = {0}：SYN cookie：ISN（绝对值 {1}）编码了连接信息，因此服务器不保留半连接（RFC 4987）。")
 
 # ---- ack explanations
 both("tcp.explain.ack.current", "ack = {0}: unchanged, the next byte this side expects (RCV.NXT).", "ack = {0}：保持不变，仍是本端期望收到的下一个字节序号（RCV.NXT）。")
 sided("tcp.explain.ack.syn", "ack = {0} = {p} ISN {1} + 1 (a SYN consumes one sequence number).",
-      "ack = {0} = {PZ} ISN {1} + 1（SYN 占用一个序列号）。")
+      "ack = {0} = {PZ} ISN {1} + 1（SYN 占用一个序号）。")
 sided("tcp.explain.ack.synOld", "ack = {0} = the old SYN''s seq {1} + 1 (a SYN consumes one sequence number): the {s} acknowledges the SYN that reached it and cannot tell it is not the {p}''s current one.",
-      "ack = {0} = 旧 SYN 的序号 {1} + 1（SYN 占用一个序列号）：{SZ}确认的是它收到的那个 SYN，无法分辨它并不是{PZ}当前的 SYN。")
+      "ack = {0} = 旧 SYN 的序号 {1} + 1（SYN 占用一个序号）：{SZ}确认的是它收到的那个 SYN，无法分辨它并不是{PZ}当前的 SYN。")
 both("tcp.explain.ack.data", "ack = {0} = {1} + {2} bytes: every byte up to {3} arrived, {0} is the next one expected.",
      "ack = {0} = {1} + {2} 字节：序号 {3} 及之前的字节都已收到，期望收到的下一个字节序号为 {0}。")
 both("tcp.explain.ack.fin", "ack = {0} = {1} + 1: the FIN at sequence number {1} consumes one number.",
-     "ack = {0} = {1} + 1：序列号 {1} 处的 FIN 占用一个序列号。")
+     "ack = {0} = {1} + 1：序号 {1} 处的 FIN 占用一个序号。")
 both("tcp.explain.ack.rstClosed", "ack = {0} = {1} + {2}: SEG.SEQ + SEG.LEN of the segment answered (a SYN counts as one) (RFC 9293 §3.10.7.1).",
      "ack = {0} = {1} + {2}：被回应报文段的 SEG.SEQ + SEG.LEN（SYN 计为 1）（RFC 9293 §3.10.7.1）。")
 both("tcp.explain.ack.challenge", "Challenge ACK (RFC 5961): ack = {0} = RCV.NXT. The RST or SYN was in the window but not exactly where expected, so instead of obeying it this side asks the peer to prove it is genuine.",
@@ -139,9 +139,9 @@ both("tcp.explain.ack.unacceptable", "ack = {0} = RCV.NXT: the segment just rece
 both("tcp.explain.ack.timeWait", "ack = {0}: TIME_WAIT re-ACKs the retransmitted FIN (the previous ACK was lost) and restarts the 2MSL timer.",
      "ack = {0}：TIME_WAIT 对重传的 FIN 再次确认（说明之前的 ACK 未送达），并重新启动 2MSL 计时器。")
 both("tcp.explain.ack.spoofed", "ack = {0} = forged ISN + 1 (a SYN consumes one number); the SYN,ACK goes to {1}, which never sent that SYN.",
-     "ack = {0} = 伪造的 ISN + 1（SYN 占用一个序列号）；SYN,ACK 发往 {1}，而它从未发送过那个 SYN。")
+     "ack = {0} = 伪造的 ISN + 1（SYN 占用一个序号）；SYN,ACK 发往 {1}，而它从未发送过那个 SYN。")
 both("tcp.explain.len", "len = {0}: these bytes use sequence numbers {1} to {2}; the next segment starts at {3}.",
-     "len = {0}：这些字节占用序列号 {1} 到 {2}；下一个报文段从 {3} 开始。")
+     "len = {0}：这些字节占用序号 {1} 到 {2}；下一个报文段从 {3} 开始。")
 
 # ---- text ladder words
 both("tcp.txt.lost", "LOST", "丢失")
@@ -179,9 +179,9 @@ def sc(id, te, tz, se, sz, le, lz):
     both(f"scenario.{id}.lesson", le, lz)
 
 sc("three-way-handshake", "Three-way handshake", "三次握手",
-   "SYN, SYN-ACK and ACK let both sides agree on initial sequence numbers.", "通过 SYN、SYN-ACK、ACK，双方确认彼此的初始序列号。",
+   "SYN, SYN-ACK and ACK let both sides agree on initial sequence numbers.", "通过 SYN、SYN-ACK、ACK，双方确认彼此的初始序号。",
    "Watch the ack numbers: each side acknowledges the other''s ISN + 1, because a SYN consumes one sequence number. Three segments are the minimum: each side must send its own ISN and see it acknowledged.",
-   "注意确认号：每一端确认的都是对方 ISN + 1，因为 SYN 占用一个序列号。三个报文段是最少的：每一端都必须发出自己的 ISN 并看到它被确认。")
+   "注意确认号：每一端确认的都是对方 ISN + 1，因为 SYN 占用一个序号。三个报文段是最少的：每一端都必须发出自己的 ISN 并看到它被确认。")
 sc("four-way-close", "Four-way close", "四次挥手",
    "The client closes first with FIN and ACK, then the server sends its FIN and gets the final ACK.", "客户端先发送 FIN 并收到 ACK，然后服务器发送自己的 FIN 并收到最后的 ACK。",
    "Each direction is closed separately, so it takes two FINs and two ACKs. The side that closes first passes FIN_WAIT_1 and FIN_WAIT_2 and ends in TIME_WAIT for 2MSL; the other side passes CLOSE_WAIT and LAST_ACK.",
@@ -197,7 +197,7 @@ sc("three-segment-close", "Three-segment close", "三段式关闭",
 sc("data-transfer", "Data transfer", "数据传输",
    "100 bytes to the server, 200 bytes back, then a normal close.", "向服务器发送 100 字节，再返回 200 字节，然后正常关闭。",
    "Data advances seq by its length: after 100 bytes from seq 1 the next seq is 101, and the receiver''s ack = 101 says every byte up to 100 arrived. Pure ACKs consume no sequence numbers.",
-   "数据按其长度推进序列号：从 seq 1 开始发送 100 字节后，下一个 seq 是 101，接收方的 ack = 101 表示直到 100 的字节都已收到。纯 ACK 不占用序列号。")
+   "数据按其长度推进序号：从 seq 1 开始发送 100 字节后，下一个 seq 是 101，接收方的 ack = 101 表示直到 100 的字节都已收到。纯 ACK 不占用序号。")
 sc("half-close-with-data", "Half-close with data", "半关闭时继续传数据",
    "The client closes its direction; the server keeps sending data before closing.", "客户端关闭自己的发送方向；服务器在关闭之前继续发送数据。",
    "A FIN only closes one direction. In FIN_WAIT_2 the client still receives and acknowledges the server''s data; the connection is fully closed only when the server sends its own FIN.",
@@ -213,7 +213,7 @@ sc("simultaneous-close", "Simultaneous close", "同时关闭",
 sc("lost-syn", "Lost SYN", "SYN 丢失",
    "The first SYN is lost; the client retransmits it after the 1 s timeout.", "第一个 SYN 丢失；客户端在 1 秒超时后重传。",
    "The retransmitted SYN carries the same sequence number: a retransmission never renumbers. The timeout doubles on every further loss (1 s, 2 s, 4 s ...); after 6 retries the client gives up.",
-   "重传的 SYN 使用相同的序列号：重传绝不重新编号。之后每次丢失超时时间都会加倍（1 秒、2 秒、4 秒……）；重试 6 次后客户端放弃。")
+   "重传的 SYN 使用相同的序号：重传绝不重新编号。之后每次丢失超时时间都会加倍（1 秒、2 秒、4 秒……）；重试 6 次后客户端放弃。")
 sc("lost-syn-ack", "Lost SYN-ACK", "SYN-ACK 丢失",
    "The server''s SYN-ACK is lost; both sides retransmit.", "服务器的 SYN-ACK 丢失；双方都会重传。",
    "Both timers fire: the client resends its SYN, the server resends its SYN-ACK. The repeated SYN is old for the server (outside its window), so it only gets an ACK back; the retransmitted SYN-ACK completes the handshake.",
@@ -233,11 +233,11 @@ sc("connect-to-closed-port", "Connect to a closed port", "连接到关闭的端�
 sc("reset-mid-connection", "Reset in mid-connection", "连接中途重置",
    "The client aborts, and one RST ends the connection on both sides at once.", "客户端中止连接，一个 RST 立即结束双方的连接。",
    "ABORT skips the four-way close: the RST carries seq = SND.NXT, exactly what the server expects (RFC 5961 accepts only that exact number), and both sides go straight to CLOSED with no TIME_WAIT. RFC 9293 is of two minds about the sender: Fig. 5 note 3 says a RST can be sent from any state with a corresponding transition to TIME-WAIT, while the ABORT call of §3.10.5 deletes the TCB and enters CLOSED, which is what this simulator and real stacks do. Nothing retransmits a RST: if it is lost, the server stays ESTABLISHED on a half-open connection (§3.5.1) until it sends something and gets a RST back.",
-   "ABORT 跳过四次挥手：RST 携带 seq = SND.NXT，正是服务器期望的序列号（RFC 5961 只接受恰好这个序列号），双方直接进入 CLOSED，没有 TIME_WAIT。对于发送方，RFC 9293 有两种说法：图 5 注 3 说任何状态都可以发送 RST 并相应地转入 TIME-WAIT，而 §3.10.5 的 ABORT 调用则删除 TCB 并进入 CLOSED；本模拟器和实际的协议栈都采用后者。RST 不会被重传：如果它丢失，服务器会停留在 ESTABLISHED，成为半开连接（§3.5.1），直到它发送数据并收到对方回复的 RST。")
+   "ABORT 跳过四次挥手：RST 携带 seq = SND.NXT，正是服务器期望的序号（RFC 5961 只接受恰好这个序号），双方直接进入 CLOSED，没有 TIME_WAIT。对于发送方，RFC 9293 有两种说法：图 5 注 3 说任何状态都可以发送 RST 并相应地转入 TIME-WAIT，而 §3.10.5 的 ABORT 调用则删除 TCB 并进入 CLOSED；本模拟器和实际的协议栈都采用后者。RST 不会被重传：如果它丢失，服务器会停留在 ESTABLISHED，成为半开连接（§3.5.1），直到它发送数据并收到对方回复的 RST。")
 sc("old-duplicate-syn", "Old duplicate SYN", "旧的重复 SYN",
    "A delayed SYN of an old connection reaches the server first.", "一个旧连接的延迟 SYN 先到达服务器。",
    "Why a two-way handshake is not enough: the server would have opened a connection for a SYN nobody sent now. With three segments the client sees an ack (-9) for a number it never used and answers RST. The server has already given up the half-open connection: the real SYN reached it in SYN_RCVD, and a passive SYN_RCVD that sees a SYN returns to LISTEN (RFC 9293 §3.10.7.4), so the client''s RST arrives in LISTEN and is ignored (§3.10.7.2). The retransmitted SYN then opens the real connection.",
-   "为什么两次握手不够：服务器会为一个现在没人发送的 SYN 打开连接。有了第三个报文段，客户端发现确认号（-9）针对的是它从未使用过的序列号，于是回复 RST。此时服务器已经放弃了这个半连接：真正的 SYN 到达时服务器处于 SYN_RCVD，被动打开的 SYN_RCVD 收到 SYN 会回到 LISTEN（RFC 9293 §3.10.7.4），因此客户端的 RST 到达时服务器已处于 LISTEN，该 RST 被忽略（§3.10.7.2）。随后重传的 SYN 建立了真正的连接。")
+   "为什么两次握手不够：服务器会为一个现在没人发送的 SYN 打开连接。有了第三个报文段，客户端发现确认号（-9）针对的是它从未使用过的序号，于是回复 RST。此时服务器已经放弃了这个半连接：真正的 SYN 到达时服务器处于 SYN_RCVD，被动打开的 SYN_RCVD 收到 SYN 会回到 LISTEN（RFC 9293 §3.10.7.4），因此客户端的 RST 到达时服务器已处于 LISTEN，该 RST 被忽略（§3.10.7.2）。随后重传的 SYN 建立了真正的连接。")
 sc("syn-flood", "SYN flood", "SYN 洪泛攻击",
    "Forged SYNs fill the listen backlog; the real client is delayed. Try SYN cookies.", "伪造的 SYN 塞满半连接队列（SYN 队列），真正的客户端被延迟。试试 SYN cookie。",
    "Each forged SYN leaves a half-open connection whose SYN-ACK goes unanswered and is retransmitted. With a full backlog the real SYN is dropped until entries expire. With SYN cookies the server keeps no state: its ISN encodes the connection and the client connects at once.",
