@@ -179,7 +179,7 @@ class SimCliTest {
     void txtInChinese() {
         String txt = run("render", "--scenario", "three-way-handshake", "--format", "txt", "--lang", "zh").out();
         assertTrue(txt.contains("# 三次握手"));
-        assertTrue(txt.contains("ack = 1 = 客户端 ISN 0 + 1（SYN 占用一个序列号）。"), txt);
+        assertTrue(txt.contains("ack = 1 = 客户端 ISN 0 + 1（SYN 占用一个序号）。"), txt);
         assertTrue(txt.contains("SYN_SENT"), "state names stay untranslated");
         assertUsage(run("render", "--scenario", "three-way-handshake", "--format", "txt", "--lang", "fr"), "unknown --lang 'fr'");
     }
