@@ -158,7 +158,8 @@ public final class CaptureOpener {
         table.getColumns().add(column(t("capture.col.closed"), Conversation::closed, 70));
         table.setPrefSize(880, 320);
 
-        TextField filter = new TextField();
+        // ControlsFX's clearable field: the filter empties with one click, as in Wireshark's bar.
+        TextField filter = org.controlsfx.control.textfield.TextFields.createClearableTextField();
         filter.setId("conversationFilter");
         filter.setPromptText(t("capture.ui.filter"));
         ChoiceBox<String> ended = new ChoiceBox<>(FXCollections.observableArrayList(
