@@ -34,9 +34,13 @@ public final class Messages {
         return bundles(locale).stream().anyMatch(b -> b.containsKey(key));
     }
 
+    /**
+     * The message with its arguments. Every pattern goes through MessageFormat, with or without
+     * arguments, so a quote is always written {@code ''} in the tcp and capture bundles.
+     * ({@link #get} returns the raw text, as FXML's {@code %key} does for the ui bundle.)
+     */
     public static String format(Locale locale, String key, Object... args) {
-        String pattern = get(locale, key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return new MessageFormat(get(locale, key), locale).format(args);
     }
 
     private static List<ResourceBundle> bundles(Locale locale) {
