@@ -35,6 +35,7 @@ public abstract class CaptureReader implements AutoCloseable {
     private long droppedWarnings;
     protected long frames;
     protected boolean ended;
+    private boolean stoppedEarly;
 
     CaptureReader(String name, ByteInput in, CountingStream raw, long fileSize) {
         this.name = name;
@@ -122,6 +123,9 @@ public abstract class CaptureReader implements AutoCloseable {
 
     public List<CaptureWarning> warnings() { return warnings; }
 
+    /** Whether a fault ended the reading before the end of the file (the last warning says where). */
+    public boolean stoppedEarly() { return stoppedEarly; }
+
     /** Warnings beyond {@link #MAX_WARNINGS}, counted but not kept. */
     public long droppedWarnings() { return droppedWarnings; }
 
@@ -146,6 +150,7 @@ public abstract class CaptureReader implements AutoCloseable {
     boolean stop(long offset, long packet, String message) {
         warn(offset, packet, message);
         ended = true;
+        stoppedEarly = true;
         return false;
     }
 

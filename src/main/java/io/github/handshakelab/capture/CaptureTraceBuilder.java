@@ -29,7 +29,10 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
     /** Wireshark's default threshold below which an earlier sequence number is "out of order", not a retransmission. */
     private static final long OOO_THRESHOLD_US = 3_000;
 
-    private record Seg(long frame, long time, boolean fromClient, int seq, int ack, int flags, int window,
+    /** Reader warnings shown as notes in one trace; the rest are counted in one more note. */
+    static final int MAX_WARNING_NOTES = 20;
+
+    private record Seg(long frame, long offset, long time, boolean fromClient, int seq, int ack, int flags, int window,
                        int len, List<String> options, int wsShift, String info) {
         boolean has(int f) { return (flags & f) != 0; }
     }
@@ -61,7 +64,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         List<String> options = new ArrayList<>(4);
         int ws = parseOptions(p.data, v.tcpOff + 20, v.tcpOff + v.tcpHeaderLen, options);
         String info = tls[fromClient ? 0 : 1].name(v.seq, p.data, v.payloadOff, v.payloadCaptured, v.payloadLen);
-        segs.add(new Seg(p.frame, p.timeMicros, fromClient, v.seq, v.ack, v.flags, v.window, v.payloadLen,
+        segs.add(new Seg(p.frame, p.offset, p.timeMicros, fromClient, v.seq, v.ack, v.flags, v.window, v.payloadLen,
                 List.copyOf(options), ws, info));
     }
 
@@ -132,6 +135,25 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
     }
 
     public Trace build(String fileName, Conversation conv) {
+        return build(fileName, conv, List.of(), false);
+    }
+
+    /**
+     * Builds the trace with the reader's warnings as notes, each placed where the damage is in
+     * the file (before the first segment read after it), so the diagram shows where packets
+     * went missing. {@code stoppedEarly}: the last warning ended the reading.
+     */
+    public Trace build(String fileName, Conversation conv, List<CaptureWarning> warnings, boolean stoppedEarly) {
+        return build0(fileName, conv, warnings, stoppedEarly);
+    }
+
+    private static Explanation warningNote(CaptureWarning w, boolean stop) {
+        String key = (stop ? "capture.note.stopped" : "capture.note.warning") + (w.packet() > 0 ? "" : ".nopacket");
+        return w.packet() > 0 ? Explanation.of(key, w.offset(), w.packet(), w.message())
+                : Explanation.of(key, w.offset(), w.message());
+    }
+
+    private Trace build0(String fileName, Conversation conv, List<CaptureWarning> warnings, boolean stoppedEarly) {
         Endpoint client = new Endpoint(Side.CLIENT, conv.client(), conv.clientAddress(), conv.clientPort());
         Endpoint server = new Endpoint(Side.SERVER, conv.server(), conv.serverAddress(), conv.serverPort());
         List<TraceEvent> events = new ArrayList<>(segs.size() * 2 + 8);
@@ -153,8 +175,15 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         boolean scaleKnown = false;
         int id = 0;
         List<Trace.TcbSample> tcbs = new ArrayList<>(segs.size() * 2);
+        int nextWarning = 0, shownWarnings = 0;
         for (int i = 0; i < segs.size(); i++) {
             Seg s = segs.get(i);
+            while (nextWarning < warnings.size() && warnings.get(nextWarning).offset() <= s.offset) {
+                if (shownWarnings++ < MAX_WARNING_NOTES) {
+                    events.add(new TraceEvent.Note(lastT, warningNote(warnings.get(nextWarning), false)));
+                }
+                nextWarning++;
+            }
             Side from = s.fromClient ? Side.CLIENT : Side.SERVER;
             Side to = from.other();
             Dir x = dirs[from.ordinal()], y = dirs[to.ordinal()];
@@ -323,6 +352,15 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             x.lastWindow = window;
             tcbs.add(new Trace.TcbSample(t, from, tcb(x, y, st[from.ordinal()])));
             tcbs.add(new Trace.TcbSample(t, to, tcb(y, x, st[peerIdx])));
+        }
+        for (; nextWarning < warnings.size(); nextWarning++) {
+            boolean stop = stoppedEarly && nextWarning == warnings.size() - 1;
+            if (stop || shownWarnings++ < MAX_WARNING_NOTES) { // the note that reading stopped is always shown
+                events.add(new TraceEvent.Note(lastT, warningNote(warnings.get(nextWarning), stop)));
+            }
+        }
+        if (shownWarnings > MAX_WARNING_NOTES) {
+            events.add(new TraceEvent.Note(lastT, Explanation.of("capture.note.warnings.more", shownWarnings - MAX_WARNING_NOTES)));
         }
         if (truncated) {
             events.add(new TraceEvent.Note(lastT, Explanation.of("capture.note.truncated", MAX_SEGMENTS)));

@@ -57,7 +57,7 @@ public final class CaptureTraces {
             builder = fixed;
         }
         Conversation c = convs.get(builder.stream());
-        return new Loaded(builder.build(name, c), c, index);
+        return new Loaded(builder.build(name, c, index.warnings(), index.stoppedEarly()), c, index);
     }
 
     /** Builds a stream known to exist from an index already made (a second pass over the file). */
@@ -76,7 +76,7 @@ public final class CaptureTraces {
         IndexResult again = ConversationIndex.scan(file, b, progress, cancelled);
         if (stream >= again.conversations().size()) throw new CaptureException(index.file() + ": the file changed while it was read");
         Conversation c = again.conversations().get(stream);
-        return new Loaded(b.build(again.file(), c), c, again);
+        return new Loaded(b.build(again.file(), c, again.warnings(), again.stoppedEarly()), c, again);
     }
 
     /** Follows the first stream whose first segment carries SYN, found during the same scan. */

@@ -91,7 +91,7 @@ public final class ConversationIndex {
             List<Conversation> out = new ArrayList<>(all.size());
             for (Conv c : all) out.add(c.toConversation());
             return new IndexResult(reader.fileName(), reader.format(), reader.frames(), tcpPackets, out,
-                    reader.warnings(), reader.droppedWarnings());
+                    reader.warnings(), reader.droppedWarnings(), reader.stoppedEarly());
         }
     }
 

@@ -20,7 +20,10 @@ import java.util.concurrent.Callable;
 
 /** {@code conversations FILE [--format txt|json]}: every TCP conversation of a capture (DESIGN §4, §5). */
 @Command(name = "conversations", mixinStandardHelpOptions = true,
-        description = "List the TCP conversations of a pcap or pcapng file (gzip allowed).")
+        description = "List the TCP conversations of a pcap or pcapng file (gzip allowed).",
+        footer = {"", "Exit status: 0 done (malformed packets that were skipped are listed as warnings);"
+                + " 1 the file could not be read, or its reading stopped early at a truncated or corrupt record"
+                + " (the conversations read so far are still listed, and the warning says where); 2 bad usage."})
 public final class ConversationsCommand implements Callable<Integer> {
 
     public enum Format { txt, json }
@@ -44,6 +47,14 @@ public final class ConversationsCommand implements Callable<Integer> {
             out.print(text(r, Locale.ROOT));
         }
         out.flush();
+        if (r.stoppedEarly()) {
+            // The listing is incomplete: say so on stderr too, so that a script does not miss it.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + r.file() + ": reading stopped early; the list above covers only the packets before "
+                    + r.warnings().get(r.warnings().size() - 1));
+            err.flush();
+            return 1;
+        }
         return 0;
     }
 

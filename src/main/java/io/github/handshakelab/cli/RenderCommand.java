@@ -30,7 +30,11 @@ import java.util.concurrent.Callable;
  * --format txt|json [--out FILE]}. Numbers are read as text and checked here so that every bad
  * value gets one line naming the option, the value and the accepted range.
  */
-@Command(name = "render", description = "Simulate a scenario (or replay a capture) and render the trace.")
+@Command(name = "render", description = "Simulate a scenario (or replay a capture) and render the trace.",
+        footer = {"", "Exit status: 0 done; 1 the capture could not be read (nothing rendered) or its reading stopped early"
+                + " at a truncated or corrupt record (what was read is rendered, with a note where it stops);"
+                + " 2 bad usage. Each problem in a capture is printed on stderr as"
+                + " 'warning: FILE: offset N, packet K: ...'; a malformed packet that is only skipped leaves the exit status 0."})
 public final class RenderCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -97,9 +101,13 @@ public final class RenderCommand implements Callable<Integer> {
             default -> throw new Cli.UsageException("unknown --format '" + format + "'; use png, svg, puml, mermaid, txt or json");
         }
         Trace trace;
+        int status = 0;
         if (capture != null) {
             if (scenario != null) throw new Cli.UsageException("use either --scenario or --capture, not both");
-            trace = fromCapture();
+            io.github.handshakelab.capture.CaptureTraces.Loaded loaded = fromCapture();
+            trace = loaded.trace();
+            // A file cut short still renders what was read, but scripts must be able to tell.
+            if (loaded.index().stoppedEarly()) status = 1;
         } else {
             if (scenario == null) throw new Cli.UsageException("missing --scenario ID (or --capture FILE)");
             if (stream != null) throw new Cli.UsageException("--stream only applies to --capture");
@@ -110,7 +118,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
         if (format.equals("png")) {
             Files.write(out, DiagramExport.png(trace, locale, false));
-            return 0;
+            return status;
         }
         String text = switch (format) {
             case "svg" -> DiagramExport.svg(trace, locale, false);
@@ -126,17 +134,30 @@ public final class RenderCommand implements Callable<Integer> {
             w.print(text);
             w.flush();
         }
-        return 0;
+        return status;
     }
 
     /**
-     * Capture replay. The capture helper's {@code CaptureTraces} is merged separately; until then
-     * this says so instead of failing obscurely.
+     * Capture replay. Every reader warning goes to stderr so that damage is never silent; the
+     * trace carries them as notes as well.
      */
-    private Trace fromCapture() throws IOException {
+    private io.github.handshakelab.capture.CaptureTraces.Loaded fromCapture() throws IOException {
         Integer streamNo = stream == null ? null : (int) number("--stream", stream, 0, Integer.MAX_VALUE);
         // The IOException carries the reader's one-line message; Cli prints it as "error: ...".
-        return io.github.handshakelab.capture.CaptureTraces.load(capture, streamNo);
+        var loaded = io.github.handshakelab.capture.CaptureTraces.loadDetailed(capture, streamNo, null, null);
+        var index = loaded.index();
+        PrintWriter err = spec.commandLine().getErr();
+        for (var w : index.warnings()) err.println("warning: " + index.file() + ": " + w);
+        if (index.droppedWarnings() > 0) {
+            err.println("warning: " + index.file() + ": " + index.droppedWarnings() + " more warning(s) not shown");
+        }
+        int n = index.conversations().size();
+        if (streamNo == null && n > 1) {
+            err.println("note: " + index.file() + " has " + n + " TCP streams (0 to " + (n - 1) + "); showing stream "
+                    + loaded.conversation().stream() + " (the first that starts with a SYN); choose one with --stream N");
+        }
+        err.flush();
+        return loaded;
     }
 
     Scenario buildScenario() {

@@ -84,7 +84,7 @@ class ConversationsCommandTest {
         Path cut = dir.resolve("cut.pcap");
         Files.write(cut, java.util.Arrays.copyOf(good, good.length - 5));
         Run r = run("conversations", cut.toString(), "--format", "json");
-        assertEquals(0, r.code());
+        assertEquals(1, r.code()); // reading stopped early: the listing is incomplete
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(Set.of(), schema("conversations.schema.json").validate(json));
         JsonNode w = json.get("warnings").get(0);
