@@ -29,6 +29,9 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
     /** Wireshark's default threshold below which an earlier sequence number is "out of order", not a retransmission. */
     private static final long OOO_THRESHOLD_US = 3_000;
 
+    /** Wireshark's window after the last duplicate ACK within which a resend of the acked seq is a fast retransmission. */
+    private static final long FAST_RTX_US = 20_000;
+
     /** Reader warnings shown as notes in one trace; the rest are counted in one more note. */
     static final int MAX_WARNING_NOTES = 20;
 
@@ -121,6 +124,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         boolean ackValid;
         int lastAck;
         int lastWindow = -1;
+        int dupAcks;         // duplicate ACKs of lastAck sent by this side in a row
+        long lastDupAckTime;
         int ws = -1;         // WS option in this side's SYN
         boolean synSeen;
         int isn;
@@ -217,8 +222,16 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             boolean keepAlive = s.len <= 1 && plain && x.nextValid && s.seq == x.next - 1;
             if (keepAlive) analysis.add("KEEP_ALIVE");
             boolean retrans = false;
+            boolean fastRetrans = false;
             if (!keepAlive && space > 0 && x.nextValid && new SeqNumber(s.seq).lt(new SeqNumber(x.next))) {
-                if (y.ackValid && new SeqNumber(s.seq + space).le(new SeqNumber(y.lastAck))) {
+                // Checked first, as Wireshark does: >= 2 duplicate ACKs of exactly this seq from the
+                // peer (some may be missing from the capture), and the resend within 20 ms of the last.
+                if (s.len > 0 && y.ackValid && y.lastAck == s.seq && y.dupAcks >= 2 && s.time - y.lastDupAckTime < FAST_RTX_US) {
+                    analysis.add("FAST_RETRANSMISSION");
+                    analysis.add("RETRANSMISSION");
+                    retrans = true;
+                    fastRetrans = true;
+                } else if (y.ackValid && new SeqNumber(s.seq + space).le(new SeqNumber(y.lastAck))) {
                     analysis.add("SPURIOUS_RETRANSMISSION"); // Wireshark flags it as a retransmission as well
                     analysis.add("RETRANSMISSION");
                     retrans = true;
@@ -246,6 +259,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 explain.add(Explanation.of("capture.explain.syn." + who, Integer.toUnsignedString(s.seq)));
             } else if (syn) {
                 explain.add(Explanation.of("capture.explain.synack." + who, Integer.toUnsignedString(s.seq), ackRel));
+            } else if (fastRetrans) {
+                explain.add(Explanation.of("capture.explain.seq.fastretrans", seqRel, x.rel(x.next), y.dupAcks));
             } else if (retrans) {
                 explain.add(Explanation.of("capture.explain.seq.retrans", seqRel, x.rel(x.next)));
             } else if (analysis.contains("OUT_OF_ORDER")) {
@@ -344,6 +359,12 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 x.next = s.seq + space;
                 x.nextValid = true;
                 x.nextTime = s.time;
+            }
+            if (analysis.contains("DUP_ACK")) {
+                x.dupAcks++;
+                x.lastDupAckTime = s.time;
+            } else if (ack && (!x.ackValid || s.ack != x.lastAck)) {
+                x.dupAcks = 0;
             }
             if (ack) {
                 x.ackValid = true;
