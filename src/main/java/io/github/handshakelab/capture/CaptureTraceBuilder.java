@@ -133,6 +133,9 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         int finSeq;
         boolean finReceivedByPeer;
         boolean sentAnything;
+        boolean rejectedSynAck;  // this side got a SYN-ACK whose ack was not its ISN + 1
+        int rejectedAck;         // that SYN-ACK's ack: the seq of the RST that refuses it
+        boolean passiveOpen;     // this side reached SYN_RCVD from LISTEN
 
         long rel(int abs) {
             return Integer.toUnsignedLong(abs - base);
@@ -257,6 +260,9 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             String who = from.id(), peer = to.id(); // side-specific keys: "client"/"server" are translated in the bundle
             if (syn && !ack) {
                 explain.add(Explanation.of("capture.explain.syn." + who, Integer.toUnsignedString(s.seq)));
+            } else if (syn && y.synSeen && s.ack != y.isn + 1) {
+                // RFC 9293 §3.10.7.3: in SYN_SENT an ACK outside ISS < SEG.ACK <= SND.NXT is unacceptable.
+                explain.add(Explanation.of("capture.explain.synack.badack." + who, Integer.toUnsignedString(s.seq), ackRel));
             } else if (syn) {
                 explain.add(Explanation.of("capture.explain.synack." + who, Integer.toUnsignedString(s.seq), ackRel));
             } else if (fastRetrans) {
@@ -278,7 +284,13 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             if (fin && !x.finSent && y.finSent && !(ack && new SeqNumber(s.ack).ge(new SeqNumber(y.finSeq + 1)))) {
                 explain.add(Explanation.of("capture.explain.fin.crossed." + peer)); // RFC 9293 §3.6, simultaneous close
             }
-            if (rst) explain.add(Explanation.of("capture.explain.rst"));
+            boolean refusesSynAck = rst && x.rejectedSynAck && st[from.ordinal()] == TcpState.SYN_SENT && s.seq == x.rejectedAck;
+            if (refusesSynAck) explain.add(Explanation.of("capture.explain.rst.badsynack." + who));
+            else if (rst) explain.add(Explanation.of("capture.explain.rst"));
+            if (rst) {
+                TcpState r = st[to.ordinal()];
+                if (r == TcpState.SYN_RCVD && y.passiveOpen) explain.add(Explanation.of("capture.explain.rst.listen." + peer));
+            }
             if (analysis.contains("DUP_ACK")) explain.add(Explanation.of("capture.explain.dupack", ackRel));
             if (analysis.contains("WINDOW_UPDATE")) explain.add(Explanation.of("capture.explain.winupdate", window));
             if (analysis.contains("ZERO_WINDOW")) explain.add(Explanation.of("capture.explain.zerowindow"));
@@ -290,12 +302,14 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 finReceived(log, t, from, dirs); // acknowledging the peer's FIN shows it arrived
             }
             if (rst) {
-                log.change(t, from, TcpState.CLOSED, "RST");
+                // The reset refusing a bad SYN-ACK leaves the sender in SYN_SENT (RFC 9293 §3.10.7.3).
+                if (!refusesSynAck) log.change(t, from, TcpState.CLOSED, "RST");
             } else {
                 TcpState a = st[from.ordinal()];
                 if (syn && !ack && a == TcpState.CLOSED) log.change(t, from, TcpState.SYN_SENT, "CONNECT");
                 if (syn && ack && (a == TcpState.CLOSED || a == TcpState.LISTEN)) {
                     if (!changed[from.ordinal()]) st[from.ordinal()] = TcpState.LISTEN; // it was listening
+                    x.passiveOpen = st[from.ordinal()] == TcpState.LISTEN;
                     log.change(t, from, TcpState.SYN_RCVD, "SYN");
                 } else if (syn && ack && a == TcpState.SYN_SENT) {
                     log.change(t, from, TcpState.SYN_RCVD, "SYN"); // simultaneous open
@@ -324,7 +338,9 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             // States the receiver enters on arrival (taken to be when the capture saw the segment).
             TcpState b = st[peerIdx];
             if (rst) {
-                if (b != TcpState.CLOSED && b != TcpState.LISTEN) log.change(t, to, TcpState.CLOSED, "RST");
+                // RFC 9293 §3.10.7.4 (second check): a passive opener in SYN_RCVD goes back to LISTEN.
+                if (b == TcpState.SYN_RCVD && y.passiveOpen) log.change(t, to, TcpState.LISTEN, "RST");
+                else if (b != TcpState.CLOSED && b != TcpState.LISTEN) log.change(t, to, TcpState.CLOSED, "RST");
             } else {
                 if (x.finSent && !x.finReceivedByPeer && !(fin && s.seq + s.len == x.finSeq && crossing(i, to))) {
                     // An earlier FIN from this side (or this one, unless the peer's FIN crosses it) has arrived.
@@ -338,7 +354,10 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                         b = st[peerIdx];
                     }
                 }
-                if (syn && ack && (b == TcpState.SYN_SENT || b == TcpState.SYN_RCVD)) {
+                if (syn && ack && (b == TcpState.SYN_SENT || b == TcpState.SYN_RCVD) && y.synSeen && s.ack != y.isn + 1) {
+                    y.rejectedSynAck = true; // unacceptable ACK: it stays in its state and answers with a reset
+                    y.rejectedAck = s.ack;
+                } else if (syn && ack && (b == TcpState.SYN_SENT || b == TcpState.SYN_RCVD)) {
                     log.change(t, to, TcpState.ESTABLISHED, "SYN, ACK");
                 } else if (syn && !ack && b == TcpState.SYN_SENT) {
                     log.change(t, to, TcpState.SYN_RCVD, "SYN"); // simultaneous open

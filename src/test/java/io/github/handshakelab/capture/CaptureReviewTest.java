@@ -43,4 +43,34 @@ class CaptureReviewTest {
         assertTrue(s.explain().get(0).english().contains("RFC 5681 §3.2"));
         assertEquals(List.of(), seg(t, 13).analysis());
     }
+
+    static List<String> states(Trace t) {
+        return t.events().stream().filter(e -> e instanceof TraceEvent.StateChange).map(e -> {
+            TraceEvent.StateChange c = (TraceEvent.StateChange) e;
+            return c.endpoint().id() + ":" + c.from() + "->" + c.to() + "(" + c.cause() + ")";
+        }).toList();
+    }
+
+    @Test
+    void synAckWithWrongAckLeavesTheClientInSynSent() throws IOException {
+        Trace t = load("bad-synack.pcap");
+        TraceEvent.Segment synAck = seg(t, 2);
+        assertEquals(501, synAck.ack());
+        assertEquals(new Explanation("capture.explain.synack.badack.server", List.of("5000", "501")), synAck.explain().get(0));
+        assertTrue(synAck.explain().get(0).english().contains("does not acknowledge the client's SYN"));
+        TraceEvent.Segment rst = seg(t, 3);
+        assertEquals(501, rst.seq()); // <SEQ=SEG.ACK><CTL=RST>
+        assertEquals(List.of("capture.explain.rst.badsynack.client", "capture.explain.rst.listen.server"), keys(rst));
+        assertEquals(List.of("client:CLOSED->SYN_SENT(CONNECT)", "server:LISTEN->SYN_RCVD(SYN)", "server:SYN_RCVD->LISTEN(RST)"),
+                states(t));
+        assertEquals(TcpState.SYN_SENT, t.stateAt(Side.CLIENT, t.endTime()));
+    }
+
+    @Test
+    void resetInSynRcvdReturnsAPassiveOpenerToListen() throws IOException {
+        Trace t = load("rst-synrcvd.pcap");
+        assertEquals(List.of("client:CLOSED->SYN_SENT(CONNECT)", "server:LISTEN->SYN_RCVD(SYN)",
+                "client:SYN_SENT->ESTABLISHED(SYN, ACK)", "client:ESTABLISHED->CLOSED(RST)", "server:SYN_RCVD->LISTEN(RST)"), states(t));
+        assertEquals(List.of("capture.explain.seq.next", "capture.explain.rst", "capture.explain.rst.listen.server"), keys(seg(t, 3)));
+    }
 }
