@@ -136,6 +136,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         boolean rejectedSynAck;  // this side got a SYN-ACK whose ack was not its ISN + 1
         int rejectedAck;         // that SYN-ACK's ack: the seq of the RST that refuses it
         boolean passiveOpen;     // this side reached SYN_RCVD from LISTEN
+        boolean rstPending;      // a reset to this side crossed its next segment: it closes after sending that
 
         long rel(int abs) {
             return Integer.toUnsignedLong(abs - base);
@@ -338,9 +339,19 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             // States the receiver enters on arrival (taken to be when the capture saw the segment).
             TcpState b = st[peerIdx];
             if (rst) {
+                int n = nextFrom(i, to);
                 // RFC 9293 §3.10.7.4 (second check): a passive opener in SYN_RCVD goes back to LISTEN.
-                if (b == TcpState.SYN_RCVD && y.passiveOpen) log.change(t, to, TcpState.LISTEN, "RST");
-                else if (b != TcpState.CLOSED && b != TcpState.LISTEN) log.change(t, to, TcpState.CLOSED, "RST");
+                if (b == TcpState.SYN_RCVD && y.passiveOpen) {
+                    log.change(t, to, TcpState.LISTEN, "RST");
+                } else if (b != TcpState.CLOSED && b != TcpState.LISTEN && n >= 0 && !segs.get(n).has(TcpFlags.RST)
+                        && b != TcpState.SYN_SENT) {
+                    // The receiver still sends a segment (not a reset answering this one): it left before
+                    // the reset arrived, so the reset takes effect only after it.
+                    y.rstPending = true;
+                    events.add(new TraceEvent.Note(t, Explanation.of("capture.note.rst.crossed." + peer, id, n + 1, b.name())));
+                } else if (b != TcpState.CLOSED && b != TcpState.LISTEN) {
+                    log.change(t, to, TcpState.CLOSED, "RST");
+                }
             } else {
                 if (x.finSent && !x.finReceivedByPeer && !(fin && s.seq + s.len == x.finSeq && crossing(i, to))) {
                     // An earlier FIN from this side (or this one, unless the peer's FIN crosses it) has arrived.
@@ -362,14 +373,27 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 } else if (syn && !ack && b == TcpState.SYN_SENT) {
                     log.change(t, to, TcpState.SYN_RCVD, "SYN"); // simultaneous open
                 } else if (!syn && ack && b == TcpState.SYN_RCVD && y.synSeen && new SeqNumber(s.ack).ge(new SeqNumber(y.isn + 1))) {
-                    log.change(t, to, TcpState.ESTABLISHED, "ACK");
+                    int again = resentNext(i, to, true, 0);
+                    if (again < 0) log.change(t, to, TcpState.ESTABLISHED, "ACK");
+                    else events.add(new TraceEvent.Note(t, Explanation.of("capture.note.acklost.synack." + peer, id, again + 1)));
                 }
                 b = st[peerIdx];
                 if (ack && y.finSent && new SeqNumber(s.ack).ge(new SeqNumber(y.finSeq + 1))) {
-                    if (b == TcpState.FIN_WAIT_1) log.change(t, to, TcpState.FIN_WAIT_2, "ACK");
+                    // The peer sending its FIN again shows this ACK never reached it (RFC 9293 §3.10.7.4: a
+                    // FIN is retransmitted until acknowledged), so it stays where it was.
+                    int again = b == TcpState.FIN_WAIT_1 || b == TcpState.CLOSING || b == TcpState.LAST_ACK
+                            ? resentNext(i, to, false, y.finSeq) : -1;
+                    if (again >= 0) {
+                        events.add(new TraceEvent.Note(t, Explanation.of("capture.note.acklost.fin." + peer, id, again + 1, b.name())));
+                    } else if (b == TcpState.FIN_WAIT_1) log.change(t, to, TcpState.FIN_WAIT_2, "ACK");
                     else if (b == TcpState.CLOSING) log.change(t, to, TcpState.TIME_WAIT, "ACK");
                     else if (b == TcpState.LAST_ACK) log.change(t, to, TcpState.CLOSED, "ACK");
                 }
+            }
+
+            if (x.rstPending && !rst) {
+                x.rstPending = false;
+                log.change(t, from, TcpState.CLOSED, "RST"); // the crossed reset arrives now
             }
 
             // Bookkeeping for the next segments.
@@ -420,6 +444,25 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         long sndUna = peer.ackValid ? Integer.toUnsignedLong(peer.lastAck) : iss;
         long rcvNxt = me.ackValid ? Integer.toUnsignedLong(me.lastAck) : (irs >= 0 && peer.nextValid ? Integer.toUnsignedLong(peer.next) : 0);
         return new Tcb(state, iss, irs, sndUna, sndNxt, rcvNxt, Math.max(0, peer.lastWindow), Math.max(0, me.lastWindow));
+    }
+
+    /** Index of {@code side}'s next segment after {@code i}, or -1. */
+    private int nextFrom(int i, Side side) {
+        for (int j = i + 1; j < segs.size(); j++) if (segs.get(j).fromClient == (side == Side.CLIENT)) return j;
+        return -1;
+    }
+
+    /**
+     * Index of {@code side}'s next segment if it resends its SYN-ACK ({@code synAck}) or its FIN
+     * (sequence number {@code finSeq}), else -1: the ACK it just got evidently did not arrive.
+     */
+    private int resentNext(int i, Side side, boolean synAck, int finSeq) {
+        int j = nextFrom(i, side);
+        if (j < 0) return -1;
+        Seg n = segs.get(j);
+        boolean again = synAck ? n.has(TcpFlags.SYN) && n.has(TcpFlags.ACK)
+                : n.has(TcpFlags.FIN) && n.seq + n.len == finSeq;
+        return again ? j : -1;
     }
 
     /** Whether {@code receiver}'s next segment carries a FIN that does not acknowledge this one: FINs crossing. */

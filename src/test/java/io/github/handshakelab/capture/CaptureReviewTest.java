@@ -73,4 +73,42 @@ class CaptureReviewTest {
                 "client:SYN_SENT->ESTABLISHED(SYN, ACK)", "client:ESTABLISHED->CLOSED(RST)", "server:SYN_RCVD->LISTEN(RST)"), states(t));
         assertEquals(List.of("capture.explain.seq.next", "capture.explain.rst", "capture.explain.rst.listen.server"), keys(seg(t, 3)));
     }
+
+    static List<String> notes(Trace t) {
+        return t.events().stream().filter(e -> e instanceof TraceEvent.Note).map(e -> ((TraceEvent.Note) e).text().english()).toList();
+    }
+
+    @Test
+    void finRetransmissionKeepsTheServerInLastAck() throws IOException {
+        Trace t = load("fin-retrans.pcap");
+        assertEquals(List.of("The ACK in #6 did not reach the server: it sends its FIN again in #7, so it is still in LAST_ACK."), notes(t));
+        assertEquals(TcpState.LAST_ACK, t.stateAt(Side.SERVER, seg(t, 7).sent()));
+        List<String> s = states(t);
+        assertEquals("server:LAST_ACK->CLOSED(ACK)", s.get(s.size() - 1));
+        assertEquals(1, s.stream().filter(x -> x.startsWith("server:LAST_ACK->")).count());
+        assertEquals(TcpState.CLOSED, t.stateAt(Side.SERVER, t.endTime()));
+        assertEquals(TcpState.TIME_WAIT, t.stateAt(Side.CLIENT, t.endTime()));
+    }
+
+    @Test
+    void synAckRetransmissionKeepsTheServerInSynRcvd() throws IOException {
+        Trace t = load("synack-retrans.pcap");
+        assertEquals(List.of("The ACK in #3 did not reach the server: it sends its SYN-ACK again in #4, so it is still in SYN_RCVD."), notes(t));
+        assertEquals(TcpState.SYN_RCVD, t.stateAt(Side.SERVER, seg(t, 4).sent()));
+        List<String> s = states(t);
+        assertEquals("server:SYN_RCVD->ESTABLISHED(ACK)", s.get(s.size() - 1));
+        assertEquals(1, s.stream().filter(x -> x.startsWith("server:SYN_RCVD->")).count());
+    }
+
+    @Test
+    void dataCrossingAResetIsNotSentFromClosed() throws IOException {
+        Trace t = load("rst-mid.pcap");
+        assertEquals(List.of("The reset in #6 and the client's #7 crossed on the way: the client sent #7 while still in ESTABLISHED,"
+                + " before the reset reached it; it closes when the reset arrives."), notes(t));
+        List<String> s = states(t);
+        assertEquals(List.of("server:ESTABLISHED->CLOSED(RST)", "client:ESTABLISHED->CLOSED(RST)"), s.subList(s.size() - 2, s.size()));
+        int afterSeven = t.events().indexOf(seg(t, 7)) + 1;
+        assertEquals("client:ESTABLISHED->CLOSED(RST)", states(new Trace(t.source(), null, t.file(), t.client(), t.server(),
+                t.events().subList(afterSeven, afterSeven + 1), List.of())).get(0));
+    }
 }
