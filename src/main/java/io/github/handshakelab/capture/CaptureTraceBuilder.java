@@ -235,7 +235,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                     analysis.add("RETRANSMISSION");
                     retrans = true;
                     fastRetrans = true;
-                } else if (y.ackValid && new SeqNumber(s.seq + space).le(new SeqNumber(y.lastAck))) {
+                } else if (s.len > 0 && y.ackValid && new SeqNumber(s.seq + space).le(new SeqNumber(y.lastAck))) {
+                    // Wireshark calls only a resend of data spurious; a bare FIN or SYN resent is a plain retransmission.
                     analysis.add("SPURIOUS_RETRANSMISSION"); // Wireshark flags it as a retransmission as well
                     analysis.add("RETRANSMISSION");
                     retrans = true;

@@ -83,6 +83,9 @@ class CaptureReviewTest {
         Trace t = load("fin-retrans.pcap");
         assertEquals(List.of("The ACK in #6 did not reach the server: it sends its FIN again in #7, so it is still in LAST_ACK."), notes(t));
         assertEquals(TcpState.LAST_ACK, t.stateAt(Side.SERVER, seg(t, 7).sent()));
+        // tshark: "(suspected) retransmission" only: SPURIOUS needs payload (seglen > 0), and a bare FIN has none.
+        assertEquals(List.of("RETRANSMISSION"), seg(t, 7).analysis());
+        assertEquals("capture.explain.seq.retrans", seg(t, 7).explain().get(0).key());
         List<String> s = states(t);
         assertEquals("server:LAST_ACK->CLOSED(ACK)", s.get(s.size() - 1));
         assertEquals(1, s.stream().filter(x -> x.startsWith("server:LAST_ACK->")).count());
