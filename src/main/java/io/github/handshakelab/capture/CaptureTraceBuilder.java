@@ -136,6 +136,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         boolean rejectedSynAck;  // this side got a SYN-ACK whose ack was not its ISN + 1
         int rejectedAck;         // that SYN-ACK's ack: the seq of the RST that refuses it
         boolean passiveOpen;     // this side reached SYN_RCVD from LISTEN
+        boolean lastKeepAlive;       // this side's last segment was a keep-alive
+        boolean lastZeroWindowProbe; // ... or a zero window probe
         boolean rstPending;      // a reset to this side crossed its next segment: it closes after sending that
 
         long rel(int abs) {
@@ -223,7 +225,10 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             List<String> analysis = new ArrayList<>(2);
             List<Explanation> explain = new ArrayList<>(3);
             boolean plain = !syn && !fin && !rst;
-            boolean keepAlive = s.len <= 1 && plain && x.nextValid && s.seq == x.next - 1;
+            // Wireshark: exactly 1 byte at the next seq while the peer's window is 0; it skips the other tests.
+            boolean zeroWindowProbe = s.len == 1 && x.nextValid && s.seq == x.next && y.lastWindow == 0;
+            if (zeroWindowProbe) analysis.add("ZERO_WINDOW_PROBE");
+            boolean keepAlive = !zeroWindowProbe && s.len <= 1 && plain && x.nextValid && s.seq == x.next - 1;
             if (keepAlive) analysis.add("KEEP_ALIVE");
             boolean retrans = false;
             boolean fastRetrans = false;
@@ -247,16 +252,24 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                     retrans = true;
                 }
             }
-            boolean gap = !rst && x.nextValid && new SeqNumber(s.seq).gt(new SeqNumber(x.next));
+            boolean gap = !zeroWindowProbe && !rst && x.nextValid && new SeqNumber(s.seq).gt(new SeqNumber(x.next));
             if (gap) analysis.add("PREVIOUS_SEGMENT_NOT_CAPTURED");
-            if (plain && s.len == 0 && ack && x.ackValid && x.nextValid && s.seq == x.next && s.ack == x.lastAck) {
-                if (window == x.lastWindow) analysis.add("DUP_ACK");
+            boolean repeatsAck = plain && s.len == 0 && ack && x.ackValid && x.nextValid && s.seq == x.next && s.ack == x.lastAck;
+            // Wireshark: the answer to a keep-alive or to a zero window probe repeats the last ACK by
+            // design, so it is flagged as that answer and never as a duplicate ACK.
+            boolean keepAliveAck = repeatsAck && window != 0 && window == x.lastWindow && y.lastKeepAlive;
+            boolean probeAck = repeatsAck && window == 0 && x.lastWindow == 0 && y.lastZeroWindowProbe;
+            if (keepAliveAck) analysis.add("KEEP_ALIVE_ACK");
+            if (repeatsAck && !keepAliveAck && !probeAck) {
+                // A window of 0 is never a duplicate ACK (Wireshark requires a non-zero window).
+                if (window == x.lastWindow && window != 0) analysis.add("DUP_ACK");
                 else if (window != 0) analysis.add("WINDOW_UPDATE"); // a window closing to 0 is a ZERO_WINDOW only
             }
             if (ack && y.sentAnything && y.nextValid && new SeqNumber(s.ack).gt(new SeqNumber(y.next))) {
                 analysis.add("ACKED_UNSEEN_SEGMENT");
             }
             if (window == 0 && plain) analysis.add("ZERO_WINDOW");
+            if (probeAck) analysis.add("ZERO_WINDOW_PROBE_ACK");
 
             // Explanations: how seq and ack relate to what came before.
             String who = from.id(), peer = to.id(); // side-specific keys: "client"/"server" are translated in the bundle
@@ -297,6 +310,9 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             if (analysis.contains("WINDOW_UPDATE")) explain.add(Explanation.of("capture.explain.winupdate", window));
             if (analysis.contains("ZERO_WINDOW")) explain.add(Explanation.of("capture.explain.zerowindow"));
             if (keepAlive) explain.add(Explanation.of("capture.explain.keepalive"));
+            if (keepAliveAck) explain.add(Explanation.of("capture.explain.keepaliveack", ackRel));
+            if (zeroWindowProbe) explain.add(Explanation.of("capture.explain.zwp", seqRel));
+            if (probeAck) explain.add(Explanation.of("capture.explain.zwpack", ackRel));
 
             // States the sender shows by sending this segment (RFC 9293 §3.3.2 / §3.10).
             int peerIdx = to.ordinal();
@@ -399,7 +415,10 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
 
             // Bookkeeping for the next segments.
             x.sentAnything = true;
-            if (!x.nextValid || new SeqNumber(s.seq + space).gt(new SeqNumber(x.next))) {
+            x.lastKeepAlive = keepAlive;
+            x.lastZeroWindowProbe = zeroWindowProbe;
+            // A probe byte is not taken as sent data (as Wireshark): the next probe repeats the same seq.
+            if (!zeroWindowProbe && (!x.nextValid || new SeqNumber(s.seq + space).gt(new SeqNumber(x.next)))) {
                 x.next = s.seq + space;
                 x.nextValid = true;
                 x.nextTime = s.time;

@@ -114,4 +114,30 @@ class CaptureReviewTest {
         assertEquals("client:ESTABLISHED->CLOSED(RST)", states(new Trace(t.source(), null, t.file(), t.client(), t.server(),
                 t.events().subList(afterSeven, afterSeven + 1), List.of())).get(0));
     }
+
+    @Test
+    void keepAliveAnswersAreNotDuplicateAcks() throws IOException {
+        Trace t = load("keepalive.pcap");
+        // tshark: #6 and #8 "TCP keep-alive segment", #7 and #9 "ACK to a TCP keep-alive segment".
+        assertEquals(List.of("KEEP_ALIVE"), seg(t, 6).analysis());
+        assertEquals(List.of("KEEP_ALIVE"), seg(t, 8).analysis());
+        for (int id : new int[]{7, 9}) {
+            assertEquals(List.of("KEEP_ALIVE_ACK"), seg(t, id).analysis(), "#" + id);
+            assertEquals(new Explanation("capture.explain.keepaliveack", List.of("11")), seg(t, id).explain().get(2));
+        }
+    }
+
+    @Test
+    void zeroWindowProbeAndItsAnswer() throws IOException {
+        Trace t = load("wscale.pcap");
+        // tshark: #5 "Zero Window", #6 "Zero Window Probe", #7 "Zero Window, ACK to a Zero Window Probe", #8 "window update".
+        assertEquals(List.of("ZERO_WINDOW"), seg(t, 5).analysis());
+        assertEquals(List.of("ZERO_WINDOW_PROBE"), seg(t, 6).analysis());
+        assertEquals(List.of("capture.explain.seq.next", "capture.explain.data", "capture.explain.ack.server", "capture.explain.zwp"),
+                keys(seg(t, 6)));
+        assertEquals(List.of("ZERO_WINDOW", "ZERO_WINDOW_PROBE_ACK"), seg(t, 7).analysis()); // not DUP_ACK: the window is 0
+        assertEquals(new Explanation("capture.explain.zwpack", List.of("101")), seg(t, 7).explain().get(seg(t, 7).explain().size() - 1));
+        assertEquals(List.of("WINDOW_UPDATE"), seg(t, 8).analysis());
+        assertEquals(2048, seg(t, 8).window()); // tshark tcp.window_size: 16 << 7
+    }
 }
