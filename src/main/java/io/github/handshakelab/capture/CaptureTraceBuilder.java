@@ -138,6 +138,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         boolean passiveOpen;     // this side reached SYN_RCVD from LISTEN
         boolean lastKeepAlive;       // this side's last segment was a keep-alive
         boolean lastZeroWindowProbe; // ... or a zero window probe
+        boolean sentPureSyn;     // a SYN without ACK: an active open
+        boolean sentSynAck;
         boolean rstPending;      // a reset to this side crossed its next segment: it closes after sending that
 
         long rel(int abs) {
@@ -181,6 +183,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             log.change(0, Side.CLIENT, TcpState.ESTABLISHED, "MIDSTREAM");
             log.change(0, Side.SERVER, TcpState.ESTABLISHED, "MIDSTREAM");
         } else if (first.has(TcpFlags.ACK) && !first.fromClient) {
+            events.add(new TraceEvent.Note(0, Explanation.of("capture.note.nosyn")));
             log.change(0, Side.CLIENT, TcpState.SYN_SENT, "CONNECT");
         }
         boolean scaleKnown = false;
@@ -210,7 +213,11 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 y.baseKnown = true;
                 y.base = s.ack - 1;
             }
+            // RFC 9293 §3.5: after crossing SYNs each side answers with a SYN-ACK that repeats its own
+            // SYN's sequence number; that is the handshake, not a resend, so no retransmission flags.
+            boolean simultaneousOpen = syn && ack && x.sentPureSyn && y.sentPureSyn && !x.sentSynAck && s.seq == x.isn;
             if (syn) {
+                if (!ack) x.sentPureSyn = true;
                 x.synSeen = true;
                 x.isn = s.seq;
                 x.ws = s.wsShift;
@@ -232,7 +239,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             if (keepAlive) analysis.add("KEEP_ALIVE");
             boolean retrans = false;
             boolean fastRetrans = false;
-            if (!keepAlive && space > 0 && x.nextValid && new SeqNumber(s.seq).lt(new SeqNumber(x.next))) {
+            if (!keepAlive && !simultaneousOpen && space > 0 && x.nextValid && new SeqNumber(s.seq).lt(new SeqNumber(x.next))) {
                 // Checked first, as Wireshark does: >= 2 duplicate ACKs of exactly this seq from the
                 // peer (some may be missing from the capture), and the resend within 20 ms of the last.
                 if (s.len > 0 && y.ackValid && y.lastAck == s.seq && y.dupAcks >= 2 && s.time - y.lastDupAckTime < FAST_RTX_US) {
@@ -275,6 +282,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             String who = from.id(), peer = to.id(); // side-specific keys: "client"/"server" are translated in the bundle
             if (syn && !ack) {
                 explain.add(Explanation.of("capture.explain.syn." + who, Integer.toUnsignedString(s.seq)));
+            } else if (simultaneousOpen && s.ack == y.isn + 1) {
+                explain.add(Explanation.of("capture.explain.synack.simultaneous." + who, Integer.toUnsignedString(s.seq), ackRel));
             } else if (syn && y.synSeen && s.ack != y.isn + 1) {
                 // RFC 9293 §3.10.7.3: in SYN_SENT an ACK outside ISS < SEG.ACK <= SND.NXT is unacceptable.
                 explain.add(Explanation.of("capture.explain.synack.badack." + who, Integer.toUnsignedString(s.seq), ackRel));
@@ -415,6 +424,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
 
             // Bookkeeping for the next segments.
             x.sentAnything = true;
+            if (syn && ack) x.sentSynAck = true;
             x.lastKeepAlive = keepAlive;
             x.lastZeroWindowProbe = zeroWindowProbe;
             // A probe byte is not taken as sent data (as Wireshark): the next probe repeats the same seq.

@@ -140,4 +140,28 @@ class CaptureReviewTest {
         assertEquals(List.of("WINDOW_UPDATE"), seg(t, 8).analysis());
         assertEquals(2048, seg(t, 8).window()); // tshark tcp.window_size: 16 << 7
     }
+
+    @Test
+    void simultaneousOpenSynAcksAreNotRetransmissions() throws IOException {
+        Trace t = load("simul-open.pcap");
+        for (int id : new int[]{3, 4}) {
+            TraceEvent.Segment s = seg(t, id);
+            assertEquals(List.of(), s.analysis(), "#" + id);
+            assertFalse(s.retransmission());
+            assertTrue(s.explain().get(0).english().startsWith(
+                    "SYN-ACK repeats this side's SYN sequence number (simultaneous open, RFC 9293 §3.5)"), s.explain().get(0).english());
+        }
+        assertEquals(new Explanation("capture.explain.synack.simultaneous.server", List.of("5000", "1")), seg(t, 3).explain().get(0));
+        assertEquals(new Explanation("capture.explain.synack.simultaneous.client", List.of("1000", "1")), seg(t, 4).explain().get(0));
+        assertEquals(List.of("client:CLOSED->SYN_SENT(CONNECT)", "server:CLOSED->SYN_SENT(CONNECT)", "client:SYN_SENT->SYN_RCVD(SYN)",
+                "server:SYN_SENT->SYN_RCVD(SYN)", "client:SYN_RCVD->ESTABLISHED(SYN, ACK)", "server:SYN_RCVD->ESTABLISHED(SYN, ACK)"), states(t));
+    }
+
+    @Test
+    void missingSynGetsANote() throws IOException {
+        Trace t = load("synack-first.pcap");
+        assertEquals(List.of("The capture starts at the SYN-ACK: the client's SYN was not captured. The client is taken to have sent it"
+                + " (SYN_SENT) and the server to have been listening."), notes(t));
+        assertInstanceOf(TraceEvent.Note.class, t.events().get(0));
+    }
 }
