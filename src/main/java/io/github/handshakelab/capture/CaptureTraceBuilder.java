@@ -315,6 +315,9 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 TcpState r = st[to.ordinal()];
                 if (r == TcpState.SYN_RCVD && y.passiveOpen) explain.add(Explanation.of("capture.explain.rst.listen." + peer));
             }
+            if (analysis.contains("ACKED_UNSEEN_SEGMENT")) {
+                explain.add(Explanation.of("capture.explain.ackedunseen." + peer, ackRel, y.rel(y.next)));
+            }
             if (analysis.contains("DUP_ACK")) explain.add(Explanation.of("capture.explain.dupack", ackRel));
             if (analysis.contains("WINDOW_UPDATE")) explain.add(Explanation.of("capture.explain.winupdate", window));
             if (analysis.contains("ZERO_WINDOW")) explain.add(Explanation.of("capture.explain.zerowindow"));

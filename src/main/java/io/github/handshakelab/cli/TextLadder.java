@@ -45,6 +45,12 @@ public final class TextLadder {
                 if (s.hasAck()) l.append(" ack=").append(s.ack());
                 if (s.len() > 0) l.append(" len=").append(s.len());
                 if (s.retransmission()) l.append("  [").append(Messages.get(locale, "tcp.txt.retransmission")).append(']');
+                for (String a : s.analysis()) { // Wireshark's analysis flags of a capture, as tags
+                    if (a.equals("RETRANSMISSION") && s.retransmission()) continue;
+                    String k = "capture.tag." + a;
+                    l.append("  [").append(Messages.has(locale, k) ? Messages.get(locale, k) : a.toLowerCase(Locale.ROOT).replace('_', ' '))
+                            .append(']');
+                }
                 if (s.isDropped()) l.append("  ✗ ").append(Messages.get(locale, "tcp.txt.lost"));
                 if (s.payloadInfo() != null) l.append("  (").append(s.payloadInfo()).append(')');
                 l.append("   [").append(state.get(Side.CLIENT)).append(" | ").append(state.get(Side.SERVER)).append(']');

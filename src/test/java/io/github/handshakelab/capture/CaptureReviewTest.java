@@ -164,4 +164,12 @@ class CaptureReviewTest {
                 + " (SYN_SENT) and the server to have been listening."), notes(t));
         assertInstanceOf(TraceEvent.Note.class, t.events().get(0));
     }
+
+    @Test
+    void ackedUnseenSegmentHasItsOwnExplanation() throws IOException {
+        Trace t = CaptureTraces.load(Path.of("src/test/resources/captures/analysis-flags.pcap"), null);
+        TraceEvent.Segment s = seg(t, 14);
+        assertEquals(List.of("ACKED_UNSEEN_SEGMENT"), s.analysis());
+        assertEquals(new Explanation("capture.explain.ackedunseen.client", List.of("5301", "301")), s.explain().get(s.explain().size() - 1));
+    }
 }

@@ -87,4 +87,16 @@ class CaptureDamageCliTest {
         assertTrue(run("conversations", "--help").out().contains("reading stopped early"));
         assertTrue(run("render", "--help").out().contains("reading stopped early"));
     }
+
+    @Test
+    void txtLadderShowsAnalysisTags() {
+        String out = run("render", "--capture", QA2 + "dupacks.pcap", "--format", "txt").out();
+        assertTrue(out.contains("#9   client ◄── server  ACK       seq=1 ack=101  [dup ack]   [ESTABLISHED | ESTABLISHED]\n"), out);
+        assertTrue(out.contains("#12  client ──► server  ACK       seq=101 ack=1 len=100  [retransmission]  [fast retransmission]   ["), out);
+        String zw = run("render", "--capture", QA2 + "wscale.pcap", "--format", "txt").out();
+        assertTrue(zw.contains("seq=101 ack=1 len=1  [zero window probe]   ["), zw);
+        assertTrue(zw.contains("seq=1 ack=101  [zero window]  [zero window probe ack]   ["), zw);
+        String zh = run("render", "--capture", QA2 + "dupacks.pcap", "--format", "txt", "--lang", "zh").out();
+        assertTrue(zh.contains("[重复 ACK]"), zh);
+    }
 }
