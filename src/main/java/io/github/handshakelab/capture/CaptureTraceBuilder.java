@@ -315,7 +315,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 TcpState r = st[to.ordinal()];
                 if (r == TcpState.SYN_RCVD && y.passiveOpen) explain.add(Explanation.of("capture.explain.rst.listen." + peer));
             }
-            if (analysis.contains("ACKED_UNSEEN_SEGMENT")) {
+            // A SYN-ACK with an unacceptable ack is explained as such above: its ack proves nothing was sent.
+            if (analysis.contains("ACKED_UNSEEN_SEGMENT") && !(syn && y.synSeen && s.ack != y.isn + 1)) {
                 explain.add(Explanation.of("capture.explain.ackedunseen." + peer, ackRel, y.rel(y.next)));
             }
             if (analysis.contains("DUP_ACK")) explain.add(Explanation.of("capture.explain.dupack", ackRel));

@@ -58,6 +58,8 @@ class CaptureReviewTest {
         assertEquals(501, synAck.ack());
         assertEquals(new Explanation("capture.explain.synack.badack.server", List.of("5000", "501")), synAck.explain().get(0));
         assertTrue(synAck.explain().get(0).english().contains("does not acknowledge the client's SYN"));
+        assertEquals(List.of("ACKED_UNSEEN_SEGMENT"), synAck.analysis()); // tshark: "ACKed segment that wasn't captured"
+        assertEquals(List.of("capture.explain.synack.badack.server"), keys(synAck)); // but no claim that data was sent
         TraceEvent.Segment rst = seg(t, 3);
         assertEquals(501, rst.seq()); // <SEQ=SEG.ACK><CTL=RST>
         assertEquals(List.of("capture.explain.rst.badsynack.client", "capture.explain.rst.listen.server"), keys(rst));
