@@ -153,8 +153,11 @@ public final class RenderCommand implements Callable<Integer> {
         }
         int n = index.conversations().size();
         if (streamNo == null && n > 1) {
+            var segs = loaded.trace().segments();
+            boolean synFirst = !segs.isEmpty() && segs.get(0).flags().syn(); // as CaptureTraces picks it
             err.println("note: " + index.file() + " has " + n + " TCP streams (0 to " + (n - 1) + "); showing stream "
-                    + loaded.conversation().stream() + " (the first that starts with a SYN); choose one with --stream N");
+                    + loaded.conversation().stream() + (synFirst ? " (the first that starts with a SYN)" : " (none starts with a SYN)")
+                    + "; choose one with --stream N");
         }
         err.flush();
         return loaded;

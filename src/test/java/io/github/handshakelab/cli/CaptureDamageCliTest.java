@@ -99,4 +99,31 @@ class CaptureDamageCliTest {
         String zh = run("render", "--capture", QA2 + "dupacks.pcap", "--format", "txt", "--lang", "zh").out();
         assertTrue(zh.contains("[重复 ACK]"), zh);
     }
+
+    @Test
+    void multiStreamFileWithoutSynSaysSo() throws IOException {
+        // Both conversations of two-conv.pcap cut to their segments after the handshake (packets 7..12 are stream 0's and 1's data and close).
+        byte[] all = java.nio.file.Files.readAllBytes(Path.of(QA2 + "two-conv.pcap"));
+        java.io.ByteArrayOutputStream cut = new java.io.ByteArrayOutputStream();
+        cut.write(all, 0, 24);
+        int off = 24, frame = 0;
+        while (off + 16 <= all.length) {
+            int capLen = java.nio.ByteBuffer.wrap(all, off + 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+            frame++;
+            // Ethernet 14 + IPv4 20: TCP flags byte at 14 + 20 + 13.
+            boolean syn = (all[off + 16 + 14 + 20 + 13] & 0x02) != 0;
+            if (!syn) cut.write(all, off, 16 + capLen);
+            off += 16 + capLen;
+        }
+        Path f = java.nio.file.Files.createTempFile("nosyn", ".pcap");
+        try {
+            java.nio.file.Files.write(f, cut.toByteArray());
+            Run r = run("render", "--capture", f.toString(), "--format", "txt");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.err().startsWith("note: " + f.getFileName() + " has 2 TCP streams (0 to 1); showing stream 0 (none starts with a SYN)"),
+                    r.err());
+        } finally {
+            java.nio.file.Files.delete(f);
+        }
+    }
 }
