@@ -140,7 +140,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         boolean lastZeroWindowProbe; // ... or a zero window probe
         boolean sentPureSyn;     // a SYN without ACK: an active open
         boolean sentSynAck;
-        boolean rstPending;      // a reset to this side crossed its next segment: it closes after sending that
+        int rstPendingUntil = -1; // a reset to this side crossed its segments up to this index: it closes after that one
 
         long rel(int abs) {
             return Integer.toUnsignedLong(abs - base);
@@ -375,10 +375,15 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                     log.change(t, to, TcpState.LISTEN, "RST");
                 } else if (b != TcpState.CLOSED && b != TcpState.LISTEN && n >= 0 && !segs.get(n).has(TcpFlags.RST)
                         && b != TcpState.SYN_SENT) {
-                    // The receiver still sends a segment (not a reset answering this one): it left before
-                    // the reset arrived, so the reset takes effect only after it.
-                    y.rstPending = true;
-                    events.add(new TraceEvent.Note(t, Explanation.of("capture.note.rst.crossed." + peer, id, n + 1, b.name())));
+                    // The receiver still sends segments (not resets answering this one): a closed TCP sends
+                    // nothing else (RFC 9293 §3.10.7.1), so they left before the reset arrived, which
+                    // takes effect only after the last of them.
+                    int last = n;
+                    for (int j = n; j >= 0; j = nextFrom(j, to)) if (!segs.get(j).has(TcpFlags.RST)) last = j;
+                    y.rstPendingUntil = last;
+                    events.add(new TraceEvent.Note(t, last == n
+                            ? Explanation.of("capture.note.rst.crossed." + peer, id, n + 1, b.name())
+                            : Explanation.of("capture.note.rst.crossed.many." + peer, id, n + 1, b.name(), last + 1)));
                 } else if (b != TcpState.CLOSED && b != TcpState.LISTEN) {
                     log.change(t, to, TcpState.CLOSED, "RST");
                 }
@@ -421,8 +426,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 }
             }
 
-            if (x.rstPending && !rst) {
-                x.rstPending = false;
+            if (x.rstPendingUntil == i) {
+                x.rstPendingUntil = -1;
                 log.change(t, from, TcpState.CLOSED, "RST"); // the crossed reset arrives now
             }
 

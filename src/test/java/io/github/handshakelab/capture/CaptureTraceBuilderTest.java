@@ -154,4 +154,22 @@ class CaptureTraceBuilderTest {
         assertEquals("It carries 100 bytes of data: relative sequence numbers 1 to 100.",
                 t.segments().get(3).explain().get(1).english());
     }
+
+    @Test
+    void severalSegmentsCrossingAResetCloseAfterTheLast() throws IOException {
+        Trace t = trace(
+                new long[]{1_000, 1, RST | ACK, 1, 1, 0, 0},           // #4 server resets
+                new long[]{1_100, 0, PSH | ACK, 1, 1, 10, 1000},       // #5, #6: the client's data was on its way
+                new long[]{1_200, 0, PSH | ACK, 11, 1, 10, 1000},
+                new long[]{1_300, 1, RST, 1, 0, 0, 0});                // #7 the server answers one of them
+        List<TraceEvent> ev = t.events();
+        TraceEvent.Note note = (TraceEvent.Note) ev.stream().filter(e -> e instanceof TraceEvent.Note).findFirst().orElseThrow();
+        assertEquals("The reset in #4 and the client's #5 to #6 crossed on the way: the client sent them while still in ESTABLISHED,"
+                + " before the reset reached it; it closes when the reset arrives.", note.text().english());
+        TraceEvent.StateChange close = (TraceEvent.StateChange) ev.stream()
+                .filter(e -> e instanceof TraceEvent.StateChange c && c.endpoint() == Side.CLIENT && c.to() == CLOSED).findFirst().orElseThrow();
+        assertEquals(ESTABLISHED, close.from());
+        assertEquals(ev.indexOf(t.segments().get(5)) + 1, ev.indexOf(close)); // right after #6
+        assertEquals(1, ev.stream().filter(e -> e instanceof TraceEvent.StateChange c && c.to() == CLOSED && c.endpoint() == Side.CLIENT).count());
+    }
 }
