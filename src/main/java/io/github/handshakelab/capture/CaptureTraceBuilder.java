@@ -216,6 +216,11 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             // RFC 9293 §3.5: after crossing SYNs each side answers with a SYN-ACK that repeats its own
             // SYN's sequence number; that is the handshake, not a resend, so no retransmission flags.
             boolean simultaneousOpen = syn && ack && x.sentPureSyn && y.sentPureSyn && !x.sentSynAck && s.seq == x.isn;
+            if (syn && x.synSeen && s.seq != x.isn && (st[from.ordinal()] == TcpState.LISTEN || st[from.ordinal()] == TcpState.CLOSED)) {
+                // A new connection attempt with a new ISN (e.g. after a reset): numbers restart from it, as in Wireshark.
+                x.base = s.seq;
+                x.nextValid = false;
+            }
             if (syn) {
                 if (!ack) x.sentPureSyn = true;
                 x.synSeen = true;

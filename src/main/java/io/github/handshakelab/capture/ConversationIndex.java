@@ -77,7 +77,9 @@ public final class ConversationIndex {
                 boolean senderIsA = FlowKey.senderIsA(p.data, v);
                 Conv c = active.get(key);
                 boolean syn = (v.flags & TcpFlags.SYN) != 0, ack = (v.flags & TcpFlags.ACK) != 0;
-                if (c != null && syn && !ack && c.ended()) c = null; // a new SYN reuses the 4-tuple: a new stream
+                // A new SYN reuses the 4-tuple: a new stream. As Wireshark, a SYN with the first SYN's
+                // sequence number is that SYN sent again (e.g. after a reset refusing a bad SYN-ACK).
+                if (c != null && syn && !ack && c.ended() && !c.sameSyn(v, senderIsA)) c = null;
                 if (c == null) {
                     c = new Conv(all.size(), p, v, senderIsA);
                     all.add(c);
@@ -146,6 +148,7 @@ public final class ConversationIndex {
         final String clientAddr, serverAddr;
         final int clientPort, serverPort;
         final boolean firstSyn, firstSynAck;
+        final int firstSeq;
         long packets, bytes, toServer, toClient;
         final long start;
         long last;
@@ -157,6 +160,7 @@ public final class ConversationIndex {
             boolean syn = (f & TcpFlags.SYN) != 0, ack = (f & TcpFlags.ACK) != 0;
             firstSyn = syn && !ack;
             firstSynAck = syn && ack;
+            firstSeq = v.seq;
             boolean senderIsClient;
             if (firstSyn) senderIsClient = true;          // the SYN's sender opened it
             else if (firstSynAck) senderIsClient = false; // the SYN-ACK's receiver opened it
@@ -174,6 +178,11 @@ public final class ConversationIndex {
             serverPort = senderIsClient ? v.dstPort : v.srcPort;
             start = p.timeMicros;
             last = p.timeMicros;
+        }
+
+        /** Whether {@code v} is the opening SYN again: same sender, same sequence number. */
+        boolean sameSyn(TcpView v, boolean senderIsA) {
+            return firstSyn && senderIsA == clientIsA && v.seq == firstSeq;
         }
 
         boolean ended() {

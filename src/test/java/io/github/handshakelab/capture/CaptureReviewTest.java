@@ -63,9 +63,17 @@ class CaptureReviewTest {
         TraceEvent.Segment rst = seg(t, 3);
         assertEquals(501, rst.seq()); // <SEQ=SEG.ACK><CTL=RST>
         assertEquals(List.of("capture.explain.rst.badsynack.client", "capture.explain.rst.listen.server"), keys(rst));
-        assertEquals(List.of("client:CLOSED->SYN_SENT(CONNECT)", "server:LISTEN->SYN_RCVD(SYN)", "server:SYN_RCVD->LISTEN(RST)"),
-                states(t));
-        assertEquals(TcpState.SYN_SENT, t.stateAt(Side.CLIENT, t.endTime()));
+        // The client then sends its SYN again (same ISN: the same stream, as in tshark) and the handshake completes.
+        assertEquals(List.of("client:CLOSED->SYN_SENT(CONNECT)", "server:LISTEN->SYN_RCVD(SYN)", "server:SYN_RCVD->LISTEN(RST)",
+                "server:LISTEN->SYN_RCVD(SYN)", "client:SYN_SENT->ESTABLISHED(SYN, ACK)", "server:SYN_RCVD->ESTABLISHED(ACK)"), states(t));
+        assertEquals(6, t.segments().size());
+        assertEquals(List.of("RETRANSMISSION"), seg(t, 4).analysis());
+        TraceEvent.Segment second = seg(t, 5); // the server's new SYN-ACK, new ISN 5009: relative numbers restart
+        assertEquals(0, second.seq());
+        assertEquals(List.of(), second.analysis());
+        assertEquals(new Explanation("capture.explain.synack.server", List.of("5009", "1")), second.explain().get(0));
+        assertEquals(1, seg(t, 6).ack());
+        assertEquals(List.of(), seg(t, 6).analysis());
     }
 
     @Test
