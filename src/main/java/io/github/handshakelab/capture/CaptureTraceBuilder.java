@@ -450,8 +450,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             if (analysis.contains("DUP_ACK")) {
                 x.dupAcks++;
                 x.lastDupAckTime = s.time;
-            } else if (ack && (!x.ackValid || s.ack != x.lastAck)) {
-                x.dupAcks = 0;
+            } else {
+                x.dupAcks = 0; // Wireshark counts duplicate ACKs in a row: anything else from this side resets it
             }
             if (ack) {
                 x.ackValid = true;

@@ -172,4 +172,20 @@ class CaptureTraceBuilderTest {
         assertEquals(ev.indexOf(t.segments().get(5)) + 1, ev.indexOf(close)); // right after #6
         assertEquals(1, ev.stream().filter(e -> e instanceof TraceEvent.StateChange c && c.to() == CLOSED && c.endpoint() == Side.CLIENT).count());
     }
+
+    @Test
+    void fastRetransmissionNeedsTwoDupAcksInARowWithin20ms() throws IOException {
+        long[][] sent = {
+                {1_000, 0, PSH | ACK, 1, 1, 100, 1000}, {1_100, 0, PSH | ACK, 101, 1, 100, 1000}, {1_200, 0, PSH | ACK, 201, 1, 100, 1000},
+                {2_000, 1, ACK, 1, 101, 0, 1000}, {2_100, 1, ACK, 1, 101, 0, 1000}, {2_200, 1, ACK, 1, 101, 0, 1000}};
+        long[] resend = {10_000, 0, PSH | ACK, 101, 1, 100, 1000};
+        Trace fast = trace(sent[0], sent[1], sent[2], sent[3], sent[4], sent[5], resend);
+        assertEquals(List.of("", "", "", "", "DUP_ACK", "DUP_ACK", "FAST_RETRANSMISSION+RETRANSMISSION"), analysis(fast));
+        // Data from the receiver between them ends the run of duplicates (Wireshark resets its count).
+        Trace broken = trace(sent[0], sent[1], sent[2], sent[3], sent[4], new long[]{2_150, 1, PSH | ACK, 1, 101, 10, 1000}, sent[5], resend);
+        assertEquals("RETRANSMISSION", analysis(broken).get(7));
+        // More than 20 ms after the last duplicate ACK: a retransmission by timeout.
+        Trace late = trace(sent[0], sent[1], sent[2], sent[3], sent[4], sent[5], new long[]{22_200, 0, PSH | ACK, 101, 1, 100, 1000});
+        assertEquals("RETRANSMISSION", analysis(late).get(6));
+    }
 }
