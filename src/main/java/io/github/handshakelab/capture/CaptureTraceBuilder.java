@@ -378,6 +378,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 // RFC 9293 §3.10.7.4 (second check): a passive opener in SYN_RCVD goes back to LISTEN.
                 if (b == TcpState.SYN_RCVD && y.passiveOpen) {
                     log.change(t, to, TcpState.LISTEN, "RST");
+                } else if (y.rstPendingUntil > i) {
+                    // An earlier reset already closes it after its crossing segments (one scan per side, not per reset).
                 } else if (b != TcpState.CLOSED && b != TcpState.LISTEN && n >= 0 && !segs.get(n).has(TcpFlags.RST)
                         && b != TcpState.SYN_SENT) {
                     // The receiver still sends segments (not resets answering this one): a closed TCP sends
