@@ -50,6 +50,8 @@ public final class SequenceText {
                 String state = c.to().name() + (c.inferred() ? " (inferred)" : "");
                 out.append(puml ? "hnote over " + c.endpoint().id() + (c.to() == TcpState.CLOSED ? " #DDDDDD" : "") + " : " + state + "\n"
                         : "  Note over " + c.endpoint().id() + ": " + state + "\n");
+            } else if (e instanceof TraceEvent.Note n) {
+                out.append(puml ? "note across : " : "  Note over client,server: ").append(clean(n.text().english())).append('\n');
             } else if (e instanceof TraceEvent.Timer t && t.action() == TraceEvent.TimerAction.FIRED) {
                 String what = t.timer() == io.github.handshakelab.tcp.TimerKind.RETRANSMISSION ? "RTO fired" : t.timer().name() + " expired";
                 out.append(puml ? "note right of " : "  Note right of ").append(t.endpoint().id())

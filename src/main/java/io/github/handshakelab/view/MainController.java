@@ -53,6 +53,11 @@ public class MainController implements Initializable {
     @FXML ToggleButton absoluteToggle;
     @FXML TextField searchField, isnClientField, isnServerField, seedField;
     @FXML ListView<Lab.ScenarioInfo> scenarioList;
+    @FXML ListView<String> notesList;
+    /** The trace's notes, rendered once per trace; the first {@link #notesShown} are on screen. */
+    private List<TraceEvent.Note> notes = List.of();
+    private List<String> noteTexts = List.of();
+    private int notesShown = -1;
     @FXML SequenceDiagram diagram;
     @FXML HBox gaugeBox;
     @FXML ProgressBar gaugeBar;
@@ -84,6 +89,16 @@ public class MainController implements Initializable {
         absoluteItem.selectedProperty().bindBidirectional(absoluteToggle.selectedProperty());
         diagram.showFutureProperty().bindBidirectional(futureItem.selectedProperty());
         absoluteToggle.selectedProperty().addListener(o -> showArithmetic(diagram.getSelected()));
+        // Notes are sentences: wrap them to the pane instead of cutting them off.
+        notesList.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
 
         speedBox.setItems(FXCollections.observableArrayList(0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0));
         speedBox.setConverter(new StringConverter<>() {
@@ -248,6 +263,9 @@ public class MainController implements Initializable {
         playback.setTrace(t);
         diagram.setTrace(t);
         gauge = t.gauge(Trace.GAUGE_HALF_OPEN);
+        notes = t.events().stream().filter(e -> e instanceof TraceEvent.Note).map(e -> (TraceEvent.Note) e).toList();
+        noteTexts = notes.stream().map(n -> SequenceDiagramSkin.formatTime(n.t()) + "   " + render(n.text())).toList();
+        notesShown = -1;
         gaugeBox.setVisible(!gauge.isEmpty());
         gaugeBox.setManaged(!gauge.isEmpty());
         playback.seek(time);
@@ -294,6 +312,7 @@ public class MainController implements Initializable {
         stateMachine.serverStateProperty().set(playback.serverStateProperty().get());
         stateMachine.clientLastProperty().set(last(Side.CLIENT, t));
         stateMachine.serverLastProperty().set(last(Side.SERVER, t));
+        showNotesUpTo(t);
         if (!gauge.isEmpty()) {
             Trace.Gauge row = null;
             for (Trace.Gauge r : gauge) { if (r.t() <= t) row = r; else break; }
@@ -301,6 +320,19 @@ public class MainController implements Initializable {
             gaugeBar.setProgress(cap <= 0 ? 0 : Math.min(1, (double) len / cap));
             gaugeLabel.setText(MessageFormat.format(res.getString("gauge.value"), len, cap));
         }
+    }
+
+    /** The notes up to the playhead, newest first: they roll back when the playhead does. */
+    private void showNotesUpTo(long t) {
+        if (notesList == null) return;
+        int n = 0;
+        while (n < notes.size() && notes.get(n).t() <= t) n++;
+        if (n == notesShown) return;
+        notesShown = n;
+        List<String> shown = new java.util.ArrayList<>(noteTexts.subList(0, n));
+        java.util.Collections.reverse(shown);
+        notesList.getItems().setAll(shown);
+        notesList.scrollTo(0);
     }
 
     private TcpState[] last(Side side, long t) {

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static io.github.handshakelab.trace.TraceEvent.NONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SequenceTextTest {
 
@@ -67,5 +68,14 @@ class SequenceTextTest {
                   client-->>server: SYN  seq=1000 (retransmission)
                   server->>client: SYN, ACK  seq=1000 ack=5001
                 """, SequenceText.render(lostSyn(), SequenceText.Dialect.MERMAID, true));
+    }
+
+    @Test
+    void notesSpanBothLifelines() {
+        Trace t = io.github.handshakelab.sim.Simulator.run(io.github.handshakelab.sim.Scenarios.byId("connect-to-closed-port").orElseThrow());
+        String refused = t.events().stream().filter(e -> e instanceof TraceEvent.Note).map(e -> ((TraceEvent.Note) e).text().english())
+                .filter(x -> x.contains("connection refused")).findFirst().orElseThrow();
+        assertTrue(SequenceText.render(t, SequenceText.Dialect.PLANTUML, false).contains("\nnote across : " + refused.replace(";", ",") + "\n"));
+        assertTrue(SequenceText.render(t, SequenceText.Dialect.MERMAID, false).contains("\n  Note over client,server: " + refused.replace(";", ",") + "\n"));
     }
 }

@@ -352,4 +352,20 @@ class MainWindowTest {
         assertTrue(text.startsWith("Frame 1: 74 bytes captured"), text);
         assertTrue(text.contains("[Ethernet Header (14 bytes)]") && text.contains("SYN: true"), text);
     }
+
+    @Test
+    void whatHappenedListsTheNotesUpToThePlayheadNewestFirst(FxRobot robot) {
+        load(robot, "connect-to-closed-port");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> notes = robot.lookup("#notesList").queryAs(javafx.scene.control.ListView.class);
+        robot.interact(() -> c().playback().seek(0));
+        assertEquals(List.of(), notes.getItems());
+        Trace t = c().playback().getTrace();
+        TraceEvent.Note refused = t.events().stream().filter(e -> e instanceof TraceEvent.Note).map(e -> (TraceEvent.Note) e)
+                .filter(n -> n.text().english().contains("connection refused")).findFirst().orElseThrow();
+        robot.interact(() -> c().playback().seek(refused.t()));
+        assertTrue(notes.getItems().get(0).endsWith(refused.text().english()), notes.getItems().toString());
+        robot.interact(() -> c().playback().seek(refused.t() - 1));
+        assertFalse(notes.getItems().stream().anyMatch(x -> x.contains("connection refused")), "rolls back with the playhead");
+    }
 }
