@@ -78,6 +78,8 @@ public final class Connection {
     private SeqNumber finSeq;
     private final Deque<Unacked> rtxQueue = new ArrayDeque<>();
     private long rtxDeadline = NEVER, rto;
+    /** RFC 6298 §2 estimators in µs; srtt < 0 until the first RTT sample of this incarnation. */
+    private long srtt = -1, rttvar;
     private int rtxCount;
     /** The RTO is the 3 s of RFC 6298 (5.7); the first timer armed with it says why. */
     private boolean explainRto;
@@ -581,6 +583,7 @@ public final class Connection {
         finSent = false;
         finSeq = null;
         rto = cfg.initialRtoUs();
+        srtt = -1;
         rtxCount = 0;
         explainRto = false;
     }
@@ -693,11 +696,14 @@ public final class Connection {
 
     private void dropAcked(long now) {
         boolean removed = false, sentOnce = false, synResent = false;
+        long sample = -1;
         while (!rtxQueue.isEmpty() && rtxQueue.peekFirst().end().le(sndUna)) {
             Unacked u = rtxQueue.removeFirst();
             removed = true;
-            if (!u.resent()) sentOnce = true;
-            else if (u.syn()) synResent = true;
+            if (!u.resent()) {
+                sentOnce = true;
+                sample = now - u.sentAt();
+            } else if (u.syn()) synResent = true;
         }
         if (!removed) return;
         // New data acknowledged: RFC 6298 (5.3) restarts the timer. Karn's algorithm (RFC 6298
@@ -706,7 +712,7 @@ public final class Connection {
         // (with a 100 ms RTT, RFC 6298 (2.4) rounds it up to the 1 s minimum) ends the back-off.
         // RFC 6298 (5.7): if the SYN timed out, data starts with a 3 s RTO.
         if (sentOnce) {
-            rto = cfg.initialRtoUs();
+            rto = measuredRto(sample);
             explainRto = false;
         }
         else if (synResent && cfg.initialRtoUs() < RTO_AFTER_SYN_TIMEOUT_US) {
@@ -719,6 +725,23 @@ public final class Connection {
             rtxDeadline = now + rto;
             timer(TimerKind.RETRANSMISSION, Effect.Action.SET, rtxDeadline);
         }
+    }
+
+    /**
+     * RFC 6298 (2.2)/(2.3): SRTT and RTTVAR from a sample R of a segment sent once, RTO = SRTT +
+     * 4·RTTVAR, rounded up to the configured initial RTO (1 s by (2.4)) and capped at the maximum.
+     * On a 100 ms path this stays 1 s; on a slow path (delay 600 ms) it grows past the RTT, so
+     * data is not resent before its ACK can arrive.
+     */
+    private long measuredRto(long r) {
+        if (srtt < 0) {
+            srtt = r;
+            rttvar = r / 2;
+        } else {
+            rttvar = (3 * rttvar + Math.abs(srtt - r)) / 4;
+            srtt = (7 * srtt + r) / 8;
+        }
+        return Math.min(cfg.maxRtoUs(), Math.max(cfg.initialRtoUs(), srtt + 4 * rttvar));
     }
 
     private void armRtxIfIdle(long now) {
