@@ -26,10 +26,9 @@ public final class TraceFixtures {
         return new TraceEvent.StateChange(t, s, from, to, "test", false);
     }
 
-    /** Handshake at 0/50/100 ms, then a 60 s idle stretch and a segment at 60.1 s. */
-    public static Trace handshakeThenIdle() {
+    /** The three-way handshake with 50 ms one-way delay: segments 1-3, both ends ESTABLISHED at 150 ms. */
+    static void handshake(List<TraceEvent> ev) {
         Side C = Side.CLIENT, S = Side.SERVER;
-        List<TraceEvent> ev = new ArrayList<>();
         ev.add(new TraceEvent.User(0, S, UserCall.LISTEN, 0));
         ev.add(st(0, S, TcpState.CLOSED, TcpState.LISTEN));
         ev.add(new TraceEvent.User(0, C, UserCall.CONNECT, 0));
@@ -40,6 +39,13 @@ public final class TraceFixtures {
         ev.add(st(100_000, C, TcpState.SYN_SENT, TcpState.ESTABLISHED));
         ev.add(seg(3, C, 100_000, 150_000, TcpFlags.ACK, 1, 1));
         ev.add(st(150_000, S, TcpState.SYN_RCVD, TcpState.ESTABLISHED));
+    }
+
+    /** Handshake at 0/50/100 ms, then a 60 s idle stretch and a segment at 60.1 s. */
+    public static Trace handshakeThenIdle() {
+        Side C = Side.CLIENT, S = Side.SERVER;
+        List<TraceEvent> ev = new ArrayList<>();
+        handshake(ev);
         ev.add(seg(4, C, 60_100_000, TraceEvent.NONE, TcpFlags.RST, 1, TraceEvent.NONE));
         return new Trace(Trace.Source.SIMULATION, "test", null, new Endpoint(C, "Client", "10.0.0.1", 40000),
                 new Endpoint(S, "Server", "10.0.0.2", 80), ev, List.of());
@@ -73,16 +79,7 @@ public final class TraceFixtures {
         Side C = Side.CLIENT, S = Side.SERVER;
         var SET = TraceEvent.TimerAction.SET;
         List<TraceEvent> ev = new ArrayList<>();
-        ev.add(new TraceEvent.User(0, S, UserCall.LISTEN, 0));
-        ev.add(st(0, S, TcpState.CLOSED, TcpState.LISTEN));
-        ev.add(new TraceEvent.User(0, C, UserCall.CONNECT, 0));
-        ev.add(st(0, C, TcpState.CLOSED, TcpState.SYN_SENT));
-        ev.add(seg(1, C, 0, 50_000, TcpFlags.SYN, 0, TraceEvent.NONE));
-        ev.add(st(50_000, S, TcpState.LISTEN, TcpState.SYN_RCVD));
-        ev.add(seg(2, S, 50_000, 100_000, TcpFlags.SYN | TcpFlags.ACK, 0, 1));
-        ev.add(st(100_000, C, TcpState.SYN_SENT, TcpState.ESTABLISHED));
-        ev.add(seg(3, C, 100_000, 150_000, TcpFlags.ACK, 1, 1));
-        ev.add(st(150_000, S, TcpState.SYN_RCVD, TcpState.ESTABLISHED));
+        handshake(ev);
         ev.add(new TraceEvent.User(1_000_000, C, UserCall.CLOSE, 0));
         ev.add(st(1_000_000, C, TcpState.ESTABLISHED, TcpState.FIN_WAIT_1));
         ev.add(seg(4, C, 1_000_000, 1_050_000, TcpFlags.FIN | TcpFlags.ACK, 1, 1));
