@@ -5,7 +5,7 @@ import io.github.handshakelab.tcp.Tcb;
 import io.github.handshakelab.tcp.TcpFlags;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.trace.Endpoint;
-import io.github.handshakelab.trace.Explanation;
+import io.github.handshakelab.text.Explanation;
 import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceEvent;

@@ -5,7 +5,7 @@ import io.github.handshakelab.capture.Conversation;
 import io.github.handshakelab.capture.ConversationIndex;
 import io.github.handshakelab.capture.ConversationsJson;
 import io.github.handshakelab.capture.IndexResult;
-import io.github.handshakelab.trace.Messages;
+import io.github.handshakelab.text.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

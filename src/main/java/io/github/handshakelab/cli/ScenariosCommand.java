@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.handshakelab.sim.Scenario;
 import io.github.handshakelab.sim.Scenarios;
-import io.github.handshakelab.trace.Messages;
+import io.github.handshakelab.text.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -3,7 +3,7 @@ package io.github.handshakelab.export;
 import io.github.handshakelab.diagram.DiagramLayout;
 import io.github.handshakelab.diagram.DiagramPainter;
 import io.github.handshakelab.diagram.Palette;
-import io.github.handshakelab.trace.Messages;
+import io.github.handshakelab.text.Messages;
 import io.github.handshakelab.trace.Trace;
 
 import javax.imageio.ImageIO;

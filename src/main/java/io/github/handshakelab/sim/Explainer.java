@@ -2,7 +2,7 @@ package io.github.handshakelab.sim;
 
 import io.github.handshakelab.tcp.Outgoing;
 import io.github.handshakelab.tcp.Segment;
-import io.github.handshakelab.trace.Explanation;
+import io.github.handshakelab.text.Explanation;
 import io.github.handshakelab.trace.Side;
 
 import java.util.ArrayList;

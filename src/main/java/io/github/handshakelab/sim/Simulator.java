@@ -10,7 +10,7 @@ import io.github.handshakelab.tcp.TcpFlags;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.tcp.UserCall;
 import io.github.handshakelab.trace.Endpoint;
-import io.github.handshakelab.trace.Explanation;
+import io.github.handshakelab.text.Explanation;
 import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceEvent;
@@ -450,7 +450,7 @@ public final class Simulator {
 
         String english(String key, Object... args) {
             return formats.computeIfAbsent(key, k -> new java.text.MessageFormat(
-                    io.github.handshakelab.trace.Messages.get(java.util.Locale.ROOT, k), java.util.Locale.ROOT)).format(args);
+                    io.github.handshakelab.text.Messages.get(java.util.Locale.ROOT, k), java.util.Locale.ROOT)).format(args);
         }
 
         boolean dropped(int id, Outgoing o, Segment s) {

@@ -3,7 +3,7 @@ package io.github.handshakelab.tcp;
 import io.github.handshakelab.tcp.Outgoing.AckWhy;
 import io.github.handshakelab.tcp.Outgoing.Purpose;
 import io.github.handshakelab.tcp.Outgoing.SeqWhy;
-import io.github.handshakelab.trace.Explanation;
+import io.github.handshakelab.text.Explanation;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.handshakelab.tcp;
 
-import io.github.handshakelab.trace.Explanation;
+import io.github.handshakelab.text.Explanation;
 
 /** Something a {@link Connection} did while handling one event, in the order it did it. */
 public sealed interface Effect {

@@ -1,5 +1,6 @@
 package io.github.handshakelab.trace;
 
+import io.github.handshakelab.text.Explanation;
 import io.github.handshakelab.tcp.TcpFlags;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.tcp.TimerKind;

@@ -1,5 +1,6 @@
 package io.github.handshakelab.trace;
 
+import io.github.handshakelab.text.Explanation;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -129,7 +129,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
     private String hoverText(TraceEvent.Segment s) {
         StringBuilder b = new StringBuilder(s.label(getSkinnable().absoluteProperty().get()));
         java.util.Locale l = getSkinnable().localeProperty().get();
-        for (io.github.handshakelab.trace.Explanation e : s.explain()) {
+        for (io.github.handshakelab.text.Explanation e : s.explain()) {
             try {
                 b.append('\n').append(e.render(l));
             } catch (RuntimeException ex) {

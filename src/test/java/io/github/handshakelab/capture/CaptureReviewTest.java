@@ -1,7 +1,7 @@
 package io.github.handshakelab.capture;
 
 import io.github.handshakelab.tcp.TcpState;
-import io.github.handshakelab.trace.Explanation;
+import io.github.handshakelab.text.Explanation;
 import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceEvent;

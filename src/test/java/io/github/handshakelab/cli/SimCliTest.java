@@ -292,7 +292,7 @@ class SimCliTest {
     void everyTimerKindHasANameInBothLanguages() {
         for (io.github.handshakelab.tcp.TimerKind k : io.github.handshakelab.tcp.TimerKind.values()) {
             for (java.util.Locale l : List.of(java.util.Locale.ROOT, java.util.Locale.SIMPLIFIED_CHINESE)) {
-                assertTrue(io.github.handshakelab.trace.Messages.has(l, "tcp.txt.timerName." + k), k + " in " + l);
+                assertTrue(io.github.handshakelab.text.Messages.has(l, "tcp.txt.timerName." + k), k + " in " + l);
             }
         }
     }

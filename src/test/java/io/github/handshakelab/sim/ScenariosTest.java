@@ -2,8 +2,8 @@ package io.github.handshakelab.sim;
 
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.tcp.TimerKind;
-import io.github.handshakelab.trace.Explanation;
-import io.github.handshakelab.trace.Messages;
+import io.github.handshakelab.text.Explanation;
+import io.github.handshakelab.text.Messages;
 import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceEvent;

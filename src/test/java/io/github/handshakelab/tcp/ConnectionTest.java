@@ -1,6 +1,6 @@
 package io.github.handshakelab.tcp;
 
-import io.github.handshakelab.trace.Explanation;
+import io.github.handshakelab.text.Explanation;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

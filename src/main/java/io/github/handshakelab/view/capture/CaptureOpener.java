@@ -5,7 +5,7 @@ import io.github.handshakelab.capture.CaptureWarning;
 import io.github.handshakelab.capture.Conversation;
 import io.github.handshakelab.capture.ConversationIndex;
 import io.github.handshakelab.capture.IndexResult;
-import io.github.handshakelab.trace.Messages;
+import io.github.handshakelab.text.Messages;
 import io.github.handshakelab.trace.Trace;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;

@@ -1,4 +1,4 @@
-package io.github.handshakelab.trace;
+package io.github.handshakelab.text;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.github.handshakelab.trace;
+package io.github.handshakelab.text;
 
 import java.text.MessageFormat;
 import java.util.List;

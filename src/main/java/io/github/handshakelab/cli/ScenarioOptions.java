@@ -1,0 +1,180 @@
+package io.github.handshakelab.cli;
+
+import io.github.handshakelab.sim.DropRule;
+import io.github.handshakelab.sim.Scenario;
+import io.github.handshakelab.sim.Scenarios;
+import io.github.handshakelab.sim.SegmentKind;
+import io.github.handshakelab.sim.SimParams;
+import io.github.handshakelab.sim.Simulator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scenario, fault and parameter options shared by every command that simulates ({@code render},
+ * {@code quiz}, lessons, the interview bank's "show me"): one parser, so that an option list stored
+ * in a file means exactly what it means on the command line. Numbers are read as text and checked
+ * here so that every bad value gets one line naming the option, the value and the accepted range.
+ */
+public final class ScenarioOptions {
+
+    @Option(names = "--scenario", paramLabel = "ID", description = "built-in scenario id (see 'scenarios')")
+    public String scenario;
+
+    @Option(names = "--drop", paramLabel = "N", description = "lose segment number N (repeatable)")
+    List<String> drops = new ArrayList<>();
+
+    @Option(names = "--drop-prob", paramLabel = "P", description = "lose each segment with probability P (0..1)")
+    String dropProb;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed for ISNs and random loss")
+    String seed;
+
+    @Option(names = "--lose-final-ack", description = "lose the last ACK of the close")
+    boolean loseFinalAck;
+
+    @Option(names = "--lose-handshake-ack", description = "lose the ACK that completes the handshake")
+    boolean loseHandshakeAck;
+
+    @Option(names = "--isn-client", paramLabel = "N", description = "client ISN, 0..4294967295")
+    String isnClient;
+
+    @Option(names = "--isn-server", paramLabel = "N", description = "server ISN, 0..4294967295")
+    String isnServer;
+
+    @Option(names = "--delay-ms", paramLabel = "N", description = "one-way delay in ms (default 50)")
+    String delayMs;
+
+    @Option(names = "--msl-s", paramLabel = "N", description = "MSL in seconds (default 30; TIME_WAIT = 2MSL)")
+    String mslS;
+
+    @Option(names = "--syn-cookies", description = "the listener answers with SYN cookies when its backlog is full")
+    boolean synCookies;
+
+    @Option(names = "--backlog", paramLabel = "N", description = "listen backlog (half-open connections)")
+    String backlog;
+
+    /** True when any fault or parameter option was given (they do not apply to a capture). */
+    public List<String> simulationOnlyOptionsGiven() {
+        List<String> given = new ArrayList<>();
+        if (!drops.isEmpty()) given.add("--drop");
+        if (dropProb != null) given.add("--drop-prob");
+        if (seed != null) given.add("--seed");
+        if (loseFinalAck) given.add("--lose-final-ack");
+        if (loseHandshakeAck) given.add("--lose-handshake-ack");
+        if (isnClient != null) given.add("--isn-client");
+        if (isnServer != null) given.add("--isn-server");
+        if (delayMs != null) given.add("--delay-ms");
+        if (mslS != null) given.add("--msl-s");
+        if (synCookies) given.add("--syn-cookies");
+        if (backlog != null) given.add("--backlog");
+        return given;
+    }
+
+    /** The scenario with every option applied; a bad value is a {@link Cli.UsageException}. */
+    public Scenario build() {
+        if (scenario == null) throw new Cli.UsageException("missing --scenario ID");
+        Scenario s = Scenarios.byId(scenario).orElseThrow(() -> new Cli.UsageException(
+                "unknown scenario '" + scenario + "'; valid ids: " + String.join(", ", Scenarios.ids())));
+        SimParams p = s.params();
+        try {
+            if (seed != null) p = p.withSeed(number("--seed", seed, Long.MIN_VALUE, Long.MAX_VALUE));
+            if (isnClient != null) p = p.withIsnClient(number("--isn-client", isnClient, 0, SimParams.MAX_U32));
+            if (isnServer != null) p = p.withIsnServer(number("--isn-server", isnServer, 0, SimParams.MAX_U32));
+            if (delayMs != null) p = p.withDelayUs(number("--delay-ms", delayMs, 0, 60_000) * 1000);
+            if (mslS != null) p = p.withMslUs(number("--msl-s", mslS, 0, 3600) * 1_000_000);
+            if (backlog != null) p = p.withBacklog((int) number("--backlog", backlog, 1, 65535));
+            if (synCookies) p = p.withSynCookies(true);
+        } catch (Cli.UsageException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageException(e.getMessage());
+        }
+        s = s.withParams(p);
+        for (String d : drops) s = s.withFault(new DropRule.SegmentId((int) number("--drop", d, 1, Integer.MAX_VALUE)));
+        if (loseFinalAck) s = s.withFault(new DropRule.Matching(SegmentKind.CLOSE_LAST_ACK));
+        if (loseHandshakeAck) s = s.withFault(new DropRule.Matching(SegmentKind.HANDSHAKE_FINAL_ACK));
+        if (dropProb != null) {
+            double prob;
+            try {
+                prob = Double.parseDouble(dropProb);
+            } catch (NumberFormatException e) {
+                throw new Cli.UsageException("--drop-prob: '" + dropProb + "' is not a number; use a value from 0 to 1");
+            }
+            if (!(prob >= 0 && prob <= 1)) throw new Cli.UsageException("--drop-prob: " + dropProb + " is out of range; use a value from 0 to 1");
+            s = s.withFault(new DropRule.Random(prob, p.seed()));
+        }
+        return s;
+    }
+
+    /**
+     * One stderr line per fault or load option that changed nothing, so that a typo such as
+     * {@code --drop 99} is not mistaken for "the loss did not matter". The run still succeeds.
+     */
+    public void warnUnused(Scenario sc, Simulator.Outcome run, PrintWriter err) {
+        int segments = run.trace().segments().size();
+        for (DropRule r : run.unmatched()) {
+            if (r instanceof DropRule.SegmentId i) {
+                err.println("warning: --drop " + i.id() + " matched no segment (this trace has " + segments + ")");
+            } else if (r instanceof DropRule.Matching m && m.kind() == SegmentKind.CLOSE_LAST_ACK && loseFinalAck) {
+                err.println("warning: --lose-final-ack matched no segment (no side sent the last ACK of a close"
+                        + " on entering TIME_WAIT in scenario " + scenario + ")");
+            } else if (r instanceof DropRule.Matching m && m.kind() == SegmentKind.HANDSHAKE_FINAL_ACK && loseHandshakeAck) {
+                err.println("warning: --lose-handshake-ack matched no segment (no ACK completed a three-way handshake"
+                        + " in scenario " + scenario + ")");
+            }
+        }
+        // The backlog is only ever full under a SYN flood; elsewhere one SYN at a time arrives.
+        boolean flood = sc.extras().injections().stream().anyMatch(i -> i instanceof Scenario.Injection.SynFlood);
+        if (!flood) {
+            if (synCookies) err.println("warning: --syn-cookies has no effect: scenario " + scenario
+                    + " never fills the listen backlog (only syn-flood does)");
+            if (backlog != null) err.println("warning: --backlog " + backlog.trim() + " has no effect: scenario " + scenario
+                    + " never fills the listen backlog (only syn-flood does)");
+        }
+        err.flush();
+    }
+
+    /**
+     * Parses an option list kept in a file (a lesson, an interview question's "show me") exactly as
+     * the command line would; {@code --scenario ID} is prepended when {@code scenarioId} is not null.
+     *
+     * @throws Cli.UsageException naming the bad option
+     */
+    public static Scenario parse(String scenarioId, List<String> options) {
+        Holder h = new Holder();
+        List<String> args = new ArrayList<>();
+        if (scenarioId != null) {
+            args.add("--scenario");
+            args.add(scenarioId);
+        }
+        args.addAll(options);
+        try {
+            new CommandLine(h).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new Cli.UsageException(e.getMessage());
+        }
+        return h.options.build();
+    }
+
+    @Command(name = "options")
+    private static final class Holder {
+        @Mixin ScenarioOptions options;
+    }
+
+    public static long number(String option, String text, long min, long max) {
+        long v;
+        try {
+            v = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new Cli.UsageException(option + ": '" + text + "' is not a whole number (" + min + ".." + max + ")");
+        }
+        if (v < min || v > max) throw new Cli.UsageException(option + ": " + v + " is out of range " + min + ".." + max);
+        return v;
+    }
+}
