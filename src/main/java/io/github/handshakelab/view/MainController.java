@@ -161,6 +161,7 @@ public final class MainController implements Initializable {
             scene.removeEventFilter(KeyEvent.KEY_PRESSED, typingGuard);
             scene.removeEventFilter(KeyEvent.KEY_RELEASED, typingEnd);
         });
+        Extensions.install(this);
         InvalidationListener keepSession = o -> remember();
         model.playheadProperty().addListener(keepSession);
         model.selectionProperty().addListener(keepSession);
@@ -185,8 +186,8 @@ public final class MainController implements Initializable {
         return f instanceof TextInputControl || f instanceof Spinner || (f instanceof ComboBox<?> c && c.isEditable());
     }
 
-    /** False while the key being pressed was typed into a text field. */
-    private boolean keyFree() {
+    /** False while the key being pressed was typed into a text field: window key actions then do nothing. */
+    public boolean keyFree() {
         return !markTyping;
     }
 
@@ -224,6 +225,9 @@ public final class MainController implements Initializable {
     }
 
     public boolean isDisposed() { return disposed; }
+
+    /** Runs {@code r} when this window is disposed (a pane's own stage, timer, socket ...). */
+    public void onDispose(Runnable r) { onDispose.add(r); }
 
     // ---- what tests and other panes reach ----
 
