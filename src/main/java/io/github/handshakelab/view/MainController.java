@@ -353,8 +353,11 @@ public final class MainController implements Initializable {
     @FXML void onQuit() {
         if (session.stage != null) WindowBounds.save(session.stage, session.settings);
         dispose();
-        Platform.exit();
+        exit.run();
     }
+
+    /** What Quit ends with; a test replaces it so the toolkit stays up. */
+    Runnable exit = Platform::exit;
 
     // ---- theme and language ----
 
