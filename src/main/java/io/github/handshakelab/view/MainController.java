@@ -156,6 +156,8 @@ public final class MainController implements Initializable {
         if (session.statusKey != null) model.status(session.statusKey, session.statusArgs);
         root.applyCss();
         fitTabs();
+        // Keys go to the window, not into the search field, until the user clicks into a field.
+        Platform.runLater(() -> diagram().requestFocus());
         // The other keys of zoom: = is + without Shift, and the keypad's + and -.
         addAccelerator(scene, new KeyCodeCombination(KeyCode.EQUALS), this::onZoomIn);
         addAccelerator(scene, new KeyCodeCombination(KeyCode.ADD), this::onZoomIn);

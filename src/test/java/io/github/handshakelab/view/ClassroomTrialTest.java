@@ -195,6 +195,31 @@ class ClassroomTrialTest {
     }
 
     @Test
+    void theTopBadgesOfAReplayMarkInferredStatesAndTheLessonSaysItIsACapture(FxRobot robot) throws Exception {
+        Path file = Path.of("resources/captures/handshake-data-close.pcap");
+        Trace t = io.github.handshakelab.capture.CaptureTraces.load(file, null);
+        robot.interact(() -> c().showOpened(file, t));
+        String client = robot.lookup("#clientBadge").queryAs(javafx.scene.control.Label.class).getText();
+        assertEquals(t.stateAt(io.github.handshakelab.trace.Side.CLIENT, 0).name() + "?", client);
+        robot.interact(() -> c().model().setPlayhead(t.endTime()));
+        assertEquals(t.stateAt(io.github.handshakelab.trace.Side.SERVER, t.endTime()).name() + "?",
+                robot.lookup("#serverBadge").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(c().scenarios().lessonLabel.getText().startsWith("Replaying handshake-data-close.pcap."),
+                c().scenarios().lessonLabel.getText());
+        // a simulation's states are known: no mark
+        load(robot, "three-way-handshake");
+        assertEquals("SYN_SENT", robot.lookup("#clientBadge").queryAs(javafx.scene.control.Label.class).getText());
+    }
+
+    @Test
+    void keysWorkAtOnceAfterStart(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.SPACE);
+        assertTrue(c().playback().isPlaying(), "focus starts on the diagram, not in the search field");
+        robot.type(KeyCode.SPACE);
+    }
+
+    @Test
     void quitSavesTheWindowSize(FxRobot robot) {
         robot.interact(() -> {
             stage.setWidth(1111);
