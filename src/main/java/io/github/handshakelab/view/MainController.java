@@ -399,6 +399,11 @@ public final class MainController implements Initializable {
                 MainController.class.getResource(t.stylesheet).toExternalForm());
         diagramPaneController.theme(t);
         statesController.theme(t);
+        // Large type widens the tab headers: size the side column again now (and after the next pulse).
+        if (root.getScene() != null) {
+            root.applyCss();
+            fitTabs();
+        }
         Platform.runLater(this::fitTabs);
     }
 
