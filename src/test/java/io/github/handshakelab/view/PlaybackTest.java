@@ -25,8 +25,9 @@ class PlaybackTest {
     @Test
     void stepsVisitEveryInstantForwardAndBackward() {
         Playback p = playback();
-        long[] expected = {0, 50_000, 100_000, 150_000, 1_000_000, 1_050_000, 1_100_000, 2_000_000, 2_050_000,
-                2_075_000, 3_000_000, 3_050_000, 3_100_000, 63_050_000};
+        // every instant, and the middle of each compressed gap (150 ms-1 s, 1.1-2 s, 2.075-3 s, 3.1-63.05 s)
+        long[] expected = {0, 50_000, 100_000, 150_000, 575_000, 1_000_000, 1_050_000, 1_100_000, 1_550_000, 2_000_000,
+                2_050_000, 2_075_000, 2_537_500, 3_000_000, 3_050_000, 3_100_000, 33_075_000, 63_050_000};
         assertArrayEquals(expected, p.stops());
         for (int i = 1; i < expected.length; i++) {
             p.next();
