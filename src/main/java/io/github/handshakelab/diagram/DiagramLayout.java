@@ -402,14 +402,24 @@ public final class DiagramLayout {
         private int hits(Box b, int limit) {
             int n = 0;
             double pad = clearance();
-            for (int j : lines.query(b.y() - pad, b.y() + b.h() + pad)) {
-                if (b.crosses(x1[j], y1[j], x2[j], y2[j], pad) && ++n >= limit) return n;
+            for (int c = lines.cell(b.y() - pad), ce = lines.cell(b.y() + b.h() + pad); c <= ce; c++) {
+                int[] ids = lines.ids(c);
+                for (int k = 0, m = lines.size(c); k < m; k++) {
+                    int j = ids[k];
+                    if (b.crosses(x1[j], y1[j], x2[j], y2[j], pad) && ++n >= limit) return n;
+                }
             }
-            for (int j : placed.query(b.y(), b.y() + b.h())) {
-                if (labels[j].intersects(b) && ++n >= limit) return n;
+            for (int c = placed.cell(b.y()), ce = placed.cell(b.y() + b.h()); c <= ce; c++) {
+                int[] ids = placed.ids(c);
+                for (int k = 0, m = placed.size(c); k < m; k++) {
+                    if (labels[ids[k]].intersects(b) && ++n >= limit) return n;
+                }
             }
-            for (int j : fixed.query(b.y(), b.y() + b.h())) {
-                if (obstacles.get(j).intersects(b) && ++n >= limit) return n;
+            for (int c = fixed.cell(b.y()), ce = fixed.cell(b.y() + b.h()); c <= ce; c++) {
+                int[] ids = fixed.ids(c);
+                for (int k = 0, m = fixed.size(c); k < m; k++) {
+                    if (obstacles.get(ids[k]).intersects(b) && ++n >= limit) return n;
+                }
             }
             return n;
         }
@@ -642,17 +652,23 @@ public final class DiagramLayout {
         }
 
         static YIndex of(int n, java.util.function.IntToDoubleFunction top, java.util.function.IntToDoubleFunction bottom) {
-            Integer[] o = new Integer[n];
-            double[] t = new double[n];
-            for (int i = 0; i < n; i++) { o[i] = i; t[i] = top.applyAsDouble(i); }
-            Arrays.sort(o, (a, b) -> Double.compare(t[a], t[b]));
+            // Sorted by top quantised down to 1/16 px (packed with the item number into one long, so
+            // 100,000 items sort as primitives); a quantised top is never below the true one's floor,
+            // so a query can only see more candidates, never miss one.
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                long q = (long) Math.floor(top.applyAsDouble(i) * 16) + (1L << 38);
+                keys[i] = q << 24 | i;
+            }
+            Arrays.sort(keys);
             int[] order = new int[n];
             double[] tops = new double[n], bottoms = new double[n], maxB = new double[n];
             double m = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
-                order[i] = o[i];
-                tops[i] = t[o[i]];
-                bottoms[i] = bottom.applyAsDouble(o[i]);
+                int item = (int) (keys[i] & 0xffffff);
+                order[i] = item;
+                tops[i] = ((keys[i] >>> 24) - (1L << 38)) / 16.0;
+                bottoms[i] = bottom.applyAsDouble(item);
                 m = Math.max(m, bottoms[i]);
                 maxB[i] = m;
             }
@@ -676,7 +692,6 @@ public final class DiagramLayout {
         private final double cell;
         private int[][] ids = new int[64][];
         private int[] sizes = new int[64];
-        private final int[] scratch = new int[0];
 
         Grid(double cell) { this.cell = cell; }
 
@@ -694,16 +709,15 @@ public final class DiagramLayout {
             }
         }
 
-        /** Ids whose range may touch y0..y1 (an id spanning several cells may come twice). */
-        int[] query(double y0, double y1) {
-            int a = Math.max(0, (int) Math.floor(y0 / cell)), b = Math.min(ids.length - 1, (int) Math.floor(y1 / cell));
-            if (a > b) return scratch;
-            int total = 0;
-            for (int c = a; c <= b; c++) total += sizes[c];
-            int[] out = new int[total];
-            int k = 0;
-            for (int c = a; c <= b; c++) if (ids[c] != null) { System.arraycopy(ids[c], 0, out, k, sizes[c]); k += sizes[c]; }
-            return out;
+        private static final int[] NONE = new int[0];
+
+        /** The cell holding y (clamped to the cells that exist, so a loop over cells stays in range). */
+        int cell(double y) {
+            return Math.max(0, Math.min(ids.length - 1, (int) Math.floor(y / cell)));
         }
+
+        int[] ids(int c) { return ids[c] == null ? NONE : ids[c]; }
+
+        int size(int c) { return sizes[c]; }
     }
 }

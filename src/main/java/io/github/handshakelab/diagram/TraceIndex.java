@@ -8,9 +8,10 @@ import io.github.handshakelab.trace.TraceEvent;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.lang.ref.WeakReference;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,14 +80,15 @@ public final class TraceIndex {
         endTime = end;
         segments = segs.toArray(new TraceEvent.Segment[0]);
         notes = List.copyOf(ns);
-        Integer[] order = new Integer[segments.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Integer.compare(segments[a].id(), segments[b].id()));
-        segmentIdsSorted = new int[order.length];
-        segmentByIdOrder = new int[order.length];
-        for (int i = 0; i < order.length; i++) {
-            segmentByIdOrder[i] = order[i];
-            segmentIdsSorted[i] = segments[order[i]].id();
+        // ids are numbered in send order by both sources; sorting packed (id, position) pairs covers any other order
+        long[] keys = new long[segments.length];
+        for (int i = 0; i < keys.length; i++) keys[i] = (long) segments[i].id() << 32 | i;
+        Arrays.sort(keys);
+        segmentIdsSorted = new int[keys.length];
+        segmentByIdOrder = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            segmentIdsSorted[i] = (int) (keys[i] >> 32);
+            segmentByIdOrder[i] = (int) keys[i];
         }
         for (Side side : Side.values()) {
             int k = side.ordinal();
@@ -123,17 +125,41 @@ public final class TraceIndex {
 
     // --- shared instances: one index per trace, built once ---
 
-    private static final Map<Trace, CompletableFuture<TraceIndex>> CACHE = new WeakHashMap<>();
+    /**
+     * The few most recent traces, compared by identity: a Trace is a record, and hashing or
+     * comparing 100,000 events by value would cost what the index saves.
+     */
+    private record Entry(WeakReference<Trace> trace, CompletableFuture<TraceIndex> index) {}
+
+    private static final int KEEP = 4;
+    private static final ArrayDeque<Entry> CACHE = new ArrayDeque<>();
     private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "trace-index");
         t.setDaemon(true);
         return t;
     });
 
+    private static CompletableFuture<TraceIndex> cached(Trace trace) {
+        for (Iterator<Entry> it = CACHE.iterator(); it.hasNext(); ) {
+            Entry e = it.next();
+            Trace t = e.trace().get();
+            if (t == null) it.remove();
+            else if (t == trace) return e.index();
+        }
+        return null;
+    }
+
+    private static CompletableFuture<TraceIndex> remember(Trace trace, CompletableFuture<TraceIndex> f) {
+        CACHE.addFirst(new Entry(new WeakReference<>(trace), f));
+        while (CACHE.size() > KEEP) CACHE.removeLast();
+        return f;
+    }
+
     /** The index of {@code trace}, built on a background thread the first time anyone asks. */
     public static CompletableFuture<TraceIndex> ofAsync(Trace trace) {
         synchronized (CACHE) {
-            return CACHE.computeIfAbsent(trace, t -> CompletableFuture.supplyAsync(() -> new TraceIndex(t), WORKER));
+            CompletableFuture<TraceIndex> f = cached(trace);
+            return f != null ? f : remember(trace, CompletableFuture.supplyAsync(() -> new TraceIndex(trace), WORKER));
         }
     }
 
@@ -141,19 +167,22 @@ public final class TraceIndex {
     public static TraceIndex of(Trace trace) {
         CompletableFuture<TraceIndex> f;
         synchronized (CACHE) {
-            f = CACHE.get(trace);
-            if (f == null) {
-                f = CompletableFuture.completedFuture(new TraceIndex(trace));
-                CACHE.put(trace, f);
+            f = cached(trace);
+        }
+        if (f == null) {
+            TraceIndex idx = new TraceIndex(trace);
+            synchronized (CACHE) {
+                f = cached(trace);
+                if (f == null) f = remember(trace, CompletableFuture.completedFuture(idx));
             }
         }
         return f.join();
     }
 
-    /** True when the index is ready (so a caller on the FX thread can use it without waiting). */
+    /** The index if it is built already (so a caller on the FX thread can use it without waiting), else null. */
     public static TraceIndex ifReady(Trace trace) {
         synchronized (CACHE) {
-            CompletableFuture<TraceIndex> f = CACHE.get(trace);
+            CompletableFuture<TraceIndex> f = cached(trace);
             return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
         }
     }

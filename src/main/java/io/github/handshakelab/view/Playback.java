@@ -66,7 +66,8 @@ public final class Playback {
     private long generation;
 
     public Playback() {
-        trace.addListener((o, a, t) -> load());
+        // invalidation, not change: a change listener would compare two long traces by value
+        trace.addListener(o -> load());
         spacing.addListener(o -> { if (index.get() != null) pace(index.get()); });
         // An invalidation listener, so it runs before the views' invalidation listeners that read the states.
         time.addListener(o -> refresh());
