@@ -320,7 +320,8 @@ public final class DiagramLayout {
             int ii = Arrays.binarySearch(inst, segs[start].sent());
             int[] perSide = new int[2];
             for (int i = start; i < end; i++) {
-                rank[i] = perSide[segs[i].from().ordinal()]++;
+                // a capture's packets each get a row; a simulation's simultaneous sends from both ends cross (an X)
+                rank[i] = capture ? perSide[0]++ : perSide[segs[i].from().ordinal()]++;
                 instOf[i] = ii;
                 rowNeed[ii] = Math.max(rowNeed[ii], lh[i]);
             }
@@ -334,8 +335,10 @@ public final class DiagramLayout {
         double[] step = new double[ni];
         double[] extra = new double[ni];
         double[] rowPx = spacing == Spacing.ORDER ? new double[ni] : null;
+        double[] lead = spacing == Spacing.ORDER ? new double[ni] : null;
         for (int i = 0; i < ni; i++) {
             if (spacing == Spacing.ORDER) {
+                lead[i] = sendsAt[i] > 0 ? rowNeed[i] + 2 + 1.5 * options.stroke() + 2 : 0;
                 // a row holds its labels, the capture's slant and some air; zoom only adds air
                 rowPx[i] = sendsAt[i] > 0 ? Math.max(options.rowPx(), rowNeed[i] + (capture ? slant : 0) + 10) * Math.max(1, zoom)
                         : Math.max(6, options.rowPx() * 0.7 * zoom);
@@ -348,7 +351,7 @@ public final class DiagramLayout {
             }
         }
         TimeAxis axis = spacing == Spacing.ORDER
-                ? TimeAxis.byOrder(inst, rowPx, extra, options.top(), options.compressAboveUs(), gapPx, options.pxPerMs())
+                ? TimeAxis.byOrder(inst, rowPx, lead, extra, options.top(), options.compressAboveUs(), gapPx, options.pxPerMs())
                 : TimeAxis.byTime(inst, extra, spaced, options.top(), options.pxPerMs(), options.compressAboveUs(),
                 gapPx, options.rowPx() * 1.05);
         return new Rows(axis, rank, instOf, step, slant);
@@ -369,10 +372,10 @@ public final class DiagramLayout {
         }
 
         Box place(int i, double w, double h) {
-            double[] fractions = {0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9};
+            double[] fractions = {0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9, 0.03, 0.97};
             Box best = null;
             int bestHits = Integer.MAX_VALUE;
-            for (int push = 0; push <= 4; push++) {
+            for (int push = 0; push <= 8; push++) {
                 for (int below = 0; below < 2; below++) {
                     for (double f : fractions) {
                         Box b = candidate(i, f, below == 1, push * h * 0.75, w, h);
@@ -539,21 +542,26 @@ public final class DiagramLayout {
 
     /**
      * Where the playhead's time chip goes at {@code now}: left of the client lifeline just above
-     * the line, unless a state name is there; then below the line, then in the right margin.
+     * the line, unless a state name is there; then below the line, then in the right margin, then
+     * a little further from the line.
      */
     public Box playheadLabel(long now, double w, double h) {
         double y = axis.y(now);
-        Box[] candidates = {
-                new Box(2, y - h - 2, w, h), new Box(2, y + 3, w, h),
-                new Box(options.width() - w - 2, y - h - 2, w, h), new Box(options.width() - w - 2, y + 3, w, h)};
-        for (Box c : candidates) {
-            boolean clash = false;
-            for (StateBand b : bandsIn(c.y() - 1, c.y() + c.h() + 1)) {
-                if (b.label().intersects(c)) { clash = true; break; }
+        Box first = null;
+        for (int k = 0; k <= 8; k++) {
+            double d = k * h / 2;
+            for (double x : new double[]{2, options.width() - w - 2}) {
+                for (Box c : new Box[]{new Box(x, y - h - 2 - d, w, h), new Box(x, y + 3 + d, w, h)}) {
+                    if (first == null) first = c;
+                    boolean clash = false;
+                    for (StateBand b : bandsIn(c.y() - 1, c.y() + c.h() + 1)) {
+                        if (b.label().intersects(c)) { clash = true; break; }
+                    }
+                    if (!clash) return c;
+                }
             }
-            if (!clash) return c;
         }
-        return candidates[0];
+        return first;
     }
 
     public double x(Side side) { return side == Side.CLIENT ? clientX : serverX; }

@@ -32,14 +32,14 @@ public final class TimeAxis {
     private final double pxPerMs;
     private final List<Gap> gaps;
 
-    private TimeAxis(long[] ts, double[] ys, boolean[] gapAfter, int n, double pxPerMs) {
+    private TimeAxis(long[] ts, double[] ys, boolean[] gapAfter, double[] gapBandEnd, int n, double pxPerMs) {
         this.ts = ts;
         this.ys = ys;
         this.gapAfter = gapAfter;
         this.n = n;
         this.pxPerMs = pxPerMs;
         List<Gap> g = new ArrayList<>();
-        for (int i = 0; i + 1 < n; i++) if (gapAfter[i]) g.add(new Gap(ts[i], ts[i + 1], ys[i], ys[i + 1]));
+        for (int i = 0; i + 1 < n; i++) if (gapAfter[i]) g.add(new Gap(ts[i], ts[i + 1], ys[i], gapBandEnd[i]));
         this.gaps = List.copyOf(g);
     }
 
@@ -53,25 +53,27 @@ public final class TimeAxis {
      */
     public static TimeAxis byTime(long[] instants, double[] extraPx, boolean[] spaced, double top, double pxPerMs,
                                   long compressAboveUs, double gapPx, double minPx) {
-        return build(instants, extraPx, spaced, null, top, pxPerMs, compressAboveUs, gapPx, minPx);
+        return build(instants, extraPx, spaced, null, null, top, pxPerMs, compressAboveUs, gapPx, minPx);
     }
 
     /**
      * One row per instant: instant i + 1 lies {@code rowPx[i]} below instant i (plus its extra room),
-     * however little time passed; long idle stretches still get a break.
+     * however little time passed; long idle stretches still get a break, and the row after a break
+     * keeps {@code leadPx[i]} clear above it (room for the labels over its arrows).
      */
-    public static TimeAxis byOrder(long[] instants, double[] rowPx, double[] extraPx, double top,
+    public static TimeAxis byOrder(long[] instants, double[] rowPx, double[] leadPx, double[] extraPx, double top,
                                    long compressAboveUs, double gapPx, double nominalPxPerMs) {
-        return build(instants, extraPx, null, rowPx, top, nominalPxPerMs, compressAboveUs, gapPx, 0);
+        return build(instants, extraPx, null, rowPx, leadPx, top, nominalPxPerMs, compressAboveUs, gapPx, 0);
     }
 
-    private static TimeAxis build(long[] inst, double[] extraPx, boolean[] spaced, double[] rowPx, double top,
-                                  double pxPerMs, long compressAboveUs, double gapPx, double minPx) {
+    private static TimeAxis build(long[] inst, double[] extraPx, boolean[] spaced, double[] rowPx, double[] leadPx,
+                                  double top, double pxPerMs, long compressAboveUs, double gapPx, double minPx) {
         if (inst.length == 0) inst = new long[]{0};
-        int cap = inst.length * 2;
+        int cap = inst.length * 3 + 1;
         long[] ts = new long[cap];
         double[] ys = new double[cap];
         boolean[] gapAfter = new boolean[cap];
+        double[] gapBandEnd = new double[cap];
         int n = 0;
         double y = top;
         double lastRowY = Double.NEGATIVE_INFINITY;
@@ -88,8 +90,15 @@ public final class TimeAxis {
                 }
                 long dt = t - prev;
                 if (dt > compressAboveUs) {
+                    if (rowPx != null) {
+                        // by order, the row before a break keeps its height: its arrows stay out of the break
+                        y += rowPx[i - 1];
+                        ts[n] = prev; ys[n] = y; n++;
+                    }
                     gapAfter[n - 1] = true;
                     y += gapPx;
+                    gapBandEnd[n - 1] = y;
+                    if (leadPx != null) y += leadPx[i];
                 } else if (rowPx != null) {
                     y += rowPx[i - 1];
                 } else {
@@ -102,9 +111,9 @@ public final class TimeAxis {
         }
         int last = inst.length - 1;
         double lastExtra = extraPx == null ? 0 : extraPx[last];
-        if (rowPx != null) lastExtra = Math.max(lastExtra, rowPx[last]);
+        if (rowPx != null) lastExtra += rowPx[last];
         if (lastExtra > 0) { ts[n] = inst[last]; ys[n] = y + lastExtra; n++; }
-        return new TimeAxis(ts, ys, gapAfter, n, pxPerMs);
+        return new TimeAxis(ts, ys, gapAfter, gapBandEnd, n, pxPerMs);
     }
 
     public List<Gap> gaps() { return gaps; }
@@ -130,7 +139,7 @@ public final class TimeAxis {
     /** The y of time {@code t}; for an instant with extra room, its first (top) y. */
     public double y(long t) {
         if (t <= ts[0]) return ys[0] - (ts[0] - t) / 1000.0 * pxPerMs;
-        if (t >= ts[n - 1]) return ys[n - 1] + (t - ts[n - 1]) / 1000.0 * pxPerMs;
+        if (t > ts[n - 1]) return ys[n - 1] + (t - ts[n - 1]) / 1000.0 * pxPerMs;
         int i = lowerIndex(t);
         if (ts[i] == t) return ys[i];
         double f = (double) (t - ts[i]) / (ts[i + 1] - ts[i]);
