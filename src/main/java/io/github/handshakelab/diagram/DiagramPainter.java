@@ -39,7 +39,10 @@ public final class DiagramPainter {
         for (Side side : Side.values()) {
             Endpoint e = layout.trace().endpoint(side);
             String where = e.address() == null ? "" : e.address() + (e.port() >= 0 ? ":" + e.port() : "");
-            String name = e.label().contains(where) ? e.label() : e.label() + "  " + where;
+            // the simulator's "Client"/"Server" in the reader's language; a capture's own labels as they are
+            String label = "Client".equals(e.label()) ? text.apply("diagram.client")
+                    : "Server".equals(e.label()) ? text.apply("diagram.server") : e.label();
+            String name = label.contains(where) ? label : label + "  " + where;
             g.text(name, layout.x(side), 4, bold, pal.text(), Painter.Align.CENTER, Painter.Baseline.TOP, 1);
         }
         paint(g, end, 0, layout.height(), -1, true, false);

@@ -48,9 +48,9 @@ public record Palette(String name, String background, String panel, String bar, 
         };
     }
 
-    private static final String INK = "#1b1f24", WHITE = "#ffffff";
+    private static final String INK = "#000000", WHITE = "#ffffff";
 
-    /** Text colour on a badge filled with the state colour: dark ink or white, whichever reads better. */
+    /** Text colour on a badge filled with the state colour: black or white, whichever reads better (TIME_WAIT's orange needs black). */
     public static String stateTextHex(TcpState s) {
         String bg = stateHex(s);
         return contrast(INK, bg) >= contrast(WHITE, bg) ? INK : WHITE;
