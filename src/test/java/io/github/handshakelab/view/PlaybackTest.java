@@ -76,4 +76,48 @@ class PlaybackTest {
         assertEquals(1.0, p.fraction(p.endTime()));
         for (long t : p.stops()) assertEquals(t, p.timeAt(p.fraction(t)), 1);
     }
+
+    @Test
+    void aCompressedGapPlaysForAFixedVisibleWallTimeWithTheCountdownRunning() {
+        Playback p = playback();
+        // the 59.95 s of TIME_WAIT after 3.1 s is one break: 2.5 s of wall time at 1x, time running linearly
+        p.seek(3_100_000);
+        p.advance(Playback.GAP_SECONDS / 2);
+        assertEquals(33_075_000, p.getTime(), 1);
+        p.advance(Playback.GAP_SECONDS / 4);
+        assertEquals(48_062_500, p.getTime(), 1);
+        // at 2x the same break takes half the wall time
+        p.seek(3_100_000);
+        p.speedProperty().set(2);
+        p.advance(Playback.GAP_SECONDS / 2 - 1e-9);
+        assertEquals(63_050_000, p.getTime(), 2);
+        // the whole trace: four breaks of 2.5 s plus the rows between them
+        assertTrue(p.wallSeconds() > 4 * Playback.GAP_SECONDS && p.wallSeconds() < 4 * Playback.GAP_SECONDS + 10, "" + p.wallSeconds());
+    }
+
+    @Test
+    void steppingStopsInTheMiddleOfAGapWhereTheCountdownShows() {
+        Playback p = playback();
+        p.seek(3_100_000);
+        p.next();
+        assertEquals(33_075_000, p.getTime());
+        assertEquals(TcpState.TIME_WAIT, p.clientStateProperty().get());
+        p.next();
+        assertEquals(63_050_000, p.getTime());
+        p.previous();
+        assertEquals(33_075_000, p.getTime());
+    }
+
+    @Test
+    void aLongTraceIsIndexedInTheBackgroundAndSharedWithTheDiagram() throws Exception {
+        Trace big = io.github.handshakelab.diagram.TraceFixtures.bulk(60_000);
+        Playback p = new Playback();
+        p.setTrace(big);
+        assertNull(p.indexProperty().get(), "not on the FX thread");
+        io.github.handshakelab.diagram.TraceIndex idx = io.github.handshakelab.diagram.TraceIndex.ofAsync(big).get();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertSame(idx, p.indexProperty().get(), "one index per trace");
+        assertTrue(p.endTime() > 0);
+        assertSame(idx, io.github.handshakelab.diagram.TraceIndex.of(big));
+    }
 }
