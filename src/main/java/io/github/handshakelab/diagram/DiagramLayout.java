@@ -250,7 +250,9 @@ public final class DiagramLayout {
                 i -> timers.get(i).label() == null ? timers.get(i).y1() : Math.max(timers.get(i).y1(),
                         timers.get(i).label().y() + timers.get(i).label().h()));
 
-        // Everything a label must keep clear of besides arrow lines and other labels.
+        // Everything a label must keep clear of besides arrow lines and other labels: the strip above
+        // the first instant (an export writes the endpoints' names there), gap bands, "RTO fired", "lost".
+        obstacles.add(new Box(0, -10_000, options.width(), 10_000 + headerBottom(options)));
         for (GapBreak g : gapBreaks) obstacles.add(g.band());
         for (TimerSpan t : timers) if (t.label() != null) obstacles.add(t.label());
         double small = options.smallFont();
@@ -302,6 +304,17 @@ public final class DiagramLayout {
         return o.lineHeight() * (extra ? 1.9 : 1);
     }
 
+    /** Bottom of the endpoints' names an export writes above the first instant. */
+    static double headerBottom(Options o) { return 4 + o.fontSize() * 1.4; }
+
+    private static TimeAxis axis(Spacing spacing, long[] inst, double[] rowPx, double[] lead, double[] extra, boolean[] spaced,
+                                 double top, Options options, double gapPx) {
+        return spacing == Spacing.ORDER
+                ? TimeAxis.byOrder(inst, rowPx, lead, extra, top, options.compressAboveUs(), gapPx, options.pxPerMs())
+                : TimeAxis.byTime(inst, extra, spaced, top, options.pxPerMs(), options.compressAboveUs(), gapPx,
+                options.rowPx() * 1.05);
+    }
+
     private static Rows rows(TraceIndex index, Options options, Spacing spacing, double[] lh) {
         TraceEvent.Segment[] segs = index.segmentArray();
         boolean capture = index.isCapture();
@@ -350,10 +363,17 @@ public final class DiagramLayout {
                 if (sendsAt[i] > 1 || (capture && sendsAt[i] > 0)) extra[i] = step[i] * (capture ? sendsAt[i] : sendsAt[i] - 1);
             }
         }
-        TimeAxis axis = spacing == Spacing.ORDER
-                ? TimeAxis.byOrder(inst, rowPx, lead, extra, options.top(), options.compressAboveUs(), gapPx, options.pxPerMs())
-                : TimeAxis.byTime(inst, extra, spaced, options.top(), options.pxPerMs(), options.compressAboveUs(),
-                gapPx, options.rowPx() * 1.05);
+        TimeAxis axis = axis(spacing, inst, rowPx, lead, extra, spaced, options.top(), options, gapPx);
+        // The first row's labels need room above it, below the strip where an export writes the
+        // names; a two-line label is wide and its arrow slopes under it, so it gets a little more.
+        for (int ii = 0; ii < ni; ii++) {
+            if (sendsAt[ii] == 0) continue;
+            if (rowNeed[ii] <= options.lineHeight() * 1.5) break; // one line fits above the sloping arrow's middle
+            double need = rowNeed[ii] + 2 + 1.5 * options.stroke() + 14;
+            double deficit = headerBottom(options) + need - axis.y(inst[ii]);
+            if (deficit > 0) axis = axis(spacing, inst, rowPx, lead, extra, spaced, options.top() + deficit, options, gapPx);
+            break;
+        }
         return new Rows(axis, rank, instOf, step, slant);
     }
 
