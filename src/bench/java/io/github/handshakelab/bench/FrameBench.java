@@ -6,6 +6,7 @@ import io.github.handshakelab.trace.Endpoint;
 import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceEvent;
+import io.github.handshakelab.view.Playback;
 import io.github.handshakelab.view.SequenceDiagram;
 import io.github.handshakelab.view.Theme;
 import javafx.application.Platform;
@@ -21,47 +22,80 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Frame time of the sequence diagram on a 10,000-segment trace, headless with software rendering
+ * Frame time of the sequence diagram on a long trace ({@code -Dframes.segments=N}, default
+ * 10,000), headless with software rendering
  * (JMH does not fit JavaFX frames). One frame = move the playhead (playing) or the scroll offset
  * (scrolling), redraw the canvas and render the scene into an image, as a pulse would.
- * Run: {@code mvn -q -ntp test-compile exec:exec@frames} (prints median and p99 per mode).
+ * First it prints how long the trace takes to be on screen after it is chosen.
+ * Run: {@code mvn -q -ntp test-compile exec:exec@frames -Dframes.segments=100000} (prints median and p99 per mode).
  */
 public final class FrameBench {
 
     public static void main(String[] args) throws Exception {
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 600;
+        int segments = Integer.getInteger("frames.segments", 10_000);
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                run(frames);
-            } finally {
-                done.countDown();
-            }
+        Trace trace = bulk(segments);
+        SequenceDiagram d = new SequenceDiagram();
+        Playback playback = new Playback();
+        StackPane root = new StackPane(d);
+        Scene scene = fx(() -> {
+            d.themeProperty().set(Theme.LIGHT);
+            Scene sc = new Scene(root, 1000, 800);
+            Stage stage = new Stage();
+            stage.setScene(sc);
+            stage.show();
+            root.applyCss();
+            root.layout();
+            return sc;
         });
-        done.await();
+        WritableImage img = new WritableImage(1000, 800);
+        // Choosing a trace: the window hands it to the playback and the diagram on the FX thread;
+        // index and layout run in the background; it is on screen when a frame shows its arrows.
+        long t0 = System.nanoTime();
+        long blocked = fx(() -> {
+            long s0 = CPU.getCurrentThreadCpuTime();
+            playback.setTrace(trace);
+            d.setTrace(trace);
+            root.layout();
+            return CPU.getCurrentThreadCpuTime() - s0;
+        });
+        while (fx(() -> d.getLayout() == null)) Thread.sleep(1);
+        fx(() -> { d.redraw(); scene.snapshot(img); return null; });
+        long t1 = System.nanoTime();
+        // The same work again on this thread, timed in CPU time: what it costs on an idle machine.
+        long c0 = CPU.getCurrentThreadCpuTime();
+        io.github.handshakelab.diagram.TraceIndex idx = new io.github.handshakelab.diagram.TraceIndex(trace);
+        long c1 = CPU.getCurrentThreadCpuTime();
+        new io.github.handshakelab.diagram.DiagramLayout(idx, d.getLayout().options());
+        long c2 = CPU.getCurrentThreadCpuTime();
+        System.out.printf(Locale.ROOT, "on screen  segments=%d after %.0f ms (CPU: FX thread %.1f ms, index %.0f ms, layout %.0f ms)%n",
+                segments, (t1 - t0) / 1e6, blocked / 1e6, (c1 - c0) / 1e6, (c2 - c1) / 1e6);
+        fx(() -> { run(d, scene, img, trace, frames); return null; });
         Platform.exit();
     }
 
-    private static void run(int frames) {
-        Trace trace = bulk(10_000);
-        SequenceDiagram d = new SequenceDiagram();
-        d.themeProperty().set(Theme.LIGHT);
-        d.setTrace(trace);
-        StackPane root = new StackPane(d);
-        Scene scene = new Scene(root, 1000, 800);
-        Stage stage = new Stage();
-        stage.setScene(scene);
-        stage.show();
-        root.applyCss();
-        root.layout();
-        WritableImage img = new WritableImage(1000, 800);
+    private static <T> T fx(java.util.concurrent.Callable<T> task) throws Exception {
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(task.call());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get();
+    }
+
+    private static void run(SequenceDiagram d, Scene scene, WritableImage img, Trace trace, int frames) {
         long end = trace.endTime();
         // warm-up
         for (int i = 0; i < 200; i++) frame(d, scene, img, () -> d.playheadProperty().set(end / 2));
         double[] play = new double[frames];
+        double[] playCpu = cpu = new double[frames];
+        cpuAt = 0;
         long step = end / frames;
         for (int i = 0; i < frames; i++) {
             long t = i * step;
@@ -70,28 +104,38 @@ public final class FrameBench {
         d.autoScrollProperty().set(false);
         d.playheadProperty().set(end);
         double[] scroll = new double[frames];
+        double[] scrollCpu = cpu = new double[frames];
+        cpuAt = 0;
         double h = d.contentHeight();
         for (int i = 0; i < frames; i++) {
             double y = (h - 800) * i / frames;
             scroll[i] = frame(d, scene, img, () -> d.scrollTo(y));
         }
-        report("playing  ", play);
-        report("scrolling", scroll);
-        stage.close();
+        report("playing  ", play, playCpu);
+        report("scrolling", scroll, scrollCpu);
     }
 
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** CPU time of the FX thread per frame, the last run: on a loaded machine wall time mostly measures waiting. */
+    private static double[] cpu = new double[0];
+    private static int cpuAt;
+
     private static double frame(SequenceDiagram d, Scene scene, WritableImage img, Runnable change) {
+        long c0 = CPU.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         change.run();
         scene.snapshot(img);
+        if (cpuAt < cpu.length) cpu[cpuAt++] = (CPU.getCurrentThreadCpuTime() - c0) / 1e6;
         return (System.nanoTime() - t0) / 1e6;
     }
 
-    private static void report(String name, double[] ms) {
-        double[] s = ms.clone();
+    private static void report(String name, double[] ms, double[] cpuMs) {
+        double[] s = ms.clone(), c = cpuMs.clone();
         Arrays.sort(s);
-        System.out.printf(Locale.ROOT, "%s frames=%d median=%.2f ms p99=%.2f ms max=%.2f ms%n", name, s.length,
-                s[s.length / 2], s[(int) Math.ceil(s.length * 0.99) - 1], s[s.length - 1]);
+        Arrays.sort(c);
+        System.out.printf(Locale.ROOT, "%s frames=%d median=%.2f ms p99=%.2f ms max=%.2f ms (FX thread CPU median=%.2f ms p99=%.2f ms)%n",
+                name, s.length, s[s.length / 2], s[(int) Math.ceil(s.length * 0.99) - 1], s[s.length - 1],
+                c[c.length / 2], c[(int) Math.ceil(c.length * 0.99) - 1]);
     }
 
     /** Alternating data and ACK segments, 30 ms apart, 50 ms flight: a long busy connection. */

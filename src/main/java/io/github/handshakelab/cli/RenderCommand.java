@@ -84,8 +84,8 @@ public final class RenderCommand implements Callable<Integer> {
         String text = switch (format) {
             case "svg" -> DiagramExport.svg(trace, locale, false);
             case "json" -> TraceJson.write(trace);
-            case "puml" -> SequenceText.render(trace, SequenceText.Dialect.PLANTUML, false);
-            case "mermaid" -> SequenceText.render(trace, SequenceText.Dialect.MERMAID, false);
+            case "puml" -> SequenceText.render(trace, SequenceText.Dialect.PLANTUML, false, locale);
+            case "mermaid" -> SequenceText.render(trace, SequenceText.Dialect.MERMAID, false, locale);
             default -> TextLadder.render(trace, locale);
         };
         if (out != null) {

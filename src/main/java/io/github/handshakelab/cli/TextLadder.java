@@ -98,7 +98,7 @@ public final class TextLadder {
 
     /** "61.550" for the timer lines. */
     static String seconds(long us) {
-        return String.format(Locale.ROOT, "%d.%03d", us / 1_000_000, (us / 1000) % 1000);
+        return io.github.handshakelab.text.TimeFormat.seconds(us);
     }
 
     private static String who(Locale locale, Side side) {
@@ -107,6 +107,6 @@ public final class TextLadder {
 
     /** Seconds with millisecond precision, e.g. "1.050s". */
     static String time(long us) {
-        return String.format(Locale.ROOT, "%d.%03ds", us / 1_000_000, (us / 1000) % 1000);
+        return io.github.handshakelab.text.TimeFormat.ladder(us);
     }
 }

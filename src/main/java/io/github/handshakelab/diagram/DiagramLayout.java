@@ -2,6 +2,8 @@ package io.github.handshakelab.diagram;
 
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.tcp.TimerKind;
+import io.github.handshakelab.text.Messages;
+import io.github.handshakelab.text.TimeFormat;
 import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceEvent;
@@ -10,33 +12,82 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
 
 /**
  * Pure geometry of a sequence diagram (DESIGN §2): client lifeline left, server right, time down.
- * The JavaFX view and every exporter draw from this, so screen and files agree. Coordinates are
- * in diagram pixels before zoom; text widths are estimated from a fixed monospace advance
- * ({@link Options#charWidth}) because labels are drawn in a monospace font.
+ * The JavaFX view and every exporter draw from this, so screen and files agree. Coordinates are in
+ * diagram pixels; text widths are estimated (labels are monospace, so exactly). Built once per
+ * trace, width, theme and zoom, off the FX thread for long traces: every query a frame makes
+ * ({@link #arrowsIn}, {@link #bandsIn}, {@link #timersIn}, {@link #gapsIn}) is a binary search.
+ * <p>
+ * Segment labels are placed so that they collide with nothing: no other label, no arrow line, no
+ * "RTO fired" text, no "lost" mark and no compressed-gap band ({@link #labelObstacles}).
  */
 public final class DiagramLayout {
 
-    public record Options(double width, double top, double margin, double pxPerMs, long compressAboveUs,
-                          double gapPx, double sameTimePx, double charWidth, double lineHeight, boolean absolute) {
+    /** How time maps to height: linear in time, or one row per event (Wireshark's flow graph). */
+    public enum Spacing {
+        /** By order for captures (microsecond RTTs melt into one line by time), by time for simulations. */
+        AUTO, TIME, ORDER;
+
+        public Spacing resolve(boolean capture) {
+            return this != AUTO ? this : capture ? ORDER : TIME;
+        }
+    }
+
+    /**
+     * Every size of the diagram, in one place ({@link #of} derives them from a {@link Palette}).
+     *
+     * @param zoom       1 = as designed; scales time (and the air between rows), never the type
+     * @param rowPx      height of a row: between sends of one instant, and the least step between sends
+     * @param charWidth  advance of the monospace label font
+     * @param lineHeight height of one label line
+     * @param fontSize   the diagram's words (state names, timers)
+     * @param locale     language of the diagram's words, for their width
+     */
+    public record Options(double width, double top, double margin, double zoom, double pxPerMs, long compressAboveUs,
+                          double gapPx, double rowPx, double charWidth, double lineHeight, double fontSize,
+                          double stroke, boolean absolute, Spacing spacing, Locale locale) {
+
+        /** The light theme's sizes at 760 px wide (what the unit tests measure against). */
         public static Options defaults() {
-            return new Options(760, 40, 110, 1.6, 250_000, 64, 34, 7.8, 18, false);
+            return defaults(Spacing.AUTO);
         }
 
-        public Options withWidth(double w) {
-            return new Options(w, top, margin, pxPerMs, compressAboveUs, gapPx, sameTimePx, charWidth, lineHeight, absolute);
+        public static Options defaults(Spacing spacing) {
+            return new Options(760, 40, 110, 1, 1.6, 250_000, 64, 34, 7.8, 18, 13, 1.0, false, spacing, Locale.ROOT);
         }
 
-        public Options withAbsolute(boolean a) {
-            return new Options(width, top, margin, pxPerMs, compressAboveUs, gapPx, sameTimePx, charWidth, lineHeight, a);
+        /**
+         * The sizes for a theme: every pixel of the diagram follows from the palette's type sizes,
+         * the width and the zoom. {@code export} widens the margins: a file has no badges above
+         * the lifelines, so the state names must fit beside them.
+         */
+        public static Options of(Palette p, double width, double zoom, boolean absolute, Spacing spacing, Locale locale,
+                                 boolean export) {
+            double f = p.fontSize() / 13.0;
+            double margin = export ? 160 * f : Math.max(p.fontSize() * 9, width * 0.16);
+            return new Options(width, 40, margin, zoom, 1.6 * zoom * f, 250_000, 64 * f, 34 * Math.max(f, p.labelFontSize() / 13.0),
+                    p.labelFontSize() * 0.6, p.labelFontSize() * 1.4, p.fontSize(), p.stroke(), absolute, spacing, locale);
         }
 
-        public Options withPxPerMs(double p) {
-            return new Options(width, top, margin, p, compressAboveUs, gapPx, sameTimePx, charWidth, lineHeight, absolute);
-        }
+        /** Width of a lifeline's state band. */
+        public double bandWidth() { return 12 * stroke; }
+
+        /** Width of the shaded TIME_WAIT bar beside a lifeline. */
+        public double barWidth() { return 14 * stroke; }
+
+        /** Distance from a lifeline to its RTO bracket. */
+        public double bracketOffset() { return bandWidth() / 2 + 6; }
+
+        /** Labels keep this far from a lifeline: the band, the 2MSL bar and RTO brackets live there. */
+        public double labelInset() { return bandWidth() / 2 + 4 + barWidth() + 6; }
+
+        /** Font size of the small words (timers, "lost", gap breaks). */
+        public double smallFont() { return fontSize * 0.85; }
     }
 
     public record Box(double x, double y, double w, double h) {
@@ -47,6 +98,25 @@ public final class DiagramLayout {
         public boolean contains(double px, double py) {
             return px >= x && px <= x + w && py >= y && py <= y + h;
         }
+
+        /** True when the line from (x1,y1) to (x2,y2) passes through this box grown by {@code pad}. */
+        public boolean crosses(double x1, double y1, double x2, double y2, double pad) {
+            double bx0 = x - pad, by0 = y - pad, bx1 = x + w + pad, by1 = y + h + pad;
+            // Liang-Barsky clipping of the segment against the box
+            double t0 = 0, t1 = 1, dx = x2 - x1, dy = y2 - y1;
+            double[] p = {-dx, dx, -dy, dy};
+            double[] q = {x1 - bx0, bx1 - x1, y1 - by0, by1 - y1};
+            for (int i = 0; i < 4; i++) {
+                if (p[i] == 0) {
+                    if (q[i] < 0) return false;
+                } else {
+                    double r = q[i] / p[i];
+                    if (p[i] < 0) { if (r > t1) return false; if (r > t0) t0 = r; }
+                    else { if (r < t0) return false; if (r < t1) t1 = r; }
+                }
+            }
+            return t0 <= t1;
+        }
     }
 
     /**
@@ -55,13 +125,6 @@ public final class DiagramLayout {
      */
     public record Arrow(TraceEvent.Segment segment, double x1, double y1, double x2, double y2, long tStart, long tEnd,
                         boolean lost, String text, Box label) {
-        /** Where the head is at time t (clamped to the arrow), by the fraction of y travelled. */
-        public double[] headAt(double yHead) {
-            if (y2 <= y1) return new double[]{x2, y2};
-            double f = Math.max(0, Math.min(1, (yHead - y1) / (y2 - y1)));
-            return new double[]{x1 + f * (x2 - x1), y1 + f * (y2 - y1)};
-        }
-
         /** Distance from a point to the arrow's line segment (for hit testing). */
         public double distance(double px, double py) {
             double dx = x2 - x1, dy = y2 - y1;
@@ -76,163 +139,317 @@ public final class DiagramLayout {
         public double maxY() { return Math.max(Math.max(y1, y2), label.y() + label.h()); }
     }
 
-    /** A stretch of one lifeline in one state; {@code y1} of the last band is the diagram's end. */
-    public record StateBand(Side side, TcpState state, long t0, long t1, double y0, double y1, boolean inferred) {}
+    /**
+     * A stretch of one lifeline in one state; {@code y1} of the last band is the diagram's end.
+     * {@code label} is where the state's name is written, beside the lifeline where the band starts.
+     */
+    public record StateBand(Side side, TcpState state, long t0, long t1, double y0, double y1, boolean inferred, Box label) {}
 
     /**
      * A timer drawn on a lifeline: from SET to FIRED, CANCELLED (or a restart) or, without either,
-     * its expiry. TIME_WAIT spans are the shaded 2MSL bar.
+     * its expiry. TIME_WAIT spans are the shaded 2MSL bar; a fired retransmission timer is a
+     * bracket whose "RTO fired" text sits in {@code label} (null otherwise).
      */
     public record TimerSpan(Side side, TimerKind kind, long t0, long t1, double y0, double y1, boolean fired,
-                            long expires) {}
+                            long expires, Box label) {}
 
-    /** A compressed gap with its real duration, drawn as a break "⋯ 59.8 s ⋯". */
-    public record GapBreak(long t0, long t1, double y0, double y1, String text) {}
+    /** A compressed gap with its real duration, drawn as a break "⋯ 59.8 s ⋯" over {@code band}. */
+    public record GapBreak(long t0, long t1, double y0, double y1, String text, Box band) {}
 
+    private final TraceIndex index;
     private final Trace trace;
     private final Options options;
+    private final Spacing spacing;
     private final TimeAxis axis;
     private final double clientX, serverX, networkX;
-    private final List<Arrow> arrows;
-    private final double[] arrowMinY;      // sorted ascending with arrowsByMinY
-    private final Arrow[] arrowsByMinY;
-    private final double maxArrowSpan;
+    private final Arrow[] arrows;                 // send order
+    private final YIndex arrowIdx;
     private final List<StateBand> bands;
+    private final YIndex bandIdx;
     private final List<TimerSpan> timers;
+    private final YIndex timerIdx;
     private final List<GapBreak> gapBreaks;
-    private final long[] eventTimes;
+    private final YIndex gapIdx;
+    private final List<Box> obstacles = new ArrayList<>();
     private final double height;
 
     public DiagramLayout(Trace trace, Options options) {
-        this.trace = trace;
+        this(TraceIndex.of(trace), options);
+    }
+
+    public DiagramLayout(TraceIndex index, Options options) {
+        this.index = index;
+        this.trace = index.trace();
         this.options = options;
         this.clientX = options.margin();
         this.serverX = options.width() - options.margin();
         this.networkX = (clientX + serverX) / 2;
-        boolean capture = trace.source() == Trace.Source.CAPTURE;
-        List<TraceEvent.Segment> segments = trace.segments();
-        long nominalDelay = nominalDelay(segments);
+        boolean capture = index.isCapture();
+        this.spacing = options.spacing().resolve(capture);
+        TraceEvent.Segment[] segs = index.segmentArray();
+        long nominalDelay = index.nominalDelay();
+        long[] inst = index.instants();
+        int ni = inst.length;
 
-        // Instants that get their own y; several segments leaving one side at one instant get room.
-        List<Long> instants = new ArrayList<>();
-        Map<String, Integer> sendsAt = new HashMap<>();
-        Map<Long, Double> extra = new HashMap<>();
-        instants.add(0L);
-        for (TraceEvent e : trace.events()) {
-            instants.add(e.time());
-            if (e instanceof TraceEvent.Segment s) {
-                instants.add(lostOrEnd(s, nominalDelay));
-                String key = s.sent() + "/" + s.from();
-                int n = sendsAt.merge(key, 1, Integer::sum);
-                if (n > 1 || capture) {
-                    // A capture has no flight time: every packet needs its own row.
-                    double need = options.sameTimePx() * (capture ? n : n - 1);
-                    extra.merge(s.sent(), need, Math::max);
-                }
-            }
+        // Label sizes first: in "by order" a row is as tall as the labels sent in it.
+        String[] texts = new String[segs.length];
+        double[] lw = new double[segs.length], lh = new double[segs.length];
+        for (int i = 0; i < segs.length; i++) {
+            TraceEvent.Segment s = segs[i];
+            texts[i] = s.label(options.absolute());
+            String extra = extraLine(s);
+            // The second line (analysis flags, payload) is drawn smaller, 0.85 of the label font.
+            lw[i] = Math.max(texts[i].length(), extra.length() * 0.85) * options.charWidth() + 8;
+            lh[i] = labelHeight(s, options);
         }
-        long[] inst = instants.stream().mapToLong(Long::longValue).toArray();
-        java.util.Set<Long> sends = new java.util.HashSet<>();
-        for (TraceEvent.Segment s : segments) sends.add(s.sent());
-        this.axis = new TimeAxis(inst, extra, options.top(), options.pxPerMs(), options.compressAboveUs(), options.gapPx(),
-                sends, options.sameTimePx() * 1.05);
-        this.eventTimes = Arrays.stream(inst).distinct().sorted().toArray();
 
-        this.arrows = layoutArrows(segments, nominalDelay, capture);
-        Arrow[] sorted = arrows.toArray(new Arrow[0]);
-        Arrays.sort(sorted, (a, b) -> Double.compare(a.minY(), b.minY()));
-        this.arrowsByMinY = sorted;
-        this.arrowMinY = Arrays.stream(sorted).mapToDouble(Arrow::minY).toArray();
-        double span = 0;
-        for (Arrow a : sorted) span = Math.max(span, a.maxY() - a.minY());
-        this.maxArrowSpan = span;
-
+        Rows rows = rows(index, options, spacing, lh);
+        int[] rank = rows.rank, instOf = rows.instOf;
+        double[] step = rows.step;
+        double slant = rows.slant;
+        this.axis = rows.axis;
         this.height = axis.bottom() + options.lineHeight() * 3;
-        this.bands = layoutBands();
-        this.timers = layoutTimers();
-        List<GapBreak> gb = new ArrayList<>();
-        for (TimeAxis.Gap g : axis.gaps()) {
-            gb.add(new GapBreak(g.t0(), g.t1(), g.y0(), g.y1(), "⋯ " + TimeAxis.formatDuration(g.duration()) + " ⋯"));
-        }
-        this.gapBreaks = List.copyOf(gb);
-    }
 
-    /** The typical one-way delay, used to place lost segments' stopping points. */
-    static long nominalDelay(List<TraceEvent.Segment> segments) {
-        long[] d = segments.stream().filter(s -> s.arrived() != TraceEvent.NONE && !s.isDropped())
-                .mapToLong(s -> s.arrived() - s.sent()).filter(x -> x > 0).sorted().toArray();
-        return d.length == 0 ? 50_000 : d[d.length / 2];
-    }
-
-    /** A lost segment's arrow ends at its drop time, or half a flight after sending if dropped on send. */
-    static long lostOrEnd(TraceEvent.Segment s, long nominalDelay) {
-        if (s.isDropped()) return s.dropped() > s.sent() ? s.dropped() : s.sent() + nominalDelay / 2;
-        return s.end();
-    }
-
-    private List<Arrow> layoutArrows(List<TraceEvent.Segment> segments, long nominalDelay, boolean capture) {
-        List<Arrow> out = new ArrayList<>(segments.size());
-        Map<String, Integer> rank = new HashMap<>();
-        List<Box> recent = new ArrayList<>();
-        for (TraceEvent.Segment s : segments) {
+        // Arrow lines.
+        double[] x1 = new double[segs.length], y1 = new double[segs.length], x2 = new double[segs.length], y2 = new double[segs.length];
+        long[] tEnd = new long[segs.length];
+        for (int i = 0; i < segs.length; i++) {
+            TraceEvent.Segment s = segs[i];
             double xf = x(s.from()), xt = x(s.to());
-            int k = rank.merge(s.sent() + "/" + s.from(), 1, Integer::sum) - 1;
-            double y1 = axis.y(s.sent()) + k * options.sameTimePx();
-            double x2, y2;
-            long tEnd;
-            boolean lost = s.isDropped();
-            if (lost) {
-                tEnd = lostOrEnd(s, nominalDelay);
-                x2 = (xf + xt) / 2;
-                y2 = Math.max(y1 + 8, axis.y(tEnd) + k * options.sameTimePx());
+            double off = rank[i] * step[instOf[i]];
+            x1[i] = xf;
+            y1[i] = axis.y(s.sent()) + off;
+            if (s.isDropped()) {
+                tEnd[i] = TraceIndex.lostOrEnd(s, nominalDelay);
+                x2[i] = (xf + xt) / 2;
+                y2[i] = Math.max(y1[i] + 8, axis.y(tEnd[i]) + off);
             } else if (s.arrived() == TraceEvent.NONE) {
                 // Capture: one observation point; a short slant shows the direction of travel.
-                tEnd = s.sent();
-                x2 = xt;
-                y2 = y1 + options.sameTimePx() * 0.45;
+                tEnd[i] = s.sent();
+                x2[i] = xt;
+                y2[i] = y1[i] + slant;
             } else {
-                tEnd = s.arrived();
-                x2 = xt;
-                y2 = Math.max(y1 + 8, axis.y(s.arrived()) + k * options.sameTimePx());
+                tEnd[i] = s.arrived();
+                x2[i] = xt;
+                y2[i] = Math.max(y1[i] + 8, axis.y(s.arrived()) + off);
             }
-            String text = s.label(options.absolute());
-            String extra = extraLine(s);
-            // The second line (analysis flags, payload) is drawn smaller, about 0.85 of the label font.
-            double w = Math.max(text.length(), extra.length() * 0.85) * options.charWidth() + 8;
-            double h = options.lineHeight() * (extra.isEmpty() ? 1 : 1.9);
-            Box box = placeLabel(xf, y1, x2, y2, w, h, recent);
-            recent.add(box);
-            if (recent.size() > 8) recent.remove(0);
-            out.add(new Arrow(s, xf, y1, x2, y2, s.sent(), tEnd, lost, text, box));
         }
-        return List.copyOf(out);
+
+        List<GapBreak> gb = new ArrayList<>();
+        for (TimeAxis.Gap g : axis.gaps()) {
+            Box band = new Box(0, g.y0(), options.width(), g.y1() - g.y0());
+            gb.add(new GapBreak(g.t0(), g.t1(), g.y0(), g.y1(), "⋯ " + TimeFormat.duration(g.duration()) + " ⋯", band));
+        }
+        this.gapBreaks = List.copyOf(gb);
+        this.gapIdx = YIndex.of(gapBreaks.size(), i -> gapBreaks.get(i).y0(), i -> gapBreaks.get(i).y1());
+        this.bands = layoutBands();
+        this.bandIdx = YIndex.of(bands.size(), i -> bands.get(i).label() == null ? bands.get(i).y0()
+                : Math.min(bands.get(i).y0(), bands.get(i).label().y()), i -> bands.get(i).y1());
+        this.timers = layoutTimers();
+        this.timerIdx = YIndex.of(timers.size(), i -> timers.get(i).y0(),
+                i -> timers.get(i).label() == null ? timers.get(i).y1() : Math.max(timers.get(i).y1(),
+                        timers.get(i).label().y() + timers.get(i).label().h()));
+
+        // Everything a label must keep clear of besides arrow lines and other labels: the strip above
+        // the first instant (an export writes the endpoints' names there), gap bands, "RTO fired", "lost".
+        obstacles.add(new Box(0, -10_000, options.width(), 10_000 + headerBottom(options)));
+        for (GapBreak g : gapBreaks) obstacles.add(g.band());
+        for (TimerSpan t : timers) if (t.label() != null) obstacles.add(t.label());
+        double small = options.smallFont();
+        for (int i = 0; i < segs.length; i++) {
+            if (!segs[i].isDropped()) continue;
+            double r = 7 * options.stroke();
+            String lost = word("diagram.lost");
+            double w = Math.max(2 * r, textWidth(lost, small));
+            obstacles.add(new Box(x2[i] - w / 2 - 2, y2[i] - r - 2, w + 4, 2 * r + 4 + small * 1.3));
+        }
+
+        // Labels, in send order, each at the first free place near its arrow.
+        Grid lines = new Grid(96);
+        for (int i = 0; i < segs.length; i++) lines.add(i, Math.min(y1[i], y2[i]), Math.max(y1[i], y2[i]));
+        Grid placed = new Grid(96);
+        Grid fixed = new Grid(96);
+        for (int i = 0; i < obstacles.size(); i++) fixed.add(i, obstacles.get(i).y(), obstacles.get(i).y() + obstacles.get(i).h());
+        Box[] labels = new Box[segs.length];
+        LabelPlacer placer = new LabelPlacer(x1, y1, x2, y2, labels, lines, placed, fixed);
+        for (int i = 0; i < segs.length; i++) {
+            labels[i] = placer.place(i, lw[i], lh[i]);
+            placed.add(i, labels[i].y(), labels[i].y() + labels[i].h());
+        }
+        this.arrows = new Arrow[segs.length];
+        for (int i = 0; i < segs.length; i++) {
+            arrows[i] = new Arrow(segs[i], x1[i], y1[i], x2[i], y2[i], segs[i].sent(), tEnd[i], segs[i].isDropped(), texts[i], labels[i]);
+        }
+        this.arrowIdx = YIndex.of(arrows.length, i -> arrows[i].minY(), i -> arrows[i].maxY());
     }
 
-    /**
-     * Puts the label just above the arrow (else just below), centred on the first point along it
-     * (middle first) where it does not overlap recent labels, so crossing arrows (simultaneous open/close) keep
-     * readable labels.
-     */
-    private Box placeLabel(double x1, double y1, double x2, double y2, double w, double h, List<Box> recent) {
-        double[] fractions = {0.5, 0.3, 0.7, 0.2, 0.8};
-        double lo = Math.min(clientX, serverX) + 4, hi = Math.max(clientX, serverX) - 4;
-        Box first = null;
-        // above the arrow first (the textbook look), then below it
-        for (int below = 0; below < 2; below++) {
-            for (double f : fractions) {
-                double cx = x1 + f * (x2 - x1), cy = y1 + f * (y2 - y1);
-                double bx = Math.max(lo, Math.min(hi - w, cx - w / 2));
-                // clear of the sloped line over the whole box width, so the arrow never crosses its label
-                double rise = x2 == x1 ? 0 : Math.abs((y2 - y1) / (x2 - x1)) * w / 2;
-                Box b = new Box(bx, below == 0 ? cy - rise - h - 2 : cy + rise + 4, w, h);
-                if (first == null) first = b;
-                boolean clash = false;
-                for (Box r : recent) if (r.intersects(b)) { clash = true; break; }
-                if (!clash) return b;
+    /** The time axis and, per segment, its row offset: the part of a layout its height depends on. */
+    private record Rows(TimeAxis axis, int[] rank, int[] instOf, double[] step, double slant) {}
+
+    /** Height of the layout these options would give, computing only its time axis (the "fit" zoom tries many). */
+    public static double heightOf(TraceIndex index, Options options) {
+        return axisOf(index, options).bottom() + options.lineHeight() * 3;
+    }
+
+    /** The time axis these options would give (the playback paces along it). */
+    public static TimeAxis axisOf(TraceIndex index, Options options) {
+        TraceEvent.Segment[] segs = index.segmentArray();
+        double[] lh = new double[segs.length];
+        for (int i = 0; i < segs.length; i++) lh[i] = labelHeight(segs[i], options);
+        return rows(index, options, options.spacing().resolve(index.isCapture()), lh).axis;
+    }
+
+    private static double labelHeight(TraceEvent.Segment s, Options o) {
+        boolean extra = !s.analysis().isEmpty() || (s.payloadInfo() != null && !s.payloadInfo().isEmpty());
+        return o.lineHeight() * (extra ? 1.9 : 1);
+    }
+
+    /** Bottom of the endpoints' names an export writes above the first instant. */
+    static double headerBottom(Options o) { return 4 + o.fontSize() * 1.4; }
+
+    private static TimeAxis axis(Spacing spacing, long[] inst, double[] rowPx, double[] lead, double[] extra, boolean[] spaced,
+                                 double top, Options options, double gapPx) {
+        return spacing == Spacing.ORDER
+                ? TimeAxis.byOrder(inst, rowPx, lead, extra, top, options.compressAboveUs(), gapPx, options.pxPerMs())
+                : TimeAxis.byTime(inst, extra, spaced, top, options.pxPerMs(), options.compressAboveUs(), gapPx,
+                options.rowPx() * 1.05);
+    }
+
+    private static Rows rows(TraceIndex index, Options options, Spacing spacing, double[] lh) {
+        TraceEvent.Segment[] segs = index.segmentArray();
+        boolean capture = index.isCapture();
+        long[] inst = index.instants();
+        int ni = inst.length;
+        // Several segments leaving one side at one instant each get a row of their own.
+        int[] rank = new int[segs.length];
+        int[] instOf = new int[segs.length];
+        double[] rowNeed = new double[ni];
+        int[] sendsAt = new int[ni];
+        boolean[] spaced = new boolean[ni];
+        int start = 0;
+        while (start < segs.length) {
+            int end = start;
+            while (end < segs.length && segs[end].sent() == segs[start].sent()) end++;
+            int ii = Arrays.binarySearch(inst, segs[start].sent());
+            int[] perSide = new int[2];
+            for (int i = start; i < end; i++) {
+                // a capture's packets each get a row; a simulation's simultaneous sends from both ends cross (an X)
+                rank[i] = capture ? perSide[0]++ : perSide[segs[i].from().ordinal()]++;
+                instOf[i] = ii;
+                rowNeed[ii] = Math.max(rowNeed[ii], lh[i]);
+            }
+            sendsAt[ii] = Math.max(perSide[0], perSide[1]);
+            spaced[ii] = true;
+            start = end;
+        }
+        double zoom = options.zoom();
+        double slant = options.rowPx() * 0.45;
+        double gapPx = options.gapPx() * Math.max(0.5, Math.min(2, zoom));
+        double[] step = new double[ni];
+        double[] extra = new double[ni];
+        double[] rowPx = spacing == Spacing.ORDER ? new double[ni] : null;
+        double[] lead = spacing == Spacing.ORDER ? new double[ni] : null;
+        for (int i = 0; i < ni; i++) {
+            if (spacing == Spacing.ORDER) {
+                lead[i] = sendsAt[i] > 0 ? rowNeed[i] + 2 + 1.5 * options.stroke() + 2 : 0;
+                // a row holds its labels, the capture's slant and some air; zoom only adds air
+                rowPx[i] = sendsAt[i] > 0 ? Math.max(options.rowPx(), rowNeed[i] + (capture ? slant : 0) + 10) * Math.max(1, zoom)
+                        : Math.max(6, options.rowPx() * 0.7 * zoom);
+                step[i] = rowPx[i];
+                if (sendsAt[i] > 1) extra[i] = step[i] * (sendsAt[i] - 1);
+            } else {
+                step[i] = Math.max(options.rowPx(), rowNeed[i] + (capture ? slant : 0) + 8);
+                // A capture has no flight time: every packet needs its own row.
+                if (sendsAt[i] > 1 || (capture && sendsAt[i] > 0)) extra[i] = step[i] * (capture ? sendsAt[i] : sendsAt[i] - 1);
             }
         }
-        return first;
+        TimeAxis axis = axis(spacing, inst, rowPx, lead, extra, spaced, options.top(), options, gapPx);
+        // The first row's labels need room above it, below the strip where an export writes the
+        // names; a two-line label is wide and its arrow slopes under it, so it gets a little more.
+        for (int ii = 0; ii < ni; ii++) {
+            if (sendsAt[ii] == 0) continue;
+            if (rowNeed[ii] <= options.lineHeight() * 1.5) break; // one line fits above the sloping arrow's middle
+            double need = rowNeed[ii] + 2 + 1.5 * options.stroke() + 14;
+            double deficit = headerBottom(options) + need - axis.y(inst[ii]);
+            if (deficit > 0) axis = axis(spacing, inst, rowPx, lead, extra, spaced, options.top() + deficit, options, gapPx);
+            break;
+        }
+        return new Rows(axis, rank, instOf, step, slant);
     }
+
+    /** Finds free places for labels: candidates along the arrow, above then below, then a little further out. */
+    private final class LabelPlacer {
+        private final double[] x1, y1, x2, y2;
+        private final Box[] labels;
+        private final Grid lines, placed, fixed;
+        private final double lo = Math.min(clientX, serverX) + options.labelInset();
+        private final double hi = Math.max(clientX, serverX) - options.labelInset();
+        private final int[] seen = new int[1];
+
+        LabelPlacer(double[] x1, double[] y1, double[] x2, double[] y2, Box[] labels, Grid lines, Grid placed, Grid fixed) {
+            this.x1 = x1; this.y1 = y1; this.x2 = x2; this.y2 = y2;
+            this.labels = labels; this.lines = lines; this.placed = placed; this.fixed = fixed;
+        }
+
+        Box place(int i, double w, double h) {
+            double[] fractions = {0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9, 0.03, 0.97};
+            Box best = null;
+            int bestHits = Integer.MAX_VALUE;
+            for (int push = 0; push <= 8; push++) {
+                for (int below = 0; below < 2; below++) {
+                    for (double f : fractions) {
+                        Box b = candidate(i, f, below == 1, push * h * 0.75, w, h);
+                        int hits = hits(b, bestHits);
+                        if (hits == 0) return b;
+                        if (hits < bestHits) { bestHits = hits; best = b; }
+                    }
+                }
+            }
+            return best;
+        }
+
+        /** Just above (or below) the point at fraction f along the arrow, clear of its slope over the box width. */
+        private Box candidate(int i, double f, boolean below, double push, double w, double h) {
+            double ax = x1[i], ay = y1[i], bx = x2[i], by = y2[i];
+            double cx = ax + f * (bx - ax), cy = ay + f * (by - ay);
+            double left = hi - lo < w ? lo : Math.max(lo, Math.min(hi - w, cx - w / 2));
+            // the line's height at both ends of the box, so the arrow never crosses its own label
+            double slope = bx == ax ? 0 : (by - ay) / (bx - ax);
+            double ya = cy + slope * (left - cx), yb = cy + slope * (left + w - cx);
+            double clear = clearance() + 1;
+            double top = below ? Math.max(ya, yb) + clear + push : Math.min(ya, yb) - h - clear - push;
+            return new Box(left, top, w, h);
+        }
+
+        /** Number of things the box collides with, counting no further than {@code limit}. */
+        private int hits(Box b, int limit) {
+            int n = 0;
+            double pad = clearance();
+            for (int c = lines.cell(b.y() - pad), ce = lines.cell(b.y() + b.h() + pad); c <= ce; c++) {
+                int[] ids = lines.ids(c);
+                for (int k = 0, m = lines.size(c); k < m; k++) {
+                    int j = ids[k];
+                    if (b.crosses(x1[j], y1[j], x2[j], y2[j], pad) && ++n >= limit) return n;
+                }
+            }
+            for (int c = placed.cell(b.y()), ce = placed.cell(b.y() + b.h()); c <= ce; c++) {
+                int[] ids = placed.ids(c);
+                for (int k = 0, m = placed.size(c); k < m; k++) {
+                    if (labels[ids[k]].intersects(b) && ++n >= limit) return n;
+                }
+            }
+            for (int c = fixed.cell(b.y()), ce = fixed.cell(b.y() + b.h()); c <= ce; c++) {
+                int[] ids = fixed.ids(c);
+                for (int k = 0, m = fixed.size(c); k < m; k++) {
+                    if (obstacles.get(ids[k]).intersects(b) && ++n >= limit) return n;
+                }
+            }
+            return n;
+        }
+    }
+
+    /** How far a label keeps from any arrow line (the line's width and its head included). */
+    double clearance() { return 2 + 1.5 * options.stroke(); }
 
     /** Analysis flags and payload info under the label, e.g. {@code [RETRANSMISSION] TLS ClientHello}; "" when none. */
     public static String extraLine(TraceEvent.Segment s) {
@@ -242,27 +459,56 @@ public final class DiagramLayout {
         return b.toString().trim();
     }
 
+    /** Estimated width of proportional text: CJK glyphs are a full em, the rest about 0.62 em (bold). */
+    public static double textWidth(String s, double fontSize) {
+        double w = 0;
+        for (int i = 0; i < s.length(); i++) w += s.charAt(i) >= 0x2E80 ? 1.0 : 0.62;
+        return w * fontSize;
+    }
+
+    /** A diagram word in the layout's language (the painter writes the same words). */
+    public String word(String key) {
+        try {
+            return Messages.get(options.locale(), key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
 
     private List<StateBand> layoutBands() {
         List<StateBand> out = new ArrayList<>();
-        long end = Math.max(trace.endTime(), axis.lastTime());
+        long end = Math.max(index.endTime(), axis.lastTime());
+        double fs = options.fontSize(), bandW = options.bandWidth();
         for (Side side : Side.values()) {
-            List<TraceEvent.StateChange> changes = trace.stateChanges(side);
+            List<TraceEvent.StateChange> changes = index.stateChanges(side);
             TcpState state = changes.isEmpty() ? TcpState.CLOSED : changes.get(0).from();
             long t0 = Math.min(0, axis.firstTime());
             double y0 = axis.top() - options.lineHeight();
             boolean inferred = !changes.isEmpty() && changes.get(0).inferred();
             for (TraceEvent.StateChange c : changes) {
                 double y = axis.y(c.t());
-                if (y > y0 || c.t() > t0) out.add(new StateBand(side, state, t0, c.t(), y0, y, inferred));
+                if (y > y0 || c.t() > t0) out.add(band(side, state, t0, c.t(), y0, y, inferred));
                 state = c.to();
                 t0 = c.t();
                 y0 = y;
                 inferred = c.inferred();
             }
-            out.add(new StateBand(side, state, t0, end, y0, height, inferred));
+            out.add(band(side, state, t0, end, y0, height, inferred));
         }
+        out.sort((a, b) -> Double.compare(a.y0(), b.y0()));
         return List.copyOf(out);
+    }
+
+    private StateBand band(Side side, TcpState state, long t0, long t1, double y0, double y1, boolean inferred) {
+        String name = state.name() + (inferred ? "?" : "");
+        double fs = options.fontSize(), w = textWidth(name, fs), x = x(side), bw = options.bandWidth();
+        Box label = side == Side.CLIENT ? new Box(x - bw - w, y0 + 2, w, fs * 1.3) : new Box(x + bw, y0 + 2, w, fs * 1.3);
+        return new StateBand(side, state, t0, t1, y0, y1, inferred, label);
+    }
+
+    /** The state name drawn at a band's start: {@code "ESTABLISHED"}, with "?" when inferred. */
+    public static String bandText(StateBand b) {
+        return b.state().name() + (b.inferred() ? "?" : "");
     }
 
     private List<TimerSpan> layoutTimers() {
@@ -289,15 +535,53 @@ public final class DiagramLayout {
             }
         }
         for (TraceEvent.Timer set : open.values()) {
-            long end = set.expires() == TraceEvent.NONE ? trace.endTime() : set.expires();
+            long end = set.expires() == TraceEvent.NONE ? index.endTime() : set.expires();
             out.add(span(set, end, false));
         }
-        out.sort((a, b) -> Long.compare(a.t0(), b.t0()));
+        out.sort((a, b) -> a.y0() != b.y0() ? Double.compare(a.y0(), b.y0()) : Long.compare(a.t0(), b.t0()));
         return List.copyOf(out);
     }
 
     private TimerSpan span(TraceEvent.Timer set, long end, boolean fired) {
-        return new TimerSpan(set.endpoint(), set.timer(), set.t(), end, axis.y(set.t()), axis.y(end), fired, set.expires());
+        double y0 = axis.y(set.t()), y1 = axis.y(end);
+        Box label = null;
+        if (set.timer() == TimerKind.RETRANSMISSION && fired) {
+            String text = rtoText(end - set.t());
+            double small = options.smallFont(), w = textWidth(text, small) + 4;
+            double dir = set.endpoint() == Side.CLIENT ? 1 : -1;
+            double tx = x(set.endpoint()) + dir * (options.bracketOffset() + 10);
+            label = new Box(dir > 0 ? tx - 2 : tx - w + 2, y1 - 2 - small * 1.3, w, small * 1.3 + 2);
+        }
+        return new TimerSpan(set.endpoint(), set.timer(), set.t(), end, y0, y1, fired, set.expires(), label);
+    }
+
+    /** "RTO fired (1.0 s)" in the layout's language. */
+    public String rtoText(long duration) {
+        return word("diagram.rtoFired") + " (" + TimeFormat.duration(duration) + ")";
+    }
+
+    /**
+     * Where the playhead's time chip goes at {@code now}: left of the client lifeline just above
+     * the line, unless a state name is there; then below the line, then in the right margin, then
+     * a little further from the line.
+     */
+    public Box playheadLabel(long now, double w, double h) {
+        double y = axis.y(now);
+        Box first = null;
+        for (int k = 0; k <= 8; k++) {
+            double d = k * h / 2;
+            for (double x : new double[]{2, options.width() - w - 2}) {
+                for (Box c : new Box[]{new Box(x, y - h - 2 - d, w, h), new Box(x, y + 3 + d, w, h)}) {
+                    if (first == null) first = c;
+                    boolean clash = false;
+                    for (StateBand b : bandsIn(c.y() - 1, c.y() + c.h() + 1)) {
+                        if (b.label().intersects(c)) { clash = true; break; }
+                    }
+                    if (!clash) return c;
+                }
+            }
+        }
+        return first;
     }
 
     public double x(Side side) { return side == Side.CLIENT ? clientX : serverX; }
@@ -312,31 +596,55 @@ public final class DiagramLayout {
 
     public Trace trace() { return trace; }
 
+    public TraceIndex index() { return index; }
+
     public Options options() { return options; }
+
+    /** The spacing in effect ({@link Spacing#AUTO} resolved for this trace). */
+    public Spacing spacing() { return spacing; }
 
     public double width() { return options.width(); }
 
     public double height() { return height; }
 
-    public List<Arrow> arrows() { return arrows; }
+    /** All arrows in send order. */
+    public List<Arrow> arrows() { return Arrays.asList(arrows); }
 
+    /** State bands ordered by their top. */
     public List<StateBand> bands() { return bands; }
 
     public List<TimerSpan> timers() { return timers; }
 
     public List<GapBreak> gaps() { return gapBreaks; }
 
+    /** Fixed things a label keeps clear of: gap bands, "RTO fired" texts, "lost" marks. */
+    public List<Box> labelObstacles() { return List.copyOf(obstacles); }
+
     /** Distinct instants where something happens, ascending: the playback's step points. */
-    public long[] eventTimes() { return eventTimes.clone(); }
+    public long[] eventTimes() { return index.instants().clone(); }
 
     /** Arrows whose drawing (line or label) touches the y range, found without scanning the whole trace. */
     public List<Arrow> arrowsIn(double yTop, double yBottom) {
-        int from = lowerBound(arrowMinY, yTop - maxArrowSpan);
         List<Arrow> out = new ArrayList<>();
-        for (int i = from; i < arrowsByMinY.length && arrowMinY[i] <= yBottom; i++) {
-            Arrow a = arrowsByMinY[i];
-            if (a.maxY() >= yTop) out.add(a);
-        }
+        arrowIdx.forEach(yTop, yBottom, i -> out.add(arrows[i]));
+        return out;
+    }
+
+    public List<StateBand> bandsIn(double yTop, double yBottom) {
+        List<StateBand> out = new ArrayList<>();
+        bandIdx.forEach(yTop, yBottom, i -> out.add(bands.get(i)));
+        return out;
+    }
+
+    public List<TimerSpan> timersIn(double yTop, double yBottom) {
+        List<TimerSpan> out = new ArrayList<>();
+        timerIdx.forEach(yTop, yBottom, i -> out.add(timers.get(i)));
+        return out;
+    }
+
+    public List<GapBreak> gapsIn(double yTop, double yBottom) {
+        List<GapBreak> out = new ArrayList<>();
+        gapIdx.forEach(yTop, yBottom, i -> out.add(gapBreaks.get(i)));
         return out;
     }
 
@@ -352,16 +660,92 @@ public final class DiagramLayout {
     }
 
     public Arrow arrow(int segmentId) {
-        for (Arrow a : arrows) if (a.segment().id() == segmentId) return a;
-        return null;
+        int i = index.segmentIndex(segmentId);
+        return i < 0 ? null : arrows[i];
     }
 
-    private static int lowerBound(double[] a, double v) {
-        int lo = 0, hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < v) lo = mid + 1; else hi = mid;
+    /**
+     * Items with a y extent, queried by y range in O(log n + hits): sorted by top, with the running
+     * maximum of their bottoms so that a tall item (a 60 s TIME_WAIT bar) is never missed.
+     */
+    static final class YIndex {
+        private final int[] order;
+        private final double[] top, bottom, maxBottom;
+
+        private YIndex(int[] order, double[] top, double[] bottom, double[] maxBottom) {
+            this.order = order;
+            this.top = top;
+            this.bottom = bottom;
+            this.maxBottom = maxBottom;
         }
-        return lo;
+
+        static YIndex of(int n, java.util.function.IntToDoubleFunction top, java.util.function.IntToDoubleFunction bottom) {
+            // Sorted by top quantised down to 1/16 px (packed with the item number into one long, so
+            // 100,000 items sort as primitives); a quantised top is never below the true one's floor,
+            // so a query can only see more candidates, never miss one.
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                long q = (long) Math.floor(top.applyAsDouble(i) * 16) + (1L << 38);
+                keys[i] = q << 24 | i;
+            }
+            Arrays.sort(keys);
+            int[] order = new int[n];
+            double[] tops = new double[n], bottoms = new double[n], maxB = new double[n];
+            double m = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                int item = (int) (keys[i] & 0xffffff);
+                order[i] = item;
+                tops[i] = ((keys[i] >>> 24) - (1L << 38)) / 16.0;
+                bottoms[i] = bottom.applyAsDouble(item);
+                m = Math.max(m, bottoms[i]);
+                maxB[i] = m;
+            }
+            return new YIndex(order, tops, bottoms, maxB);
+        }
+
+        void forEach(double yTop, double yBottom, java.util.function.IntConsumer action) {
+            int lo = 0, hi = order.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (maxBottom[mid] < yTop) lo = mid + 1; else hi = mid;
+            }
+            for (int i = lo; i < order.length && top[i] <= yBottom; i++) {
+                if (bottom[i] >= yTop) action.accept(order[i]);
+            }
+        }
+    }
+
+    /** Buckets of item ids by y, for the label placer's neighbourhood queries. */
+    static final class Grid {
+        private final double cell;
+        private int[][] ids = new int[64][];
+        private int[] sizes = new int[64];
+
+        Grid(double cell) { this.cell = cell; }
+
+        void add(int id, double y0, double y1) {
+            int a = Math.max(0, (int) Math.floor(y0 / cell)), b = Math.max(a, (int) Math.floor(y1 / cell));
+            for (int c = a; c <= b; c++) {
+                if (c >= ids.length) {
+                    int n = Math.max(c + 1, ids.length * 2);
+                    ids = Arrays.copyOf(ids, n);
+                    sizes = Arrays.copyOf(sizes, n);
+                }
+                if (ids[c] == null) ids[c] = new int[4];
+                if (sizes[c] == ids[c].length) ids[c] = Arrays.copyOf(ids[c], sizes[c] * 2);
+                ids[c][sizes[c]++] = id;
+            }
+        }
+
+        private static final int[] NONE = new int[0];
+
+        /** The cell holding y (clamped to the cells that exist, so a loop over cells stays in range). */
+        int cell(double y) {
+            return Math.max(0, Math.min(ids.length - 1, (int) Math.floor(y / cell)));
+        }
+
+        int[] ids(int c) { return ids[c] == null ? NONE : ids[c]; }
+
+        int size(int c) { return sizes[c]; }
     }
 }

@@ -7,7 +7,7 @@ import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceEvent;
 
-import java.util.Locale;
+import io.github.handshakelab.text.TimeFormat;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,35 +33,40 @@ public final class DiagramPainter {
 
     /** The whole diagram with a header naming both endpoints, as an export shows it. */
     public void paintAll(Painter g) {
-        long end = layout.trace().endTime();
+        long end = layout.index().endTime();
         g.fillRect(0, 0, layout.width(), layout.height(), pal.background(), 1);
         Painter.Font bold = new Painter.Font(false, true, pal.fontSize());
         for (Side side : Side.values()) {
             Endpoint e = layout.trace().endpoint(side);
             String where = e.address() == null ? "" : e.address() + (e.port() >= 0 ? ":" + e.port() : "");
-            String name = e.label().contains(where) ? e.label() : e.label() + "  " + where;
+            // the simulator's "Client"/"Server" in the reader's language; a capture's own labels as they are
+            String label = "Client".equals(e.label()) ? text.apply("diagram.client")
+                    : "Server".equals(e.label()) ? text.apply("diagram.server") : e.label();
+            String name = label.contains(where) ? label : label + "  " + where;
             g.text(name, layout.x(side), 4, bold, pal.text(), Painter.Align.CENTER, Painter.Baseline.TOP, 1);
         }
-        paint(g, end, 0, layout.height(), layout.width(), -1, true);
+        paint(g, end, 0, layout.height(), -1, true, false);
     }
 
     /**
-     * Everything that touches the band {@code vTop..vBottom} of the diagram at time {@code now},
-     * {@code width} wide; {@code selectedId} is drawn in the accent colour, and {@code ghosts}
-     * shows segments not sent yet faintly (a student sees what is coming and can drop it).
+     * Everything that touches the band {@code vTop..vBottom} of the diagram at time {@code now}:
+     * only what is visible is looked up (binary searches), so a frame costs the same for 100 or
+     * 100,000 segments. {@code selectedId} is drawn in the accent colour, {@code ghosts} shows
+     * segments not sent yet faintly (a student sees what is coming and can drop it), and
+     * {@code playhead} draws the playhead line under the labels with its time in a free place.
      */
-    public void paint(Painter g, long now, double vTop, double vBottom, double width, int selectedId, boolean ghosts) {
-        double w = width;
+    public void paint(Painter g, long now, double vTop, double vBottom, int selectedId, boolean ghosts, boolean playhead) {
+        DiagramLayout.Options o = layout.options();
+        double w = layout.width();
         double yNow = layout.y(now);
         double fs = pal.fontSize();
-        Painter.Font small = new Painter.Font(false, false, fs * 0.85);
+        Painter.Font small = new Painter.Font(false, false, o.smallFont());
         Painter.Font bold = new Painter.Font(false, true, fs);
         double cx = layout.x(Side.CLIENT), sx = layout.x(Side.SERVER);
 
         // compressed gaps: a torn band with the real duration
-        for (DiagramLayout.GapBreak gb : layout.gaps()) {
-            if (gb.y1() < vTop || gb.y0() > vBottom) continue;
-            double gt = gb.y0() + fs * 1.7, gbm = gb.y1() - 4;
+        for (DiagramLayout.GapBreak gb : layout.gapsIn(vTop, vBottom)) {
+            double gt = gb.y0() + 3, gbm = gb.y1() - 4;
             g.fillRect(0, gt, w, gbm - gt, pal.grid(), 0.25);
             zigzag(g, gt, w);
             zigzag(g, gbm, w);
@@ -78,57 +83,69 @@ public final class DiagramPainter {
         }
 
         // state bands up to the playhead, with the state's name where it changes
-        double bandW = 12 * pal.stroke();
-        for (DiagramLayout.StateBand b : layout.bands()) {
+        double bandW = o.bandWidth();
+        for (DiagramLayout.StateBand b : layout.bandsIn(vTop, vBottom)) {
             double y0 = b.y0(), y1 = Math.min(b.y1(), yNow);
             if (y1 < y0 && !(b.t0() <= now && b.y0() == b.y1())) continue;
-            if (b.t0() > now || y0 > vBottom || y1 < vTop) continue;
+            if (b.t0() > now) continue;
             double x = layout.x(b.side());
             g.fillRect(x - bandW / 2, y0, bandW, Math.max(0, y1 - y0), Palette.stateHex(b.state()), 1);
-            if (y0 + fs >= vTop) {
-                boolean left = b.side() == Side.CLIENT;
-                g.text(b.state().name() + (b.inferred() ? "?" : ""), left ? x - bandW : x + bandW, y0 + 2, bold,
-                        pal.stateLabelHex(b.state()), left ? Painter.Align.RIGHT : Painter.Align.LEFT, Painter.Baseline.TOP, 1);
-            }
+            DiagramLayout.Box lb = b.label();
+            boolean left = b.side() == Side.CLIENT;
+            g.text(DiagramLayout.bandText(b), left ? lb.x() + lb.w() : lb.x(), lb.y(), bold,
+                    pal.stateLabelHex(b.state()), left ? Painter.Align.RIGHT : Painter.Align.LEFT, Painter.Baseline.TOP, 1);
         }
 
         // timers: RTO brackets that end in "RTO fired", TIME_WAIT as a shaded 2MSL bar
-        for (DiagramLayout.TimerSpan ts : layout.timers()) {
-            if (ts.t0() > now || ts.y0() > vBottom || ts.y1() < vTop) continue;
+        for (DiagramLayout.TimerSpan ts : layout.timersIn(vTop, vBottom)) {
+            if (ts.t0() > now) continue;
             double x = layout.x(ts.side());
             double dir = ts.side() == Side.CLIENT ? 1 : -1;
             double y1 = Math.min(ts.y1(), yNow);
             if (ts.kind() == TimerKind.TIME_WAIT) {
                 double bx = x + dir * (bandW / 2 + 4);
-                double bw = 14 * pal.stroke();
+                double bw = o.barWidth();
                 String tw = Palette.stateHex(TcpState.TIME_WAIT);
                 g.fillRect(dir > 0 ? bx : bx - bw, ts.y0(), bw, Math.max(0, y1 - ts.y0()), tw, 0.35);
-                for (double hy = ts.y0(); hy < y1 - 4; hy += 8) {
+                for (double hy = Math.max(ts.y0(), vTop - bw - 8); hy < Math.min(y1, vBottom) - 4; hy += 8) {
                     g.line(dir > 0 ? bx : bx - bw, Math.min(y1, hy + bw), dir > 0 ? bx + bw : bx, hy, tw, 1, SOLID, 1);
                 }
                 String txt = "2MSL";
                 if (now >= ts.t0() && now < ts.t1() && ts.expires() != TraceEvent.NONE) {
-                    txt = "2MSL  " + TimeAxis.formatDuration(ts.expires() - now);
+                    txt = "2MSL  " + TimeFormat.duration(ts.expires() - now);
                 }
                 g.text(txt, x - dir * (bandW / 2 + 4), ts.y0() + fs * 1.5, small, pal.text(),
                         dir > 0 ? Painter.Align.RIGHT : Painter.Align.LEFT, Painter.Baseline.TOP, 1);
             } else if (ts.kind() == TimerKind.RETRANSMISSION && ts.fired()) {
-                double bx = x + dir * (bandW / 2 + 6);
+                double bx = x + dir * o.bracketOffset();
                 double lw = 1.2 * pal.stroke();
                 g.line(bx, ts.y0(), bx + dir * 6, ts.y0(), pal.muted(), lw, SOLID, 1);
                 g.line(bx, ts.y0(), bx, y1, pal.muted(), lw, SOLID, 1);
                 if (now >= ts.t1()) {
                     g.line(bx, y1, bx + dir * 6, y1, pal.muted(), lw, SOLID, 1);
-                    g.text(text.apply("diagram.rtoFired") + " (" + TimeAxis.formatDuration(ts.t1() - ts.t0()) + ")",
-                            bx + dir * 10, y1 - 2, small, pal.danger(),
+                    DiagramLayout.Box lb = ts.label();
+                    g.text(text.apply("diagram.rtoFired") + " (" + TimeFormat.duration(ts.t1() - ts.t0()) + ")",
+                            dir > 0 ? lb.x() + 2 : lb.x() + lb.w() - 2, lb.y() + lb.h(), small, pal.danger(),
                             dir > 0 ? Painter.Align.LEFT : Painter.Align.RIGHT, Painter.Baseline.BOTTOM, 1);
                 }
             }
         }
 
+        // the playhead runs under the labels, so it never strikes a label through
+        if (playhead) g.line(0, yNow, w, yNow, pal.accent(), 1.5, new double[]{6, 4}, 1);
+
         for (DiagramLayout.Arrow a : layout.arrowsIn(vTop, vBottom)) {
             if (!ghosts && a.tStart() > now) continue;
             arrow(g, a, now, selectedId);
+        }
+
+        if (playhead) {
+            // The time sits on a chip where no state name is, so both stay readable.
+            String time = "t = " + TimeFormat.instant(now);
+            double tw = DiagramLayout.textWidth(time, o.smallFont()) + 6, th = o.smallFont() * 1.4;
+            DiagramLayout.Box chip = layout.playheadLabel(now, tw, th);
+            g.fillRect(chip.x(), chip.y(), chip.w(), chip.h(), pal.background(), 1);
+            g.text(time, chip.x() + 3, chip.y() + chip.h() / 2, small, pal.accent(), Painter.Align.LEFT, Painter.Baseline.CENTER, 1);
         }
     }
 
@@ -156,7 +173,7 @@ public final class DiagramPainter {
                 double r = 7 * st;
                 g.line(hx - r, hy - r, hx + r, hy + r, pal.danger(), 2.5 * st, SOLID, 1);
                 g.line(hx - r, hy + r, hx + r, hy - r, pal.danger(), 2.5 * st, SOLID, 1);
-                g.text(text.apply("diagram.lost"), hx, hy + r + 2, new Painter.Font(false, false, pal.fontSize() * 0.85),
+                g.text(text.apply("diagram.lost"), hx, hy + r + 2, new Painter.Font(false, false, layout.options().smallFont()),
                         pal.danger(), Painter.Align.CENTER, Painter.Baseline.TOP, 1);
             }
         } else if (!inFlight) {
@@ -174,10 +191,10 @@ public final class DiagramPainter {
         if (inFlight) g.line(a.x1(), a.y1(), hx, hy, base, width, dash, 1);
         String extra = DiagramLayout.extraLine(s);
         double lineH = extra.isEmpty() ? b.h() : b.h() / 1.9;
-        g.text(a.text(), b.x() + 4, b.y() + lineH / 2, new Painter.Font(true, false, pal.fontSize()),
+        g.text(a.text(), b.x() + 4, b.y() + lineH / 2, new Painter.Font(true, false, pal.labelFontSize()),
                 s.flags().rst() ? pal.danger() : pal.text(), Painter.Align.LEFT, Painter.Baseline.CENTER, la);
         if (!extra.isEmpty()) {
-            g.text(extra, b.x() + 4, b.y() + lineH, new Painter.Font(false, false, pal.fontSize() * 0.85),
+            g.text(extra, b.x() + 4, b.y() + lineH, new Painter.Font(false, false, pal.labelFontSize() * 0.85),
                     s.analysis().isEmpty() ? pal.muted() : pal.danger(), Painter.Align.LEFT, Painter.Baseline.TOP, la);
         }
         if (inFlight) {
@@ -206,7 +223,4 @@ public final class DiagramPainter {
                 new double[]{y2, y2 + size * Math.sin(a1), y2 + size * Math.sin(a2)}, colour, alpha);
     }
 
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
-    }
 }

@@ -18,17 +18,25 @@ public final class DiagramExport {
     private DiagramExport() {}
 
     public static String svg(Trace trace, Locale locale, boolean absolute) {
-        DiagramLayout layout = layout(trace, absolute);
+        return svg(trace, locale, absolute, DiagramLayout.Spacing.AUTO);
+    }
+
+    public static String svg(Trace trace, Locale locale, boolean absolute, DiagramLayout.Spacing spacing) {
+        DiagramLayout layout = layout(trace, locale, absolute, spacing);
         SvgPainter p = new SvgPainter(layout.width(), layout.height());
-        new DiagramPainter(layout, Palette.LIGHT, k -> Messages.get(locale, k)).paintAll(p);
+        new DiagramPainter(layout, PALETTE, k -> Messages.get(locale, k)).paintAll(p);
         return p.finish();
     }
 
-    /** A PNG at twice the layout's size, sharp on a projector. */
     public static byte[] png(Trace trace, Locale locale, boolean absolute) {
-        DiagramLayout layout = layout(trace, absolute);
+        return png(trace, locale, absolute, DiagramLayout.Spacing.AUTO);
+    }
+
+    /** A PNG at twice the layout's size, sharp on a projector. */
+    public static byte[] png(Trace trace, Locale locale, boolean absolute, DiagramLayout.Spacing spacing) {
+        DiagramLayout layout = layout(trace, locale, absolute, spacing);
         ImagePainter p = new ImagePainter(layout.width(), layout.height(), 2);
-        new DiagramPainter(layout, Palette.LIGHT, k -> Messages.get(locale, k)).paintAll(p);
+        new DiagramPainter(layout, PALETTE, k -> Messages.get(locale, k)).paintAll(p);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(p.finish(), "png", out);
@@ -38,10 +46,11 @@ public final class DiagramExport {
         }
     }
 
-    /** Wider margins than the screen's: a file has no badges above the lifelines, so state names must fit beside them. */
-    private static DiagramLayout layout(Trace trace, boolean absolute) {
-        DiagramLayout.Options d = DiagramLayout.Options.defaults();
-        return new DiagramLayout(trace, new DiagramLayout.Options(d.width() + 100, d.top(), d.margin() + 50, d.pxPerMs(),
-                d.compressAboveUs(), d.gapPx(), d.sameTimePx(), d.charWidth(), d.lineHeight(), absolute));
+    /** Files are printed and projected on white: the light theme, 860 px wide. */
+    private static final Palette PALETTE = Palette.LIGHT;
+
+    /** The same geometry as the screen's ({@link DiagramLayout.Options#of}), with the export's wider margins. */
+    public static DiagramLayout layout(Trace trace, Locale locale, boolean absolute, DiagramLayout.Spacing spacing) {
+        return new DiagramLayout(trace, DiagramLayout.Options.of(PALETTE, 860, 1, absolute, spacing, locale, true));
     }
 }

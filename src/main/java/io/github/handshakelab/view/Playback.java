@@ -1,11 +1,14 @@
 package io.github.handshakelab.view;
 
 import io.github.handshakelab.diagram.DiagramLayout;
+import io.github.handshakelab.diagram.TimeAxis;
+import io.github.handshakelab.diagram.TraceIndex;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceEvent;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -21,39 +24,51 @@ import java.util.Arrays;
 
 /**
  * The playhead over a trace: time in microseconds, play/pause, speed, stepping between events.
- * Playing advances at a constant speed in diagram space, not in trace time: a 50 ms RTT and a
- * 60 s TIME_WAIT differ by three orders of magnitude, and the compressed axis of
- * {@link DiagramLayout} is exactly the pacing a viewer wants (each exchange takes about a second
- * at 1x, long idle stretches pass in a moment while their countdown still shows real time).
+ * <p>
+ * Playing is paced along the diagram's rows, not trace time: a 50 ms RTT and a 60 s TIME_WAIT
+ * differ by three orders of magnitude. Between events the playhead moves at a constant speed in
+ * diagram space ({@link #PX_PER_SECOND}); a compressed gap takes {@link #GAP_SECONDS} of wall
+ * time whatever its length, with trace time running through it linearly, so the 2MSL countdown
+ * is seen running. Stepping stops at every event and in the middle of every gap.
+ * <p>
+ * The trace's {@link TraceIndex} (shared with the diagram, built once) answers every question
+ * about states and segments by binary search; a long trace is indexed in the background.
  */
 public final class Playback {
 
-    /** Diagram pixels (unzoomed layout) per second of wall time at 1x. */
+    /** Diagram pixels (unzoomed default layout) per second of wall time at 1x. */
     public static final double PX_PER_SECOND = 110;
+    /** Wall time a compressed gap takes at 1x: long enough to watch a countdown run. */
+    public static final double GAP_SECONDS = 2.5;
+    /** Traces up to this many events are indexed at once; longer ones in the background. */
+    static final int SYNC_EVENTS = 20_000;
 
     private final ObjectProperty<Trace> trace = new SimpleObjectProperty<>(this, "trace");
+    private final ObjectProperty<DiagramLayout.Spacing> spacing = new SimpleObjectProperty<>(this, "spacing", DiagramLayout.Spacing.AUTO);
     private final LongProperty time = new SimpleLongProperty(this, "time", 0);
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
+    private final ReadOnlyObjectWrapper<TraceIndex> index = new ReadOnlyObjectWrapper<>(this, "index");
     private final ReadOnlyObjectWrapper<TcpState> clientState = new ReadOnlyObjectWrapper<>(this, "clientState", TcpState.CLOSED);
     private final ReadOnlyObjectWrapper<TcpState> serverState = new ReadOnlyObjectWrapper<>(this, "serverState", TcpState.CLOSED);
     private final ReadOnlyObjectWrapper<TraceEvent.Segment> currentSegment = new ReadOnlyObjectWrapper<>(this, "currentSegment");
     private final ReadOnlyObjectWrapper<TraceEvent.StateChange> lastChange = new ReadOnlyObjectWrapper<>(this, "lastChange");
 
-    private DiagramLayout pacing;
+    // pacing: wall seconds at 1x for every point of the time axis
+    private long[] paceT = {0};
+    private double[] paceW = {0};
     private long[] stops = {0};
     private long end;
+    private double wall;
+    private long wallAt = Long.MIN_VALUE;
     private final AnimationTimer timer;
     private long lastNanos = -1;
+    private long generation;
 
     public Playback() {
-        trace.addListener((o, a, t) -> {
-            pacing = t == null ? null : new DiagramLayout(t, DiagramLayout.Options.defaults());
-            stops = pacing == null ? new long[]{0} : pacing.eventTimes();
-            end = t == null ? 0 : Math.max(t.endTime(), stops[stops.length - 1]);
-            time.set(Math.min(time.get(), end));
-            refresh();
-        });
+        // invalidation, not change: a change listener would compare two long traces by value
+        trace.addListener(o -> load());
+        spacing.addListener(o -> { if (index.get() != null) pace(index.get()); });
         // An invalidation listener, so it runs before the views' invalidation listeners that read the states.
         time.addListener(o -> refresh());
         timer = new AnimationTimer() {
@@ -74,41 +89,126 @@ public final class Playback {
         });
     }
 
+    private void load() {
+        Trace t = trace.get();
+        long gen = ++generation;
+        index.set(null);
+        if (t == null) {
+            pace(null);
+            return;
+        }
+        TraceIndex ready = TraceIndex.ifReady(t);
+        if (ready != null || t.events().size() <= SYNC_EVENTS) {
+            ready = ready != null ? ready : TraceIndex.of(t);
+            index.set(ready);
+            pace(ready);
+            return;
+        }
+        pace(null);
+        TraceIndex.ofAsync(t).thenAccept(idx -> Platform.runLater(() -> {
+            if (gen != generation) return;
+            index.set(idx);
+            pace(idx);
+        }));
+    }
+
+    private void pace(TraceIndex idx) {
+        if (idx == null) {
+            paceT = new long[]{0};
+            paceW = new double[]{0};
+            stops = new long[]{0};
+            end = 0;
+        } else {
+            TimeAxis axis = DiagramLayout.axisOf(idx, DiagramLayout.Options.defaults(spacing.get()));
+            int n = axis.points();
+            paceT = new long[n];
+            paceW = new double[n];
+            long[] mids = new long[axis.gaps().size()];
+            int g = 0;
+            for (int i = 0; i < n; i++) {
+                paceT[i] = axis.pointT(i);
+                if (i > 0) {
+                    boolean gap = axis.gapAfter(i - 1);
+                    paceW[i] = paceW[i - 1] + (gap ? GAP_SECONDS : (axis.pointY(i) - axis.pointY(i - 1)) / PX_PER_SECOND);
+                    if (gap) mids[g++] = (paceT[i - 1] + paceT[i]) / 2;
+                }
+            }
+            long[] inst = idx.instants();
+            long[] all = Arrays.copyOf(inst, inst.length + g);
+            System.arraycopy(mids, 0, all, inst.length, g);
+            Arrays.sort(all);
+            stops = Arrays.stream(all).distinct().toArray();
+            end = Math.max(idx.endTime(), stops[stops.length - 1]);
+        }
+        wallAt = Long.MIN_VALUE;
+        if (time.get() > end) time.set(end);
+        refresh();
+    }
+
+    /** Wall seconds at 1x from the start to time {@code t} (at an instant with extra room: its start). */
+    double wallOf(long t) {
+        int n = paceT.length;
+        if (n == 1 || t <= paceT[0]) return 0;
+        if (t >= paceT[n - 1]) return paceW[n - 1];
+        int lo = 0, hi = n;
+        while (lo < hi) {   // first point with time >= t
+            int mid = (lo + hi) >>> 1;
+            if (paceT[mid] < t) lo = mid + 1; else hi = mid;
+        }
+        if (paceT[lo] == t) return paceW[lo];
+        int i = lo - 1;
+        double f = (double) (t - paceT[i]) / (paceT[lo] - paceT[i]);
+        return paceW[i] + f * (paceW[lo] - paceW[i]);
+    }
+
+    /** The trace time reached after {@code w} wall seconds at 1x (inverse of {@link #wallOf}). */
+    long timeOf(double w) {
+        int n = paceT.length;
+        if (n == 1 || w <= 0) return paceT[0];
+        if (w >= paceW[n - 1]) return paceT[n - 1];
+        int lo = 0, hi = n;
+        while (lo < hi) {   // first point with wall > w
+            int mid = (lo + hi) >>> 1;
+            if (paceW[mid] <= w) lo = mid + 1; else hi = mid;
+        }
+        int i = lo - 1;
+        if (paceW[lo] <= paceW[i]) return paceT[lo];
+        double f = (w - paceW[i]) / (paceW[lo] - paceW[i]);
+        return paceT[i] + Math.round(f * (paceT[lo] - paceT[i]));
+    }
+
     /** Moves the playhead by {@code seconds} of wall time at the current speed; stops at the end. */
     public void advance(double seconds) {
-        if (pacing == null) return;
-        double y = pacing.y(time.get()) + seconds * PX_PER_SECOND * speed.get();
-        long t = pacing.t(y);
-        if (t <= time.get()) t = time.get() + 1; // inside an instant's extra room: keep moving
-        if (t >= end) {
-            time.set(end);
+        if (index.get() == null) return;
+        if (wallAt != time.get()) wall = wallOf(time.get());
+        wall += seconds * speed.get();
+        long t = Math.max(time.get(), timeOf(wall));
+        if (t >= end || wall >= paceW[paceW.length - 1] && t >= paceT[paceT.length - 1]) {
+            t = end;
+            wallAt = t;
+            time.set(t);
             playing.set(false);
         } else {
+            // inside an instant's extra room the time stands still while the wall clock runs on
+            wallAt = t;
             time.set(t);
         }
     }
 
     private void refresh() {
-        Trace t = trace.get();
+        TraceIndex idx = index.get();
         long now = time.get();
-        if (t == null) {
+        if (idx == null) {
             clientState.set(TcpState.CLOSED);
             serverState.set(TcpState.CLOSED);
             currentSegment.set(null);
             lastChange.set(null);
             return;
         }
-        clientState.set(t.stateAt(Side.CLIENT, now));
-        serverState.set(t.stateAt(Side.SERVER, now));
-        TraceEvent.Segment cur = null;
-        TraceEvent.StateChange change = null;
-        for (TraceEvent e : t.events()) {
-            if (e.time() > now) break;
-            if (e instanceof TraceEvent.Segment s) cur = s;
-            else if (e instanceof TraceEvent.StateChange c) change = c;
-        }
-        currentSegment.set(cur);
-        lastChange.set(change);
+        clientState.set(idx.stateAt(Side.CLIENT, now));
+        serverState.set(idx.stateAt(Side.SERVER, now));
+        currentSegment.set(idx.segmentAt(now));
+        lastChange.set(idx.changeAt(now));
     }
 
     public void play() { playing.set(true); }
@@ -117,7 +217,7 @@ public final class Playback {
     public void restart() { time.set(0); }
     public void toEnd() { pause(); time.set(end); }
 
-    /** Jumps to the next instant where something happens. */
+    /** Jumps to the next instant where something happens, or the middle of a gap. */
     public void next() {
         pause();
         long now = time.get();
@@ -139,25 +239,29 @@ public final class Playback {
 
     public long endTime() { return end; }
 
-    /** Position of {@code t} along the whole trace in diagram space, 0..1 (the scrubber's scale). */
+    /** Position of {@code t} along the whole trace in wall time, 0..1 (the scrubber's scale: a gap is as wide as it plays). */
     public double fraction(long t) {
-        if (pacing == null) return 0;
-        double y0 = pacing.y(0), y1 = pacing.y(end);
-        return y1 <= y0 ? 0 : Math.max(0, Math.min(1, (pacing.y(t) - y0) / (y1 - y0)));
+        double total = paceW[paceW.length - 1];
+        return total <= 0 ? 0 : Math.max(0, Math.min(1, wallOf(t) / total));
     }
 
     /** The time at a scrubber position. */
     public long timeAt(double fraction) {
-        if (pacing == null) return 0;
-        double y0 = pacing.y(0), y1 = pacing.y(end);
-        return Math.max(0, Math.min(end, pacing.t(y0 + fraction * (y1 - y0))));
+        return Math.max(0, Math.min(end, timeOf(fraction * paceW[paceW.length - 1])));
     }
+
+    /** Seconds the whole trace takes to play at 1x. */
+    public double wallSeconds() { return paceW[paceW.length - 1]; }
 
     public long[] stops() { return stops.clone(); }
 
     public ObjectProperty<Trace> traceProperty() { return trace; }
     public Trace getTrace() { return trace.get(); }
     public void setTrace(Trace t) { trace.set(t); }
+    /** Pace along the same rows as the diagram: bind to {@link SequenceDiagram#spacingProperty()}. */
+    public ObjectProperty<DiagramLayout.Spacing> spacingProperty() { return spacing; }
+    /** The trace's index once built (null while a long trace is being indexed): states, segments, TCBs and notes by time. */
+    public ReadOnlyObjectProperty<TraceIndex> indexProperty() { return index.getReadOnlyProperty(); }
     public LongProperty timeProperty() { return time; }
     public long getTime() { return time.get(); }
     public BooleanProperty playingProperty() { return playing; }

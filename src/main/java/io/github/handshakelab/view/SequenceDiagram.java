@@ -1,11 +1,14 @@
 package io.github.handshakelab.view;
 
+import io.github.handshakelab.diagram.DiagramLayout;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceEvent;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -18,8 +21,9 @@ import java.util.function.Consumer;
 
 /**
  * The animated sequence diagram (DESIGN §2) as a control: give it a trace and a playhead time;
- * it draws what has happened up to that time. Only the visible part is drawn, so traces of
- * 10,000 segments scroll smoothly.
+ * it draws what has happened up to that time. The trace is indexed and laid out once (off the FX
+ * thread when long) and each frame draws only the visible rows, so 100,000-segment traces play
+ * and scroll smoothly.
  */
 public class SequenceDiagram extends Control {
 
@@ -33,6 +37,9 @@ public class SequenceDiagram extends Control {
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ObjectProperty<ResourceBundle> bundle = new SimpleObjectProperty<>(this, "bundle");
+    private final ObjectProperty<DiagramLayout.Spacing> spacing = new SimpleObjectProperty<>(this, "spacing", DiagramLayout.Spacing.AUTO);
+    private final BooleanProperty fit = new SimpleBooleanProperty(this, "fit", false);
+    private final ReadOnlyObjectWrapper<DiagramLayout> layout = new ReadOnlyObjectWrapper<>(this, "layout");
     /** Called with a segment the user asked to drop (context menu), when dropping is allowed. */
     private final ObjectProperty<Consumer<TraceEvent.Segment>> onDropSegment = new SimpleObjectProperty<>(this, "onDropSegment");
 
@@ -68,6 +75,33 @@ public class SequenceDiagram extends Control {
     public ObjectProperty<Theme> themeProperty() { return theme; }
     public ObjectProperty<ResourceBundle> bundleProperty() { return bundle; }
     public ObjectProperty<Consumer<TraceEvent.Segment>> onDropSegmentProperty() { return onDropSegment; }
+
+    /**
+     * Row spacing: {@code TIME} (height proportional to time, long gaps compressed), {@code ORDER}
+     * (each event its own row, as Wireshark's flow graph) or {@code AUTO} (by order for captures,
+     * by time for simulations). Bind {@link Playback#spacingProperty()} to it so playing paces
+     * along the same rows.
+     */
+    public ObjectProperty<DiagramLayout.Spacing> spacingProperty() { return spacing; }
+
+    /**
+     * While true, the zoom follows the viewport so the whole diagram fits its height (never below
+     * the least zoom, where rows still keep their labels apart). Setting the zoom turns it off.
+     */
+    public BooleanProperty fitProperty() { return fit; }
+
+    /** Zooms so the whole diagram fits the window's height, and keeps it fitted on resize. */
+    public void fitToHeight() { fit.set(true); }
+
+    /**
+     * The layout on screen (null until the first one is ready: a long trace is laid out in the
+     * background). Panels that need geometry (the scrubber's ticks) read it instead of laying out again.
+     */
+    public ReadOnlyObjectProperty<DiagramLayout> layoutProperty() { return layout.getReadOnlyProperty(); }
+
+    public DiagramLayout getLayout() { return layout.get(); }
+
+    void setLayoutInternal(DiagramLayout l) { layout.set(l); }
 
     /** Screen point of a segment's label centre, in this control's coordinates (for tests and tours). */
     public javafx.geometry.Point2D segmentPoint(int id) {

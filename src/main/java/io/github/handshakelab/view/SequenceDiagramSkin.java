@@ -2,7 +2,10 @@ package io.github.handshakelab.view;
 
 import io.github.handshakelab.diagram.DiagramLayout;
 import io.github.handshakelab.diagram.DiagramPainter;
-import io.github.handshakelab.diagram.TimeAxis;
+import io.github.handshakelab.diagram.Palette;
+import io.github.handshakelab.diagram.TraceIndex;
+import io.github.handshakelab.text.TimeFormat;
+import javafx.application.Platform;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.tcp.TimerKind;
 import io.github.handshakelab.trace.Endpoint;
@@ -11,7 +14,6 @@ import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceEvent;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ContextMenu;
@@ -21,10 +23,6 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
-
-import java.util.Locale;
 
 /** Draws {@link SequenceDiagram} on a viewport-sized canvas; the header holds the live state badges. */
 final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
@@ -43,24 +41,40 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
     private final Tooltip tip = new Tooltip();
     private int hovered = -1;
     private DiagramLayout layout;
-    private double layoutWidth = -1;
+    private DiagramPainter diagramPainter;
+    private DiagramLayout painterFor;
+    private Palette painterPalette;
     private double headerH = 96;
+    private record Key(Trace trace, DiagramLayout.Options options) {}
+    private Key pendingKey;
+    private long generation;
+    private long anchorT = Long.MIN_VALUE;
+    private boolean settingFitZoom;
+    /** Traces up to this many events are laid out at once on the FX thread (a few milliseconds). */
+    static final int SYNC_EVENTS = 20_000;
+    private static final java.util.concurrent.ExecutorService LAYOUT_WORKER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread th = new Thread(r, "diagram-layout");
+                th.setDaemon(true);
+                return th;
+            });
 
     SequenceDiagramSkin(SequenceDiagram c) {
         super(c);
         scroll.setOrientation(Orientation.VERTICAL);
         getChildren().addAll(canvas, scroll, clientName, serverName, clientBadge, serverBadge, clientTimer, serverTimer, captureNote);
         captureNote.getStyleClass().add("capture-note");
-        c.traceProperty().addListener(o -> { layout = null; scroll.setValue(0); relayoutAndDraw(); });
-        c.absoluteProperty().addListener(o -> { layout = null; draw(); });
+        c.traceProperty().addListener(o -> { scroll.setValue(0); anchorT = Long.MIN_VALUE; refreshLayout(); });
+        c.absoluteProperty().addListener(o -> refreshLayout());
+        c.spacingProperty().addListener(o -> { keepCentre(); refreshLayout(); });
+        c.localeProperty().addListener(o -> refreshLayout());
         c.zoomProperty().addListener(o -> {
-            long keep = layout == null ? 0 : layout.t(scroll.getValue() + canvas.getHeight() / 2);
-            layout = null;
-            ensureLayout();
-            if (layout != null) scrollTo(layout.y(keep) - canvas.getHeight() / 2);
-            draw();
+            if (!settingFitZoom) c.fitProperty().set(false);
+            keepCentre();
+            refreshLayout();
         });
-        c.themeProperty().addListener(o -> { layout = null; c.requestLayout(); draw(); });
+        c.fitProperty().addListener(o -> { if (c.fitProperty().get()) fitZoom(); });
+        c.themeProperty().addListener(o -> { c.requestLayout(); refreshLayout(); });
         c.playheadProperty().addListener(o -> { follow(); draw(); });
         c.selectedProperty().addListener(o -> draw());
         c.showFutureProperty().addListener(o -> draw());
@@ -144,7 +158,9 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         return "System".equals(Fonts.family()) ? "" : "-fx-font-family: \"" + Fonts.family() + "\";";
     }
 
-    static double clampZoom(double z) { return Math.max(0.25, Math.min(8, z)); }
+    static final double MIN_ZOOM = 0.25, MAX_ZOOM = 8;
+
+    static double clampZoom(double z) { return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z)); }
 
     private static Label badge(String id) {
         Label l = new Label();
@@ -165,7 +181,9 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
         double sw = scroll.prefWidth(-1);
-        headerH = theme() == Theme.PROJECTOR ? 124 : 96;
+        double nameH = clientName.prefHeight(-1), bh = clientBadge.prefHeight(-1);
+        // names, badges and the 2MSL countdown line stacked above the canvas
+        headerH = Math.ceil(4 + nameH + 2 + bh + 2 + clientName.prefHeight(-1) + 6);
         double cw = Math.max(50, w - sw), ch = Math.max(50, h - headerH);
         scroll.resizeRelocate(x + w - sw, y + headerH, sw, ch);
         if (canvas.getWidth() != cw || canvas.getHeight() != ch) {
@@ -173,14 +191,13 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             canvas.setHeight(ch);
         }
         canvas.relocate(x, y + headerH);
-        ensureLayout();
+        if (getSkinnable().fitProperty().get()) fitZoom();
+        refreshLayout();
         double cx = layout == null ? cw * 0.15 : layout.x(Side.CLIENT), sx = layout == null ? cw * 0.85 : layout.x(Side.SERVER);
         place(clientName, x + cx, y + 4);
         place(serverName, x + sx, y + 4);
-        double nameH = clientName.prefHeight(-1);
         place(clientBadge, x + cx, y + 6 + nameH);
         place(serverBadge, x + sx, y + 6 + nameH);
-        double bh = clientBadge.prefHeight(-1);
         place(clientTimer, x + cx, y + 8 + nameH + bh);
         place(serverTimer, x + sx, y + 8 + nameH + bh);
         place(captureNote, x + cw / 2, y + 6 + nameH);
@@ -194,29 +211,99 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         l.resizeRelocate(Math.round(centreX - pw / 2), Math.round(top), pw, ph);
     }
 
-    private void relayoutAndDraw() {
-        layout = null;
-        getSkinnable().requestLayout();
-        ensureLayout();
+    /** Options for the current width, theme, zoom, numbers, spacing and language: the one place they meet. */
+    private DiagramLayout.Options options() {
+        SequenceDiagram c = getSkinnable();
+        return DiagramLayout.Options.of(theme().palette, canvas.getWidth(), c.zoomProperty().get(),
+                c.absoluteProperty().get(), c.spacingProperty().get(), c.localeProperty().get(), false);
+    }
+
+    /**
+     * Makes sure a layout for the current trace and options exists or is on its way. Small traces
+     * are laid out at once; long ones on a background thread (the index is shared with the
+     * playback, built once per trace) while the previous layout stays on screen, so neither
+     * choosing a trace nor resizing, zooming or switching theme or numbers blocks the FX thread.
+     */
+    private void refreshLayout() {
+        SequenceDiagram c = getSkinnable();
+        Trace t = c.getTrace();
+        if (t == null) {
+            layout = null;
+            pendingKey = null;
+            c.setLayoutInternal(null);
+            updateScroll();
+            draw();
+            return;
+        }
+        if (canvas.getWidth() <= 0) return;
+        DiagramLayout.Options o = options();
+        if (layout != null && layout.trace() == t && layout.options().equals(o)) { pendingKey = null; draw(); return; }
+        if (pendingKey != null && pendingKey.trace() == t && pendingKey.options().equals(o)) return;
+        long gen = ++generation;
+        TraceIndex ready = TraceIndex.ifReady(t);
+        if (t.events().size() <= SYNC_EVENTS) {
+            apply(new DiagramLayout(ready != null ? ready : TraceIndex.of(t), o), gen);
+            return;
+        }
+        pendingKey = new Key(t, o);
+        if (layout != null && layout.trace() != t) { layout = null; c.setLayoutInternal(null); }
+        TraceIndex.ofAsync(t)
+                .thenApplyAsync(idx -> generation == gen ? new DiagramLayout(idx, o) : null, LAYOUT_WORKER)
+                .whenComplete((l, err) -> {
+                    if (err != null) err.printStackTrace();
+                    if (l != null) Platform.runLater(() -> apply(l, gen));
+                });
+        draw();
+    }
+
+    private void apply(DiagramLayout l, long gen) {
+        if (gen != generation) return;
+        layout = l;
+        pendingKey = null;
+        getSkinnable().setLayoutInternal(l);
         updateScroll();
+        if (anchorT != Long.MIN_VALUE) {
+            scrollTo(l.y(anchorT) - canvas.getHeight() / 2);
+            anchorT = Long.MIN_VALUE;
+        }
         follow();
         draw();
     }
 
-    private void ensureLayout() {
-        Trace t = getSkinnable().getTrace();
-        if (t == null) { layout = null; return; }
-        double w = canvas.getWidth();
-        if (layout != null && layoutWidth == w) return;
-        Theme th = theme();
-        double fs = th.fontSize;
-        DiagramLayout.Options d = DiagramLayout.Options.defaults();
-        double margin = Math.max(fs * 9, w * 0.16);
-        layout = new DiagramLayout(t, new DiagramLayout.Options(w, d.top(), margin,
-                d.pxPerMs() * getSkinnable().zoomProperty().get() * (fs / 13.0), d.compressAboveUs(), d.gapPx() * fs / 13.0,
-                d.sameTimePx() * fs / 13.0, fs * 0.61, fs * 1.4, getSkinnable().absoluteProperty().get()));
-        layoutWidth = w;
-        updateScroll();
+    /** Remembers the time at the viewport's centre, so a zoom or spacing change keeps it there. */
+    private void keepCentre() {
+        if (layout != null && anchorT == Long.MIN_VALUE) anchorT = layout.t(scroll.getValue() + canvas.getHeight() / 2);
+    }
+
+    /**
+     * The zoom at which the whole diagram fits the viewport's height (never below the least zoom:
+     * then rows keep their labels apart and the diagram scrolls). Only the time axis is computed
+     * for each try, so this stays cheap on long traces.
+     */
+    private void fitZoom() {
+        SequenceDiagram c = getSkinnable();
+        Trace t = c.getTrace();
+        TraceIndex idx = t == null ? null : TraceIndex.ifReady(t);
+        if (idx == null && t != null && t.events().size() <= SYNC_EVENTS) idx = TraceIndex.of(t);
+        double avail = canvas.getHeight();
+        if (idx == null || avail <= 50) return;
+        double lo = MIN_ZOOM, hi = MAX_ZOOM;
+        DiagramLayout.Options base = options();
+        for (int i = 0; i < 24; i++) {
+            double mid = Math.sqrt(lo * hi);
+            if (DiagramLayout.heightOf(idx, withZoom(base, mid)) <= avail) lo = mid; else hi = mid;
+        }
+        settingFitZoom = true;
+        try {
+            c.zoomProperty().set(lo);
+        } finally {
+            settingFitZoom = false;
+        }
+    }
+
+    private DiagramLayout.Options withZoom(DiagramLayout.Options o, double zoom) {
+        SequenceDiagram c = getSkinnable();
+        return DiagramLayout.Options.of(theme().palette, o.width(), zoom, o.absolute(), c.spacingProperty().get(), o.locale(), false);
     }
 
     private void updateScroll() {
@@ -233,20 +320,17 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         scroll.setValue(Math.max(scroll.getMin(), Math.min(scroll.getMax(), y)));
     }
 
-    double contentHeight() { ensureLayout(); return layout == null ? 0 : layout.height(); }
+    double contentHeight() { return layout == null ? 0 : layout.height(); }
 
     /** Keeps the playhead in view while playing or stepping (auto-scroll). */
     private void follow() {
-        if (!getSkinnable().autoScrollProperty().get()) return;
-        ensureLayout();
-        if (layout == null) return;
+        if (!getSkinnable().autoScrollProperty().get() || layout == null) return;
         double y = layout.y(getSkinnable().playheadProperty().get());
         double top = scroll.getValue(), h = canvas.getHeight();
         if (y > top + h * 0.8 || y < top + h * 0.05) scrollTo(y - h * 0.4);
     }
 
     void reveal(int id) {
-        ensureLayout();
         if (layout == null) return;
         DiagramLayout.Arrow a = layout.arrow(id);
         if (a == null) return;
@@ -255,7 +339,6 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
     }
 
     Point2D segmentPoint(int id) {
-        ensureLayout();
         if (layout == null) return null;
         DiagramLayout.Arrow a = layout.arrow(id);
         if (a == null) return null;
@@ -270,49 +353,27 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         double w = canvas.getWidth(), h = canvas.getHeight();
         g.setFill(th.background);
         g.fillRect(0, 0, w, h);
-        ensureLayout();
         updateBadges();
         if (layout == null) return;
         long now = c.playheadProperty().get();
         double off = scroll.getValue();
-        double yNow = layout.y(now);
-        double fs = th.fontSize;
         g.save();
         g.translate(0, -off);
-        double vTop = off, vBot = off + h;
         TraceEvent.Segment sel = c.getSelected();
-        new DiagramPainter(layout, th.palette, c::text)
-                .paint(painter, now, vTop, vBot, w, sel == null ? -1 : sel.id(), c.showFutureProperty().get());
-        Font small = Font.font(Fonts.family(), fs * 0.85);
-
-        // playhead
-        g.setStroke(th.accent);
-        g.setLineWidth(1.5);
-        g.setLineDashes(6, 4);
-        g.strokeLine(0, yNow, w, yNow);
-        g.setLineDashes();
-        // The time sits on a background chip so that a state name at the same height stays readable.
-        String time = "t = " + formatTime(now);
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(time);
-        probe.setFont(small);
-        double tw = probe.getLayoutBounds().getWidth(), th2 = probe.getLayoutBounds().getHeight();
-        g.setFill(th.background);
-        g.fillRect(2, yNow - th2 - 2, tw + 4, th2);
-        g.setFont(small);
-        g.setFill(th.accent);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(time, 4, yNow - 2);
+        if (painterFor != layout || painterPalette != th.palette) {
+            diagramPainter = new DiagramPainter(layout, th.palette, c::text);
+            painterFor = layout;
+            painterPalette = th.palette;
+        }
+        diagramPainter.paint(painter, now, off, off + h, sel == null ? -1 : sel.id(), c.showFutureProperty().get(), true);
         g.restore();
     }
 
+    /** @deprecated use {@link TimeFormat#instant(long)}; kept while the window's controllers move over. */
+    @Deprecated
     static String formatTime(long us) {
-        if (us >= 1_000_000) return String.format(Locale.ROOT, "%.3f s", us / 1e6);
-        return String.format(Locale.ROOT, "%.1f ms", us / 1e3);
+        return TimeFormat.instant(us);
     }
-
-
-
 
     /** A capture's states are inferred from its segments: the badge marks them "?" as the lifeline does. */
     static boolean inferredAt(Trace t, Side side, long now) {
@@ -333,7 +394,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             Label badge = side == Side.CLIENT ? clientBadge : serverBadge;
             Label name = side == Side.CLIENT ? clientName : serverName;
             Label timer = side == Side.CLIENT ? clientTimer : serverTimer;
-            TcpState st = t == null ? TcpState.CLOSED : t.stateAt(side, now);
+            TcpState st = layout == null ? TcpState.CLOSED : layout.index().stateAt(side, now);
             String text = st.name() + (inferredAt(t, side, now) ? "?" : "");
             if (!text.equals(badge.getText())) {
                 badge.setText(text);
@@ -347,10 +408,11 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             if (!nm.equals(name.getText())) name.setText(nm);
             String tt = "";
             if (st == TcpState.TIME_WAIT && layout != null) {
-                for (DiagramLayout.TimerSpan ts : layout.timers()) {
+                double yNow = layout.y(now);
+                for (DiagramLayout.TimerSpan ts : layout.timersIn(yNow - 1, yNow + 1)) {
                     if (ts.side() == side && ts.kind() == TimerKind.TIME_WAIT && ts.t0() <= now && now < ts.t1()
                             && ts.expires() != TraceEvent.NONE) {
-                        tt = java.text.MessageFormat.format(c.text("diagram.timeWaitLeft"), TimeAxis.formatDuration(ts.expires() - now));
+                        tt = java.text.MessageFormat.format(c.text("diagram.timeWaitLeft"), TimeFormat.duration(ts.expires() - now));
                     }
                 }
             }

@@ -44,7 +44,7 @@ class DiagramLayoutTest {
         DiagramLayout.Box b = synAck.label();
         assertEquals(171.8, b.w(), 1e-9);
         assertEquals(380 - 171.8 / 2, b.x(), 1e-9);
-        assertEquals(160 - 80.0 / 540 * 171.8 / 2 - 18 - 2, b.y(), 1e-9);
+        assertEquals(160 - 80.0 / 540 * 171.8 / 2 - 18 - layout.clearance() - 1, b.y(), 1e-9);
     }
 
     @Test
@@ -100,10 +100,12 @@ class DiagramLayoutTest {
         Trace t = new Trace(Trace.Source.CAPTURE, null, "x.pcap", c, s, ev, List.of());
         DiagramLayout l = new DiagramLayout(t, DiagramLayout.Options.defaults());
         DiagramLayout.Arrow a1 = l.arrow(1), a2 = l.arrow(2);
-        // no arrival time: a slant of 0.45 row (34 px) shows the direction; each packet gets its own row
+        // no arrival time: a slant of 0.45 row (34 px) shows the direction; each packet gets its own row,
+        // by order (the default for captures), as tall as its two-line label, the slant and 10 px of air
+        assertEquals(DiagramLayout.Spacing.ORDER, l.spacing());
         assertEquals(34 * 0.45, a1.y2() - a1.y1(), 1e-9);
         assertEquals(650.0, a1.x2(), 1e-9);
-        assertEquals(34.0, a2.y1() - a1.y1(), 1e-9);
+        assertEquals(18 * 1.9 + 34 * 0.45 + 10, a2.y1() - a1.y1(), 1e-9);
         assertEquals(l.networkX(), 380.0, 1e-9);
         assertEquals("[RETRANSMISSION] TLS ClientHello", DiagramLayout.extraLine(a2.segment()));
         assertEquals("", DiagramLayout.extraLine(a1.segment()));

@@ -47,11 +47,11 @@ class SequenceTextTest {
                 hnote over client : SYN_SENT
                 client ->x server : SYN  seq=0 (lost)
                 note right of client : RTO fired
-                ... 1.50 s ...
+                ... 1.5 s ...
                 client --> server : SYN  seq=0 (retransmission)
                 server -> client : SYN, ACK  seq=0 ack=1
                 @enduml
-                """, SequenceText.render(lostSyn(), SequenceText.Dialect.PLANTUML, false));
+                """, SequenceText.render(lostSyn(), SequenceText.Dialect.PLANTUML, false, java.util.Locale.ROOT));
     }
 
     @Test
@@ -64,10 +64,10 @@ class SequenceTextTest {
                   Note over client: SYN_SENT
                   client-xserver: SYN  seq=1000 (lost)
                   Note right of client: RTO fired
-                  Note over client,server: ⋯ 1.50 s ⋯
+                  Note over client,server: ⋯ 1.5 s ⋯
                   client-->>server: SYN  seq=1000 (retransmission)
                   server->>client: SYN, ACK  seq=1000 ack=5001
-                """, SequenceText.render(lostSyn(), SequenceText.Dialect.MERMAID, true));
+                """, SequenceText.render(lostSyn(), SequenceText.Dialect.MERMAID, true, java.util.Locale.ROOT));
     }
 
     @Test
@@ -75,7 +75,22 @@ class SequenceTextTest {
         Trace t = io.github.handshakelab.sim.Simulator.run(io.github.handshakelab.sim.Scenarios.byId("connect-to-closed-port").orElseThrow());
         String refused = t.events().stream().filter(e -> e instanceof TraceEvent.Note).map(e -> ((TraceEvent.Note) e).text().english())
                 .filter(x -> x.contains("connection refused")).findFirst().orElseThrow();
-        assertTrue(SequenceText.render(t, SequenceText.Dialect.PLANTUML, false).contains("\nnote across : " + refused.replace(";", ",") + "\n"));
-        assertTrue(SequenceText.render(t, SequenceText.Dialect.MERMAID, false).contains("\n  Note over client,server: " + refused.replace(";", ",") + "\n"));
+        assertTrue(SequenceText.render(t, SequenceText.Dialect.PLANTUML, false, java.util.Locale.ROOT).contains("\nnote across : " + refused.replace(";", ",") + "\n"));
+        assertTrue(SequenceText.render(t, SequenceText.Dialect.MERMAID, false, java.util.Locale.ROOT).contains("\n  Note over client,server: " + refused.replace(";", ",") + "\n"));
+    }
+
+    @Test
+    void speaksTheReadersLanguage() {
+        String zh = SequenceText.render(lostSyn(), SequenceText.Dialect.PLANTUML, false, java.util.Locale.SIMPLIFIED_CHINESE);
+        assertTrue(zh.contains("participant \"客户端\\n10.0.0.1:40000\" as client\n"), zh);
+        assertTrue(zh.contains("client ->x server : SYN  seq=0 (丢失)\n"), zh);
+        assertTrue(zh.contains("note right of client : RTO 超时\n"), zh);
+        assertTrue(zh.contains("client --> server : SYN  seq=0 (重传)\n"), zh);
+        Trace refused = io.github.handshakelab.sim.Simulator.run(io.github.handshakelab.sim.Scenarios.byId("connect-to-closed-port").orElseThrow());
+        TraceEvent.Note note = refused.events().stream().filter(e -> e instanceof TraceEvent.Note).map(e -> (TraceEvent.Note) e)
+                .findFirst().orElseThrow();
+        String mermaid = SequenceText.render(refused, SequenceText.Dialect.MERMAID, false, java.util.Locale.SIMPLIFIED_CHINESE);
+        assertTrue(mermaid.contains("Note over client,server: " + note.text().render(java.util.Locale.SIMPLIFIED_CHINESE).replace(";", ",")),
+                mermaid);
     }
 }

@@ -25,8 +25,9 @@ class PlaybackTest {
     @Test
     void stepsVisitEveryInstantForwardAndBackward() {
         Playback p = playback();
-        long[] expected = {0, 50_000, 100_000, 150_000, 1_000_000, 1_050_000, 1_100_000, 2_000_000, 2_050_000,
-                2_075_000, 3_000_000, 3_050_000, 3_100_000, 63_050_000};
+        // every instant, and the middle of each compressed gap (150 ms-1 s, 1.1-2 s, 2.075-3 s, 3.1-63.05 s)
+        long[] expected = {0, 50_000, 100_000, 150_000, 575_000, 1_000_000, 1_050_000, 1_100_000, 1_550_000, 2_000_000,
+                2_050_000, 2_075_000, 2_537_500, 3_000_000, 3_050_000, 3_100_000, 33_075_000, 63_050_000};
         assertArrayEquals(expected, p.stops());
         for (int i = 1; i < expected.length; i++) {
             p.next();
@@ -74,5 +75,49 @@ class PlaybackTest {
         assertEquals(0.0, p.fraction(0));
         assertEquals(1.0, p.fraction(p.endTime()));
         for (long t : p.stops()) assertEquals(t, p.timeAt(p.fraction(t)), 1);
+    }
+
+    @Test
+    void aCompressedGapPlaysForAFixedVisibleWallTimeWithTheCountdownRunning() {
+        Playback p = playback();
+        // the 59.95 s of TIME_WAIT after 3.1 s is one break: 2.5 s of wall time at 1x, time running linearly
+        p.seek(3_100_000);
+        p.advance(Playback.GAP_SECONDS / 2);
+        assertEquals(33_075_000, p.getTime(), 1);
+        p.advance(Playback.GAP_SECONDS / 4);
+        assertEquals(48_062_500, p.getTime(), 1);
+        // at 2x the same break takes half the wall time
+        p.seek(3_100_000);
+        p.speedProperty().set(2);
+        p.advance(Playback.GAP_SECONDS / 2 - 1e-9);
+        assertEquals(63_050_000, p.getTime(), 2);
+        // the whole trace: four breaks of 2.5 s plus the rows between them
+        assertTrue(p.wallSeconds() > 4 * Playback.GAP_SECONDS && p.wallSeconds() < 4 * Playback.GAP_SECONDS + 10, "" + p.wallSeconds());
+    }
+
+    @Test
+    void steppingStopsInTheMiddleOfAGapWhereTheCountdownShows() {
+        Playback p = playback();
+        p.seek(3_100_000);
+        p.next();
+        assertEquals(33_075_000, p.getTime());
+        assertEquals(TcpState.TIME_WAIT, p.clientStateProperty().get());
+        p.next();
+        assertEquals(63_050_000, p.getTime());
+        p.previous();
+        assertEquals(33_075_000, p.getTime());
+    }
+
+    @Test
+    void aLongTraceIsIndexedInTheBackgroundAndSharedWithTheDiagram() throws Exception {
+        Trace big = io.github.handshakelab.diagram.TraceFixtures.bulk(60_000);
+        Playback p = new Playback();
+        p.setTrace(big);
+        assertNull(p.indexProperty().get(), "not on the FX thread");
+        io.github.handshakelab.diagram.TraceIndex idx = io.github.handshakelab.diagram.TraceIndex.ofAsync(big).get();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertSame(idx, p.indexProperty().get(), "one index per trace");
+        assertTrue(p.endTime() > 0);
+        assertSame(idx, io.github.handshakelab.diagram.TraceIndex.of(big));
     }
 }

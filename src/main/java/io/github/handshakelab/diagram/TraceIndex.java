@@ -1,0 +1,301 @@
+package io.github.handshakelab.diagram;
+
+import io.github.handshakelab.tcp.Tcb;
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.trace.Side;
+import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.lang.ref.WeakReference;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A trace read once into arrays, so that every question a frame asks ("state of the client at t",
+ * "segment 41 812", "last segment sent by t", "TCB at t") is a binary search instead of a walk over
+ * 100,000 events. Immutable and thread-safe: built off the FX thread, shared by the diagram, the
+ * playback and the panels through {@link #of(Trace)} / {@link #ofAsync(Trace)}, which build each
+ * trace's index once.
+ */
+public final class TraceIndex {
+
+    private final Trace trace;
+    private final TraceEvent[] events;
+    private final long[] eventTime;
+    /** For event i: index in {@link #segments} of the last segment at or before it, or -1. */
+    private final int[] lastSegment;
+    /** For event i: index in {@link #events} of the last state change at or before it, or -1. */
+    private final int[] lastChange;
+    private final TraceEvent.Segment[] segments;
+    private final int[] segmentIdsSorted;
+    private final int[] segmentByIdOrder;
+    private final long[][] changeTime = new long[2][];
+    private final TcpState[][] stateAfter = new TcpState[2][];
+    private final TcpState[] initial = new TcpState[2];
+    private final List<List<TraceEvent.StateChange>> changes = new ArrayList<>(2);
+    private final long[][] tcbTime = new long[2][];
+    private final Tcb[][] tcb = new Tcb[2][];
+    private final List<TraceEvent.Note> notes;
+    private final long endTime;
+    private final long nominalDelay;
+    private final long[] instants;
+
+    public TraceIndex(Trace trace) {
+        this.trace = trace;
+        List<TraceEvent> ev = trace.events();
+        int n = ev.size();
+        events = ev.toArray(new TraceEvent[0]);
+        eventTime = new long[n];
+        lastSegment = new int[n];
+        lastChange = new int[n];
+        List<TraceEvent.Segment> segs = new ArrayList<>();
+        List<TraceEvent.Note> ns = new ArrayList<>();
+        List<List<TraceEvent.StateChange>> ch = List.of(new ArrayList<>(), new ArrayList<>());
+        long end = 0;
+        int ls = -1, lc = -1;
+        for (int i = 0; i < n; i++) {
+            TraceEvent e = events[i];
+            // Trace promises time order; a running maximum keeps the binary searches sound if a source slips.
+            eventTime[i] = i == 0 ? e.time() : Math.max(eventTime[i - 1], e.time());
+            end = Math.max(end, e.time());
+            if (e instanceof TraceEvent.Segment s) {
+                segs.add(s);
+                ls = segs.size() - 1;
+                end = Math.max(end, s.end());
+            } else if (e instanceof TraceEvent.StateChange c) {
+                ch.get(c.endpoint().ordinal()).add(c);
+                lc = i;
+            } else if (e instanceof TraceEvent.Note note) {
+                ns.add(note);
+            }
+            lastSegment[i] = ls;
+            lastChange[i] = lc;
+        }
+        endTime = end;
+        segments = segs.toArray(new TraceEvent.Segment[0]);
+        notes = List.copyOf(ns);
+        // ids are numbered in send order by both sources; sorting packed (id, position) pairs covers any other order
+        long[] keys = new long[segments.length];
+        for (int i = 0; i < keys.length; i++) keys[i] = (long) segments[i].id() << 32 | i;
+        Arrays.sort(keys);
+        segmentIdsSorted = new int[keys.length];
+        segmentByIdOrder = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            segmentIdsSorted[i] = (int) (keys[i] >> 32);
+            segmentByIdOrder[i] = (int) keys[i];
+        }
+        for (Side side : Side.values()) {
+            int k = side.ordinal();
+            List<TraceEvent.StateChange> list = ch.get(k);
+            changes.add(List.copyOf(list));
+            changeTime[k] = new long[list.size()];
+            stateAfter[k] = new TcpState[list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                changeTime[k][i] = list.get(i).t();
+                stateAfter[k][i] = list.get(i).to();
+            }
+            initial[k] = list.isEmpty() ? TcpState.CLOSED : list.get(0).from();
+        }
+        List<List<Trace.TcbSample>> tc = List.of(new ArrayList<>(), new ArrayList<>());
+        for (Trace.TcbSample s : trace.tcbs()) tc.get(s.side().ordinal()).add(s);
+        for (int k = 0; k < 2; k++) {
+            List<Trace.TcbSample> list = tc.get(k);
+            tcbTime[k] = new long[list.size()];
+            tcb[k] = new Tcb[list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                tcbTime[k][i] = list.get(i).t();
+                tcb[k][i] = list.get(i).tcb();
+            }
+        }
+        nominalDelay = nominalDelay(segments);
+        // The instants something happens, as the diagram and the playback step through them.
+        long[] inst = new long[n + segments.length + 1];
+        int m = 0;
+        inst[m++] = 0;
+        for (long t : eventTime) inst[m++] = t;
+        for (TraceEvent.Segment s : segments) inst[m++] = lostOrEnd(s, nominalDelay);
+        instants = distinctSorted(inst, m);
+    }
+
+    // --- shared instances: one index per trace, built once ---
+
+    /**
+     * The few most recent traces, compared by identity: a Trace is a record, and hashing or
+     * comparing 100,000 events by value would cost what the index saves.
+     */
+    private record Entry(WeakReference<Trace> trace, CompletableFuture<TraceIndex> index) {}
+
+    private static final int KEEP = 4;
+    private static final ArrayDeque<Entry> CACHE = new ArrayDeque<>();
+    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "trace-index");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static CompletableFuture<TraceIndex> cached(Trace trace) {
+        for (Iterator<Entry> it = CACHE.iterator(); it.hasNext(); ) {
+            Entry e = it.next();
+            Trace t = e.trace().get();
+            if (t == null) it.remove();
+            else if (t == trace) return e.index();
+        }
+        return null;
+    }
+
+    private static CompletableFuture<TraceIndex> remember(Trace trace, CompletableFuture<TraceIndex> f) {
+        CACHE.addFirst(new Entry(new WeakReference<>(trace), f));
+        while (CACHE.size() > KEEP) CACHE.removeLast();
+        return f;
+    }
+
+    /** The index of {@code trace}, built on a background thread the first time anyone asks. */
+    public static CompletableFuture<TraceIndex> ofAsync(Trace trace) {
+        synchronized (CACHE) {
+            CompletableFuture<TraceIndex> f = cached(trace);
+            return f != null ? f : remember(trace, CompletableFuture.supplyAsync(() -> new TraceIndex(trace), WORKER));
+        }
+    }
+
+    /** The index of {@code trace}, waiting for (or doing) the work in the caller's thread. */
+    public static TraceIndex of(Trace trace) {
+        CompletableFuture<TraceIndex> f;
+        synchronized (CACHE) {
+            f = cached(trace);
+        }
+        if (f == null) {
+            TraceIndex idx = new TraceIndex(trace);
+            synchronized (CACHE) {
+                f = cached(trace);
+                if (f == null) f = remember(trace, CompletableFuture.completedFuture(idx));
+            }
+        }
+        return f.join();
+    }
+
+    /** The index if it is built already (so a caller on the FX thread can use it without waiting), else null. */
+    public static TraceIndex ifReady(Trace trace) {
+        synchronized (CACHE) {
+            CompletableFuture<TraceIndex> f = cached(trace);
+            return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+        }
+    }
+
+    // --- queries ---
+
+    public Trace trace() { return trace; }
+
+    public boolean isCapture() { return trace.source() == Trace.Source.CAPTURE; }
+
+    /** Segments in send order. */
+    public TraceEvent.Segment[] segmentArray() { return segments; }
+
+    public int segmentCount() { return segments.length; }
+
+    public TraceEvent.Segment segment(int index) { return segments[index]; }
+
+    /** The segment numbered {@code id} (as in the trace JSON), or null. */
+    public TraceEvent.Segment segmentById(int id) {
+        int i = Arrays.binarySearch(segmentIdsSorted, id);
+        return i < 0 ? null : segments[segmentByIdOrder[i]];
+    }
+
+    /** Position of segment {@code id} in send order, or -1. */
+    public int segmentIndex(int id) {
+        int i = Arrays.binarySearch(segmentIdsSorted, id);
+        return i < 0 ? -1 : segmentByIdOrder[i];
+    }
+
+    /** The state of {@code side} at {@code t}: changes at exactly {@code t} have happened (as {@link Trace#stateAt}). */
+    public TcpState stateAt(Side side, long t) {
+        int k = side.ordinal();
+        int i = upper(changeTime[k], changeTime[k].length, t) - 1;
+        return i < 0 ? initial[k] : stateAfter[k][i];
+    }
+
+    public List<TraceEvent.StateChange> stateChanges(Side side) { return changes.get(side.ordinal()); }
+
+    /** The last segment sent at or before {@code t}, or null. */
+    public TraceEvent.Segment segmentAt(long t) {
+        int i = upper(eventTime, eventTime.length, t) - 1;
+        return i < 0 || lastSegment[i] < 0 ? null : segments[lastSegment[i]];
+    }
+
+    /** The last state change (either side) at or before {@code t}, or null. */
+    public TraceEvent.StateChange changeAt(long t) {
+        int i = upper(eventTime, eventTime.length, t) - 1;
+        return i < 0 || lastChange[i] < 0 ? null : (TraceEvent.StateChange) events[lastChange[i]];
+    }
+
+    /** The last TCB snapshot of {@code side} at or before {@code t}, or null (as {@link Trace#tcbAt}). */
+    public Tcb tcbAt(Side side, long t) {
+        int k = side.ordinal();
+        int i = upper(tcbTime[k], tcbTime[k].length, t) - 1;
+        return i < 0 ? null : tcb[k][i];
+    }
+
+    public List<TraceEvent.Note> notes() { return notes; }
+
+    /** Notes up to and including {@code t}, in time order. */
+    public List<TraceEvent.Note> notesUntil(long t) {
+        int lo = 0, hi = notes.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (notes.get(mid).t() <= t) lo = mid + 1; else hi = mid;
+        }
+        return notes.subList(0, lo);
+    }
+
+    /** Number of events at or before {@code t} (an event's index is its position in {@link Trace#events()}). */
+    public int eventsUntil(long t) { return upper(eventTime, eventTime.length, t); }
+
+    /** As {@link Trace#endTime()}, computed once. */
+    public long endTime() { return endTime; }
+
+    /** The typical one-way delay, used to place lost segments' stopping points. */
+    public long nominalDelay() { return nominalDelay; }
+
+    /** Distinct instants where something happens (0, every event, every arrival or loss), ascending. */
+    public long[] instants() { return instants; }
+
+    static long nominalDelay(TraceEvent.Segment[] segments) {
+        long[] d = new long[segments.length];
+        int m = 0;
+        for (TraceEvent.Segment s : segments) {
+            if (s.arrived() != TraceEvent.NONE && !s.isDropped() && s.arrived() > s.sent()) d[m++] = s.arrived() - s.sent();
+        }
+        if (m == 0) return 50_000;
+        Arrays.sort(d, 0, m);
+        return d[m / 2];
+    }
+
+    /** A lost segment's arrow ends at its drop time, or half a flight after sending if dropped on send. */
+    public static long lostOrEnd(TraceEvent.Segment s, long nominalDelay) {
+        if (s.isDropped()) return s.dropped() > s.sent() ? s.dropped() : s.sent() + nominalDelay / 2;
+        return s.end();
+    }
+
+    static long[] distinctSorted(long[] a, int n) {
+        long[] c = Arrays.copyOf(a, n);
+        Arrays.sort(c);
+        int m = 0;
+        for (int i = 0; i < n; i++) if (m == 0 || c[i] != c[m - 1]) c[m++] = c[i];
+        return Arrays.copyOf(c, m);
+    }
+
+    /** First index in a[0..n) whose value is greater than {@code v}. */
+    static int upper(long[] a, int n, long v) {
+        int lo = 0, hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= v) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+}

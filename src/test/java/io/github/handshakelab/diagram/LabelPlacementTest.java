@@ -1,0 +1,125 @@
+package io.github.handshakelab.diagram;
+
+import io.github.handshakelab.capture.CaptureTraces;
+import io.github.handshakelab.sim.Scenarios;
+import io.github.handshakelab.sim.Simulator;
+import io.github.handshakelab.trace.Trace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Labels collide with nothing (issue 7: old-duplicate-syn, lost-syn-ack and the Chinese
+ * four-way-close had labels crossed by other arrows, "RTO fired" brackets and gap bands; the
+ * playhead's time covered the client's first state name). Checked on the layout's geometry for
+ * every built-in scenario, both languages, every theme's sizes and the export's.
+ */
+class LabelPlacementTest {
+
+    static Stream<Arguments> layouts() {
+        List<Arguments> out = new ArrayList<>();
+        for (String id : Scenarios.ids()) {
+            if (id.equals("syn-flood")) continue; // 40 SYNs at one instant: checked below with its own expectation
+            Trace t = Simulator.run(Scenarios.byId(id).orElseThrow());
+            for (Locale l : new Locale[]{Locale.ROOT, Locale.SIMPLIFIED_CHINESE}) {
+                for (Palette p : Palette.ALL) {
+                    double w = p == Palette.PROJECTOR ? 1200 : 980;
+                    out.add(Arguments.of(id + " " + p.name() + " " + l,
+                            new DiagramLayout(t, DiagramLayout.Options.of(p, w, 1, false, DiagramLayout.Spacing.AUTO, l, false))));
+                }
+                out.add(Arguments.of(id + " export " + l,
+                        new DiagramLayout(t, DiagramLayout.Options.of(Palette.LIGHT, 860, 1, true, DiagramLayout.Spacing.AUTO, l, true))));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layouts")
+    void noLabelTouchesAnotherLabelAnArrowABracketOrAGapBand(String name, DiagramLayout l) {
+        assertEquals(List.of(), collisions(l), name);
+    }
+
+    @Test
+    void theCapturedSimultaneousCloseKeepsTwoReadableArrowsByOrder() throws Exception {
+        Trace t = CaptureTraces.load(Path.of("resources/captures/simultaneous-close.pcap"), null);
+        DiagramLayout l = new DiagramLayout(t, DiagramLayout.Options.defaults());
+        assertEquals(DiagramLayout.Spacing.ORDER, l.spacing(), "captures default to one row per event");
+        assertEquals(List.of(), collisions(l));
+        // every segment its own row: no two arrows start at the same height, whatever the microseconds between them
+        List<DiagramLayout.Arrow> arrows = l.arrows();
+        for (int i = 1; i < arrows.size(); i++) {
+            assertTrue(arrows.get(i).y1() >= arrows.get(i - 1).y1() + DiagramLayout.Options.defaults().rowPx() - 1e-9,
+                    "segment " + arrows.get(i).segment().id() + " has its own row");
+        }
+        // CLOSING lasts a visible height on both lifelines
+        for (DiagramLayout.StateBand b : l.bands()) {
+            if (b.state() == io.github.handshakelab.tcp.TcpState.CLOSING) {
+                assertTrue(b.y1() - b.y0() >= 30, "CLOSING band " + (b.y1() - b.y0()) + " px");
+            }
+        }
+        assertTrue(l.bands().stream().anyMatch(b -> b.state() == io.github.handshakelab.tcp.TcpState.CLOSING));
+        // by time, the same capture melts: the two final ACKs start within a pixel of each other
+        DiagramLayout byTime = new DiagramLayout(t, DiagramLayout.Options.defaults(DiagramLayout.Spacing.TIME));
+        assertEquals(DiagramLayout.Spacing.TIME, byTime.spacing());
+    }
+
+    @Test
+    void thePlayheadTimeNeverCoversAStateName() {
+        for (String id : List.of("four-way-close", "old-duplicate-syn", "lost-syn-ack", "lost-final-ack")) {
+            Trace t = Simulator.run(Scenarios.byId(id).orElseThrow());
+            for (Palette p : Palette.ALL) {
+                DiagramLayout l = new DiagramLayout(t, DiagramLayout.Options.of(p, 980, 1, false, DiagramLayout.Spacing.AUTO, Locale.ROOT, false));
+                double w = DiagramLayout.textWidth("t = 63.050 s", l.options().smallFont()) + 6, h = l.options().smallFont() * 1.4;
+                for (long now : l.eventTimes()) {
+                    DiagramLayout.Box chip = l.playheadLabel(now, w, h);
+                    for (DiagramLayout.StateBand b : l.bands()) {
+                        assertFalse(chip.intersects(b.label()), id + " " + p.name() + " at " + now + ": time over " + b.state());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every overlap of a label with another label, any arrow line, or a fixed obstacle, as text. */
+    static List<String> collisions(DiagramLayout l) {
+        List<String> out = new ArrayList<>();
+        List<DiagramLayout.Arrow> arrows = l.arrows();
+        double pad = 1;
+        for (DiagramLayout.Arrow a : arrows) {
+            DiagramLayout.Box b = a.label();
+            for (DiagramLayout.Arrow o : l.arrowsIn(b.y() - 20, b.y() + b.h() + 20)) {
+                if (o != a && o.label().intersects(b) && a.segment().id() < o.segment().id()) {
+                    out.add("label " + a.segment().id() + " over label " + o.segment().id());
+                }
+                if (b.crosses(o.x1(), o.y1(), o.x2(), o.y2(), pad)) {
+                    out.add("label " + a.segment().id() + " crossed by arrow " + o.segment().id());
+                }
+            }
+            for (DiagramLayout.GapBreak g : l.gaps()) {
+                if (g.band().intersects(b)) out.add("label " + a.segment().id() + " in gap band " + g.text());
+            }
+            for (DiagramLayout.TimerSpan ts : l.timers()) {
+                if (ts.label() != null && ts.label().intersects(b)) out.add("label " + a.segment().id() + " over RTO text");
+                // the bracket's vertical line
+                if (ts.label() != null) {
+                    double bx = l.x(ts.side()) + (ts.side() == io.github.handshakelab.trace.Side.CLIENT ? 1 : -1) * l.options().bracketOffset();
+                    if (b.crosses(bx, ts.y0(), bx, ts.y1(), pad)) out.add("label " + a.segment().id() + " crossed by an RTO bracket");
+                }
+            }
+            for (DiagramLayout.Box o : l.labelObstacles()) {
+                if (o.intersects(b)) out.add("label " + a.segment().id() + " over " + o);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.handshakelab.view;
+
+import io.github.handshakelab.capture.CaptureTraces;
+import io.github.handshakelab.diagram.DiagramLayout;
+import io.github.handshakelab.diagram.TraceFixtures;
+import io.github.handshakelab.sim.Scenarios;
+import io.github.handshakelab.sim.Simulator;
+import io.github.handshakelab.trace.Trace;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The diagram control: spacing, fit zoom, and long traces laid out off the FX thread. */
+@ExtendWith(ApplicationExtension.class)
+class SequenceDiagramTest {
+
+    private SequenceDiagram d;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        d = new SequenceDiagram();
+        stage.setScene(new Scene(new StackPane(d), 900, 600));
+        stage.show();
+    }
+
+    private DiagramLayout waitForLayout() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> d.getLayout() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return d.getLayout();
+    }
+
+    @Test
+    void capturesAreSpacedByOrderUnlessTheUserChoosesTime(FxRobot robot) throws Exception {
+        Trace t = CaptureTraces.load(Path.of("resources/captures/simultaneous-close.pcap"), null);
+        robot.interact(() -> d.setTrace(t));
+        assertEquals(DiagramLayout.Spacing.ORDER, waitForLayout().spacing());
+        robot.interact(() -> d.spacingProperty().set(DiagramLayout.Spacing.TIME));
+        assertEquals(DiagramLayout.Spacing.TIME, d.getLayout().spacing());
+        Trace sim = Simulator.run(Scenarios.byId("four-way-close").orElseThrow());
+        robot.interact(() -> { d.spacingProperty().set(DiagramLayout.Spacing.AUTO); d.setTrace(sim); });
+        assertEquals(DiagramLayout.Spacing.TIME, d.getLayout().spacing(), "simulations by time");
+    }
+
+    @Test
+    void fitToHeightShowsTheWholeDiagramAndFollowsTheWindow(FxRobot robot) throws Exception {
+        Trace t = Simulator.run(Scenarios.byId("lost-final-ack").orElseThrow());
+        robot.interact(() -> d.setTrace(t));
+        double before = waitForLayout().height();
+        assertTrue(before > canvasHeight(), "taller than the window at zoom 1: " + before);
+        robot.interact(d::fitToHeight);
+        assertTrue(d.fitProperty().get());
+        assertTrue(d.zoomProperty().get() < 1);
+        assertTrue(d.getLayout().height() <= canvasHeight() + 0.5, d.getLayout().height() + " <= " + canvasHeight());
+        assertTrue(d.getLayout().height() >= canvasHeight() * 0.9, "fills it: " + d.getLayout().height());
+        robot.interact(() -> stage.setHeight(stage.getHeight() + 200));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(d.getLayout().height() <= canvasHeight() + 0.5, "still fits after a resize");
+        assertTrue(d.getLayout().height() >= canvasHeight() * 0.9, "and fills the taller window");
+        // zooming by hand ends the fit
+        robot.interact(() -> d.zoomProperty().set(1));
+        assertFalse(d.fitProperty().get());
+    }
+
+    /** The drawing area: the skin's first child, below the badges. */
+    private double canvasHeight() {
+        return ((javafx.scene.canvas.Canvas) d.getChildrenUnmodifiable().get(0)).getHeight();
+    }
+
+    @Test
+    void aLongTraceIsLaidOutOffTheFxThreadAndResizeKeepsTheOldLayoutMeanwhile(FxRobot robot) throws Exception {
+        Trace big = TraceFixtures.bulk(100_000);
+        robot.interact(() -> {
+            d.setTrace(big);
+            assertNull(d.getLayout(), "setTrace returns before the layout exists");
+        });
+        DiagramLayout first = waitForLayout();
+        assertEquals(100_000, first.arrows().size());
+        robot.interact(() -> {
+            stage.setWidth(stage.getWidth() + 120);
+            d.layout();
+            assertSame(first, d.getLayout(), "the resize did not lay out 100,000 segments on the FX thread");
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> d.getLayout() != first);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first.width() + 120, d.getLayout().width(), 1);
+    }
+}
