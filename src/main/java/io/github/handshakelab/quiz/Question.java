@@ -40,7 +40,7 @@ public record Question(int n, TraceEvent.Segment segment, boolean lost, long pro
         for (Call c : context) {
             b.append(Messages.format(locale, "quiz.context.call", Quiz.time(locale, c.t()),
                     Messages.format(locale, "tcp.txt." + c.side().id()), c.call().name() + (c.bytes() > 0 ? " " + c.bytes() : "")))
-                    .append(' ');
+                    .append(Messages.format(locale, "quiz.sep"));
         }
         String when = capture ? "seen" : lost ? "lost" : "arrived";
         b.append(Messages.format(locale, "quiz.prompt." + level.id + "." + when, segment.id(), Quiz.time(locale, segment.sent())));

@@ -18,14 +18,14 @@ public final class QuizText {
         if (regrade != null) b.append("# ").append(Messages.format(locale, "quiz.sheet.regrade", regrade)).append('\n');
         b.append("# ").append(Messages.format(locale, "quiz.sheet.howto." + quiz.level().id)).append("\n\n");
         for (Question q : quiz.questions()) {
-            b.append(Messages.format(locale, "quiz.sheet.q", q.n())).append(' ')
+            b.append(Messages.format(locale, "quiz.sheet.q", q.n())).append(Messages.format(locale, "quiz.sep"))
                     .append(q.prompt(locale, quiz.level(), quiz.capture())).append('\n');
             StringBuilder blanks = new StringBuilder("    ");
             for (Field f : quiz.fields()) {
-                blanks.append(Messages.format(locale, "quiz.field." + f.json)).append(": ________  ");
+                blanks.append(Messages.format(locale, "quiz.sheet.blank", Messages.format(locale, "quiz.field." + f.json))).append("  ");
             }
             b.append(blanks.toString().stripTrailing()).append('\n');
-            if (key) b.append("    ").append(Messages.format(locale, "quiz.sheet.key")).append(' ').append(keyLine(quiz, q, locale)).append('\n');
+            if (key) b.append("    ").append(Messages.format(locale, "quiz.sheet.key", keyLine(quiz, q, locale))).append('\n');
             b.append('\n');
         }
         return b.toString();
