@@ -197,14 +197,14 @@ public final class QuizCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         w.println("# " + Messages.format(locale, "quiz.sheet.title", quiz.title(locale)));
-        w.println("# " + Messages.format(locale, "quiz.sheet.header", quiz.seed(),
-                Messages.format(locale, "quiz.numbers." + quiz.numbers().id()), quiz.questions().size(), quiz.fields().size()));
+        w.println("# " + Messages.format(locale, "quiz.sheet.header", String.valueOf(quiz.seed()),
+                Messages.format(locale, "quiz.numbers." + quiz.numbers().id()), String.valueOf(quiz.questions().size()), String.valueOf(quiz.fields().size())));
         w.println("# " + Messages.format(locale, "quiz.term.intro"));
         int score = 0, total = 0, done = 0;
         outer:
         for (Question q : quiz.questions()) {
             w.println();
-            w.println(Messages.format(locale, "quiz.sheet.q", q.n()) + Messages.format(locale, "quiz.sep") + q.prompt(locale, quiz.level(), quiz.capture()));
+            w.println(Messages.format(locale, "quiz.sheet.q", String.valueOf(q.n())) + Messages.format(locale, "quiz.sep") + q.prompt(locale, quiz.level(), quiz.capture()));
             for (Field f : quiz.fields()) {
                 Object given;
                 while (true) {
@@ -232,12 +232,12 @@ public final class QuizCommand implements Callable<Integer> {
                 }
             }
             done++;
-            w.println(Messages.format(locale, "quiz.term.shown", q.segment().id(), QuizText.keyLine(quiz, q, locale)));
+            w.println(Messages.format(locale, "quiz.term.shown", String.valueOf(q.segment().id()), QuizText.keyLine(quiz, q, locale)));
         }
         if (done < quiz.questions().size()) {
-            w.println(Messages.format(locale, "quiz.term.stopped", done, quiz.questions().size()));
+            w.println(Messages.format(locale, "quiz.term.stopped", String.valueOf(done), String.valueOf(quiz.questions().size())));
         }
-        w.println(Messages.format(locale, "quiz.report.score", score, total));
+        w.println(Messages.format(locale, "quiz.report.score", String.valueOf(score), String.valueOf(total)));
         w.flush();
         return 0;
     }

@@ -43,7 +43,7 @@ public record Question(int n, TraceEvent.Segment segment, boolean lost, long pro
                     .append(Messages.format(locale, "quiz.sep"));
         }
         String when = capture ? "seen" : lost ? "lost" : "arrived";
-        b.append(Messages.format(locale, "quiz.prompt." + level.id + "." + when, segment.id(), Quiz.time(locale, segment.sent())));
+        b.append(Messages.format(locale, "quiz.prompt." + level.id + "." + when, String.valueOf(segment.id()), Quiz.time(locale, segment.sent())));
         return b.toString();
     }
 }

@@ -85,4 +85,20 @@ public record Quiz(Trace trace, Long seed, Numbers numbers, Level level, List<St
         if (id != null && Messages.has(locale, "scenario." + id + ".title")) return Messages.format(locale, "scenario." + id + ".title");
         return id != null ? id : String.valueOf(trace.file());
     }
+
+    /**
+     * The trace as a learner about to predict {@code q} may see it: every event before its segment
+     * (in the trace's causal order), TCB snapshots and gauge samples from before its send time.
+     * Nothing later is in it, so no view can draw the future: no faint segments, no states, no
+     * timeline ticks, no RTO bracket of a timer that has not fired yet, no TCB that already
+     * counts the segment (the Arithmetic panel would give seq and ack away).
+     */
+    public Trace pastOf(Question q) {
+        List<TraceEvent> events = trace.events();
+        int at = events.indexOf(q.segment());
+        long t = q.segment().sent();
+        return new Trace(trace.source(), trace.scenario(), trace.file(), trace.client(), trace.server(),
+                events.subList(0, at), trace.tcbs().stream().filter(s -> s.t() < t).toList(),
+                trace.gauges().stream().filter(g -> g.t() < t).toList());
+    }
 }

@@ -18,7 +18,7 @@ public final class QuizText {
         if (regrade != null) b.append("# ").append(Messages.format(locale, "quiz.sheet.regrade", regrade)).append('\n');
         b.append("# ").append(Messages.format(locale, "quiz.sheet.howto." + quiz.level().id)).append("\n\n");
         for (Question q : quiz.questions()) {
-            b.append(Messages.format(locale, "quiz.sheet.q", q.n())).append(Messages.format(locale, "quiz.sep"))
+            b.append(Messages.format(locale, "quiz.sheet.q", String.valueOf(q.n()))).append(Messages.format(locale, "quiz.sep"))
                     .append(q.prompt(locale, quiz.level(), quiz.capture())).append('\n');
             StringBuilder blanks = new StringBuilder("    ");
             for (Field f : quiz.fields()) {
@@ -35,7 +35,7 @@ public final class QuizText {
         return Messages.format(locale, "quiz.sheet.header",
                 quiz.seed() == null ? "-" : Long.toString(quiz.seed()),
                 Messages.format(locale, "quiz.numbers." + quiz.numbers().id()),
-                quiz.questions().size(), quiz.fields().size());
+                String.valueOf(quiz.questions().size()), String.valueOf(quiz.fields().size()));
     }
 
     /** "client → server  SYN  seq=2433363436 ack=none len=0  [SYN_SENT | SYN_RCVD]" for the fields asked. */
@@ -57,15 +57,15 @@ public final class QuizText {
         for (Grader.Item it : r.items()) {
             String field = Messages.format(locale, "quiz.field." + it.field().json);
             if (it.correct()) {
-                b.append(Messages.format(locale, "quiz.report.right", it.n(), field, Grader.show(it.field(), it.expected(), locale)));
+                b.append(Messages.format(locale, "quiz.report.right", String.valueOf(it.n()), field, Grader.show(it.field(), it.expected(), locale)));
             } else {
-                b.append(Messages.format(locale, "quiz.report.wrong", it.n(), field, Grader.show(it.field(), it.expected(), locale),
+                b.append(Messages.format(locale, "quiz.report.wrong", String.valueOf(it.n()), field, Grader.show(it.field(), it.expected(), locale),
                         it.answered() ? Grader.show(it.field(), it.given(), locale) : Messages.format(locale, "quiz.value.missing")));
                 b.append('\n').append("      ").append(it.why());
             }
             b.append('\n');
         }
-        b.append(Messages.format(locale, "quiz.report.score", r.score(), r.total())).append('\n');
+        b.append(Messages.format(locale, "quiz.report.score", String.valueOf(r.score()), String.valueOf(r.total()))).append('\n');
         return b.toString();
     }
 }

@@ -184,7 +184,7 @@ final class Why {
         for (TraceEvent.Segment o : quiz.trace().segments()) {
             if (o.to() == s.from() && !o.isDropped() && o.arrived() == s.sent() && o.id() != s.id()) answered = o;
         }
-        if (answered != null) return Messages.format(locale, "quiz.why.from.answer", who, answered.id(), answered.flags());
+        if (answered != null) return Messages.format(locale, "quiz.why.from.answer", who, String.valueOf(answered.id()), answered.flags());
         return Messages.format(locale, "quiz.why.from.plain", who);
     }
 
