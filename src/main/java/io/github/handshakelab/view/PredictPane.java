@@ -264,14 +264,16 @@ public final class PredictPane {
 
     private void row(int r, Field f, Node input) {
         Label name = new Label(t("quiz.field." + f.json));
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label result = new Label();
         result.setId("predictResult-" + f.json.replace('.', '-'));
         result.setWrapText(true);
         result.setMaxWidth(420);
         results.put(f, result);
-        grid.add(name, 0, r);
-        grid.add(input, 1, r);
-        grid.add(result, 1, r + 10);
+        // The verdict sits right under its field, so the rule is read next to the answer.
+        grid.add(name, 0, 2 * r);
+        grid.add(input, 1, 2 * r);
+        grid.add(result, 1, 2 * r + 1);
         GridPane.setHgrow(input, Priority.ALWAYS);
         rows.put(f, new Node[]{name, input, result});
     }
@@ -430,7 +432,7 @@ public final class PredictPane {
             boolean on = quiz.fields().contains(f);
             for (Node n : rows.get(f)) {
                 n.setVisible(on);
-                n.setManaged(on);
+                n.setManaged(on && (n != results.get(f) || !((Label) n).getText().isEmpty()));
             }
         }
         setInputsDisabled(false);
@@ -488,6 +490,7 @@ public final class PredictPane {
         serverState.setValue(null);
         results.values().forEach(l -> {
             l.setText("");
+            l.setManaged(false);
             l.getStyleClass().removeAll("predict-right", "predict-wrong");
         });
     }
@@ -523,6 +526,7 @@ public final class PredictPane {
             check(f, v);
         } catch (IllegalArgumentException e) {
             Label l = results.get(f);
+            l.setManaged(true);
             l.setText(t("quiz.term.retry", e.getMessage()));
         }
     }
@@ -557,6 +561,7 @@ public final class PredictPane {
         Grader.Item it = Grader.check(quiz, q, f, isAnswered, given, locale);
         answered.put(f, it);
         Label l = results.get(f);
+        l.setManaged(true);
         l.getStyleClass().add(it.correct() ? "predict-right" : "predict-wrong");
         l.setStyle(it.correct() ? "-fx-text-fill: #1b7f3b;" : "-fx-text-fill: #b3261e;");
         l.setText(it.correct() ? "✓ " + t("predict.right")
@@ -575,13 +580,14 @@ public final class PredictPane {
         Label key = new Label(QuizText.keyLine(quiz, q, locale));
         key.setStyle("-fx-font-weight: bold;");
         key.setId("predictLastKey");
+        key.setWrapText(true);
         lastBox.getChildren().add(key);
         for (Field f : quiz.fields()) {
             Grader.Item it = answered.get(f);
-            Label l = new Label((it.correct() ? "✓ " : "✗ ") + t("quiz.field." + f.json) + ": "
-                    + (it.correct() ? Grader.show(f, it.expected(), locale)
+            String value = it.correct() ? Grader.show(f, it.expected(), locale)
                     : t("predict.gotExpected", it.answered() ? Grader.show(f, it.given(), locale) : t("quiz.value.missing"),
-                    Grader.show(f, it.expected(), locale)) + " " + it.why()));
+                    Grader.show(f, it.expected(), locale)) + " " + it.why();
+            Label l = new Label((it.correct() ? "✓ " : "✗ ") + t("predict.lastLine", t("quiz.field." + f.json), value));
             l.setWrapText(true);
             l.setStyle(it.correct() ? "-fx-text-fill: #1b7f3b;" : "-fx-text-fill: #b3261e;");
             lastBox.getChildren().add(l);
