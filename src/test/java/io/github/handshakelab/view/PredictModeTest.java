@@ -249,4 +249,26 @@ class PredictModeTest {
         robot.interact(() -> pane().check(Field.STATE_SERVER, TcpState.LISTEN, true));
         assertTrue(text(robot, "#predictResult-states-server").contains("inferred"), text(robot, "#predictResult-states-server"));
     }
+
+    @Test
+    void aLanguageSwitchKeepsTheAttemptWhereItWas(FxRobot robot) {
+        begin(robot, "four-way-close");
+        long seed = pane().quiz().seed();
+        answerRight(robot, pane().current());
+        robot.interact(() -> pane().finishAnimation());
+        robot.interact(() -> {
+            Session s = c().session();
+            s.locale = Locale.SIMPLIFIED_CHINESE;
+            s.rebuild.run();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(pane().isPredicting());
+        assertEquals(seed, pane().quiz().seed(), "same attempt, same ISNs");
+        assertEquals(2, pane().current().n());
+        assertEquals(7, pane().score());
+        assertNoFuture(pane().current());
+        assertTrue(text(robot, "#predictQuestion").startsWith("第 2 题，共 7 题"), text(robot, "#predictQuestion"));
+        robot.interact(() -> pane().check(Field.FROM, Side.CLIENT, true));
+        assertTrue(text(robot, "#predictResult-from").startsWith("✗ 应为 服务器。"), text(robot, "#predictResult-from"));
+    }
 }
