@@ -42,6 +42,12 @@ public record Question(int n, TraceEvent.Segment segment, boolean lost, long pro
                     Messages.format(locale, "tcp.txt." + c.side().id()), c.call().name() + (c.bytes() > 0 ? " " + c.bytes() : "")))
                     .append(Messages.format(locale, "quiz.sep"));
         }
+        // Segments the network makes up are the scenario's input too: say they turn up.
+        if (segment.options().contains("old-duplicate")) {
+            b.append(Messages.format(locale, "quiz.context.oldDuplicate")).append(Messages.format(locale, "quiz.sep"));
+        } else if (segment.options().stream().anyMatch(o -> o.startsWith("spoofed-src="))) {
+            b.append(Messages.format(locale, "quiz.context.spoofed")).append(Messages.format(locale, "quiz.sep"));
+        }
         String when = capture ? "seen" : lost ? "lost" : "arrived";
         b.append(Messages.format(locale, "quiz.prompt." + level.id + "." + when, String.valueOf(segment.id()), Quiz.time(locale, segment.sent())));
         return b.toString();
