@@ -204,7 +204,7 @@ public final class QuizCommand implements Callable<Integer> {
         outer:
         for (Question q : quiz.questions()) {
             w.println();
-            w.println(Messages.format(locale, "quiz.sheet.q", String.valueOf(q.n())) + Messages.format(locale, "quiz.sep") + q.prompt(locale, quiz.level(), quiz.capture()));
+            w.println(Messages.format(locale, "quiz.sheet.q", String.valueOf(q.n())) + Quiz.sep(locale) + q.prompt(locale, quiz.level(), quiz.capture()));
             for (Field f : quiz.fields()) {
                 Object given;
                 while (true) {

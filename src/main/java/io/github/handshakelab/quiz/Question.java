@@ -40,13 +40,13 @@ public record Question(int n, TraceEvent.Segment segment, boolean lost, long pro
         for (Call c : context) {
             b.append(Messages.format(locale, "quiz.context.call", Quiz.time(locale, c.t()),
                     Messages.format(locale, "tcp.txt." + c.side().id()), c.call().name() + (c.bytes() > 0 ? " " + c.bytes() : "")))
-                    .append(Messages.format(locale, "quiz.sep"));
+                    .append(Quiz.sep(locale));
         }
         // Segments the network makes up are the scenario's input too: say they turn up.
         if (segment.options().contains("old-duplicate")) {
-            b.append(Messages.format(locale, "quiz.context.oldDuplicate")).append(Messages.format(locale, "quiz.sep"));
+            b.append(Messages.format(locale, "quiz.context.oldDuplicate")).append(Quiz.sep(locale));
         } else if (segment.options().stream().anyMatch(o -> o.startsWith("spoofed-src="))) {
-            b.append(Messages.format(locale, "quiz.context.spoofed")).append(Messages.format(locale, "quiz.sep"));
+            b.append(Messages.format(locale, "quiz.context.spoofed")).append(Quiz.sep(locale));
         }
         String when = capture ? "seen" : lost ? "lost" : "arrived";
         b.append(Messages.format(locale, "quiz.prompt." + level.id + "." + when, String.valueOf(segment.id()), Quiz.time(locale, segment.sent())));

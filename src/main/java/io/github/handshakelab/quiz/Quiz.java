@@ -73,6 +73,11 @@ public record Quiz(Trace trace, Long seed, Numbers numbers, Level level, List<St
         return changes.isEmpty() ? TcpState.CLOSED : changes.get(0).from();
     }
 
+    /** Between two sentences: a space in English, nothing in Chinese (full-width punctuation ends them). */
+    public static String sep(Locale locale) {
+        return locale.getLanguage().equals("zh") ? "" : " ";
+    }
+
     /** "0.050 s" in the locale's words. */
     static String time(Locale locale, long us) {
         return Messages.format(locale, "tcp.txt.seconds",

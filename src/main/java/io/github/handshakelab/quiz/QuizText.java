@@ -18,7 +18,7 @@ public final class QuizText {
         if (regrade != null) b.append("# ").append(Messages.format(locale, "quiz.sheet.regrade", regrade)).append('\n');
         b.append("# ").append(Messages.format(locale, "quiz.sheet.howto." + quiz.level().id)).append("\n\n");
         for (Question q : quiz.questions()) {
-            b.append(Messages.format(locale, "quiz.sheet.q", String.valueOf(q.n()))).append(Messages.format(locale, "quiz.sep"))
+            b.append(Messages.format(locale, "quiz.sheet.q", String.valueOf(q.n()))).append(Quiz.sep(locale))
                     .append(q.prompt(locale, quiz.level(), quiz.capture())).append('\n');
             StringBuilder blanks = new StringBuilder("    ");
             for (Field f : quiz.fields()) {
