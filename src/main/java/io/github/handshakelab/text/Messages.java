@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Messages {
 
-    /** Bundles under src/main/resources/i18n: tcp (explanations, lessons), capture, diagram (exports' words). */
-    private static final List<String> BUNDLES = List.of("i18n/tcp", "i18n/capture", "i18n/diagram");
+    /** Bundles under src/main/resources/i18n, one per area (the window's ui bundle is not here: the model never shows it). */
+    private static final List<String> BUNDLES = List.of("i18n/tcp", "i18n/capture", "i18n/diagram", "i18n/quiz");
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

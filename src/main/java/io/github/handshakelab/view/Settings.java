@@ -90,4 +90,7 @@ public final class Settings {
         while (r.size() > MAX_RECENT) r.remove(r.size() - 1);
         node.put("recent", String.join("\n", r));
     }
+
+    /** A child node for a feature's own settings (the quiz's scores), under this one. */
+    public Preferences child(String name) { return node.node(name); }
 }

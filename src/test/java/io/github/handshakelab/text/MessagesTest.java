@@ -12,7 +12,7 @@ class MessagesTest {
     /** Found in review: "the client''s FIN" reached the screen because argument-free patterns skipped MessageFormat. */
     @Test
     void noFormattedMessageShowsADoubledQuote() throws Exception {
-        for (String bundle : new String[]{"tcp", "capture"}) {
+        for (String bundle : new String[]{"tcp", "capture", "quiz"}) {
             for (Locale locale : new Locale[]{Locale.ROOT, Locale.SIMPLIFIED_CHINESE}) {
                 Properties p = new Properties();
                 String file = "/i18n/" + bundle + (locale == Locale.ROOT ? "" : "_zh_CN") + ".properties";
