@@ -58,36 +58,59 @@ sided("tcp.notice.ignored.noAck", "{S}: segment dropped: its ACK bit is off (RFC
       "{SZ}：丢弃报文段：它没有设置 ACK 位（RFC 9293 §3.10.7.4 第五步检查）")
 sided("tcp.notice.ignored.ackNothingNew", "{S}: the ACK changes nothing: everything this side sent was already acknowledged",
       "{SZ}：这个 ACK 没有带来任何变化：本端发送的所有内容都已被确认")
-sided("tcp.notice.ignored.dupAck", "{S}: duplicate ACK: nothing new acknowledged (RFC 5681 §2); without fast retransmit the retransmission timer repairs the loss",
-      "{SZ}：重复 ACK：没有确认任何新数据（RFC 5681 §2）；本模拟不做快速重传，由重传计时器来弥补丢失")
-sided("tcp.notice.rtoAfterSynTimeout", "{S}: the SYN had to be retransmitted and gave no RTT sample, so the retransmission timeout for what follows is {0} s (RFC 6298 (5.7))",
-      "{SZ}：SYN 经过了重传，无法得到 RTT 样本，因此之后的重传超时时间 RTO 为 {0} 秒（RFC 6298 (5.7)）")
+sided("tcp.notice.ignored.dupAck", "{S}: duplicate ACK number {0}: nothing new acknowledged while data is outstanding (RFC 5681 §2); the third one triggers a fast retransmit (§3.2)",
+      "{SZ}：第 {0} 个重复 ACK：有数据未被确认时没有确认任何新数据（RFC 5681 §2）；第三个重复 ACK 将触发快速重传（§3.2）")
+sided("tcp.notice.fastRetransmit", "{S}: {0} duplicate ACKs: the segment they keep asking for is taken as lost and resent at once, before the retransmission timer fires (fast retransmit, RFC 5681 §3.2; both profiles)",
+      "{SZ}：收到 {0} 个重复 ACK：认为对端反复索要的报文段已丢失，不等重传计时器超时立即重传（快速重传，RFC 5681 §3.2；两种模式相同）")
+sided("tcp.notice.heldOutOfOrder", "{S}: {0} bytes arrived beyond a gap: held for later (RFC 9293 §3.10.7.4, SHLD-31), not delivered, because byte {1} is still missing; a duplicate ACK asks for it at once (RFC 5681 §4.2)",
+      "{SZ}：{0} 字节越过了一个缺口到达：先保存起来（RFC 9293 §3.10.7.4，SHLD-31），暂不交付，因为字节 {1} 仍未收到；立即用重复 ACK 索要它（RFC 5681 §4.2）")
+sided("tcp.notice.heldDelivered", "{S}: the gap is filled: {0} held bytes follow on and are delivered too; one cumulative ACK covers everything",
+      "{SZ}：缺口已补上：之前保存的 {0} 字节接续上来，一并交付；一个累计 ACK 确认全部数据")
+sided("tcp.notice.queuedUnread", "{S}: {0} bytes received but the application does not read: {1} bytes wait in the receive buffer, the advertised window shrinks to {2}",
+      "{SZ}：收到 {0} 字节，但应用程序没有读取：接收缓冲区中有 {1} 字节待读，通告窗口缩小为 {2}")
+sided("tcp.notice.linux.closeUnread", "{S}: Linux: close() with {0} unread bytes in the receive buffer: the data is lost, so the connection is reset with RST instead of a FIN (tcp_close, RFC 2525 §2.17, RFC 9293 SHLD-3). The rfc profile''s CLOSE only ends this side''s sending and keeps the data.",
+      "{SZ}：Linux：接收缓冲区中还有 {0} 字节未读时调用 close()：这些数据丢失了，因此用 RST 代替 FIN 重置连接（tcp_close，RFC 2525 §2.17，RFC 9293 SHLD-3）。rfc 模式的 CLOSE 只结束本端的发送，数据仍然保留。")
+sided("tcp.notice.linux.orphaned", "{S}: Linux: close() after the FIN: the socket is given up (orphaned); from now on FIN_WAIT_2 is timed (tcp_fin_timeout) and new data from the peer is answered with RST",
+      "{SZ}：Linux：FIN 之后调用 close()：套接字被放弃（成为孤儿套接字）；此后 FIN_WAIT_2 开始计时（tcp_fin_timeout），对端再发来的新数据将被 RST 回应")
+sided("tcp.notice.linux.dataAfterClose", "{S}: Linux: {0} new bytes for a socket the application has closed: nobody can read them, so the connection is reset (tcp_rcv_state_process, TCPAbortOnData). After shutdown() instead of close() they would be delivered.",
+      "{SZ}：Linux：应用程序已经 close() 的套接字又收到 {0} 字节新数据：没有人能读取它们，因此连接被重置（tcp_rcv_state_process，TCPAbortOnData）。如果调用的是 shutdown() 而不是 close()，这些数据会被正常交付。")
+sided("tcp.notice.linux.delayedAck", "{S}: Linux: delayed ACK: this ACK waited {0} s (TCP_DELACK_MIN, tcp_delack_timer) for data or a FIN to ride on; none came, so it leaves alone. The rfc profile acknowledges at once (RFC 9293 SHLD-19 allows up to 0.5 s).",
+      "{SZ}：Linux：延迟 ACK：这个 ACK 等待了 {0} 秒（TCP_DELACK_MIN，tcp_delack_timer），希望能搭载在数据或 FIN 上；没有等到，于是单独发送。rfc 模式立即确认（RFC 9293 SHLD-19 允许最多延迟 0.5 秒）。")
+sided("tcp.notice.rtoAfterSynTimeout", "{S}: the {1} of this side had to be retransmitted and gave no RTT sample, so the retransmission timeout for what follows is {0} s (RFC 6298 (5.7))",
+      "{SZ}：本端的 {1} 经过了重传，无法得到 RTT 样本，因此之后的重传超时时间 RTO 为 {0} 秒（RFC 6298 (5.7)）")
 sided("tcp.notice.autoClose", "{S}: the application reads the end of the stream and calls CLOSE at once, so the FIN rides on the ACK",
       "{SZ}：应用程序读到数据流结束后立即调用 CLOSE，因此 FIN 与 ACK 合并在同一个报文段中发送")
 sided("tcp.notice.timedOut.syn", "{S}: gave up after {0} SYN retransmissions ({1} s). The retry count is Linux''s tcp_syn_retries (default 6, 127 s), shorter than the 3 minutes RFC 9293 §3.8.3 asks of R2 for a SYN (MUST-23)",
       "{SZ}：重传 SYN {0} 次后放弃（{1} 秒）。重试次数取自 Linux 的 tcp_syn_retries（默认 6 次，127 秒），比 RFC 9293 §3.8.3 对 SYN 的 R2 要求的 3 分钟更短（MUST-23）")
 sided("tcp.notice.timedOut.synAck", "{S}: gave up after {0} SYN,ACK retransmissions ({1} s). The retry count is Linux''s tcp_synack_retries (default 5, 63 s), shorter than the 3 minutes RFC 9293 §3.8.3 asks of R2 for a SYN (MUST-23)",
       "{SZ}：重传 SYN,ACK {0} 次后放弃（{1} 秒）。重试次数取自 Linux 的 tcp_synack_retries（默认 5 次，63 秒），比 RFC 9293 §3.8.3 对 SYN 的 R2 要求的 3 分钟更短（MUST-23）")
+sided("tcp.notice.timedOut.synAckActive", "{S}: gave up after {0} SYN,ACK retransmissions ({1} s). This SYN_RCVD was reached by a simultaneous open, an active open, so the limit is Linux''s tcp_syn_retries (default 6, 127 s; tcp_synack_retries is for a listener''s half-open connections), shorter than the 3 minutes RFC 9293 §3.8.3 asks of R2 for a SYN (MUST-23)",
+      "{SZ}：重传 SYN,ACK {0} 次后放弃（{1} 秒）。这个 SYN_RCVD 是同时打开（主动打开）进入的，因此上限是 Linux 的 tcp_syn_retries（默认 6 次，127 秒；tcp_synack_retries 只用于监听套接字的半连接），比 RFC 9293 §3.8.3 对 SYN 的 R2 要求的 3 分钟更短（MUST-23）")
 sided("tcp.notice.timedOut.data", "{S}: connection timed out after {0} retransmissions ({1} s; RFC 9293 §3.8.3 R2, at least 100 s, MUST-20)",
       "{SZ}：重传 {0} 次后连接超时（{1} 秒；RFC 9293 §3.8.3 的 R2 至少 100 秒，MUST-20）")
-sided("tcp.notice.finWait2Timeout", "{S}: FIN_WAIT_2 timeout: no FIN arrived within {0} s. This timer is Linux''s tcp_fin_timeout, not RFC 9293, which would wait in FIN_WAIT_2 indefinitely",
-      "{SZ}：FIN_WAIT_2 超时：一直没有收到对端的 FIN（{0} 秒）。这个计时器是 Linux 的 tcp_fin_timeout，并非 RFC 9293 的规定；按 RFC 9293 会在 FIN_WAIT_2 中一直等待")
+sided("tcp.notice.finWait2Timeout", "{S}: Linux: FIN_WAIT_2 timeout: no FIN arrived within {0} s after close(). tcp_fin_timeout applies only to a socket the application has closed (never after shutdown()); the connection is dropped without a segment. RFC 9293 has no such timer and waits in FIN_WAIT_2.",
+      "{SZ}：Linux：FIN_WAIT_2 超时：close() 之后 {0} 秒内没有收到对端的 FIN。tcp_fin_timeout 只适用于应用程序已关闭的套接字（shutdown() 之后从不适用）；连接被直接丢弃，不发送任何报文。RFC 9293 没有这个计时器，会在 FIN_WAIT_2 中一直等待。")
 
 both("tcp.note.backlogFull", "Server: SYN dropped: the listen backlog is full ({0} of {1} half-open connections); the client must retransmit",
      "服务器：SYN 被丢弃：半连接队列（SYN 队列）已满（{0}/{1} 个半连接），客户端只能重传")
 both("tcp.note.backlogFullSpoofed", "Server: forged SYN from {0} dropped: the listen backlog is full ({1} of {2})",
      "服务器：来自 {0} 的伪造 SYN 被丢弃：半连接队列（SYN 队列）已满（{1}/{2}）")
-both("tcp.note.cookieAccepted", "Server: the ACK returns a valid SYN cookie (RFC 4987): the connection is created only now, directly in ESTABLISHED",
-     "服务器：该 ACK 带回了有效的 SYN cookie（RFC 4987）：连接此刻才建立，直接进入 ESTABLISHED")
+both("tcp.note.cookieAccepted", "Server: the ACK returns a valid SYN cookie (RFC 4987 §3.6): the listening socket stays in LISTEN; the cookie rebuilds a new connection in SYN_RCVD, as if the SYN had just arrived, and this ACK completes it (ESTABLISHED). From here the server lifeline follows that new connection.",
+     "服务器：该 ACK 带回了有效的 SYN cookie（RFC 4987 §3.6）：监听套接字仍处于 LISTEN；cookie 重建出一个新连接，就像 SYN 刚刚到达一样处于 SYN_RCVD，这个 ACK 使它进入 ESTABLISHED。从这里开始，服务器的生命线表示这个新连接。")
+both("tcp.note.cookieFirst.rfc", "Server: the backlog ({0}) is full: from now on each SYN is answered with a SYN cookie and no half-open entry is kept (RFC 4987 §3.6). The cost: the cookie encodes only a few MSS values, and without TCP timestamps window scaling and SACK are lost for that connection.",
+     "服务器：半连接队列（{0}）已满：此后每个 SYN 都以 SYN cookie 回应，不再保留半连接（RFC 4987 §3.6）。代价是：cookie 只能编码少数几个 MSS 值，而且没有 TCP 时间戳时，该连接会失去窗口扩大和 SACK。")
+both("tcp.note.cookieFirst.linux", "Server: Linux: the SYN queue ({0}) overflows, so tcp_syncookies=1 (the default) switches to SYN cookies for new SYNs (tcp_conn_request, cookie_v4_init_sequence). The cost: the cookie encodes one of 4 MSS values, and without TCP timestamps the connection loses window scaling and SACK.",
+     "服务器：Linux：SYN 队列（{0}）溢出，因此 tcp_syncookies=1（默认值）对新的 SYN 改用 SYN cookie（tcp_conn_request，cookie_v4_init_sequence）。代价是：cookie 只能编码 4 种 MSS 值之一，没有 TCP 时间戳时连接会失去窗口扩大和 SACK。")
+sided("tcp.note.shutdown", "{S}: shutdown(SHUT_WR): RFC 9293''s CLOSE, recorded as CLOSE: this side sends no more (FIN) but keeps reading what the {p} still sends, with no time limit, in both profiles",
+      "{SZ}：shutdown(SHUT_WR)：即 RFC 9293 的 CLOSE，记录为 CLOSE：本端不再发送（FIN），但继续读取{PZ}仍在发送的数据，没有时间限制，两种模式相同")
+sided("tcp.note.linuxClose", "{S}: Linux: close() gives the socket up: unread data makes it send RST instead of FIN, data arriving after the FIN is answered with RST, and FIN_WAIT_2 lasts at most tcp_fin_timeout (60 s). Use shutdown() to keep receiving.",
+      "{SZ}：Linux：close() 放弃了套接字：若有未读数据则发送 RST 而不是 FIN，FIN 之后到达的数据会被 RST 回应，FIN_WAIT_2 最多持续 tcp_fin_timeout（60 秒）。要继续接收请用 shutdown()。")
 both("tcp.note.halfOpenExpired", "Server: the half-open connection for {0} gave up after its SYN,ACK retransmissions and leaves the backlog",
      "服务器：{0} 的半连接在 SYN,ACK 重传耗尽后被放弃，离开半连接队列（SYN 队列）")
 
 sided("tcp.note.halfOpen", "{S}: half-open connection: still {0}, but the {p} has no connection any more ({1}); no timer runs in {0} and nothing more is sent, so nothing will tell the {s} (RFC 9293 §3.5.1)",
       "{SZ}：半开连接：本端仍处于 {0}，但{PZ}已经没有这个连接了（{1}）；{0} 状态没有计时器运行，也不会再发送任何报文，所以没有任何东西会通知{SZ}（RFC 9293 §3.5.1）")
 
-both("tcp.info.spoofedSyn", "spoofed SYN from {0} (forged source address)", "来自 {0} 的伪造 SYN（源地址是伪造的）")
-both("tcp.info.toSpoofed", "SYN,ACK to {0}: the forged address never answers", "发往 {0} 的 SYN,ACK：伪造的地址永远不会应答")
-both("tcp.info.oldDuplicate", "old duplicate SYN of an earlier connection, delayed in the network", "早先连接遗留的旧重复 SYN，在网络中被延迟")
 
 # ---- seq explanations
 sided("tcp.explain.seq.isn", "seq = {0}: the {s}''s initial sequence number (ISN, {1} absolute); relative numbers count from it, and the SYN consumes it.",
@@ -109,8 +132,24 @@ both("tcp.explain.seq.rstFromAck", "seq = {0} ({1} absolute) = SEG.ACK of the se
      "seq = {0}（绝对值 {1}）= 所回应报文段的 SEG.ACK：回应带 ACK 的报文段时，RST 按 <SEQ=SEG.ACK><CTL=RST> 构造，使用的是对方自己给出的序号（RFC 9293 §3.10.7.1-§3.10.7.3）。")
 both("tcp.explain.seq.rstZero", "seq = {0}: the segment answered had no ACK, so a port without a connection replies <SEQ=0> and uses the ACK field instead (RFC 9293 §3.10.7.1).",
      "seq = {0}：被回应的报文段没有 ACK，所以没有连接的端口回复 <SEQ=0>，并用确认号字段使对方接受该 RST（RFC 9293 §3.10.7.1）。")
-both("tcp.explain.seq.rstAbort", "seq = {0} = SND.NXT: ABORT sends a RST at the next sequence number, where the peer will accept it (RFC 9293 §3.10.5).",
-     "seq = {0} = SND.NXT：ABORT 在下一个序号处发送 RST，对端会接受它（RFC 9293 §3.10.5）。")
+both("tcp.explain.seq.rstAbort", "seq = {0} = SND.NXT: ABORT sends <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.10.5). The peer obeys it only if this is exactly the next number it expects (RCV.NXT, RFC 5961 §3.2), that is, if everything this side sent before has arrived.",
+     "seq = {0} = SND.NXT：ABORT 发送 <SEQ=SND.NXT><CTL=RST>（RFC 9293 §3.10.5）。只有当它恰好是对端期望的下一个序号（RCV.NXT，RFC 5961 §3.2），即本端之前发送的内容都已到达时，对端才会照做。")
+both("tcp.explain.seq.rstAbortLinux", "seq = {0} = SND.NXT: Linux: ABORT (close with SO_LINGER 0) sends RST,ACK with the current ACK (tcp_send_active_reset); RFC 9293 §3.10.5 sends a bare RST. Either way the peer obeys it only if seq is exactly its RCV.NXT (RFC 5961 §3.2).",
+     "seq = {0} = SND.NXT：Linux：ABORT（SO_LINGER 为 0 的 close）发送带当前确认号的 RST,ACK（tcp_send_active_reset）；RFC 9293 §3.10.5 发送不带 ACK 的 RST。无论哪种，只有序号恰好等于对端的 RCV.NXT 时对端才会照做（RFC 5961 §3.2）。")
+sided("tcp.explain.rst.accepted", "It is exactly what the {s} expects, so the {s} obeys: {0} -> CLOSED.",
+      "它恰好是{SZ}期望的序号，因此{SZ}照做：{0} -> CLOSED。")
+sided("tcp.explain.rst.challenged", "It is not: the {s} still expects {1} (something before the RST was lost), so seq {0} is only in the window, and the {s} answers with a challenge ACK instead of resetting (RFC 5961 §3.2).",
+      "并非如此：{SZ}仍在等待序号 {1}（RST 之前的某个报文段丢失了），所以序号 {0} 只是落在窗口内，{SZ}回复挑战 ACK 而不是重置连接（RFC 5961 §3.2）。")
+sided("tcp.explain.rst.ignored", "The {s} ({0}) has no matching connection for it and drops it without an answer.",
+      "{SZ}（{0}）没有与之对应的连接，直接丢弃，不作回应。")
+both("tcp.explain.seq.noIsn", "This side sent no SYN, so there is no ISN to count from: the relative seq counts from this segment (absolute {0}). Wireshark, and this app''s replay of a capture, count such a side from its first number minus one and show seq=1 for the same segment; the absolute number is the same.",
+     "本端没有发送 SYN，没有可作为起点的 ISN：相对序号从这个报文段开始计数（绝对值 {0}）。Wireshark 以及本程序回放抓包时，会把这种一端的第一个序号减一作为起点，同一个报文段显示为 seq=1；绝对序号是一样的。")
+both("tcp.explain.seq.retransmissionCeiling", "seq = {0}: same seq as the original: a retransmission resends, it never renumbers (retransmission {1}; the timeout has reached its ceiling of {2} s and stops doubling).",
+     "seq = {0}：与原报文段相同——重传只是重新发送，不会重新编号（第 {1} 次重传；重传超时时间 RTO 已达到上限 {2} 秒，不再加倍）。")
+both("tcp.explain.seq.synAckAgain", "seq = {0}: the same ISN again ({1} absolute): Linux answers a retransmitted SYN in SYN_RCVD with its SYN,ACK again (tcp_check_req, inet_rtx_syn_ack), since the first one may be lost; RFC 9293 answers with a bare ACK (first check).",
+     "seq = {0}：再次使用同一个 ISN（绝对值 {1}）：Linux 在 SYN_RCVD 收到重传的 SYN 时，会再发一次 SYN,ACK（tcp_check_req，inet_rtx_syn_ack），因为第一个可能已经丢失；RFC 9293 只回复一个 ACK（第一步检查）。")
+both("tcp.explain.seq.fastRetransmit", "seq = {0}: fast retransmit: the same seq as the original, resent after three duplicate ACKs without waiting for the retransmission timer (RFC 5681 §3.2).",
+     "seq = {0}：快速重传：与原报文段相同的序号，收到三个重复 ACK 后立即重发，不等待重传计时器（RFC 5681 §3.2）。")
 both("tcp.explain.seq.spoofed", "seq = {0}: a SYN with the forged source address {1}; its ISN ({2} absolute) is random, and nobody will ever finish this handshake.",
      "seq = {0}：源地址伪造为 {1} 的 SYN；它的 ISN（绝对值 {2}）是随机的，永远不会有人完成这次握手。")
 both("tcp.explain.seq.oldDuplicate", "seq = {0} ({1} absolute): an old duplicate SYN of an earlier connection; its number is not this connection''s ISN.",

@@ -52,13 +52,19 @@ public record Scenario(String id, SimParams params, List<ScheduledCall> calls, L
 
     /**
      * @param closeOnFin sides whose application closes as soon as it reads the peer's FIN
+     * @param noRead     sides whose application never reads: received data stays queued
      */
-    public record Extras(Set<Side> closeOnFin, List<Injection> injections) {
+    public record Extras(Set<Side> closeOnFin, List<Injection> injections, Set<Side> noRead) {
         public static final Extras NONE = new Extras(Set.of(), List.of());
 
         public Extras {
             closeOnFin = Set.copyOf(closeOnFin);
             injections = List.copyOf(injections);
+            noRead = Set.copyOf(noRead);
+        }
+
+        public Extras(Set<Side> closeOnFin, List<Injection> injections) {
+            this(closeOnFin, injections, Set.of());
         }
     }
 

@@ -75,7 +75,7 @@ public final class Simulator {
     private record Ev(long t, long order, int kind, Object payload) {}
 
     /** A segment in flight: {@code spoof} names the forged peer when it is not the real client. */
-    private record Wire(Segment seg, Side to, String spoof) {}
+    private record Wire(Segment seg, Side to, String spoof, int id) {}
 
     private static final class Run {
         final Scenario sc;
@@ -116,7 +116,8 @@ public final class Simulator {
             isnBase[0] = p.isnClient() != null ? p.isnClient() : c;
             isnBase[1] = p.isnServer() != null ? p.isnServer() : sv;
             for (Side side : Side.values()) {
-                Connection.Config cfg = config(sc.extras().closeOnFin().contains(side));
+                Connection.Config cfg = config(sc.extras().closeOnFin().contains(side))
+                        .withAppReads(!sc.extras().noRead().contains(side));
                 conn.put(side, new Connection(cfg, isnClock(isnBase[side.ordinal()])));
             }
             this.flood = sc.extras().injections().stream().anyMatch(i -> i instanceof Scenario.Injection.SynFlood);
@@ -127,7 +128,7 @@ public final class Simulator {
         Connection.Config config(boolean closeOnFin) {
             Connection.Config d = Connection.Config.defaults();
             return new Connection.Config(p.initialRtoUs(), p.synRetries(), SYN_ACK_RETRIES, d.dataRetries(),
-                    d.maxRtoUs(), p.mslUs(), p.window(), d.mss(), d.finWait2Us(), closeOnFin);
+                    d.maxRtoUs(), p.mslUs(), p.window(), d.mss(), d.finWait2Us(), closeOnFin, p.profile(), true, 0);
         }
 
         /**
@@ -167,7 +168,7 @@ public final class Simulator {
                 }
             }
             halfOpenAtEnd();
-            return new Trace(Trace.Source.SIMULATION, sc.id(), null, CLIENT, SERVER, events, tcbs, gauges);
+            return new Trace(Trace.Source.SIMULATION, sc.id(), null, CLIENT, SERVER, events, tcbs, gauges, p.profile().id());
         }
 
         /**
@@ -194,11 +195,60 @@ public final class Simulator {
         record SpoofedSyn(int k) {}
 
         void call(ScheduledCall c) {
-            events.add(new TraceEvent.User(now, c.side(), c.call(), c.call() == UserCall.SEND ? c.bytes() : 0));
+            // The v1 schema knows CLOSE, not SHUTDOWN: record shutdown(SHUT_WR) as CLOSE and say which.
+            UserCall shown = c.call() == UserCall.SHUTDOWN ? UserCall.CLOSE : c.call();
+            events.add(new TraceEvent.User(now, c.side(), shown, c.call() == UserCall.SEND ? c.bytes() : 0));
+            if (c.call() == UserCall.SHUTDOWN) note("tcp.note.shutdown." + c.side().id());
+            else if (c.call() == UserCall.CLOSE && p.profile() == io.github.handshakelab.tcp.Profile.LINUX
+                    && conn.get(c.side()).state() != TcpState.CLOSED && conn.get(c.side()).state() != TcpState.LISTEN) {
+                note("tcp.note.linuxClose." + c.side().id());
+            }
             apply(c.side(), conn.get(c.side()).call(c.call(), c.bytes(), now));
         }
 
+        boolean cookiesOn() {
+            // Linux: tcp_syncookies = 1 by default, i.e. cookies once the SYN queue overflows.
+            return p.synCookies() || p.profile() == io.github.handshakelab.tcp.Profile.LINUX;
+        }
+
+        /** Ids of RST segments in flight whose explanation is completed when they arrive. */
+        final Map<Integer, Integer> segIndex = new HashMap<>();
+
+        /**
+         * A RST's explanation is written when it leaves, but whether the receiver obeys it depends
+         * on what has arrived there by then (RFC 5961 §3.2), so the outcome is added on arrival:
+         * the explanation then never contradicts what follows.
+         */
+        void rstArrived(Wire w, Side to, long rcvNxtBefore, TcpState before, List<Effect> fx) {
+            Integer idx = segIndex.get(w.id);
+            if (idx == null) return;
+            TraceEvent.Segment ev = (TraceEvent.Segment) events.get(idx);
+            boolean challenged = fx.stream().anyMatch(e -> e instanceof Effect.Send s
+                    && s.out().ackWhy() == Outgoing.AckWhy.CHALLENGE);
+            TcpState after = conn.get(to).state();
+            Explanation x;
+            SeqNumber b = base.get(w.to.other());
+            long expected = b == null ? rcvNxtBefore : SeqNumber.of(rcvNxtBefore).minus(b);
+            if (challenged) x = Explanation.of("tcp.explain.rst.challenged." + to.id(), ev.seq(), expected);
+            else if (after != before) x = Explanation.of("tcp.explain.rst.accepted." + to.id(), before.name());
+            else x = Explanation.of("tcp.explain.rst.ignored." + to.id(), before.name());
+            List<Explanation> l = new ArrayList<>(ev.explain());
+            l.add(x);
+            events.set(idx, new TraceEvent.Segment(ev.id(), ev.from(), ev.sent(), ev.arrived(), ev.dropped(), ev.flags(),
+                    ev.seq(), ev.ack(), ev.len(), ev.window(), ev.seqAbs(), ev.ackAbs(), ev.retransmission(), l,
+                    ev.analysis(), ev.frame(), ev.options(), ev.payloadInfo()));
+        }
+
         void arrive(Wire w) {
+            if (w.spoof == null && w.seg.flags().rst() && !(flood && w.to == Side.SERVER)) {
+                Connection c = conn.get(w.to);
+                long rcvNxt = c.tcb().rcvNxt();
+                TcpState before = c.state();
+                List<Effect> fx = c.receive(w.seg, now);
+                rstArrived(w, w.to, rcvNxt, before, fx);
+                apply(w.to, fx);
+                return;
+            }
             if (w.to == Side.CLIENT) {
                 // Segments addressed to a forged source reach nobody: the spoofed host does not exist.
                 if (w.spoof != null) return;
@@ -213,11 +263,11 @@ public final class Simulator {
             TcpFlags f = w.seg.flags();
             if (flood && server.state() == TcpState.LISTEN) {
                 if (f.syn() && !f.ack() && !f.rst() && backlogFull()) {
-                    if (p.synCookies()) sendCookie(w.seg, null);
+                    if (cookiesOn()) sendCookie(w.seg, null);
                     else note("tcp.note.backlogFull", halfOpenCount(), p.backlog());
                     return;
                 }
-                if (p.synCookies() && f.ack() && !f.syn() && !f.rst() && cookies.contains(w.seg.ack().plus(-1).unsigned())) {
+                if (cookiesOn() && f.ack() && !f.syn() && !f.rst() && cookies.contains(w.seg.ack().plus(-1).unsigned())) {
                     note("tcp.note.cookieAccepted");
                     base.put(Side.SERVER, w.seg.ack().plus(-1));
                     apply(Side.SERVER, server.acceptCookie(w.seg, w.seg.ack().plus(-1), w.seg.window(), now));
@@ -232,7 +282,7 @@ public final class Simulator {
             if (entry == null) {
                 if (!w.seg.flags().syn()) return;
                 if (backlogFull()) {
-                    if (p.synCookies()) sendCookie(w.seg, w.spoof);
+                    if (cookiesOn()) sendCookie(w.seg, w.spoof);
                     else note("tcp.note.backlogFullSpoofed", w.spoof, halfOpenCount(), p.backlog());
                     return;
                 }
@@ -266,6 +316,10 @@ public final class Simulator {
         void sendCookie(Segment syn, String spoof) {
             long cookie = new SplittableRandom(p.seed() ^ syn.seq().unsigned() * 31 ^ (spoof == null ? 7 : spoof.hashCode()))
                     .nextLong() >>> 32;
+            if (cookies.isEmpty()) {
+                note(p.profile() == io.github.handshakelab.tcp.Profile.LINUX ? "tcp.note.cookieFirst.linux"
+                        : "tcp.note.cookieFirst.rfc", p.backlog());
+            }
             cookies.add(cookie);
             SeqNumber iss = SeqNumber.of(cookie);
             if (spoof == null) base.put(Side.SERVER, iss);
@@ -398,10 +452,12 @@ public final class Simulator {
             Object seqKey = spoof == null ? from : (from == Side.CLIENT ? "cli:" : "srv:") + spoof;
             Object ackKey = spoof == null ? from.other() : (from == Side.CLIENT ? "srv:" : "cli:") + spoof;
             SeqNumber sb = base.get(seqKey);
+            boolean noIsn = false;
             if (sb == null) {
                 // No SYN from this side (e.g. a RST from a closed port): count from this segment.
                 sb = s.seq();
                 base.put(seqKey, sb);
+                noIsn = spoof == null;
             }
             long seqRel = s.seq().minus(sb);
             long ackRel = TraceEvent.NONE, ackAbs = TraceEvent.NONE;
@@ -417,16 +473,16 @@ public final class Simulator {
             if (s.mss() > 0) options.add("MSS=" + s.mss());
             if (spoof != null && from == Side.CLIENT) {
                 options.add("spoofed-src=" + spoof);
-                info = english("tcp.info.spoofedSyn", spoof);
+                // Addresses only: prose here would not follow --lang (the explanation says it in words).
+                info = spoof + " → " + SERVER.address() + ":" + SERVER.port();
                 explain = List.of(Explanation.of("tcp.explain.seq.spoofed", seqRel, spoof, s.seq().unsigned()));
             } else if (spoof != null) {
                 options.add("spoofed-dst=" + spoof);
-                info = english("tcp.info.toSpoofed", spoof);
+                info = SERVER.address() + ":" + SERVER.port() + " → " + spoof;
                 explain = new ArrayList<>(Explainer.explain(o, from, seqRel, ackRel, null));
                 explain.set(explain.size() - 1, Explanation.of("tcp.explain.ack.spoofed", ackRel, spoof));
             } else if ("old-duplicate".equals(mark)) {
                 options.add("old-duplicate");
-                info = Explanation.of("tcp.info.oldDuplicate").english();
                 explain = List.of(Explanation.of("tcp.explain.seq.oldDuplicate", seqRel, s.seq().unsigned()));
             } else {
                 explain = Explainer.explain(o, from, seqRel, ackRel, finRel.get(from) != null
@@ -438,19 +494,17 @@ public final class Simulator {
                 l.set(0, Explanation.of("tcp.explain.seq.cookie", seqRel, s.seq().unsigned()));
                 explain = l;
             }
+            if (noIsn) {
+                List<Explanation> l = new ArrayList<>(explain);
+                l.add(Explanation.of("tcp.explain.seq.noIsn", s.seq().unsigned()));
+                explain = l;
+            }
             long arrival = link.arrival(now);
+            if (s.flags().rst() && spoof == null) segIndex.put(id, events.size());
             events.add(new TraceEvent.Segment(id, from, now, drop ? TraceEvent.NONE : arrival,
                     drop ? now + p.delayUs() / 2 : TraceEvent.NONE, s.flags(), seqRel, ackRel, s.dataLen(), s.window(),
                     s.seq().unsigned(), ackAbs, o.retransmission(), explain, List.of(), TraceEvent.NONE, options, info));
-            if (!drop) push(arrival, ARRIVE, new Wire(s, from.other(), spoof));
-        }
-
-        /** English one-liners for {@code payloadInfo}; patterns parsed once per run (floods make thousands). */
-        final Map<String, java.text.MessageFormat> formats = new HashMap<>();
-
-        String english(String key, Object... args) {
-            return formats.computeIfAbsent(key, k -> new java.text.MessageFormat(
-                    io.github.handshakelab.text.Messages.get(java.util.Locale.ROOT, k), java.util.Locale.ROOT)).format(args);
+            if (!drop) push(arrival, ARRIVE, new Wire(s, from.other(), spoof, id));
         }
 
         boolean dropped(int id, Outgoing o, Segment s) {

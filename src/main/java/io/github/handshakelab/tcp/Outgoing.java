@@ -29,7 +29,11 @@ public record Outgoing(Segment segment, SeqWhy seqWhy, AckWhy ackWhy, int ackDel
         /** RST from a closed port answering a segment without ACK: SEQ = 0 (§3.10.7.1). */
         RST_ZERO,
         /** RST of an ABORT: SEQ = SND.NXT (§3.10.5). */
-        RST_ABORT
+        RST_ABORT,
+        /** Linux: the SYN,ACK resent at once because the peer's SYN arrived again (tcp_check_req). */
+        SYN_ACK_AGAIN,
+        /** RFC 5681 §3.2: resent after three duplicate ACKs, before the RTO. */
+        FAST_RETRANSMIT
     }
 
     /** Why SEG.ACK has its value. */
