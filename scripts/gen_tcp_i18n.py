@@ -37,8 +37,8 @@ sided("tcp.notice.delivered", "{S}: {0} bytes delivered to the application",
       "{SZ}：{0} 字节已交付给应用程序")
 sided("tcp.notice.peerClosing", "{S}: the peer closed its direction (FIN): no more data will come from it",
       "{SZ}：对端关闭了它的发送方向（FIN）：对端不会再发送数据")
-sided("tcp.notice.finAheadOfGap", "{S}: FIN ahead of a gap: not processed until the missing bytes arrive; a duplicate ACK names the first missing byte (RFC 9293 §3.10.7.4, RFC 5681 §4.2)",
-      "{SZ}：FIN 之前有缺失的字节：在缺失的字节到达之前不处理这个 FIN；本端立即发送重复 ACK，指出第一个缺失的字节（RFC 9293 §3.10.7.4，RFC 5681 §4.2）")
+sided("tcp.notice.finAheadOfGap", "{S}: FIN ahead of a gap: held (SHLD-31) and processed only once the missing bytes arrive; a duplicate ACK names the first missing byte (RFC 9293 §3.10.7.4, RFC 5681 §4.2)",
+      "{SZ}：FIN 之前有缺失的字节：先保存起来（SHLD-31），等缺失的字节到达后才处理这个 FIN；本端立即发送重复 ACK，指出第一个缺失的字节（RFC 9293 §3.10.7.4，RFC 5681 §4.2）")
 # Arrivals that change nothing visible: say they were seen and why nothing happened.
 sided("tcp.notice.ignored.rstClosed", "{S}: RST ignored in CLOSED: a RST is never answered (RFC 9293 §3.10.7.1)",
       "{SZ}：在 CLOSED 状态下忽略 RST：RST 永远不会被回应（RFC 9293 §3.10.7.1）")
@@ -108,6 +108,8 @@ sided("tcp.note.linuxClose", "{S}: Linux: close() gives the socket up: unread da
 both("tcp.note.halfOpenExpired", "Server: the half-open connection for {0} gave up after its SYN,ACK retransmissions and leaves the backlog",
      "服务器：{0} 的半连接在 SYN,ACK 重传耗尽后被放弃，离开半连接队列（SYN 队列）")
 
+sided("tcp.note.finWait2Forever", "{S}: still FIN_WAIT_2 while the {p} has no connection any more ({0}): RFC 9293 has no FIN_WAIT_2 timer, so the {s} waits for a FIN that will never come. Linux would give up after tcp_fin_timeout (60 s) only if the application had called close(), not after shutdown().",
+      "{SZ}：仍处于 FIN_WAIT_2，而{PZ}已经没有这个连接了（{0}）：RFC 9293 没有 FIN_WAIT_2 计时器，因此{SZ}会一直等待一个永远不会到来的 FIN。Linux 只有在应用程序调用了 close()（而不是 shutdown()）时，才会在 tcp_fin_timeout（60 秒）后放弃。")
 sided("tcp.note.halfOpen", "{S}: half-open connection: still {0}, but the {p} has no connection any more ({1}); no timer runs in {0} and nothing more is sent, so nothing will tell the {s} (RFC 9293 §3.5.1)",
       "{SZ}：半开连接：本端仍处于 {0}，但{PZ}已经没有这个连接了（{1}）；{0} 状态没有计时器运行，也不会再发送任何报文，所以没有任何东西会通知{SZ}（RFC 9293 §3.5.1）")
 

@@ -189,6 +189,9 @@ public final class Simulator {
                 boolean gone = theirs == TcpState.CLOSED || theirs == TcpState.LISTEN;
                 if (open && gone) events.add(new TraceEvent.Note(end, Explanation.of("tcp.note.halfOpen." + side.id(),
                         mine.name(), theirs.name())));
+                // RFC 9293 gives FIN_WAIT_2 no timer: a peer that vanished leaves this side waiting.
+                if (mine == TcpState.FIN_WAIT_2 && gone) events.add(new TraceEvent.Note(end,
+                        Explanation.of("tcp.note.finWait2Forever." + side.id(), theirs.name())));
             }
         }
 

@@ -573,6 +573,7 @@ public final class Connection {
                     rcvNxt = dataEnd;
                     deliver(fresh);
                 }
+                finNow = f.fin() && dataEnd.equals(rcvNxt);
                 // SHLD-31: segments held beyond the old RCV.NXT may now follow on; RFC 5681 §4.2
                 // wants an immediate ACK for a segment that fills (part of) a gap.
                 if (!held.isEmpty()) {
