@@ -138,8 +138,10 @@ both("tcp.explain.seq.rstAbort", "seq = {0} = SND.NXT: ABORT sends <SEQ=SND.NXT>
      "seq = {0} = SND.NXT：ABORT 发送 <SEQ=SND.NXT><CTL=RST>（RFC 9293 §3.10.5）。只有当它恰好是对端期望的下一个序号（RCV.NXT，RFC 5961 §3.2），即本端之前发送的内容都已到达时，对端才会照做。")
 both("tcp.explain.seq.rstAbortLinux", "seq = {0} = SND.NXT: Linux: ABORT (close with SO_LINGER 0) sends RST,ACK with the current ACK (tcp_send_active_reset); RFC 9293 §3.10.5 sends a bare RST. Either way the peer obeys it only if seq is exactly its RCV.NXT (RFC 5961 §3.2).",
      "seq = {0} = SND.NXT：Linux：ABORT（SO_LINGER 为 0 的 close）发送带当前确认号的 RST,ACK（tcp_send_active_reset）；RFC 9293 §3.10.5 发送不带 ACK 的 RST。无论哪种，只有序号恰好等于对端的 RCV.NXT 时对端才会照做（RFC 5961 §3.2）。")
-sided("tcp.explain.rst.accepted", "It is exactly what the {s} expects, so the {s} obeys: {0} -> CLOSED.",
-      "它恰好是{SZ}期望的序号，因此{SZ}照做：{0} -> CLOSED。")
+sided("tcp.explain.rst.accepted", "It is exactly what the {s} expects, so the {s} obeys: {0} -> {1}.",
+      "它恰好是{SZ}期望的序号，因此{SZ}照做：{0} -> {1}。")
+sided("tcp.explain.rst.acceptedSynSent", "Its ACK acknowledges the {s}''s SYN, so the {s} accepts it: {0} -> {1}, connection refused (RFC 9293 §3.10.7.3).",
+      "它的确认号确认了{SZ}的 SYN，因此{SZ}接受它：{0} -> {1}，连接被拒绝（RFC 9293 §3.10.7.3）。")
 sided("tcp.explain.rst.challenged", "It is not: the {s} still expects {1} (something before the RST was lost), so seq {0} is only in the window, and the {s} answers with a challenge ACK instead of resetting (RFC 5961 §3.2).",
       "并非如此：{SZ}仍在等待序号 {1}（RST 之前的某个报文段丢失了），所以序号 {0} 只是落在窗口内，{SZ}回复挑战 ACK 而不是重置连接（RFC 5961 §3.2）。")
 sided("tcp.explain.rst.ignored", "The {s} ({0}) has no matching connection for it and drops it without an answer.",

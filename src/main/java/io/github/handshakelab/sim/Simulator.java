@@ -233,7 +233,8 @@ public final class Simulator {
             SeqNumber b = base.get(w.to.other());
             long expected = b == null ? rcvNxtBefore : SeqNumber.of(rcvNxtBefore).minus(b);
             if (challenged) x = Explanation.of("tcp.explain.rst.challenged." + to.id(), ev.seq(), expected);
-            else if (after != before) x = Explanation.of("tcp.explain.rst.accepted." + to.id(), before.name());
+            else if (after != before) x = Explanation.of((before == TcpState.SYN_SENT ? "tcp.explain.rst.acceptedSynSent."
+                    : "tcp.explain.rst.accepted.") + to.id(), before.name(), after.name());
             else x = Explanation.of("tcp.explain.rst.ignored." + to.id(), before.name());
             List<Explanation> l = new ArrayList<>(ev.explain());
             l.add(x);

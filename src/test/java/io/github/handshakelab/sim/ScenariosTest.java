@@ -321,17 +321,29 @@ class ScenariosTest {
         assertEquals("服务器：在 LISTEN 状态下忽略 RST（RFC 9293 §3.10.7.2）", notes.get(0).text().render(Locale.SIMPLIFIED_CHINESE));
     }
 
+    /**
+     * The server's FIN is always lost. Linux (close() orphans the socket) gives up after
+     * tcp_fin_timeout and says that this timer is Linux's; RFC 9293 waits in FIN_WAIT_2 and says so.
+     */
     @Test
     void finWait2TimeoutSaysNoFinArrivedAndThatTheTimerIsLinux() {
         Scenario s = Scenarios.byId("four-way-close").orElseThrow();
         for (int id = 6; id <= 20; id++) s = s.withFault(new DropRule.SegmentId(id));
-        Trace t = Simulator.run(s);
+        Trace t = Simulator.run(s.withParams(s.params().withProfile(io.github.handshakelab.tcp.Profile.LINUX)));
         TraceEvent.Note n = t.events().stream().filter(e -> e instanceof TraceEvent.Note x
                 && x.text().key().equals("tcp.notice.finWait2Timeout.client")).map(e -> (TraceEvent.Note) e).findFirst().orElseThrow();
-        assertEquals(60_400_000L, n.t());
-        assertEquals("Client: FIN_WAIT_2 timeout: no FIN arrived within 60 s. This timer is Linux's tcp_fin_timeout, not RFC 9293,"
-                + " which would wait in FIN_WAIT_2 indefinitely", n.text().english());
-        assertTrue(n.text().render(Locale.SIMPLIFIED_CHINESE).startsWith("客户端：FIN_WAIT_2 超时：一直没有收到对端的 FIN"));
+        // FIN_WAIT_2 from 0.44 s: the server's ACK of the FIN was delayed 40 ms (Linux delayed ACK).
+        assertEquals(60_440_000L, n.t());
+        assertEquals("Client: Linux: FIN_WAIT_2 timeout: no FIN arrived within 60 s after close(). tcp_fin_timeout applies only"
+                + " to a socket the application has closed (never after shutdown()); the connection is dropped without a segment."
+                + " RFC 9293 has no such timer and waits in FIN_WAIT_2.", n.text().english());
+        assertTrue(n.text().render(Locale.SIMPLIFIED_CHINESE).startsWith("客户端：Linux：FIN_WAIT_2 超时"));
+
+        Trace rfc = Simulator.run(s);
+        assertTrue(rfc.events().stream().noneMatch(e -> e instanceof TraceEvent.Timer x && x.timer() == TimerKind.FIN_WAIT_2));
+        assertEquals(FIN_WAIT_2, rfc.stateAt(Side.CLIENT, Long.MAX_VALUE));
+        assertTrue(rfc.events().stream().anyMatch(e -> e instanceof TraceEvent.Note x
+                && x.text().key().equals("tcp.note.finWait2Forever.client")));
     }
 
     /** The RST (#6) lost: nothing resends it, and the server is left on a half-open connection. */
