@@ -74,6 +74,8 @@ sided("tcp.notice.linux.orphaned", "{S}: Linux: close() after the FIN: the socke
       "{SZ}：Linux：FIN 之后调用 close()：套接字被放弃（成为孤儿套接字）；此后 FIN_WAIT_2 开始计时（tcp_fin_timeout），对端再发来的新数据将被 RST 回应")
 sided("tcp.notice.linux.dataAfterClose", "{S}: Linux: {0} new bytes for a socket the application has closed: nobody can read them, so the connection is reset (tcp_rcv_state_process, TCPAbortOnData). After shutdown() instead of close() they would be delivered.",
       "{SZ}：Linux：应用程序已经 close() 的套接字又收到 {0} 字节新数据：没有人能读取它们，因此连接被重置（tcp_rcv_state_process，TCPAbortOnData）。如果调用的是 shutdown() 而不是 close()，这些数据会被正常交付。")
+sided("tcp.notice.linux.embryonicReset", "{S}: Linux: a new SYN inside the window of the half-open connection, and not a retransmission of the SYN being answered: tcp_check_req resets the embryonic connection (RST,ACK to that SYN) and drops it. RFC 9293 §3.10.7.4 only returns to LISTEN, without a segment.",
+      "{SZ}：Linux：在半连接的窗口内收到一个新的 SYN，且不是正在应答的那个 SYN 的重传：tcp_check_req 重置这个尚未建立的连接（对该 SYN 回复 RST,ACK）并丢弃它。RFC 9293 §3.10.7.4 只是默默回到 LISTEN，不发送报文。")
 sided("tcp.notice.linux.delayedAck", "{S}: Linux: delayed ACK: this ACK waited {0} s (TCP_DELACK_MIN, tcp_delack_timer) for data or a FIN to ride on; none came, so it leaves alone. The rfc profile acknowledges at once (RFC 9293 SHLD-19 allows up to 0.5 s).",
       "{SZ}：Linux：延迟 ACK：这个 ACK 等待了 {0} 秒（TCP_DELACK_MIN，tcp_delack_timer），希望能搭载在数据或 FIN 上；没有等到，于是单独发送。rfc 模式立即确认（RFC 9293 SHLD-19 允许最多延迟 0.5 秒）。")
 sided("tcp.notice.rtoAfterSynTimeout", "{S}: the {1} of this side had to be retransmitted and gave no RTT sample, so the retransmission timeout for what follows is {0} s (RFC 6298 (5.7))",

@@ -20,6 +20,7 @@ import static io.github.handshakelab.tcp.UserCall.CLOSE;
 import static io.github.handshakelab.tcp.UserCall.CONNECT;
 import static io.github.handshakelab.tcp.UserCall.LISTEN;
 import static io.github.handshakelab.tcp.UserCall.SEND;
+import static io.github.handshakelab.tcp.UserCall.SHUTDOWN;
 import static io.github.handshakelab.trace.Side.CLIENT;
 import static io.github.handshakelab.trace.Side.SERVER;
 
@@ -52,8 +53,9 @@ public final class Scenarios {
                 .withCall(after(SERVER, ESTABLISHED, 350, SEND, 200))
                 .withCall(after(CLIENT, ESTABLISHED, 600, CLOSE))
                 .withCall(after(SERVER, CLOSE_WAIT, 150, CLOSE)));
+        // shutdown(SHUT_WR), RFC 9293's CLOSE: the client keeps reading in both profiles.
         add(base("half-close-with-data")
-                .withCall(after(CLIENT, ESTABLISHED, 200, CLOSE))
+                .withCall(after(CLIENT, ESTABLISHED, 200, SHUTDOWN))
                 .withCall(after(SERVER, CLOSE_WAIT, 150, SEND, 100))
                 .withCall(after(SERVER, CLOSE_WAIT, 350, SEND, 50))
                 .withCall(after(SERVER, CLOSE_WAIT, 550, CLOSE)));

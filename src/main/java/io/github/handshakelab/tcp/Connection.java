@@ -472,6 +472,19 @@ public final class Connection {
         // Fourth: SYN. Passive SYN-RECEIVED forgets the attempt; synchronized states send a
         // challenge ACK (RFC 5961 §4) instead of the old RFC 793 reset.
         if (f.syn()) {
+            if (state == TcpState.SYN_RCVD && passive && linux()) {
+                // Linux tcp_check_req: an in-window SYN that is not a retransmission of the one
+                // being answered ends the embryonic connection with a reset (embryonic_reset ->
+                // tcp_v4_send_reset: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>, the segment has no
+                // ACK) and drops the request; RFC 9293 only returns to LISTEN, silently.
+                notice("notice.linux.embryonicReset");
+                rstForNoConnection(seg);
+                cancelRtx();
+                rtxQueue.clear();
+                irs = null;
+                setState(TcpState.LISTEN, "SYN");
+                return;
+            }
             if (state == TcpState.SYN_RCVD && passive) {
                 cancelRtx();
                 rtxQueue.clear();

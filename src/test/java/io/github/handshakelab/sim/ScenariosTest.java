@@ -81,6 +81,52 @@ class ScenariosTest {
         return Scenarios.all();
     }
 
+    /**
+     * The Linux profile, where it differs from the rfc one: the ACK of a FIN that moves ESTABLISHED
+     * to CLOSE_WAIT leaves 40 ms late (delayed ACK), data is quick-acked, the RTO after a 100 ms
+     * sample is 300 ms, a retransmitted SYN in SYN_RCVD gets the SYN,ACK again, ABORT sends
+     * RST,ACK, an in-window new SYN resets a half-open connection, SYN cookies are on.
+     */
+    private static final Map<String, Expect> LINUX = Map.ofEntries(
+            Map.entry("lost-syn-ack", new Expect("C SYN 0 - 0|S SYN,ACK 0 1 0 LOST|C SYN 0 - 0 RTX"
+                    + "|S SYN,ACK 0 1 0 RTX|S SYN,ACK 0 1 0 RTX|C ACK 1 1 0|C ACK 1 1 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))),
+            Map.entry("lost-final-ack", new Expect(HS + "|C FIN,ACK 1 1 0|S ACK 1 2 0|S FIN,ACK 1 2 0|C ACK 2 2 0 LOST"
+                    + "|S FIN,ACK 1 2 0 RTX|C ACK 2 2 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
+            Map.entry("reset-mid-connection", new Expect(HS + "|C PSH,ACK 1 1 100|S ACK 1 101 0|C RST,ACK 101 1 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSED))),
+            Map.entry("old-duplicate-syn", new Expect("C SYN -10 - 0|S SYN,ACK 0 -9 0|C SYN 0 - 0|C RST -9 - 0"
+                    + "|S RST,ACK 1091859039 1 0",
+                    List.of(CLOSED, SYN_SENT, CLOSED), List.of(CLOSED, LISTEN, SYN_RCVD, LISTEN))),
+            Map.entry("syn-flood", new Expect(
+                    "C SYN 0 - 0|C SYN 0 - 0|C SYN 0 - 0|C SYN 0 - 0|C SYN 0 - 0|C SYN 0 - 0"
+                    + "|S SYN,ACK 0 1 0".repeat(6) + "|C SYN 0 - 0|S SYN,ACK 0 1 0|C ACK 1 1 0"
+                    + "|S SYN,ACK 0 1 0 RTX".repeat(20),
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))));
+
+    /** Send times of the Linux exchange where they differ from the rfc profile's (µs, by segment index). */
+    private static final Map<String, Map<Integer, Long>> LINUX_TIMES = Map.of(
+            "four-way-close", Map.of(4, 390_000L),
+            "data-transfer", Map.of(4, 350_000L, 8, 790_000L),
+            "half-close-with-data", Map.of(4, 390_000L, 6, 550_000L),
+            "lost-final-ack", Map.of(4, 390_000L, 7, 800_000L),
+            "three-segment-close", Map.of(4, 350_000L));
+
+    /** Every built-in scenario in the Linux profile: the exact exchange and both state sequences. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void exactExchangeAndStatesLinux(Scenario s) {
+        Trace t = Simulator.run(s.withParams(s.params().withProfile(io.github.handshakelab.tcp.Profile.LINUX)));
+        assertEquals("linux", t.profile());
+        Expect e = LINUX.getOrDefault(s.id(), EXPECTED.get(s.id()));
+        assertEquals(List.of(e.ladder.split("\\|")), Ladder.of(t));
+        assertEquals(e.client, t.stateSequence(Side.CLIENT), "client states");
+        assertEquals(e.server, t.stateSequence(Side.SERVER), "server states");
+        LINUX_TIMES.getOrDefault(s.id(), Map.of()).forEach((i, sent) -> assertEquals(sent, t.segments().get(i).sent(), "#" + (i + 1)));
+    }
+
     @Test
     void libraryHasExactlyTheDesignIds() {
         assertEquals(List.of("three-way-handshake", "four-way-close", "server-closes-first", "three-segment-close",
