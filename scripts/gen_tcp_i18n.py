@@ -185,6 +185,10 @@ both("tcp.explain.ack.timeWait", "ack = {0}: TIME_WAIT re-ACKs the retransmitted
      "ack = {0}：TIME_WAIT 对重传的 FIN 再次确认（说明之前的 ACK 未送达），并重新启动 2MSL 计时器。")
 both("tcp.explain.ack.spoofed", "ack = {0} = forged ISN + 1 (a SYN consumes one number); the SYN,ACK goes to {1}, which never sent that SYN.",
      "ack = {0} = 伪造的 ISN + 1（SYN 占用一个序号）；SYN,ACK 发往 {1}，而它从未发送过那个 SYN。")
+both("tcp.explain.finOnData", "The FIN rides on this data segment: it comes after the last byte and takes number {0}, so the peer acknowledges {1}.",
+     "FIN 搭载在这个数据报文段上：它排在最后一个字节之后，占用序号 {0}，因此对端确认号为 {1}。")
+both("tcp.note.tls.request", "Client: the first request byte leaves {0} s after the SYN, {1} round trips: one for the TCP handshake and {2} for the TLS {3} handshake. No application byte can go earlier.",
+     "客户端：第一个请求字节在 SYN 之后 {0} 秒发出，经过了 {1} 个往返：TCP 握手 1 个，TLS {3} 握手 {2} 个。在此之前不能发送任何应用数据。")
 both("tcp.explain.len", "len = {0}: these bytes use sequence numbers {1} to {2}; the next segment starts at {3}.",
      "len = {0}：这些字节占用序号 {1} 到 {2}；下一个报文段从 {3} 开始。")
 
@@ -287,6 +291,28 @@ sc("syn-flood", "SYN flood", "SYN 洪泛攻击",
    "Forged SYNs fill the listen backlog; the real client is delayed. Try SYN cookies.", "伪造的 SYN 塞满半连接队列（SYN 队列），真正的客户端被延迟。试试 SYN cookie。",
    "Each forged SYN leaves a half-open connection whose SYN-ACK goes unanswered and is retransmitted. With a full backlog the real SYN is dropped until entries expire. With SYN cookies the server keeps no state: its ISN encodes the connection and the client connects at once.",
    "每个伪造的 SYN 都会留下一个半连接，它的 SYN-ACK 无人应答并被不断重传。半连接队列（SYN 队列）满后，真正的 SYN 会被丢弃，直到半连接过期。开启 SYN cookie 后服务器不保存状态：ISN 编码了连接信息，客户端可以立即连上。")
+
+# --- issue #10: where RFC 9293 and Linux part ways, and TLS over TCP
+sc("close-with-unread-data", "Close with unread data", "关闭时还有未读数据",
+   "The server closes while 100 received bytes are still unread: FIN in RFC 9293, RST on Linux.", "服务器关闭时还有 100 个已收到的字节未读：按 RFC 9293 发送 FIN，Linux 发送 RST。",
+   "The server''s application never reads, so the 100 bytes wait in its receive buffer (watch its window shrink to 65435). Then it closes. RFC 9293''s CLOSE only means ''I have no more to send'': the FIN goes out and the data stays readable (rfc profile). A socket close() also gives up reading, so the unread bytes are lost; RFC 9293 §3.6.1 (SHLD-3, for a half-duplex close) and RFC 2525 §2.17 ask to tell the peer with a RST, and Linux does exactly that (tcp_close): RST,ACK instead of FIN, no TIME_WAIT, and the client learns ''connection reset'' (linux profile). A server that closes without reading the request is a classic source of ''connection reset by peer''.",
+   "服务器的应用程序从不读取数据，所以这 100 字节留在它的接收缓冲区里（注意它的窗口缩小为 65435）。随后它关闭连接。RFC 9293 的 CLOSE 只表示“我没有数据要发送了”：FIN 被发出，数据仍可读取（rfc 模式）。套接字的 close() 同时放弃了读取，未读的字节就丢失了；RFC 9293 §3.6.1（SHLD-3，针对半双工关闭）和 RFC 2525 §2.17 要求用 RST 通知对端，Linux 正是这样做的（tcp_close）：用 RST,ACK 代替 FIN，没有 TIME_WAIT，客户端得到“连接被重置”（linux 模式）。服务器不读完请求就关闭，是“connection reset by peer”的常见原因。")
+sc("shutdown-vs-close", "shutdown() versus close()", "shutdown() 与 close()",
+   "The client closes with close() while the server still sends: fine in RFC 9293, a RST on Linux. Compare half-close-with-data.", "服务器仍在发送时客户端调用 close()：按 RFC 9293 没有问题，Linux 则回复 RST。请与“半关闭时继续传数据”对比。",
+   "Both calls send the same FIN; they differ in what the application still wants. shutdown(SHUT_WR) is RFC 9293''s CLOSE: no more sending, but keep reading, with no time limit (half-close-with-data uses it, and both profiles deliver the server''s data). close() gives up the socket: in the rfc profile CLOSE is still a half-close and the data arrives; on Linux the socket is orphaned, so the server''s 100 bytes cannot be delivered to anyone and are answered with RST (tcp_rcv_state_process), and an orphan waits in FIN_WAIT_2 at most tcp_fin_timeout (60 s). Use shutdown() when the answer still has to be read.",
+   "两个调用发出的是同一个 FIN；区别在于应用程序还想做什么。shutdown(SHUT_WR) 就是 RFC 9293 的 CLOSE：不再发送，但继续读取，没有时间限制（“半关闭时继续传数据”用的就是它，两种模式都会交付服务器的数据）。close() 放弃了套接字：在 rfc 模式下 CLOSE 仍是半关闭，数据照常到达；在 Linux 上套接字成为孤儿，服务器的 100 字节无法交付给任何人，于是被 RST 回应（tcp_rcv_state_process），孤儿套接字在 FIN_WAIT_2 最多等待 tcp_fin_timeout（60 秒）。如果还要读取对方的回答，请用 shutdown()。")
+sc("data-on-fin", "Data on the FIN", "FIN 携带数据",
+   "The client writes 100 bytes and closes at once, so the FIN rides on the data segment.", "客户端写入 100 字节后立即关闭，所以 FIN 搭载在数据报文段上。",
+   "One segment carries PSH, FIN and 100 bytes: the bytes take numbers 1 to 100 and the FIN takes 101, so the server acknowledges 102, covering data and FIN at once. A FIN is not a separate message but a mark after the last byte; stacks set it on the last queued segment when close() comes before that segment has left (Linux tcp_send_fin).",
+   "一个报文段同时携带 PSH、FIN 和 100 字节数据：数据占用序号 1 到 100，FIN 占用 101，所以服务器确认 102，一次确认了数据和 FIN。FIN 不是一条单独的消息，而是最后一个字节之后的标记；如果 close() 在最后一个报文段发出之前被调用，协议栈会把 FIN 设置在这个报文段上（Linux tcp_send_fin）。")
+sc("tls12-handshake", "TLS 1.2 over TCP", "基于 TCP 的 TLS 1.2",
+   "The TCP handshake, then a full TLS 1.2 handshake: three round trips before the first request byte.", "先进行 TCP 握手，再进行完整的 TLS 1.2 握手：第一个请求字节之前要经过三个往返。",
+   "To TCP, TLS is just data: watch seq advance by each record''s size (the Certificate alone fills two segments). The client''s ClientHello follows the handshake ACK; the server answers ServerHello, Certificate, ServerKeyExchange, ServerHelloDone; the client sends ClientKeyExchange, ChangeCipherSpec and Finished; the server its ChangeCipherSpec and Finished. Only then may the HTTP request go: one round trip for TCP plus two for TLS 1.2, 300 ms on this 100 ms path, before the first request byte.",
+   "对 TCP 来说，TLS 只是数据：注意 seq 按每条记录的大小推进（仅 Certificate 就占满两个报文段）。客户端的 ClientHello 紧跟在握手 ACK 之后；服务器回复 ServerHello、Certificate、ServerKeyExchange、ServerHelloDone；客户端发送 ClientKeyExchange、ChangeCipherSpec 和 Finished；服务器发送自己的 ChangeCipherSpec 和 Finished。此后 HTTP 请求才能发出：TCP 一个往返加上 TLS 1.2 的两个往返，在这条 100 毫秒的路径上，第一个请求字节之前要等 300 毫秒。")
+sc("tls13-handshake", "TLS 1.3 over TCP", "基于 TCP 的 TLS 1.3",
+   "The TCP handshake, then TLS 1.3: the key share rides in the ClientHello, so the request goes after two round trips.", "先进行 TCP 握手，再进行 TLS 1.3 握手：密钥共享随 ClientHello 发送，所以两个往返后就能发出请求。",
+   "TLS 1.3 saves a round trip: the ClientHello already carries the client''s key share, so the server answers with ServerHello and, encrypted, EncryptedExtensions, Certificate, CertificateVerify and Finished in one flight. The client''s Finished and its HTTP request leave together: one round trip for TCP plus one for TLS 1.3, 200 ms here. Compare tls12-handshake (300 ms); TCP Fast Open or QUIC would save the TCP round trip too.",
+   "TLS 1.3 节省了一个往返：ClientHello 已经携带客户端的密钥共享，所以服务器在一个飞行（flight）中回复 ServerHello，以及加密的 EncryptedExtensions、Certificate、CertificateVerify 和 Finished。客户端的 Finished 和 HTTP 请求一起发出：TCP 一个往返加 TLS 1.3 一个往返，这里共 200 毫秒。请与 tls12-handshake（300 毫秒）对比；TCP Fast Open 或 QUIC 还能省掉 TCP 的那个往返。")
 
 import sys
 root = sys.argv[1]

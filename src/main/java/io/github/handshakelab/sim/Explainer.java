@@ -66,6 +66,9 @@ final class Explainer {
         if (s.dataLen() > 0) {
             out.add(Explanation.of("tcp.explain.len", s.dataLen(), seqRel, seqRel + s.dataLen() - 1, seqRel + s.dataLen()));
         }
+        if (s.dataLen() > 0 && s.flags().fin()) {
+            out.add(Explanation.of("tcp.explain.finOnData", seqRel + s.dataLen(), seqRel + s.dataLen() + 1));
+        }
         return out;
     }
 

@@ -76,6 +76,12 @@ public record Scenario(String id, SimParams params, List<ScheduledCall> calls, L
          */
         record OldDuplicateSyn(long t, long seqOffset) implements Injection {}
 
+        /**
+         * The TLS handshake of {@code flights} over the connection once it is open: each flight is
+         * written 1 ms after the previous one has fully arrived; after the last one the client closes.
+         */
+        record Tls(TlsFlights flights) implements Injection {}
+
         /** {@code count} SYNs with forged source addresses 198.51.100.x, one every {@code intervalUs}. */
         record SynFlood(long start, int count, long intervalUs) implements Injection {
             public SynFlood {

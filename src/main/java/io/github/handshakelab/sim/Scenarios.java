@@ -83,6 +83,24 @@ public final class Scenarios {
                 ScheduledCall.at(0, SERVER, LISTEN), ScheduledCall.at(60 * MS, CLIENT, CONNECT)), FaultPlan.NONE,
                 new Extras(Set.of(), List.of(new Injection.OldDuplicateSyn(0, -10)))));
         add(synFlood(6, false));
+        // --- issue #10: the lessons where RFC 9293 and Linux part ways, and TLS over TCP.
+        // The server's application never reads; it closes with 100 bytes unread.
+        add(base("close-with-unread-data")
+                .withCall(after(CLIENT, ESTABLISHED, 200, SEND, 100))
+                .withCall(after(SERVER, ESTABLISHED, 400, CLOSE))
+                .withCall(after(CLIENT, CLOSE_WAIT, 150, CLOSE))
+                .withExtras(new Extras(Set.of(), List.of(), Set.of(SERVER))));
+        // half-close-with-data with close() instead of shutdown(): the same in RFC 9293, a RST on Linux.
+        add(base("shutdown-vs-close")
+                .withCall(after(CLIENT, ESTABLISHED, 200, CLOSE))
+                .withCall(after(SERVER, CLOSE_WAIT, 150, SEND, 100))
+                .withCall(after(SERVER, CLOSE_WAIT, 550, CLOSE)));
+        // write(100) then close() at once: the FIN rides on the data segment.
+        add(base("data-on-fin")
+                .withCall(after(CLIENT, ESTABLISHED, 200, CLOSE, 100))
+                .withCall(after(SERVER, CLOSE_WAIT, 150, CLOSE)));
+        add(tls("tls12-handshake", TlsFlights.TLS12));
+        add(tls("tls13-handshake", TlsFlights.TLS13));
     }
 
     private Scenarios() {}
@@ -108,6 +126,16 @@ public final class Scenarios {
         return new Scenario("syn-flood", SimParams.defaults().withBacklog(4).withSynCookies(cookies), List.of(
                 ScheduledCall.at(0, SERVER, LISTEN), ScheduledCall.at(200 * MS, CLIENT, CONNECT)), FaultPlan.NONE,
                 new Extras(Set.of(), List.of(new Injection.SynFlood(0, spoofed, 10 * MS))));
+    }
+
+    /**
+     * TCP handshake, then the TLS flights as data: each side sends its next flight 1 ms after the
+     * previous one arrived (processing time), the client's first request byte goes with its last
+     * flight's successor, and the client closes after the response.
+     */
+    private static Scenario tls(String id, TlsFlights flights) {
+        return base(id).withCall(after(SERVER, CLOSE_WAIT, 150, CLOSE))
+                .withExtras(new Extras(Set.of(), List.of(new Injection.Tls(flights))));
     }
 
     private static Scenario base(String id) {

@@ -72,6 +72,9 @@ public final class Simulator {
 
     private static final int CALL = 0, ARRIVE = 1, WAKE = 2, INJECT = 3;
 
+    /** The time an endpoint takes to answer a TLS flight it has read. */
+    private static final long TLS_THINK_US = 1_000;
+
     private record Ev(long t, long order, int kind, Object payload) {}
 
     /** A segment in flight: {@code spoof} names the forged peer when it is not the real client. */
@@ -107,6 +110,14 @@ public final class Simulator {
         final List<TriggeredCall> waiting;
         final EnumMap<Side, Set<TcpState>> reached = new EnumMap<>(Side.class);
 
+        // TLS over the connection (tls12/tls13-handshake): the flights, the next one to write,
+        // bytes written and delivered per side, and each side's records by stream offset.
+        final TlsFlights tls;
+        int nextFlight;
+        final long[] written = new long[2], received = new long[2];
+        final EnumMap<Side, List<Object[]>> records = new EnumMap<>(Side.class);
+        long synSent = -1, requestAt = -1;
+
         Run(Scenario sc) {
             this.sc = sc;
             this.p = sc.params();
@@ -122,6 +133,9 @@ public final class Simulator {
             }
             this.flood = sc.extras().injections().stream().anyMatch(i -> i instanceof Scenario.Injection.SynFlood);
             this.waiting = new ArrayList<>(sc.triggered());
+            this.tls = sc.extras().injections().stream().filter(i -> i instanceof Scenario.Injection.Tls)
+                    .map(i -> ((Scenario.Injection.Tls) i).flights()).findFirst().orElse(null);
+            for (Side side : Side.values()) records.put(side, new ArrayList<>());
             for (Side side : Side.values()) reached.put(side, java.util.EnumSet.noneOf(TcpState.class));
         }
 
@@ -200,8 +214,16 @@ public final class Simulator {
         void call(ScheduledCall c) {
             // The v1 schema knows CLOSE, not SHUTDOWN: record shutdown(SHUT_WR) as CLOSE and say which.
             UserCall shown = c.call() == UserCall.SHUTDOWN ? UserCall.CLOSE : c.call();
+            // CLOSE with bytes: the application's last write right before close(); both calls are shown.
+            if ((shown == UserCall.CLOSE) && c.bytes() > 0) events.add(new TraceEvent.User(now, c.side(), UserCall.SEND, c.bytes()));
             events.add(new TraceEvent.User(now, c.side(), shown, c.call() == UserCall.SEND ? c.bytes() : 0));
             if (c.call() == UserCall.SHUTDOWN) note("tcp.note.shutdown." + c.side().id());
+            if (tls != null && c.side() == Side.CLIENT && c.call() == UserCall.SEND && now == requestAt) {
+                // Round trips by flights: the TCP handshake, then one per TLS request/answer pair.
+                int tlsRtts = tls == TlsFlights.TLS12 ? 2 : 1;
+                note("tcp.note.tls.request", Explainer.seconds(now - synSent), 1 + tlsRtts, tlsRtts,
+                        tls == TlsFlights.TLS12 ? "1.2" : "1.3");
+            }
             else if (c.call() == UserCall.CLOSE && p.profile() == io.github.handshakelab.tcp.Profile.LINUX
                     && conn.get(c.side()).state() != TcpState.CLOSED && conn.get(c.side()).state() != TcpState.LISTEN) {
                 note("tcp.note.linuxClose." + c.side().id());
@@ -377,11 +399,13 @@ public final class Simulator {
                 } else if (e instanceof Effect.StateChanged c) {
                     events.add(new TraceEvent.StateChange(now, side, c.from(), c.to(), c.cause(), false));
                     if (reached.get(side).add(c.to())) trigger();
+                    if (tls != null && side == Side.CLIENT && c.to() == TcpState.ESTABLISHED && nextFlight == 0) tlsNext();
                 } else if (e instanceof Effect.TimerChanged t) {
                     TraceEvent.TimerAction a = TraceEvent.TimerAction.valueOf(t.action().name());
                     events.add(new TraceEvent.Timer(now, side, t.timer(), a, t.expires()));
                 } else if (e instanceof Effect.Notice n) {
                     Explanation x = n.text();
+                    if (tls != null && x.key().equals("tcp.notice.delivered")) tlsReceived(side, Long.parseLong(x.args().get(0)));
                     if (x.key().equals("tcp.notice.autoClose")) events.add(new TraceEvent.User(now, side, UserCall.CLOSE, 0));
                     List<String> args = new ArrayList<>(x.args());
                     events.add(new TraceEvent.Note(now, new Explanation(x.key() + "." + side.id(), args)));
@@ -401,6 +425,47 @@ public final class Simulator {
                     push(now + tc.delayUs(), CALL, new ScheduledCall(now + tc.delayUs(), tc.side(), tc.call(), tc.bytes()));
                 }
             }
+        }
+
+        /** Writes the next TLS flight 1 ms from now (processing time), noting its records' offsets. */
+        void tlsNext() {
+            TlsFlights.Flight f = tls.flights().get(nextFlight++);
+            int i = f.from().ordinal();
+            for (TlsFlights.Record r : f.records()) {
+                records.get(f.from()).add(new Object[] {written[i], r.name()});
+                written[i] += r.bytes();
+            }
+            long at = now + TLS_THINK_US;
+            push(at, CALL, new ScheduledCall(at, f.from(), UserCall.SEND, f.bytes()));
+            boolean request = f.from() == Side.CLIENT && f.records().stream().anyMatch(r -> r.name().contains("Application Data"));
+            if (request) requestAt = at;
+        }
+
+        void tlsReceived(Side side, long bytes) {
+            received[side.ordinal()] += bytes;
+            if (received[side.ordinal()] < written[side.other().ordinal()]) return;
+            if (nextFlight < tls.flights().size()) {
+                if (tls.flights().get(nextFlight).from() == side) tlsNext();
+            } else if (side == Side.CLIENT && nextFlight == tls.flights().size()) {
+                nextFlight++;   // the response is in: the client closes
+                long at = now + TLS_THINK_US;
+                push(at, CALL, new ScheduledCall(at, Side.CLIENT, UserCall.CLOSE, 0));
+            }
+        }
+
+        /** The TLS records starting in a data segment, named as the capture replay names them. */
+        String tlsInfo(Side from, long seqRel, int len) {
+            List<String> parts = new ArrayList<>();
+            for (Object[] r : records.get(from)) {
+                long off = (Long) r[0];
+                if (off < seqRel - 1 || off >= seqRel - 1 + len) continue;
+                String name = (String) r[1], hs = "TLS Handshake: ";
+                String last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+                if (last != null && last.startsWith(hs) && name.startsWith(hs)) {
+                    parts.set(parts.size() - 1, last + ", " + name.substring(hs.length()));
+                } else parts.add(name);
+            }
+            return parts.isEmpty() ? null : String.join("; ", parts);
         }
 
         void schedule(Object key, Connection c) {
@@ -475,6 +540,8 @@ public final class Simulator {
             List<String> options = new ArrayList<>(2);
             String info = null;
             if (s.mss() > 0) options.add("MSS=" + s.mss());
+            if (s.flags().syn() && !s.flags().ack() && from == Side.CLIENT && spoof == null && synSent < 0) synSent = now;
+            if (tls != null && s.dataLen() > 0 && spoof == null) info = tlsInfo(from, seqRel, s.dataLen());
             if (spoof != null && from == Side.CLIENT) {
                 options.add("spoofed-src=" + spoof);
                 // Addresses only: prose here would not follow --lang (the explanation says it in words).

@@ -220,6 +220,9 @@ public final class Connection {
                 }
             }
             case CLOSE, SHUTDOWN -> {
+                // bytes > 0: the application wrote them just before closing, so they are still in
+                // the send buffer when the CLOSE comes and the FIN can ride on the last of them.
+                if (bytes > 0 && (state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT)) pendingData += bytes;
                 if (call == UserCall.CLOSE && linux() && closeLinux(now)) break;
                 switch (state) {
                     case CLOSED -> error("error.notExist");
@@ -866,11 +869,21 @@ public final class Connection {
             AckWhy aw = owedAck != null ? owedAck : AckWhy.CURRENT;
             int delta = owedAck != null ? owedDelta : 0;
             owedAck = null;
-            Segment s = new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK, TcpFlags.PSH), n, rcvWnd(), 0);
-            rtxQueue.addLast(new Unacked(sndNxt, n, false, false, now));
+            // §3.10.4: the FIN goes after all queued data; with the CLOSE already made it rides on
+            // the last data segment (Linux tcp_send_fin sets FIN on the tail of the write queue).
+            boolean fin = closePending && !finSent && pendingData == n;
+            Segment s = new Segment(sndNxt, rcvNxt, fin ? TcpFlags.of(TcpFlags.FIN, TcpFlags.ACK, TcpFlags.PSH)
+                    : TcpFlags.of(TcpFlags.ACK, TcpFlags.PSH), n, rcvWnd(), 0);
+            rtxQueue.addLast(new Unacked(sndNxt, n, false, fin, now));
             sndNxt = sndNxt.plus(n);
             pendingData -= n;
-            emit(s, SeqWhy.NEXT, aw, delta, Purpose.DATA);
+            if (fin) {
+                finSeq = sndNxt;
+                finSent = true;
+                closePending = false;
+                sndNxt = sndNxt.plus(1);
+            }
+            emit(s, SeqWhy.NEXT, aw, delta, fin ? Purpose.FIN : Purpose.DATA);
             armRtxIfIdle(now);
         }
         if (closePending && !finSent && pendingData == 0) {

@@ -3,7 +3,7 @@ import org.junit.jupiter.api.Test;
 class DumpTmpTest {
     @Test void dump() {
         for (Scenario s : Scenarios.all()) {
-            Scenario l = s.withParams(s.params().withProfile(io.github.handshakelab.tcp.Profile.LINUX));
+            Scenario l = s.withParams(s.params().withProfile(io.github.handshakelab.tcp.Profile.RFC));
             var t = Simulator.run(l);
             StringBuilder b = new StringBuilder("== " + s.id() + "\n");
             for (var seg : t.segments()) b.append(String.format("%9.3f %s%n", seg.sent() / 1e6, Ladder.seg(seg)));

@@ -75,7 +75,22 @@ class ScenariosTest {
                     + "|S SYN,ACK 0 1 0|S SYN,ACK 0 1 0|S SYN,ACK 0 1 0|S SYN,ACK 0 1 0|C SYN 0 - 0"
                     + ("|S SYN,ACK 0 1 0 RTX".repeat(4) + "|C SYN 0 - 0 RTX").repeat(5)
                     + "|C SYN 0 - 0 RTX|S SYN,ACK 0 1 0|C ACK 1 1 0",
-                    List.of(CLOSED, SYN_SENT, ESTABLISHED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))));
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))),
+            Map.entry("close-with-unread-data", new Expect(HS + "|C PSH,ACK 1 1 100|S ACK 1 101 0|S FIN,ACK 1 101 0|C ACK 101 2 0|C FIN,ACK 101 2 0|S ACK 2 102 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED))),
+            Map.entry("shutdown-vs-close", new Expect(HS + "|C FIN,ACK 1 1 0|S ACK 1 2 0|S PSH,ACK 1 2 100|C ACK 2 101 0|S FIN,ACK 101 2 0|C ACK 2 102 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
+            Map.entry("data-on-fin", new Expect(HS + "|C FIN,PSH,ACK 1 1 100|S ACK 1 102 0|S FIN,ACK 1 102 0|C ACK 102 2 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
+            Map.entry("tls12-handshake", new Expect(HS + "|C PSH,ACK 1 1 517|S ACK 1 518 0|S PSH,ACK 1 518 1460|S PSH,ACK 1461 518 1460|S PSH,ACK 2921 518 173|C ACK 518 1461 0|C ACK 518 2921 0|C ACK 518 3094 0|C PSH,ACK 518 3094 126|S ACK 3094 644 0|S PSH,ACK 3094 644 51|C ACK 644 3145 0|C PSH,ACK 644 3145 120|S ACK 3145 764 0|S PSH,ACK 3145 764 1200|C ACK 764 4345 0|C FIN,ACK 764 4345 0|S ACK 4345 765 0|S FIN,ACK 4345 765 0|C ACK 765 4346 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
+            Map.entry("tls13-handshake", new Expect(HS + "|C PSH,ACK 1 1 517|S ACK 1 518 0|S PSH,ACK 1 518 1460|S PSH,ACK 1461 518 1460|S PSH,ACK 2921 518 66|C ACK 518 1461 0|C ACK 518 2921 0|C ACK 518 2987 0|C PSH,ACK 518 2987 184|S ACK 2987 702 0|S PSH,ACK 2987 702 1450|C ACK 702 4437 0|C FIN,ACK 702 4437 0|S ACK 4437 703 0|S FIN,ACK 4437 703 0|C ACK 703 4438 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))));
 
     static List<Scenario> scenarios() {
         return Scenarios.all();
@@ -104,7 +119,13 @@ class ScenariosTest {
                     "C SYN 0 - 0|C SYN 0 - 0|C SYN 0 - 0|C SYN 0 - 0|C SYN 0 - 0|C SYN 0 - 0"
                     + "|S SYN,ACK 0 1 0".repeat(6) + "|C SYN 0 - 0|S SYN,ACK 0 1 0|C ACK 1 1 0"
                     + "|S SYN,ACK 0 1 0 RTX".repeat(20),
-                    List.of(CLOSED, SYN_SENT, ESTABLISHED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))));
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))),
+            Map.entry("close-with-unread-data", new Expect(HS + "|C PSH,ACK 1 1 100|S ACK 1 101 0|S RST,ACK 1 101 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSED))),
+            Map.entry("shutdown-vs-close", new Expect(HS + "|C FIN,ACK 1 1 0|S ACK 1 2 0|S PSH,ACK 1 2 100|C RST 2 - 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, CLOSED))));
 
     /** Send times of the Linux exchange where they differ from the rfc profile's (µs, by segment index). */
     private static final Map<String, Map<Integer, Long>> LINUX_TIMES = Map.of(
@@ -112,7 +133,11 @@ class ScenariosTest {
             "data-transfer", Map.of(4, 350_000L, 8, 790_000L),
             "half-close-with-data", Map.of(4, 390_000L, 6, 550_000L),
             "lost-final-ack", Map.of(4, 390_000L, 7, 800_000L),
-            "three-segment-close", Map.of(4, 350_000L));
+            "three-segment-close", Map.of(4, 350_000L),
+            "shutdown-vs-close", Map.of(4, 390_000L),
+            "data-on-fin", Map.of(4, 390_000L),
+            "tls12-handshake", Map.of(20, 497_000L),
+            "tls13-handshake", Map.of(16, 395_000L));
 
     /** Every built-in scenario in the Linux profile: the exact exchange and both state sequences. */
     @ParameterizedTest(name = "{0}")
@@ -132,7 +157,8 @@ class ScenariosTest {
         assertEquals(List.of("three-way-handshake", "four-way-close", "server-closes-first", "three-segment-close",
                 "data-transfer", "half-close-with-data", "simultaneous-open", "simultaneous-close", "lost-syn",
                 "lost-syn-ack", "lost-handshake-ack", "lost-final-ack", "connect-to-closed-port",
-                "reset-mid-connection", "old-duplicate-syn", "syn-flood"), Scenarios.ids());
+                "reset-mid-connection", "old-duplicate-syn", "syn-flood", "close-with-unread-data", "shutdown-vs-close",
+                "data-on-fin", "tls12-handshake", "tls13-handshake"), Scenarios.ids());
         assertEquals(Scenarios.ids().size(), EXPECTED.size());
     }
 
