@@ -76,6 +76,10 @@ sided("tcp.notice.linux.dataAfterClose", "{S}: Linux: {0} new bytes for a socket
       "{SZ}：Linux：应用程序已经 close() 的套接字又收到 {0} 字节新数据：没有人能读取它们，因此连接被重置（tcp_rcv_state_process，TCPAbortOnData）。如果调用的是 shutdown() 而不是 close()，这些数据会被正常交付。")
 sided("tcp.notice.linux.embryonicReset", "{S}: Linux: a new SYN inside the window of the half-open connection, and not a retransmission of the SYN being answered: tcp_check_req resets the embryonic connection (RST,ACK to that SYN) and drops it. RFC 9293 §3.10.7.4 only returns to LISTEN, without a segment.",
       "{SZ}：Linux：在半连接的窗口内收到一个新的 SYN，且不是正在应答的那个 SYN 的重传：tcp_check_req 重置这个尚未建立的连接（对该 SYN 回复 RST,ACK）并丢弃它。RFC 9293 §3.10.7.4 只是默默回到 LISTEN，不发送报文。")
+sided("tcp.notice.linux.rto", "{S}: Linux: first RTT sample {1} s, so the retransmission timeout becomes {0} s = SRTT + max(4·RTTVAR, 0.2 s) (tcp_rtt_estimator, TCP_RTO_MIN); RFC 6298 (2.4) rounds it up to 1 s",
+      "{SZ}：Linux：第一个 RTT 样本为 {1} 秒，因此重传超时时间 RTO 变为 {0} 秒 = SRTT + max(4·RTTVAR, 0.2 秒)（tcp_rtt_estimator，TCP_RTO_MIN）；RFC 6298 (2.4) 会把它向上取整到 1 秒")
+sided("tcp.notice.linux.timeWait", "{S}: Linux: TIME_WAIT lasts a fixed {0} s (TCP_TIMEWAIT_LEN), not 2MSL = {1} s",
+      "{SZ}：Linux：TIME_WAIT 固定持续 {0} 秒（TCP_TIMEWAIT_LEN），而不是 2MSL = {1} 秒")
 sided("tcp.notice.linux.delayedAck", "{S}: Linux: delayed ACK: this ACK waited {0} s (TCP_DELACK_MIN, tcp_delack_timer) for data or a FIN to ride on; none came, so it leaves alone. The rfc profile acknowledges at once (RFC 9293 SHLD-19 allows up to 0.5 s).",
       "{SZ}：Linux：延迟 ACK：这个 ACK 等待了 {0} 秒（TCP_DELACK_MIN，tcp_delack_timer），希望能搭载在数据或 FIN 上；没有等到，于是单独发送。rfc 模式立即确认（RFC 9293 SHLD-19 允许最多延迟 0.5 秒）。")
 sided("tcp.notice.rtoAfterSynTimeout", "{S}: the {1} of this side had to be retransmitted and gave no RTT sample, so the retransmission timeout for what follows is {0} s (RFC 6298 (5.7))",

@@ -225,7 +225,7 @@ public final class Simulator {
                         tls == TlsFlights.TLS12 ? "1.2" : "1.3");
             }
             else if (c.call() == UserCall.CLOSE && p.profile() == io.github.handshakelab.tcp.Profile.LINUX
-                    && conn.get(c.side()).state() != TcpState.CLOSED && conn.get(c.side()).state() != TcpState.LISTEN) {
+                    && (conn.get(c.side()).state() == TcpState.ESTABLISHED || conn.get(c.side()).state() == TcpState.SYN_RCVD)) {
                 note("tcp.note.linuxClose." + c.side().id());
             }
             apply(c.side(), conn.get(c.side()).call(c.call(), c.bytes(), now));

@@ -994,7 +994,10 @@ public final class Connection {
         // (with a 100 ms RTT, RFC 6298 (2.4) rounds it up to the 1 s minimum) ends the back-off.
         // RFC 6298 (5.7): if the SYN timed out, data starts with a 3 s RTO.
         if (sentOnce) {
+            boolean first = srtt < 0;
             rto = measuredRto(sample);
+            // The first sample is where the profiles part: say so once per connection.
+            if (first && linux() && rto < cfg.initialRtoUs()) notice("notice.linux.rto", seconds(rto), seconds(sample));
             explainRto = false;
         }
         else if (synResent && cfg.initialRtoUs() < RTO_AFTER_SYN_TIMEOUT_US) {
@@ -1074,6 +1077,9 @@ public final class Connection {
         rtxQueue.clear();
         // Linux: a fixed TCP_TIMEWAIT_LEN (60 s) whatever the MSL (tcp_time_wait, inet_twsk_schedule).
         timeWaitDeadline = now + (linux() ? LINUX_TIME_WAIT_US : 2 * cfg.mslUs());
+        if (linux() && state == TcpState.TIME_WAIT && timeWaitDeadline - now != 2 * cfg.mslUs()) {
+            notice("notice.linux.timeWait", seconds(LINUX_TIME_WAIT_US), seconds(2 * cfg.mslUs()));
+        }
         timer(TimerKind.TIME_WAIT, Effect.Action.SET, timeWaitDeadline);
     }
 
