@@ -53,18 +53,25 @@ public record Scenario(String id, SimParams params, List<ScheduledCall> calls, L
     /**
      * @param closeOnFin sides whose application closes as soon as it reads the peer's FIN
      * @param noRead     sides whose application never reads: received data stays queued
+     * @param listeners  sides whose application keeps its listening socket: a passive connection
+     *                   that ends returns to LISTEN
      */
-    public record Extras(Set<Side> closeOnFin, List<Injection> injections, Set<Side> noRead) {
+    public record Extras(Set<Side> closeOnFin, List<Injection> injections, Set<Side> noRead, Set<Side> listeners) {
         public static final Extras NONE = new Extras(Set.of(), List.of());
 
         public Extras {
             closeOnFin = Set.copyOf(closeOnFin);
             injections = List.copyOf(injections);
             noRead = Set.copyOf(noRead);
+            listeners = Set.copyOf(listeners);
+        }
+
+        public Extras(Set<Side> closeOnFin, List<Injection> injections, Set<Side> noRead) {
+            this(closeOnFin, injections, noRead, Set.of());
         }
 
         public Extras(Set<Side> closeOnFin, List<Injection> injections) {
-            this(closeOnFin, injections, Set.of());
+            this(closeOnFin, injections, Set.of(), Set.of());
         }
     }
 

@@ -99,6 +99,13 @@ public final class Scenarios {
         add(base("data-on-fin")
                 .withCall(after(CLIENT, ESTABLISHED, 200, CLOSE, 100))
                 .withCall(after(SERVER, CLOSE_WAIT, 150, CLOSE)));
+        // The server closes first and sits in TIME_WAIT; 1 s after its close the client opens
+        // again from the same port (same four-tuple). The server's application still listens.
+        add(base("syn-in-time-wait")
+                .withCall(after(SERVER, ESTABLISHED, 150, CLOSE))
+                .withCall(after(CLIENT, CLOSE_WAIT, 150, CLOSE))
+                .withCall(after(CLIENT, TcpState.CLOSED, 1000, CONNECT))
+                .withExtras(new Extras(Set.of(), List.of(), Set.of(), Set.of(SERVER))));
         add(tls("tls12-handshake", TlsFlights.TLS12));
         add(tls("tls13-handshake", TlsFlights.TLS13));
     }

@@ -129,7 +129,8 @@ public final class Simulator {
             for (Side side : Side.values()) {
                 Connection.Config cfg = config(sc.extras().closeOnFin().contains(side))
                         .withAppReads(!sc.extras().noRead().contains(side));
-                conn.put(side, new Connection(cfg, isnClock(isnBase[side.ordinal()])));
+                conn.put(side, new Connection(cfg, isnClock(isnBase[side.ordinal()]))
+                        .keepListening(sc.extras().listeners().contains(side)));
             }
             this.flood = sc.extras().injections().stream().anyMatch(i -> i instanceof Scenario.Injection.SynFlood);
             this.waiting = new ArrayList<>(sc.triggered());

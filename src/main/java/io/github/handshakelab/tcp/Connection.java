@@ -124,6 +124,10 @@ public final class Connection {
     /** Which of our segments timed out in the handshake: "SYN" or "SYN,ACK" (for that note). */
     private String rtoAfter = "SYN";
     private long timeWaitDeadline = NEVER, finWait2Deadline = NEVER;
+    /** The application keeps a listening socket: when a passive connection ends, LISTEN again. */
+    private boolean keepListening;
+    /** The ISS of the next incarnation when a rule fixes it (Linux TIME_WAIT reuse). */
+    private SeqNumber isnOverride;
     /** Linux: close() gave the socket up (SOCK_DEAD): no more reads, FIN_WAIT_2 is timed, data gets RST. */
     private boolean orphaned;
     /** Received bytes the application has not read (only when it does not read: Config.appReads). */
@@ -160,6 +164,15 @@ public final class Connection {
     }
 
     public TcpState state() { return state; }
+
+    /**
+     * The application behind a passive open keeps its listening socket (a server): when this
+     * connection ends, the TCB goes back to LISTEN for the next SYN of the same four-tuple.
+     */
+    public Connection keepListening(boolean b) {
+        keepListening = b;
+        return this;
+    }
 
     public boolean isPassive() { return passive; }
 
@@ -322,6 +335,16 @@ public final class Connection {
                 if (!f.rst()) rstForNoConnection(seg);
                 else notice("notice.ignored.rstClosed");
             }
+            case LISTEN -> listenArrives(seg, now);
+            case SYN_SENT -> synSentArrives(seg, now);
+            default -> synchronizedArrives(seg, now);
+        }
+        return end();
+    }
+
+    private void listenArrives(Segment seg, long now) {
+        TcpFlags f = seg.flags();
+        switch (state) {
             case LISTEN -> {
                 // §3.10.7.2 first: RST ignored; second: any ACK is bad here -> <SEQ=SEG.ACK><RST>.
                 if (f.rst()) {
@@ -347,10 +370,8 @@ public final class Connection {
                     notice("notice.ignored.listen");
                 }
             }
-            case SYN_SENT -> synSentArrives(seg, now);
-            default -> synchronizedArrives(seg, now);
+            default -> throw new IllegalStateException(state.name());
         }
-        return end();
     }
 
     private void synSentArrives(Segment seg, long now) {
@@ -415,6 +436,23 @@ public final class Connection {
                     seg.window(), 0);
         }
         TcpFlags f = seg.flags();
+        if (linux() && keepListening && state == TcpState.TIME_WAIT && f.syn() && !f.ack() && !f.rst()
+                && seg.seq().gt(rcvNxt)) {
+            // Linux tcp_timewait_state_process -> TCP_TW_SYN: a SYN above the old RCV.NXT may open
+            // a new incarnation (RFC 9293 MAY-2, RFC 1122 §4.2.2.13). The time-wait socket is
+            // dropped, the listener takes the SYN, and the new ISN is the old SND.NXT + 65537 so
+            // that it lies above every number the old connection used (tcp_v4_rcv, tcp_tw_isn).
+            SeqNumber newIss = sndNxt.plus(65535 + 2);
+            if (newIss.equals(SeqNumber.ZERO)) newIss = newIss.plus(1);
+            notice("notice.linux.twReuse", seconds(timeWaitDeadline - now));
+            timer(TimerKind.TIME_WAIT, Effect.Action.CANCELLED, timeWaitDeadline);
+            timeWaitDeadline = NEVER;
+            setState(TcpState.CLOSED, "SYN");
+            setState(TcpState.LISTEN, "listener");
+            isnOverride = newIss;
+            listenArrives(seg, now);
+            return;
+        }
         if (linux() && state == TcpState.SYN_RCVD && passive && f.syn() && !f.ack() && !f.rst() && irs != null
                 && seg.seq().equals(irs)) {
             // Linux tcp_check_req: a retransmitted SYN (same ISN) means our SYN,ACK may be lost, so
@@ -823,7 +861,8 @@ public final class Connection {
     // Sending
 
     private void startIncarnation(long now) {
-        iss = SeqNumber.of(isnClock.applyAsLong(now));
+        iss = isnOverride != null ? isnOverride : SeqNumber.of(isnClock.applyAsLong(now));
+        isnOverride = null;
         sndUna = iss;
         sndNxt = iss;
         finSent = false;
@@ -1097,6 +1136,12 @@ public final class Connection {
         owedAck = null;
         held.clear();
         setState(TcpState.CLOSED, cause);
+        if (keepListening && passive) {
+            irs = null;
+            orphaned = false;
+            unread = 0;
+            setState(TcpState.LISTEN, "listener");
+        }
     }
 
     private void setState(TcpState to, String cause) {

@@ -89,4 +89,19 @@ class NewScenariosTest {
                 && u.bytes() == 100));
         assertTrue(s.explain().get(s.explain().size() - 1).render(Locale.SIMPLIFIED_CHINESE).contains("占用序号 101"));
     }
+
+    /** RFC: ACK, RST (RFC 1337's assassination), retransmitted SYN to the listener; Linux: reuse with ISN old SND.NXT + 65537. */
+    @Test
+    void synInTimeWait() {
+        Trace rfc = run("syn-in-time-wait", Profile.RFC);
+        assertEquals(2_600_000L, rfc.segments().get(10).sent(), "the new connection waits for the SYN retransmission");
+        assertEquals("TIME_WAIT -> CLOSED (RST)", rfc.stateChanges(Side.SERVER).get(6).from() + " -> "
+                + rfc.stateChanges(Side.SERVER).get(6).to() + " (" + rfc.stateChanges(Side.SERVER).get(6).cause() + ")");
+        Trace linux = run("syn-in-time-wait", Profile.LINUX);
+        long oldIss = linux.segments().get(1).seqAbs();
+        TraceEvent.Segment synAck = linux.segments().get(8);
+        assertEquals((oldIss + 2 + 65537) & 0xFFFF_FFFFL, synAck.seqAbs(), "new ISN = old SND.NXT + 65537");
+        assertEquals(1_650_000L, synAck.sent());
+        assertTrue(notes(linux).stream().anyMatch(n -> n.startsWith("Server: Linux: a SYN above the old connection's numbers reaches TIME_WAIT (58.9 s left)")));
+    }
 }
