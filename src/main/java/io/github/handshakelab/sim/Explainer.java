@@ -40,6 +40,7 @@ final class Explainer {
                     : "tcp.explain.seq.retransmission", seqRel, o.attempt(), seconds(o.rtoUs())));
             case SYN_ACK_AGAIN -> out.add(Explanation.of("tcp.explain.seq.synAckAgain", seqRel, s.seq().unsigned()));
             case FAST_RETRANSMIT -> out.add(Explanation.of("tcp.explain.seq.fastRetransmit", seqRel));
+            case KEEPALIVE -> out.add(Explanation.of("tcp.explain.seq.keepAlive", seqRel, seqRel + 1, o.ackDelta()));
             case RST_FROM_ACK -> out.add(Explanation.of("tcp.explain.seq.rstFromAck", seqRel, s.seq().unsigned()));
             case RST_ZERO -> out.add(Explanation.of("tcp.explain.seq.rstZero", seqRel));
             case RST_ABORT -> out.add(Explanation.of(s.flags().ack() ? "tcp.explain.seq.rstAbortLinux"

@@ -75,8 +75,17 @@ public record Scenario(String id, SimParams params, List<ScheduledCall> calls, L
         }
     }
 
-    /** Segments the network produces on its own. */
+    /**
+     * What plain user calls cannot express: segments the network produces on its own, and
+     * application or host behaviour (a TLS exchange, a keep-alive socket option, a crash).
+     */
     public sealed interface Injection {
+        /** SO_KEEPALIVE on {@code side} with TCP_KEEPIDLE, TCP_KEEPINTVL (µs) and TCP_KEEPCNT. */
+        record KeepAlive(Side side, long idleUs, long intervalUs, int probes) implements Injection {}
+
+        /** At {@code t} the host of {@code side} goes down: its TCB is gone and nothing reaches it any more. */
+        record Crash(Side side, long t) implements Injection {}
+
         /**
          * An old duplicate SYN of an earlier connection (RFC 9293 §3.5 Fig. 9), appearing at the
          * client side at {@code t} with sequence number client ISN + {@code seqOffset}.

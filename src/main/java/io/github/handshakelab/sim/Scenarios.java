@@ -106,6 +106,10 @@ public final class Scenarios {
                 .withCall(after(CLIENT, CLOSE_WAIT, 150, CLOSE))
                 .withCall(after(CLIENT, TcpState.CLOSED, 1000, CONNECT))
                 .withExtras(new Extras(Set.of(), List.of(), Set.of(), Set.of(SERVER))));
+        // SO_KEEPALIVE with TCP_KEEPIDLE 10 s, TCP_KEEPINTVL 5 s, TCP_KEEPCNT 3 on the client (the
+        // defaults, 2 h / 75 s / 9, would make a 2-hour diagram); the server host crashes at 25 s.
+        add(base("keep-alive").withExtras(new Extras(Set.of(), List.of(
+                new Injection.KeepAlive(CLIENT, 10_000 * MS, 5_000 * MS, 3), new Injection.Crash(SERVER, 25_000 * MS)))));
         add(tls("tls12-handshake", TlsFlights.TLS12));
         add(tls("tls13-handshake", TlsFlights.TLS13));
     }

@@ -131,6 +131,11 @@ public final class Simulator {
                         .withAppReads(!sc.extras().noRead().contains(side));
                 conn.put(side, new Connection(cfg, isnClock(isnBase[side.ordinal()]))
                         .keepListening(sc.extras().listeners().contains(side)));
+                for (Scenario.Injection i : sc.extras().injections()) {
+                    if (i instanceof Scenario.Injection.KeepAlive k && k.side() == side) {
+                        conn.get(side).keepAlive(k.idleUs(), k.intervalUs(), k.probes());
+                    }
+                }
             }
             this.flood = sc.extras().injections().stream().anyMatch(i -> i instanceof Scenario.Injection.SynFlood);
             this.waiting = new ArrayList<>(sc.triggered());
@@ -165,6 +170,7 @@ public final class Simulator {
             for (ScheduledCall c : sc.calls()) push(c.t(), CALL, c);
             for (Scenario.Injection i : sc.extras().injections()) {
                 if (i instanceof Scenario.Injection.OldDuplicateSyn o) push(o.t(), INJECT, o);
+                else if (i instanceof Scenario.Injection.Crash c) push(c.t(), INJECT, c);
                 else if (i instanceof Scenario.Injection.SynFlood f) {
                     for (int k = 0; k < f.count(); k++) push(f.start() + k * f.intervalUs(), INJECT, new SpoofedSyn(k));
                 }
@@ -371,7 +377,23 @@ public final class Simulator {
             }
         }
 
+        /** Hosts that crashed: segments towards them are lost. */
+        final Set<Side> down = new HashSet<>();
+
         void inject(Object o) {
+            if (o instanceof Scenario.Injection.Crash c) {
+                Connection gone = conn.get(c.side());
+                note("tcp.note.crash." + c.side().id(), gone.state().name());
+                if (gone.state() != TcpState.CLOSED) {
+                    events.add(new TraceEvent.StateChange(now, c.side(), gone.state(), TcpState.CLOSED, "crash", false));
+                }
+                // A fresh CLOSED TCB that is never used again: the old one's timers die with the host.
+                conn.put(c.side(), new Connection(config(false), t -> 0));
+                down.add(c.side());
+                wakeAt.remove(c.side());
+                sampleTcb(c.side());
+                return;
+            }
             if (o instanceof Scenario.Injection.OldDuplicateSyn d) {
                 SeqNumber seq = SeqNumber.of(isnBase[0]).plus(d.seqOffset());
                 // Count the client's numbers from its (coming) ISN, so the old SYN shows as "before" it.
@@ -517,7 +539,7 @@ public final class Simulator {
         void transmit(Side from, Outgoing o, String spoof, String mark) {
             int id = ++segIds;
             Segment s = o.segment();
-            boolean drop = dropped(id, o, s);
+            boolean drop = dropped(id, o, s) || (spoof == null && down.contains(from.other()));
             // Bases: the real endpoints, or the forged peer and the listener's entry for it.
             Object seqKey = spoof == null ? from : (from == Side.CLIENT ? "cli:" : "srv:") + spoof;
             Object ackKey = spoof == null ? from.other() : (from == Side.CLIENT ? "srv:" : "cli:") + spoof;

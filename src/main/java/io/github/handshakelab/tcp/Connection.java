@@ -145,7 +145,10 @@ public final class Connection {
     private long persistDeadline = NEVER, persistBackoff;
     /** Keep-alive (§3.8.4): next probe time, probes sent without an answer. */
     private long keepAliveDeadline = NEVER;
-    private int keepAliveProbes;
+    private int keepAliveProbes, keepCount;
+    private long keepIdleUs, keepIntvlUs;
+    /** When the current event happened (for timers armed inside setState). */
+    private long lastEventAt;
 
     // Per-event scratch: the ACK we owe the peer, merged into any segment we send anyway.
     private AckWhy owedAck = null;
@@ -201,6 +204,7 @@ public final class Connection {
 
     public List<Effect> call(UserCall call, int bytes, long now) {
         begin();
+        lastEventAt = now;
         switch (call) {
             case LISTEN -> {
                 // §3.10.1 OPEN (passive): only from CLOSED; elsewhere the connection already exists.
@@ -328,6 +332,13 @@ public final class Connection {
 
     public List<Effect> receive(Segment seg, long now) {
         begin();
+        lastEventAt = now;
+        // Anything from the peer proves it alive: keep-alive starts its idle time again.
+        if (state == TcpState.ESTABLISHED && keepAliveDeadline != NEVER) {
+            keepAliveDeadline = now + keepIdleUs;
+            keepAliveProbes = 0;
+            timer(TimerKind.KEEPALIVE, Effect.Action.SET, keepAliveDeadline);
+        }
         TcpFlags f = seg.flags();
         switch (state) {
             case CLOSED -> {
@@ -770,7 +781,10 @@ public final class Connection {
 
     public List<Effect> onTimer(long now) {
         begin();
-        if (ackDeadline <= now) {
+        lastEventAt = now;
+        if (keepAliveDeadline <= now && rtxDeadline > now && ackDeadline > now) {
+            keepAliveTimeout(now);
+        } else if (ackDeadline <= now) {
             ackDeadline = NEVER;
             if (owedAck != null) {
                 notice("notice.linux.delayedAck", seconds(LINUX_DELACK_US));
@@ -1148,6 +1162,51 @@ public final class Connection {
         if (to == state) return;
         fx.add(new Effect.StateChanged(state, to, cause));
         state = to;
+        // Keep-alive runs only while the connection is open and idle (RFC 9293 §3.8.4).
+        if (to == TcpState.ESTABLISHED && keepIdleUs > 0) restartKeepAlive(lastEventAt);
+        else if (to != TcpState.ESTABLISHED && keepAliveDeadline != NEVER) {
+            timer(TimerKind.KEEPALIVE, Effect.Action.CANCELLED, keepAliveDeadline);
+            keepAliveDeadline = NEVER;
+        }
+    }
+
+    private void restartKeepAlive(long now) {
+        keepAliveProbes = 0;
+        keepAliveDeadline = now + keepIdleUs;
+        timer(TimerKind.KEEPALIVE, Effect.Action.SET, keepAliveDeadline);
+    }
+
+    /**
+     * Turns keep-alive on (SO_KEEPALIVE with TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT): after
+     * {@code idleUs} without a segment from the peer, a probe every {@code intervalUs}; after
+     * {@code probes} unanswered probes the connection is given up. RFC 9293 §3.8.4 makes
+     * keep-alive optional (MAY-5) and off by default (MUST-26), with at least two hours of idle
+     * time (MUST-25); Linux's defaults are 7200 s, 75 s and 9 (tcp_keepalive_*).
+     */
+    public Connection keepAlive(long idleUs, long intervalUs, int probes) {
+        keepIdleUs = idleUs;
+        keepIntvlUs = intervalUs;
+        keepCount = probes;
+        return this;
+    }
+
+    /** A keep-alive probe: SEG.SEQ = SND.NXT - 1, no data, so the peer must answer with an ACK. */
+    private void keepAliveTimeout(long now) {
+        timer(TimerKind.KEEPALIVE, Effect.Action.FIRED, now);
+        keepAliveDeadline = NEVER;
+        if (keepAliveProbes >= keepCount) {
+            notice(linux() ? "notice.keepAlive.gaveUpLinux" : "notice.keepAlive.gaveUp", keepAliveProbes);
+            // Linux tcp_keepalive_timer: tcp_send_active_reset, then tcp_write_err (ETIMEDOUT).
+            // RFC 9293 names no segment for it: the connection is deleted like a user timeout.
+            if (linux()) sendAbortRst();
+            toClosed("KEEPALIVE");
+            return;
+        }
+        keepAliveProbes++;
+        emit(new Segment(sndNxt.plus(-1), rcvNxt, TcpFlags.of(TcpFlags.ACK), 0, rcvWnd(), 0),
+                SeqWhy.KEEPALIVE, AckWhy.CURRENT, keepAliveProbes, Purpose.ACK);
+        keepAliveDeadline = now + keepIntvlUs;
+        timer(TimerKind.KEEPALIVE, Effect.Action.SET, keepAliveDeadline);
     }
 
     private void timer(TimerKind k, Effect.Action a, long expires) {

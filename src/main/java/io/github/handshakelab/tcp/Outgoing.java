@@ -33,7 +33,9 @@ public record Outgoing(Segment segment, SeqWhy seqWhy, AckWhy ackWhy, int ackDel
         /** Linux: the SYN,ACK resent at once because the peer's SYN arrived again (tcp_check_req). */
         SYN_ACK_AGAIN,
         /** RFC 5681 §3.2: resent after three duplicate ACKs, before the RTO. */
-        FAST_RETRANSMIT
+        FAST_RETRANSMIT,
+        /** RFC 9293 §3.8.4 keep-alive probe: SND.NXT - 1, already acknowledged; ackDelta = probe number. */
+        KEEPALIVE
     }
 
     /** Why SEG.ACK has its value. */

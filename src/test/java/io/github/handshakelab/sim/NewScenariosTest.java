@@ -104,4 +104,21 @@ class NewScenariosTest {
         assertEquals(1_650_000L, synAck.sent());
         assertTrue(notes(linux).stream().anyMatch(n -> n.startsWith("Server: Linux: a SYN above the old connection's numbers reaches TIME_WAIT (58.9 s left)")));
     }
+
+    /** Probes at SND.NXT - 1 after 10 s idle; answered before the crash; three unanswered ones end it. */
+    @Test
+    void keepAliveProbesThenGivesUp() {
+        Trace t = run("keep-alive", Profile.RFC);
+        List<Long> probes = t.segments().stream().filter(s -> s.from() == Side.CLIENT && s.seq() == 0 && !s.flags().syn())
+                .map(TraceEvent.Segment::sent).toList();
+        assertEquals(List.of(10_100_000L, 20_200_000L, 30_300_000L, 35_300_000L, 40_300_000L), probes);
+        assertTrue(t.segments().get(3).explain().get(0).english().startsWith("seq = 0 = SND.NXT - 1: keep-alive probe 1."));
+        assertEquals(45_300_000L, t.stateChanges(Side.CLIENT).get(t.stateChanges(Side.CLIENT).size() - 1).t());
+        assertTrue(t.events().stream().anyMatch(e -> e instanceof TraceEvent.Timer x
+                && x.timer() == io.github.handshakelab.tcp.TimerKind.KEEPALIVE));
+        Trace linux = run("keep-alive", Profile.LINUX);
+        TraceEvent.Segment rst = linux.segments().get(linux.segments().size() - 1);
+        assertEquals(List.of("RST", "ACK"), rst.flags().names());
+        assertEquals(45_300_000L, rst.sent());
+    }
 }

@@ -87,6 +87,8 @@ class ScenariosTest {
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED, SYN_SENT, ESTABLISHED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED, LISTEN, SYN_RCVD,
                             ESTABLISHED))),
+            Map.entry("keep-alive", new Expect(HS + "|C ACK 0 1 0|S ACK 1 1 0|C ACK 0 1 0|S ACK 1 1 0" + "|C ACK 0 1 0 LOST".repeat(3),
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSED))),
             Map.entry("data-on-fin", new Expect(HS + "|C FIN,PSH,ACK 1 1 100|S ACK 1 102 0|S FIN,ACK 1 102 0|C ACK 102 2 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
@@ -133,6 +135,8 @@ class ScenariosTest {
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED, SYN_SENT, ESTABLISHED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED, LISTEN, SYN_RCVD,
                             ESTABLISHED))),
+            Map.entry("keep-alive", new Expect(HS + "|C ACK 0 1 0|S ACK 1 1 0|C ACK 0 1 0|S ACK 1 1 0" + "|C ACK 0 1 0 LOST".repeat(3) + "|C RST,ACK 1 1 0 LOST",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSED))),
             Map.entry("shutdown-vs-close", new Expect(HS + "|C FIN,ACK 1 1 0|S ACK 1 2 0|S PSH,ACK 1 2 100|C RST 2 - 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, CLOSED))));
@@ -169,7 +173,7 @@ class ScenariosTest {
                 "data-transfer", "half-close-with-data", "simultaneous-open", "simultaneous-close", "lost-syn",
                 "lost-syn-ack", "lost-handshake-ack", "lost-final-ack", "connect-to-closed-port",
                 "reset-mid-connection", "old-duplicate-syn", "syn-flood", "close-with-unread-data", "shutdown-vs-close",
-                "data-on-fin", "syn-in-time-wait", "tls12-handshake", "tls13-handshake"), Scenarios.ids());
+                "data-on-fin", "syn-in-time-wait", "keep-alive", "tls12-handshake", "tls13-handshake"), Scenarios.ids());
         assertEquals(Scenarios.ids().size(), EXPECTED.size());
     }
 
