@@ -86,6 +86,14 @@ sided("tcp.notice.keepAlive.gaveUp", "{S}: {0} keep-alive probes went unanswered
       "{SZ}：{0} 个保活探测都没有得到回应：认为对端已不存在，删除连接（RFC 9293 §3.8.4，RFC 1122 §4.2.3.6）；RFC 9293 没有为此规定任何报文，因此不发送报文")
 sided("tcp.notice.keepAlive.gaveUpLinux", "{S}: Linux: {0} keep-alive probes went unanswered (tcp_keepalive_probes): tcp_keepalive_timer sends a RST and reports ETIMEDOUT to the application",
       "{SZ}：Linux：{0} 个保活探测都没有得到回应（tcp_keepalive_probes）：tcp_keepalive_timer 发送 RST，并向应用程序报告 ETIMEDOUT")
+sided("tcp.notice.zeroWindow", "{S}: the peer''s window is zero and {0} bytes wait: the persist timer will probe it in {1} s (RFC 9293 §3.8.6.1)",
+      "{SZ}：对端窗口为零，还有 {0} 字节等待发送：持续计时器将在 {1} 秒后探测窗口（RFC 9293 §3.8.6.1）")
+sided("tcp.notice.windowStillZero", "{S}: the answer to the probe: the window is still zero, so the {0} bytes keep waiting",
+      "{SZ}：探测的回复：窗口仍然为零，{0} 字节继续等待")
+sided("tcp.notice.windowOpened", "{S}: the peer''s window is open again ({0} bytes): the persist timer stops and the waiting data goes",
+      "{SZ}：对端窗口重新打开（{0} 字节）：持续计时器停止，等待的数据开始发送")
+sided("tcp.notice.appRead", "{S}: the application reads {0} bytes and from now on reads at once; the receive window is {1} again",
+      "{SZ}：应用程序读取了 {0} 字节，此后立即读取；接收窗口恢复为 {1}")
 sided("tcp.notice.linux.delayedAck", "{S}: Linux: delayed ACK: this ACK waited {0} s (TCP_DELACK_MIN, tcp_delack_timer) for data or a FIN to ride on; none came, so it leaves alone. The rfc profile acknowledges at once (RFC 9293 SHLD-19 allows up to 0.5 s).",
       "{SZ}：Linux：延迟 ACK：这个 ACK 等待了 {0} 秒（TCP_DELACK_MIN，tcp_delack_timer），希望能搭载在数据或 FIN 上；没有等到，于是单独发送。rfc 模式立即确认（RFC 9293 SHLD-19 允许最多延迟 0.5 秒）。")
 sided("tcp.notice.rtoAfterSynTimeout", "{S}: the {1} of this side had to be retransmitted and gave no RTT sample, so the retransmission timeout for what follows is {0} s (RFC 6298 (5.7))",
@@ -203,6 +211,12 @@ both("tcp.explain.seq.keepAlive", "seq = {0} = SND.NXT - 1: keep-alive probe {2}
      "seq = {0} = SND.NXT - 1：第 {2} 个保活探测。它重复了一个对端已经确认过的序号且不带数据，所以活着的对端必须回复一个 ACK（{1}），其他一切不变（RFC 9293 §3.8.4；Linux tcp_xmit_probe_skb）。")
 sided("tcp.note.crash", "{S}: the {s}''s host crashes (was {0}): its connection is gone without a segment, and nothing reaches it any more",
       "{SZ}：{SZ}所在的主机崩溃了（之前处于 {0}）：它的连接没有发出任何报文就消失了，此后没有任何报文能到达它")
+both("tcp.explain.seq.windowProbe", "seq = {0} = SND.NXT: zero-window probe: one byte of new data that the closed window will refuse; the answer is an ACK with the current window (RFC 9293 §3.8.6.1, MUST-36). The timer backs off after each probe.",
+     "seq = {0} = SND.NXT：零窗口探测：一个新数据字节，关闭的窗口会拒绝它；回复是一个带当前窗口的 ACK（RFC 9293 §3.8.6.1，MUST-36）。每次探测后计时器退避加倍。")
+both("tcp.explain.seq.windowProbeLinux", "seq = {0} = SND.UNA - 1: Linux zero-window probe (tcp_send_probe0, tcp_xmit_probe_skb): no data and an old number, which the peer must answer with an ACK that carries its current window. RFC 9293 probes with one byte of new data.",
+     "seq = {0} = SND.UNA - 1：Linux 的零窗口探测（tcp_send_probe0，tcp_xmit_probe_skb）：不带数据，使用旧序号，对端必须回复一个带当前窗口的 ACK。RFC 9293 用一个新数据字节来探测。")
+both("tcp.explain.ack.windowUpdate", "ack = {0}: nothing new received; this ACK only announces that the window is open again ({1} bytes), a window update (RFC 9293 §3.8.6.2.2).",
+     "ack = {0}：没有收到新数据；这个 ACK 只是通告窗口重新打开（{1} 字节），即窗口更新（RFC 9293 §3.8.6.2.2）。")
 both("tcp.explain.len", "len = {0}: these bytes use sequence numbers {1} to {2}; the next segment starts at {3}.",
      "len = {0}：这些字节占用序号 {1} 到 {2}；下一个报文段从 {3} 开始。")
 
@@ -327,6 +341,10 @@ sc("keep-alive", "Keep-alive", "保活（keep-alive）",
    "An idle connection is probed every 10 s; after the server host crashes, three unanswered probes end it.", "空闲连接每 10 秒被探测一次；服务器主机崩溃后，三个探测都没有回应，连接随之结束。",
    "An idle TCP connection sends nothing, so a peer that vanished goes unnoticed (a half-open connection, RFC 9293 §3.5.1). Keep-alive (SO_KEEPALIVE, here with TCP_KEEPIDLE 10 s, TCP_KEEPINTVL 5 s, TCP_KEEPCNT 3; the defaults are 2 hours, 75 s and 9) probes after the idle time with seq = SND.NXT - 1, a number the peer already acknowledged, so a live peer answers with a plain ACK and the idle time starts again. After the crash at 25 s the probes go unanswered; after the third the client gives up: Linux sends a RST and reports ETIMEDOUT (linux profile), RFC 9293 just deletes the connection (rfc profile). Keep-alive is optional and off by default (RFC 9293 MAY-5, MUST-26).",
    "空闲的 TCP 连接不发送任何报文，因此对端消失了也不会被察觉（半开连接，RFC 9293 §3.5.1）。保活（SO_KEEPALIVE，这里 TCP_KEEPIDLE 为 10 秒、TCP_KEEPINTVL 为 5 秒、TCP_KEEPCNT 为 3；默认值是 2 小时、75 秒和 9 次）在空闲时间过后用 seq = SND.NXT - 1 发送探测，这是对端已经确认过的序号，所以活着的对端回复一个普通 ACK，空闲计时重新开始。25 秒时服务器崩溃后，探测都得不到回应；第三个之后客户端放弃：Linux 发送 RST 并报告 ETIMEDOUT（linux 模式），RFC 9293 只是删除连接（rfc 模式）。保活是可选的，默认关闭（RFC 9293 MAY-5，MUST-26）。")
+sc("zero-window-probe", "Zero window and the persist timer", "零窗口与持续计时器",
+   "The server does not read, its 4000-byte window fills and closes, the client probes it until a window update reopens it.", "服务器不读取数据，它 4000 字节的窗口被填满并关闭，客户端不断探测，直到窗口更新把它重新打开。",
+   "The window is the free space in the receiver''s buffer. The server''s application does not read, so each ACK announces less room (2540, 1080, 0). At zero the client must stop with 2000 bytes still queued, and since an ACK that reopens the window could be lost, it probes: RFC 9293 sends one byte of new data, Linux an empty segment with an old number; both force an ACK that carries the current window. The probes back off like retransmissions (1 s, 2 s, 4 s in the rfc profile; from 0.3 s on Linux). At 5 s the application reads, the server sends a window update, and the rest flows. A zero window is flow control, not loss: nothing is retransmitted.",
+   "窗口就是接收方缓冲区中的空闲空间。服务器的应用程序不读取数据，所以每个 ACK 通告的空间越来越小（2540、1080、0）。窗口为零时客户端必须停下，还有 2000 字节在队列中；由于重新打开窗口的 ACK 可能丢失，客户端要进行探测：RFC 9293 发送一个新数据字节，Linux 发送一个使用旧序号的空报文段；两者都迫使对端回复带当前窗口的 ACK。探测像重传一样退避（rfc 模式为 1 秒、2 秒、4 秒；Linux 从 0.3 秒开始）。5 秒时应用程序读取数据，服务器发送窗口更新，剩余数据继续传输。零窗口是流量控制，不是丢包：没有任何重传。")
 sc("tls12-handshake", "TLS 1.2 over TCP", "基于 TCP 的 TLS 1.2",
    "The TCP handshake, then a full TLS 1.2 handshake, three round trips before the first request byte.", "先进行 TCP 握手，再进行完整的 TLS 1.2 握手，第一个请求字节之前要经过三个往返。",
    "To TCP, TLS is just data: watch seq advance by each record''s size (the Certificate alone fills two segments). The client''s ClientHello follows the handshake ACK; the server answers ServerHello, Certificate, ServerKeyExchange, ServerHelloDone; the client sends ClientKeyExchange, ChangeCipherSpec and Finished; the server its ChangeCipherSpec and Finished. Only then may the HTTP request go: one round trip for TCP plus two for TLS 1.2, 300 ms on this 100 ms path, before the first request byte.",

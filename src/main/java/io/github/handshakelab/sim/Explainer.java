@@ -41,6 +41,8 @@ final class Explainer {
             case SYN_ACK_AGAIN -> out.add(Explanation.of("tcp.explain.seq.synAckAgain", seqRel, s.seq().unsigned()));
             case FAST_RETRANSMIT -> out.add(Explanation.of("tcp.explain.seq.fastRetransmit", seqRel));
             case KEEPALIVE -> out.add(Explanation.of("tcp.explain.seq.keepAlive", seqRel, seqRel + 1, o.ackDelta()));
+            case WINDOW_PROBE -> out.add(Explanation.of(s.dataLen() > 0 ? "tcp.explain.seq.windowProbe"
+                    : "tcp.explain.seq.windowProbeLinux", seqRel));
             case RST_FROM_ACK -> out.add(Explanation.of("tcp.explain.seq.rstFromAck", seqRel, s.seq().unsigned()));
             case RST_ZERO -> out.add(Explanation.of("tcp.explain.seq.rstZero", seqRel));
             case RST_ABORT -> out.add(Explanation.of(s.flags().ack() ? "tcp.explain.seq.rstAbortLinux"
@@ -62,6 +64,7 @@ final class Explainer {
                 case DUPLICATE -> out.add(Explanation.of("tcp.explain.ack.duplicate", ackRel));
                 case UNACCEPTABLE -> out.add(Explanation.of("tcp.explain.ack.unacceptable", ackRel));
                 case TIME_WAIT_REACK -> out.add(Explanation.of("tcp.explain.ack.timeWait", ackRel));
+                case WINDOW_UPDATE -> out.add(Explanation.of("tcp.explain.ack.windowUpdate", ackRel, o.ackDelta()));
             }
         }
         if (s.dataLen() > 0) {

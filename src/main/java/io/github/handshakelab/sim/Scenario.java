@@ -83,6 +83,9 @@ public record Scenario(String id, SimParams params, List<ScheduledCall> calls, L
         /** SO_KEEPALIVE on {@code side} with TCP_KEEPIDLE, TCP_KEEPINTVL (µs) and TCP_KEEPCNT. */
         record KeepAlive(Side side, long idleUs, long intervalUs, int probes) implements Injection {}
 
+        /** At {@code t} the application of {@code side} reads what it has received, and from then on reads at once. */
+        record ReadAt(Side side, long t) implements Injection {}
+
         /** At {@code t} the host of {@code side} goes down: its TCB is gone and nothing reaches it any more. */
         record Crash(Side side, long t) implements Injection {}
 

@@ -110,6 +110,13 @@ public final class Scenarios {
         // defaults, 2 h / 75 s / 9, would make a 2-hour diagram); the server host crashes at 25 s.
         add(base("keep-alive").withExtras(new Extras(Set.of(), List.of(
                 new Injection.KeepAlive(CLIENT, 10_000 * MS, 5_000 * MS, 3), new Injection.Crash(SERVER, 25_000 * MS)))));
+        // A 4000-byte window and a server that reads only at 5 s: the client's 6000 bytes stop at a
+        // zero window, the persist timer probes it, the server's window update lets the rest go.
+        add(base("zero-window-probe").withParams(SimParams.defaults().withWindow(4000))
+                .withCall(after(CLIENT, ESTABLISHED, 200, SEND, 6000))
+                .withCall(after(CLIENT, ESTABLISHED, 6000, CLOSE))
+                .withCall(after(SERVER, CLOSE_WAIT, 150, CLOSE))
+                .withExtras(new Extras(Set.of(), List.of(new Injection.ReadAt(SERVER, 5_000 * MS)), Set.of(SERVER))));
         add(tls("tls12-handshake", TlsFlights.TLS12));
         add(tls("tls13-handshake", TlsFlights.TLS13));
     }

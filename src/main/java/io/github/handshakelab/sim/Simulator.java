@@ -171,6 +171,7 @@ public final class Simulator {
             for (Scenario.Injection i : sc.extras().injections()) {
                 if (i instanceof Scenario.Injection.OldDuplicateSyn o) push(o.t(), INJECT, o);
                 else if (i instanceof Scenario.Injection.Crash c) push(c.t(), INJECT, c);
+                else if (i instanceof Scenario.Injection.ReadAt r) push(r.t(), INJECT, r);
                 else if (i instanceof Scenario.Injection.SynFlood f) {
                     for (int k = 0; k < f.count(); k++) push(f.start() + k * f.intervalUs(), INJECT, new SpoofedSyn(k));
                 }
@@ -381,6 +382,10 @@ public final class Simulator {
         final Set<Side> down = new HashSet<>();
 
         void inject(Object o) {
+            if (o instanceof Scenario.Injection.ReadAt r) {
+                apply(r.side(), conn.get(r.side()).read(now));
+                return;
+            }
             if (o instanceof Scenario.Injection.Crash c) {
                 Connection gone = conn.get(c.side());
                 note("tcp.note.crash." + c.side().id(), gone.state().name());

@@ -132,6 +132,8 @@ public final class Connection {
     private boolean orphaned;
     /** Received bytes the application has not read (only when it does not read: Config.appReads). */
     private int unread;
+    /** The application started reading ({@link #read}): from then on it reads at once. */
+    private boolean readsNow;
     /** Segments beyond RCV.NXT held for later (SHLD-31), by start: end and whether a FIN follows. */
     private final List<long[]> held = new ArrayList<>();
     /** Bytes received since our last ACK (Linux acknowledges at once once this passes one MSS). */
@@ -585,7 +587,8 @@ public final class Connection {
                     // A bare ACK that moves nothing: say so, or the arrival looks lost. With data
                     // outstanding it is an RFC 5681 §2 duplicate ACK; the third one triggers fast
                     // retransmit of the first unacknowledged segment (§3.2), without waiting for the RTO.
-                    if (sndUna.equals(sndNxt) || rtxQueue.isEmpty()) notice("notice.ignored.ackNothingNew");
+                    if (pendingData > 0 && seg.window() == 0) notice("notice.windowStillZero", pendingData);
+                    else if (sndUna.equals(sndNxt) || rtxQueue.isEmpty()) notice("notice.ignored.ackNothingNew");
                     else {
                         dupAcks++;
                         if (dupAcks == 3) {
@@ -598,6 +601,10 @@ public final class Connection {
                     sndWnd = seg.window();
                     sndWl1 = seg.seq();
                     sndWl2 = a;
+                }
+                if (sndWnd > 0 && persistDeadline != NEVER) {
+                    persistDeadline = NEVER;
+                    notice("notice.windowOpened", sndWnd);
                 }
                 boolean finAcked = finSent && a.ge(finSeq.plus(1));
                 if (state == TcpState.FIN_WAIT_1 && finAcked && f.fin()) {
@@ -756,7 +763,7 @@ public final class Connection {
     private void deliver(int fresh) {
         rcvUnacked += fresh;
         owe(AckWhy.DATA, fresh);
-        if (cfg.appReads()) notice("notice.delivered", fresh);
+        if (cfg.appReads() || readsNow) notice("notice.delivered", fresh);
         else {
             unread += fresh;
             notice("notice.queuedUnread", fresh, unread, rcvWnd());
@@ -782,7 +789,9 @@ public final class Connection {
     public List<Effect> onTimer(long now) {
         begin();
         lastEventAt = now;
-        if (keepAliveDeadline <= now && rtxDeadline > now && ackDeadline > now) {
+        if (persistDeadline <= now) {
+            persistProbe(now);
+        } else if (keepAliveDeadline <= now && rtxDeadline > now && ackDeadline > now) {
             keepAliveTimeout(now);
         } else if (ackDeadline <= now) {
             ackDeadline = NEVER;
@@ -914,6 +923,18 @@ public final class Connection {
             default -> false;
         };
         if (!canSend) return;
+        flushData(now);
+        // §3.8.6.1: data waits and the peer's window is zero with nothing in flight: only the
+        // persist timer's probes can learn when it opens (an ACK that opens it may be lost).
+        if (pendingData > 0 && sndWnd == 0 && rtxQueue.isEmpty() && persistDeadline == NEVER) {
+            persistBackoff = Math.max(rto, linux() ? LINUX_RTO_MIN_US : rto);
+            persistDeadline = now + persistBackoff;
+            notice("notice.zeroWindow", pendingData, seconds(persistBackoff));
+        }
+        flushFin(now);
+    }
+
+    private void flushData(long now) {
         while (pendingData > 0) {
             int inFlight = sndNxt.minus(sndUna);
             int room = sndWnd - inFlight;
@@ -939,6 +960,9 @@ public final class Connection {
             emit(s, SeqWhy.NEXT, aw, delta, fin ? Purpose.FIN : Purpose.DATA);
             armRtxIfIdle(now);
         }
+    }
+
+    private void flushFin(long now) {
         if (closePending && !finSent && pendingData == 0) {
             AckWhy aw = owedAck != null ? owedAck : AckWhy.CURRENT;
             int delta = owedAck != null ? owedDelta : 0;
@@ -1188,6 +1212,44 @@ public final class Connection {
         keepIntvlUs = intervalUs;
         keepCount = probes;
         return this;
+    }
+
+    /**
+     * Zero-window probe (§3.8.6.1, MUST-36; SHLD-29/30: first after an RTO, then backing off).
+     * RFC 9293: one octet of new data at SND.NXT, which a closed window refuses and answers with
+     * an ACK; Linux (tcp_send_probe0 -> tcp_xmit_probe_skb): no data at SND.UNA - 1, an old number
+     * that must be answered with an ACK. Either answer carries the current window.
+     */
+    private void persistProbe(long now) {
+        persistDeadline = NEVER;
+        if (pendingData == 0 || sndWnd > 0) return;
+        Segment s = linux()
+                ? new Segment(sndUna.plus(-1), rcvNxt, TcpFlags.of(TcpFlags.ACK), 0, rcvWnd(), 0)
+                : new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK, TcpFlags.PSH), 1, rcvWnd(), 0);
+        emit(s, SeqWhy.WINDOW_PROBE, AckWhy.CURRENT, 0, Purpose.ACK);
+        persistBackoff = Math.min(persistBackoff * 2, cfg.maxRtoUs());
+        persistDeadline = now + persistBackoff;
+    }
+
+    /**
+     * The application reads everything received so far, and from now on reads at once. A window
+     * that was closed (or under one MSS) reopens, and the receiver says so at once with a window
+     * update (§3.8.6.2.2), or the sender would learn it only from its next probe.
+     */
+    public List<Effect> read(long now) {
+        begin();
+        lastEventAt = now;
+        int before = rcvWnd();
+        int n = unread;
+        unread = 0;
+        readsNow = true;
+        notice("notice.appRead", n, rcvWnd());
+        boolean synced = state == TcpState.ESTABLISHED || state == TcpState.FIN_WAIT_1 || state == TcpState.FIN_WAIT_2;
+        if (synced && before < Math.min(cfg.mss(), cfg.window() / 2) && rcvWnd() > before) {
+            emit(new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK), 0, rcvWnd(), 0), SeqWhy.NEXT,
+                    AckWhy.WINDOW_UPDATE, rcvWnd(), Purpose.ACK);
+        }
+        return end();
     }
 
     /** A keep-alive probe: SEG.SEQ = SND.NXT - 1, no data, so the peer must answer with an ACK. */

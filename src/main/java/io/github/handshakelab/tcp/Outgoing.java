@@ -35,7 +35,9 @@ public record Outgoing(Segment segment, SeqWhy seqWhy, AckWhy ackWhy, int ackDel
         /** RFC 5681 §3.2: resent after three duplicate ACKs, before the RTO. */
         FAST_RETRANSMIT,
         /** RFC 9293 §3.8.4 keep-alive probe: SND.NXT - 1, already acknowledged; ackDelta = probe number. */
-        KEEPALIVE
+        KEEPALIVE,
+        /** Zero-window probe of the persist timer (§3.8.6.1). */
+        WINDOW_PROBE
     }
 
     /** Why SEG.ACK has its value. */
@@ -58,7 +60,9 @@ public record Outgoing(Segment segment, SeqWhy seqWhy, AckWhy ackWhy, int ackDel
         /** Reply to an unacceptable segment (§3.10.7.4 first check): RCV.NXT. */
         UNACCEPTABLE,
         /** TIME_WAIT answer to a retransmitted FIN; the 2MSL timer restarts. */
-        TIME_WAIT_REACK
+        TIME_WAIT_REACK,
+        /** RCV.NXT again, sent only to announce a reopened window (§3.8.6.2.2); ackDelta = the window. */
+        WINDOW_UPDATE
     }
 
     /** What role the segment plays, so fault rules can pick it ("the final ACK of the handshake"). */

@@ -121,4 +121,22 @@ class NewScenariosTest {
         assertEquals(List.of("RST", "ACK"), rst.flags().names());
         assertEquals(45_300_000L, rst.sent());
     }
+
+    /** The window shrinks to zero, probes back off (1 s, 2 s), the window update lets the rest go; no retransmission. */
+    @Test
+    void zeroWindowIsProbedUntilTheWindowUpdate() {
+        Trace t = run("zero-window-probe", Profile.RFC);
+        assertEquals(List.of(2540, 1080, 0), t.segments().subList(6, 9).stream().map(TraceEvent.Segment::window).toList());
+        assertEquals(List.of(1_400_000L, 3_400_000L), t.segments().stream().filter(s -> s.len() == 1).map(TraceEvent.Segment::sent).toList());
+        TraceEvent.Segment update = t.segments().get(13);
+        assertEquals(5_000_000L, update.sent());
+        assertEquals(4000, update.window());
+        assertEquals("ack = 4001: nothing new received; this ACK only announces that the window is open again (4000 bytes),"
+                + " a window update (RFC 9293 §3.8.6.2.2).", update.explain().get(1).english());
+        assertTrue(t.segments().stream().noneMatch(TraceEvent.Segment::retransmission), "flow control, not loss");
+        Trace linux = run("zero-window-probe", Profile.LINUX);
+        assertEquals(List.of(700_000L, 1_300_000L, 2_500_000L, 4_900_000L), linux.segments().stream()
+                .filter(s -> s.from() == Side.CLIENT && s.seq() == 4000).map(TraceEvent.Segment::sent).toList());
+        assertTrue(linux.segments().get(9).explain().get(0).english().startsWith("seq = 4000 = SND.UNA - 1: Linux zero-window probe"));
+    }
 }

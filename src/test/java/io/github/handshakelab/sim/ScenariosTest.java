@@ -89,6 +89,10 @@ class ScenariosTest {
                             ESTABLISHED))),
             Map.entry("keep-alive", new Expect(HS + "|C ACK 0 1 0|S ACK 1 1 0|C ACK 0 1 0|S ACK 1 1 0" + "|C ACK 0 1 0 LOST".repeat(3),
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSED))),
+            Map.entry("zero-window-probe", new Expect(HS + "|C PSH,ACK 1 1 1460|C PSH,ACK 1461 1 1460|C PSH,ACK 2921 1 1080|S ACK 1 1461 0|S ACK 1 2921 0|S ACK 1 4001 0" + "|C PSH,ACK 4001 1 1|S ACK 1 4001 0".repeat(2)
+                    + "|S ACK 1 4001 0|C PSH,ACK 4001 1 1460|C PSH,ACK 5461 1 540|S ACK 1 5461 0|S ACK 1 6001 0|C FIN,ACK 6001 1 0|S ACK 1 6002 0|S FIN,ACK 1 6002 0|C ACK 6002 2 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
             Map.entry("data-on-fin", new Expect(HS + "|C FIN,PSH,ACK 1 1 100|S ACK 1 102 0|S FIN,ACK 1 102 0|C ACK 102 2 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
@@ -137,6 +141,10 @@ class ScenariosTest {
                             ESTABLISHED))),
             Map.entry("keep-alive", new Expect(HS + "|C ACK 0 1 0|S ACK 1 1 0|C ACK 0 1 0|S ACK 1 1 0" + "|C ACK 0 1 0 LOST".repeat(3) + "|C RST,ACK 1 1 0 LOST",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, CLOSED), List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSED))),
+            Map.entry("zero-window-probe", new Expect(HS + "|C PSH,ACK 1 1 1460|C PSH,ACK 1461 1 1460|C PSH,ACK 2921 1 1080|S ACK 1 1461 0|S ACK 1 2921 0|S ACK 1 4001 0" + "|C ACK 4000 1 0|S ACK 1 4001 0".repeat(4)
+                    + "|S ACK 1 4001 0|C PSH,ACK 4001 1 1460|C PSH,ACK 5461 1 540|S ACK 1 5461 0|S ACK 1 6001 0|C FIN,ACK 6001 1 0|S ACK 1 6002 0|S FIN,ACK 1 6002 0|C ACK 6002 2 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
             Map.entry("shutdown-vs-close", new Expect(HS + "|C FIN,ACK 1 1 0|S ACK 1 2 0|S PSH,ACK 1 2 100|C RST 2 - 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, CLOSED))));
@@ -173,7 +181,8 @@ class ScenariosTest {
                 "data-transfer", "half-close-with-data", "simultaneous-open", "simultaneous-close", "lost-syn",
                 "lost-syn-ack", "lost-handshake-ack", "lost-final-ack", "connect-to-closed-port",
                 "reset-mid-connection", "old-duplicate-syn", "syn-flood", "close-with-unread-data", "shutdown-vs-close",
-                "data-on-fin", "syn-in-time-wait", "keep-alive", "tls12-handshake", "tls13-handshake"), Scenarios.ids());
+                "data-on-fin", "syn-in-time-wait", "keep-alive", "zero-window-probe", "tls12-handshake", "tls13-handshake"),
+                Scenarios.ids());
         assertEquals(Scenarios.ids().size(), EXPECTED.size());
     }
 
