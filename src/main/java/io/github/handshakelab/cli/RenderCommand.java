@@ -65,6 +65,10 @@ public final class RenderCommand implements Callable<Integer> {
         int status = 0;
         if (capture != null) {
             if (sim.scenario != null) throw new Cli.UsageException("use either --scenario or --capture, not both");
+            // A capture is what happened: faults and parameters cannot change it, so say so instead of ignoring them.
+            java.util.List<String> simOnly = sim.simulationOnlyOptionsGiven();
+            if (!simOnly.isEmpty()) throw new Cli.UsageException(String.join(", ", simOnly)
+                    + (simOnly.size() == 1 ? " does" : " do") + " not apply to a capture (simulation only)");
             io.github.handshakelab.capture.CaptureTraces.Loaded loaded = fromCapture();
             trace = loaded.trace();
             // A file cut short still renders what was read, but scripts must be able to tell.

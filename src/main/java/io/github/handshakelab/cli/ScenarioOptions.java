@@ -59,6 +59,21 @@ public final class ScenarioOptions {
     @Option(names = "--backlog", paramLabel = "N", description = "listen backlog (half-open connections)")
     String backlog;
 
+    @Option(names = "--profile", paramLabel = "P", description = "rfc (RFC 9293, the default) or linux (Linux 6.x defaults where they differ)")
+    String profile;
+
+    @Option(names = "--call", paramLabel = "SIDE:ACTION@WHEN", description = {
+            "a user call added to the scenario (repeatable). SIDE: client | server. ACTION: close | shutdown"
+            + " (shutdown(SHUT_WR): send FIN, keep receiving) | send=N (N bytes) | abort | listen | connect."
+            + " WHEN: a time T (250ms, 2s, 1.5s or plain microseconds) or after:STATE[+T] (T after SIDE first"
+            + " reaches STATE, e.g. after:ESTABLISHED+200ms).",
+            "Example: --call client:close@250ms --call server:send=100@after:ESTABLISHED"})
+    List<String> calls = new ArrayList<>();
+
+    /** The accepted forms of --call, repeated in every error about one. */
+    static final String CALL_FORMS = "use SIDE:ACTION@WHEN with SIDE client|server, ACTION close|shutdown|send=N|abort|listen|connect,"
+            + " WHEN a time (250ms, 2s, 1.5s, plain microseconds) or after:STATE[+T]";
+
     /** True when any fault or parameter option was given (they do not apply to a capture). */
     public List<String> simulationOnlyOptionsGiven() {
         List<String> given = new ArrayList<>();
@@ -73,6 +88,8 @@ public final class ScenarioOptions {
         if (mslS != null) given.add("--msl-s");
         if (synCookies) given.add("--syn-cookies");
         if (backlog != null) given.add("--backlog");
+        if (profile != null) given.add("--profile");
+        if (!calls.isEmpty()) given.add("--call");
         return given;
     }
 
@@ -90,12 +107,14 @@ public final class ScenarioOptions {
             if (mslS != null) p = p.withMslUs(number("--msl-s", mslS, 0, 3600) * 1_000_000);
             if (backlog != null) p = p.withBacklog((int) number("--backlog", backlog, 1, 65535));
             if (synCookies) p = p.withSynCookies(true);
+            if (profile != null) p = p.withProfile(profile(profile));
         } catch (Cli.UsageException e) {
             throw e;
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage());
         }
         s = s.withParams(p);
+        for (String c : calls) s = withCall(s, c);
         for (String d : drops) s = s.withFault(new DropRule.SegmentId((int) number("--drop", d, 1, Integer.MAX_VALUE)));
         if (loseFinalAck) s = s.withFault(new DropRule.Matching(SegmentKind.CLOSE_LAST_ACK));
         if (loseHandshakeAck) s = s.withFault(new DropRule.Matching(SegmentKind.HANDSHAKE_FINAL_ACK));
@@ -165,6 +184,80 @@ public final class ScenarioOptions {
     @Command(name = "options")
     private static final class Holder {
         @Mixin ScenarioOptions options;
+    }
+
+    static io.github.handshakelab.tcp.Profile profile(String text) {
+        try {
+            return io.github.handshakelab.tcp.Profile.parse(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageException("--profile: " + e.getMessage());
+        }
+    }
+
+    /** Adds one {@code --call SIDE:ACTION@WHEN} to the scenario (grammar in {@link #CALL_FORMS}). */
+    static Scenario withCall(Scenario s, String spec) {
+        String bad = "--call '" + spec + "': ";
+        int colon = spec.indexOf(':'), at = spec.indexOf('@');
+        if (colon < 0 || at < colon) throw new Cli.UsageException(bad + CALL_FORMS);
+        io.github.handshakelab.trace.Side side = switch (spec.substring(0, colon).trim()) {
+            case "client" -> io.github.handshakelab.trace.Side.CLIENT;
+            case "server" -> io.github.handshakelab.trace.Side.SERVER;
+            default -> throw new Cli.UsageException(bad + "unknown side '" + spec.substring(0, colon) + "'; " + CALL_FORMS);
+        };
+        String action = spec.substring(colon + 1, at).trim(), when = spec.substring(at + 1).trim();
+        int bytes = 0;
+        io.github.handshakelab.tcp.UserCall call;
+        if (action.startsWith("send=")) {
+            call = io.github.handshakelab.tcp.UserCall.SEND;
+            bytes = (int) number("--call send", action.substring(5), 1, 100_000_000);
+        } else {
+            call = switch (action) {
+                case "close" -> io.github.handshakelab.tcp.UserCall.CLOSE;
+                case "shutdown" -> io.github.handshakelab.tcp.UserCall.SHUTDOWN;
+                case "abort" -> io.github.handshakelab.tcp.UserCall.ABORT;
+                case "listen" -> io.github.handshakelab.tcp.UserCall.LISTEN;
+                case "connect" -> io.github.handshakelab.tcp.UserCall.CONNECT;
+                default -> throw new Cli.UsageException(bad + "unknown action '" + action + "'; " + CALL_FORMS);
+            };
+        }
+        if (when.startsWith("after:")) {
+            String rest = when.substring(6);
+            long delay = 0;
+            int plus = rest.indexOf('+');
+            if (plus >= 0) {
+                delay = time("--call", rest.substring(plus + 1));
+                rest = rest.substring(0, plus);
+            }
+            io.github.handshakelab.tcp.TcpState state;
+            try {
+                state = io.github.handshakelab.tcp.TcpState.valueOf(rest.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UsageException(bad + "unknown state '" + rest + "'; use one of "
+                        + java.util.Arrays.toString(io.github.handshakelab.tcp.TcpState.values()) + "; " + CALL_FORMS);
+            }
+            return s.withCall(io.github.handshakelab.sim.TriggeredCall.after(side, state, delay, call, bytes));
+        }
+        if (when.isEmpty()) throw new Cli.UsageException(bad + CALL_FORMS);
+        return s.withCall(new io.github.handshakelab.sim.ScheduledCall(time("--call", when), side, call, bytes));
+    }
+
+    /**
+     * A time on the command line (DESIGN §6): {@code 250ms}, {@code 2s}, {@code 1.5s} or plain
+     * microseconds, returned in microseconds.
+     */
+    public static long time(String option, String text) {
+        String t = text.trim();
+        try {
+            java.math.BigDecimal v;
+            if (t.endsWith("ms")) v = new java.math.BigDecimal(t.substring(0, t.length() - 2)).movePointRight(3);
+            else if (t.endsWith("s")) v = new java.math.BigDecimal(t.substring(0, t.length() - 1)).movePointRight(6);
+            else if (t.endsWith("us") || t.endsWith("µs")) v = new java.math.BigDecimal(t.substring(0, t.length() - 2));
+            else v = new java.math.BigDecimal(t);
+            if (v.signum() < 0) throw new NumberFormatException();
+            return v.setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new Cli.UsageException(option + ": '" + text + "' is not a time; use 250ms, 2s, 1.5s or plain microseconds");
+        }
     }
 
     public static long number(String option, String text, long min, long max) {

@@ -15,6 +15,9 @@ import java.util.List;
  */
 final class Explainer {
 
+    /** The back-off ceiling of every profile (Linux TCP_RTO_MAX; RFC 6298 (2.5) asks for at least 60 s). */
+    static final long MAX_RTO_US = io.github.handshakelab.tcp.Connection.Config.defaults().maxRtoUs();
+
     private Explainer() {}
 
     /**
@@ -32,11 +35,18 @@ final class Explainer {
             case AFTER_SYN -> out.add(Explanation.of("tcp.explain.seq.afterSyn", seqRel, seqRel - 1));
             case NEXT -> out.add(next(seqRel, finRel));
             case FIN -> out.add(Explanation.of("tcp.explain.seq.fin", seqRel, seqRel + 1));
-            case RETRANSMISSION -> out.add(Explanation.of("tcp.explain.seq.retransmission", seqRel, o.attempt(),
-                    seconds(o.rtoUs())));
+            // At the back-off ceiling the RTO stops doubling: say so rather than "doubles to 120 s".
+            case RETRANSMISSION -> out.add(Explanation.of(o.rtoUs() >= MAX_RTO_US ? "tcp.explain.seq.retransmissionCeiling"
+                    : "tcp.explain.seq.retransmission", seqRel, o.attempt(), seconds(o.rtoUs())));
+            case SYN_ACK_AGAIN -> out.add(Explanation.of("tcp.explain.seq.synAckAgain", seqRel, s.seq().unsigned()));
+            case FAST_RETRANSMIT -> out.add(Explanation.of("tcp.explain.seq.fastRetransmit", seqRel));
+            case KEEPALIVE -> out.add(Explanation.of("tcp.explain.seq.keepAlive", seqRel, seqRel + 1, o.ackDelta()));
+            case WINDOW_PROBE -> out.add(Explanation.of(s.dataLen() > 0 ? "tcp.explain.seq.windowProbe"
+                    : "tcp.explain.seq.windowProbeLinux", seqRel));
             case RST_FROM_ACK -> out.add(Explanation.of("tcp.explain.seq.rstFromAck", seqRel, s.seq().unsigned()));
             case RST_ZERO -> out.add(Explanation.of("tcp.explain.seq.rstZero", seqRel));
-            case RST_ABORT -> out.add(Explanation.of("tcp.explain.seq.rstAbort", seqRel));
+            case RST_ABORT -> out.add(Explanation.of(s.flags().ack() ? "tcp.explain.seq.rstAbortLinux"
+                    : "tcp.explain.seq.rstAbort", seqRel));
         }
         if (s.flags().ack()) {
             switch (o.ackWhy()) {
@@ -54,10 +64,14 @@ final class Explainer {
                 case DUPLICATE -> out.add(Explanation.of("tcp.explain.ack.duplicate", ackRel));
                 case UNACCEPTABLE -> out.add(Explanation.of("tcp.explain.ack.unacceptable", ackRel));
                 case TIME_WAIT_REACK -> out.add(Explanation.of("tcp.explain.ack.timeWait", ackRel));
+                case WINDOW_UPDATE -> out.add(Explanation.of("tcp.explain.ack.windowUpdate", ackRel, o.ackDelta()));
             }
         }
         if (s.dataLen() > 0) {
             out.add(Explanation.of("tcp.explain.len", s.dataLen(), seqRel, seqRel + s.dataLen() - 1, seqRel + s.dataLen()));
+        }
+        if (s.dataLen() > 0 && s.flags().fin()) {
+            out.add(Explanation.of("tcp.explain.finOnData", seqRel + s.dataLen(), seqRel + s.dataLen() + 1));
         }
         return out;
     }

@@ -52,23 +52,54 @@ public record Scenario(String id, SimParams params, List<ScheduledCall> calls, L
 
     /**
      * @param closeOnFin sides whose application closes as soon as it reads the peer's FIN
+     * @param noRead     sides whose application never reads: received data stays queued
+     * @param listeners  sides whose application keeps its listening socket: a passive connection
+     *                   that ends returns to LISTEN
      */
-    public record Extras(Set<Side> closeOnFin, List<Injection> injections) {
+    public record Extras(Set<Side> closeOnFin, List<Injection> injections, Set<Side> noRead, Set<Side> listeners) {
         public static final Extras NONE = new Extras(Set.of(), List.of());
 
         public Extras {
             closeOnFin = Set.copyOf(closeOnFin);
             injections = List.copyOf(injections);
+            noRead = Set.copyOf(noRead);
+            listeners = Set.copyOf(listeners);
+        }
+
+        public Extras(Set<Side> closeOnFin, List<Injection> injections, Set<Side> noRead) {
+            this(closeOnFin, injections, noRead, Set.of());
+        }
+
+        public Extras(Set<Side> closeOnFin, List<Injection> injections) {
+            this(closeOnFin, injections, Set.of(), Set.of());
         }
     }
 
-    /** Segments the network produces on its own. */
+    /**
+     * What plain user calls cannot express: segments the network produces on its own, and
+     * application or host behaviour (a TLS exchange, a keep-alive socket option, a crash).
+     */
     public sealed interface Injection {
+        /** SO_KEEPALIVE on {@code side} with TCP_KEEPIDLE, TCP_KEEPINTVL (µs) and TCP_KEEPCNT. */
+        record KeepAlive(Side side, long idleUs, long intervalUs, int probes) implements Injection {}
+
+        /** At {@code t} the application of {@code side} reads what it has received, and from then on reads at once. */
+        record ReadAt(Side side, long t) implements Injection {}
+
+        /** At {@code t} the host of {@code side} goes down: its TCB is gone and nothing reaches it any more. */
+        record Crash(Side side, long t) implements Injection {}
+
         /**
          * An old duplicate SYN of an earlier connection (RFC 9293 §3.5 Fig. 9), appearing at the
          * client side at {@code t} with sequence number client ISN + {@code seqOffset}.
          */
         record OldDuplicateSyn(long t, long seqOffset) implements Injection {}
+
+        /**
+         * The TLS handshake of {@code flights} over the connection once it is open: each flight is
+         * written 1 ms after the previous one has fully arrived; after the last one the client closes.
+         */
+        record Tls(TlsFlights flights) implements Injection {}
 
         /** {@code count} SYNs with forged source addresses 198.51.100.x, one every {@code intervalUs}. */
         record SynFlood(long start, int count, long intervalUs) implements Injection {

@@ -20,6 +20,7 @@ import static io.github.handshakelab.tcp.UserCall.CLOSE;
 import static io.github.handshakelab.tcp.UserCall.CONNECT;
 import static io.github.handshakelab.tcp.UserCall.LISTEN;
 import static io.github.handshakelab.tcp.UserCall.SEND;
+import static io.github.handshakelab.tcp.UserCall.SHUTDOWN;
 import static io.github.handshakelab.trace.Side.CLIENT;
 import static io.github.handshakelab.trace.Side.SERVER;
 
@@ -52,8 +53,9 @@ public final class Scenarios {
                 .withCall(after(SERVER, ESTABLISHED, 350, SEND, 200))
                 .withCall(after(CLIENT, ESTABLISHED, 600, CLOSE))
                 .withCall(after(SERVER, CLOSE_WAIT, 150, CLOSE)));
+        // shutdown(SHUT_WR), RFC 9293's CLOSE: the client keeps reading in both profiles.
         add(base("half-close-with-data")
-                .withCall(after(CLIENT, ESTABLISHED, 200, CLOSE))
+                .withCall(after(CLIENT, ESTABLISHED, 200, SHUTDOWN))
                 .withCall(after(SERVER, CLOSE_WAIT, 150, SEND, 100))
                 .withCall(after(SERVER, CLOSE_WAIT, 350, SEND, 50))
                 .withCall(after(SERVER, CLOSE_WAIT, 550, CLOSE)));
@@ -81,6 +83,42 @@ public final class Scenarios {
                 ScheduledCall.at(0, SERVER, LISTEN), ScheduledCall.at(60 * MS, CLIENT, CONNECT)), FaultPlan.NONE,
                 new Extras(Set.of(), List.of(new Injection.OldDuplicateSyn(0, -10)))));
         add(synFlood(6, false));
+        // --- issue #10: the lessons where RFC 9293 and Linux part ways, and TLS over TCP.
+        // The server's application never reads; it closes with 100 bytes unread.
+        add(base("close-with-unread-data")
+                .withCall(after(CLIENT, ESTABLISHED, 200, SEND, 100))
+                .withCall(after(SERVER, ESTABLISHED, 400, CLOSE))
+                .withCall(after(CLIENT, CLOSE_WAIT, 150, CLOSE))
+                .withExtras(new Extras(Set.of(), List.of(), Set.of(SERVER))));
+        // half-close-with-data with close() instead of shutdown(): the same in RFC 9293, a RST on Linux.
+        add(base("shutdown-vs-close")
+                .withCall(after(CLIENT, ESTABLISHED, 200, CLOSE))
+                .withCall(after(SERVER, CLOSE_WAIT, 150, SEND, 100))
+                .withCall(after(SERVER, CLOSE_WAIT, 550, CLOSE)));
+        // write(100) then close() at once: the FIN rides on the data segment.
+        add(base("data-on-fin")
+                .withCall(after(CLIENT, ESTABLISHED, 200, CLOSE, 100))
+                .withCall(after(SERVER, CLOSE_WAIT, 150, CLOSE)));
+        // The server closes first and sits in TIME_WAIT; 1 s after its close the client opens
+        // again from the same port (same four-tuple). The server's application still listens.
+        add(base("syn-in-time-wait")
+                .withCall(after(SERVER, ESTABLISHED, 150, CLOSE))
+                .withCall(after(CLIENT, CLOSE_WAIT, 150, CLOSE))
+                .withCall(after(CLIENT, TcpState.CLOSED, 1000, CONNECT))
+                .withExtras(new Extras(Set.of(), List.of(), Set.of(), Set.of(SERVER))));
+        // SO_KEEPALIVE with TCP_KEEPIDLE 10 s, TCP_KEEPINTVL 5 s, TCP_KEEPCNT 3 on the client (the
+        // defaults, 2 h / 75 s / 9, would make a 2-hour diagram); the server host crashes at 25 s.
+        add(base("keep-alive").withExtras(new Extras(Set.of(), List.of(
+                new Injection.KeepAlive(CLIENT, 10_000 * MS, 5_000 * MS, 3), new Injection.Crash(SERVER, 25_000 * MS)))));
+        // A 4000-byte window and a server that reads only at 5 s: the client's 6000 bytes stop at a
+        // zero window, the persist timer probes it, the server's window update lets the rest go.
+        add(base("zero-window-probe").withParams(SimParams.defaults().withWindow(4000))
+                .withCall(after(CLIENT, ESTABLISHED, 200, SEND, 6000))
+                .withCall(after(CLIENT, ESTABLISHED, 6000, CLOSE))
+                .withCall(after(SERVER, CLOSE_WAIT, 150, CLOSE))
+                .withExtras(new Extras(Set.of(), List.of(new Injection.ReadAt(SERVER, 5_000 * MS)), Set.of(SERVER))));
+        add(tls("tls12-handshake", TlsFlights.TLS12));
+        add(tls("tls13-handshake", TlsFlights.TLS13));
     }
 
     private Scenarios() {}
@@ -106,6 +144,16 @@ public final class Scenarios {
         return new Scenario("syn-flood", SimParams.defaults().withBacklog(4).withSynCookies(cookies), List.of(
                 ScheduledCall.at(0, SERVER, LISTEN), ScheduledCall.at(200 * MS, CLIENT, CONNECT)), FaultPlan.NONE,
                 new Extras(Set.of(), List.of(new Injection.SynFlood(0, spoofed, 10 * MS))));
+    }
+
+    /**
+     * TCP handshake, then the TLS flights as data: each side sends its next flight 1 ms after the
+     * previous one arrived (processing time), the client's first request byte goes with its last
+     * flight's successor, and the client closes after the response.
+     */
+    private static Scenario tls(String id, TlsFlights flights) {
+        return base(id).withCall(after(SERVER, CLOSE_WAIT, 150, CLOSE))
+                .withExtras(new Extras(Set.of(), List.of(new Injection.Tls(flights))));
     }
 
     private static Scenario base(String id) {

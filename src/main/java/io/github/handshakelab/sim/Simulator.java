@@ -72,10 +72,13 @@ public final class Simulator {
 
     private static final int CALL = 0, ARRIVE = 1, WAKE = 2, INJECT = 3;
 
+    /** The time an endpoint takes to answer a TLS flight it has read. */
+    private static final long TLS_THINK_US = 1_000;
+
     private record Ev(long t, long order, int kind, Object payload) {}
 
     /** A segment in flight: {@code spoof} names the forged peer when it is not the real client. */
-    private record Wire(Segment seg, Side to, String spoof) {}
+    private record Wire(Segment seg, Side to, String spoof, int id) {}
 
     private static final class Run {
         final Scenario sc;
@@ -107,6 +110,14 @@ public final class Simulator {
         final List<TriggeredCall> waiting;
         final EnumMap<Side, Set<TcpState>> reached = new EnumMap<>(Side.class);
 
+        // TLS over the connection (tls12/tls13-handshake): the flights, the next one to write,
+        // bytes written and delivered per side, and each side's records by stream offset.
+        final TlsFlights tls;
+        int nextFlight;
+        final long[] written = new long[2], received = new long[2];
+        final EnumMap<Side, List<Object[]>> records = new EnumMap<>(Side.class);
+        long synSent = -1, requestAt = -1;
+
         Run(Scenario sc) {
             this.sc = sc;
             this.p = sc.params();
@@ -116,18 +127,28 @@ public final class Simulator {
             isnBase[0] = p.isnClient() != null ? p.isnClient() : c;
             isnBase[1] = p.isnServer() != null ? p.isnServer() : sv;
             for (Side side : Side.values()) {
-                Connection.Config cfg = config(sc.extras().closeOnFin().contains(side));
-                conn.put(side, new Connection(cfg, isnClock(isnBase[side.ordinal()])));
+                Connection.Config cfg = config(sc.extras().closeOnFin().contains(side))
+                        .withAppReads(!sc.extras().noRead().contains(side));
+                conn.put(side, new Connection(cfg, isnClock(isnBase[side.ordinal()]))
+                        .keepListening(sc.extras().listeners().contains(side)));
+                for (Scenario.Injection i : sc.extras().injections()) {
+                    if (i instanceof Scenario.Injection.KeepAlive k && k.side() == side) {
+                        conn.get(side).keepAlive(k.idleUs(), k.intervalUs(), k.probes());
+                    }
+                }
             }
             this.flood = sc.extras().injections().stream().anyMatch(i -> i instanceof Scenario.Injection.SynFlood);
             this.waiting = new ArrayList<>(sc.triggered());
+            this.tls = sc.extras().injections().stream().filter(i -> i instanceof Scenario.Injection.Tls)
+                    .map(i -> ((Scenario.Injection.Tls) i).flights()).findFirst().orElse(null);
+            for (Side side : Side.values()) records.put(side, new ArrayList<>());
             for (Side side : Side.values()) reached.put(side, java.util.EnumSet.noneOf(TcpState.class));
         }
 
         Connection.Config config(boolean closeOnFin) {
             Connection.Config d = Connection.Config.defaults();
             return new Connection.Config(p.initialRtoUs(), p.synRetries(), SYN_ACK_RETRIES, d.dataRetries(),
-                    d.maxRtoUs(), p.mslUs(), p.window(), d.mss(), d.finWait2Us(), closeOnFin);
+                    d.maxRtoUs(), p.mslUs(), p.window(), d.mss(), d.finWait2Us(), closeOnFin, p.profile(), true, 0);
         }
 
         /**
@@ -149,6 +170,8 @@ public final class Simulator {
             for (ScheduledCall c : sc.calls()) push(c.t(), CALL, c);
             for (Scenario.Injection i : sc.extras().injections()) {
                 if (i instanceof Scenario.Injection.OldDuplicateSyn o) push(o.t(), INJECT, o);
+                else if (i instanceof Scenario.Injection.Crash c) push(c.t(), INJECT, c);
+                else if (i instanceof Scenario.Injection.ReadAt r) push(r.t(), INJECT, r);
                 else if (i instanceof Scenario.Injection.SynFlood f) {
                     for (int k = 0; k < f.count(); k++) push(f.start() + k * f.intervalUs(), INJECT, new SpoofedSyn(k));
                 }
@@ -167,7 +190,7 @@ public final class Simulator {
                 }
             }
             halfOpenAtEnd();
-            return new Trace(Trace.Source.SIMULATION, sc.id(), null, CLIENT, SERVER, events, tcbs, gauges);
+            return new Trace(Trace.Source.SIMULATION, sc.id(), null, CLIENT, SERVER, events, tcbs, gauges, p.profile().id());
         }
 
         /**
@@ -188,17 +211,78 @@ public final class Simulator {
                 boolean gone = theirs == TcpState.CLOSED || theirs == TcpState.LISTEN;
                 if (open && gone) events.add(new TraceEvent.Note(end, Explanation.of("tcp.note.halfOpen." + side.id(),
                         mine.name(), theirs.name())));
+                // RFC 9293 gives FIN_WAIT_2 no timer: a peer that vanished leaves this side waiting.
+                if (mine == TcpState.FIN_WAIT_2 && gone) events.add(new TraceEvent.Note(end,
+                        Explanation.of("tcp.note.finWait2Forever." + side.id(), theirs.name())));
             }
         }
 
         record SpoofedSyn(int k) {}
 
         void call(ScheduledCall c) {
-            events.add(new TraceEvent.User(now, c.side(), c.call(), c.call() == UserCall.SEND ? c.bytes() : 0));
+            // The v1 schema knows CLOSE, not SHUTDOWN: record shutdown(SHUT_WR) as CLOSE and say which.
+            UserCall shown = c.call() == UserCall.SHUTDOWN ? UserCall.CLOSE : c.call();
+            // CLOSE with bytes: the application's last write right before close(); both calls are shown.
+            if ((shown == UserCall.CLOSE) && c.bytes() > 0) events.add(new TraceEvent.User(now, c.side(), UserCall.SEND, c.bytes()));
+            events.add(new TraceEvent.User(now, c.side(), shown, c.call() == UserCall.SEND ? c.bytes() : 0));
+            if (c.call() == UserCall.SHUTDOWN) note("tcp.note.shutdown." + c.side().id());
+            if (tls != null && c.side() == Side.CLIENT && c.call() == UserCall.SEND && now == requestAt) {
+                // Round trips by flights: the TCP handshake, then one per TLS request/answer pair.
+                int tlsRtts = tls == TlsFlights.TLS12 ? 2 : 1;
+                note("tcp.note.tls.request", Explainer.seconds(now - synSent), 1 + tlsRtts, tlsRtts,
+                        tls == TlsFlights.TLS12 ? "1.2" : "1.3");
+            }
+            else if (c.call() == UserCall.CLOSE && p.profile() == io.github.handshakelab.tcp.Profile.LINUX
+                    && (conn.get(c.side()).state() == TcpState.ESTABLISHED || conn.get(c.side()).state() == TcpState.SYN_RCVD)) {
+                note("tcp.note.linuxClose." + c.side().id());
+            }
             apply(c.side(), conn.get(c.side()).call(c.call(), c.bytes(), now));
         }
 
+        boolean cookiesOn() {
+            // Linux: tcp_syncookies = 1 by default, i.e. cookies once the SYN queue overflows.
+            return p.synCookies() || p.profile() == io.github.handshakelab.tcp.Profile.LINUX;
+        }
+
+        /** Ids of RST segments in flight whose explanation is completed when they arrive. */
+        final Map<Integer, Integer> segIndex = new HashMap<>();
+
+        /**
+         * A RST's explanation is written when it leaves, but whether the receiver obeys it depends
+         * on what has arrived there by then (RFC 5961 §3.2), so the outcome is added on arrival:
+         * the explanation then never contradicts what follows.
+         */
+        void rstArrived(Wire w, Side to, long rcvNxtBefore, TcpState before, List<Effect> fx) {
+            Integer idx = segIndex.get(w.id);
+            if (idx == null) return;
+            TraceEvent.Segment ev = (TraceEvent.Segment) events.get(idx);
+            boolean challenged = fx.stream().anyMatch(e -> e instanceof Effect.Send s
+                    && s.out().ackWhy() == Outgoing.AckWhy.CHALLENGE);
+            TcpState after = conn.get(to).state();
+            Explanation x;
+            SeqNumber b = base.get(w.to.other());
+            long expected = b == null ? rcvNxtBefore : SeqNumber.of(rcvNxtBefore).minus(b);
+            if (challenged) x = Explanation.of("tcp.explain.rst.challenged." + to.id(), ev.seq(), expected);
+            else if (after != before) x = Explanation.of((before == TcpState.SYN_SENT ? "tcp.explain.rst.acceptedSynSent."
+                    : "tcp.explain.rst.accepted.") + to.id(), before.name(), after.name());
+            else x = Explanation.of("tcp.explain.rst.ignored." + to.id(), before.name());
+            List<Explanation> l = new ArrayList<>(ev.explain());
+            l.add(x);
+            events.set(idx, new TraceEvent.Segment(ev.id(), ev.from(), ev.sent(), ev.arrived(), ev.dropped(), ev.flags(),
+                    ev.seq(), ev.ack(), ev.len(), ev.window(), ev.seqAbs(), ev.ackAbs(), ev.retransmission(), l,
+                    ev.analysis(), ev.frame(), ev.options(), ev.payloadInfo()));
+        }
+
         void arrive(Wire w) {
+            if (w.spoof == null && w.seg.flags().rst() && !(flood && w.to == Side.SERVER)) {
+                Connection c = conn.get(w.to);
+                long rcvNxt = c.tcb().rcvNxt();
+                TcpState before = c.state();
+                List<Effect> fx = c.receive(w.seg, now);
+                rstArrived(w, w.to, rcvNxt, before, fx);
+                apply(w.to, fx);
+                return;
+            }
             if (w.to == Side.CLIENT) {
                 // Segments addressed to a forged source reach nobody: the spoofed host does not exist.
                 if (w.spoof != null) return;
@@ -213,11 +297,11 @@ public final class Simulator {
             TcpFlags f = w.seg.flags();
             if (flood && server.state() == TcpState.LISTEN) {
                 if (f.syn() && !f.ack() && !f.rst() && backlogFull()) {
-                    if (p.synCookies()) sendCookie(w.seg, null);
+                    if (cookiesOn()) sendCookie(w.seg, null);
                     else note("tcp.note.backlogFull", halfOpenCount(), p.backlog());
                     return;
                 }
-                if (p.synCookies() && f.ack() && !f.syn() && !f.rst() && cookies.contains(w.seg.ack().plus(-1).unsigned())) {
+                if (cookiesOn() && f.ack() && !f.syn() && !f.rst() && cookies.contains(w.seg.ack().plus(-1).unsigned())) {
                     note("tcp.note.cookieAccepted");
                     base.put(Side.SERVER, w.seg.ack().plus(-1));
                     apply(Side.SERVER, server.acceptCookie(w.seg, w.seg.ack().plus(-1), w.seg.window(), now));
@@ -232,7 +316,7 @@ public final class Simulator {
             if (entry == null) {
                 if (!w.seg.flags().syn()) return;
                 if (backlogFull()) {
-                    if (p.synCookies()) sendCookie(w.seg, w.spoof);
+                    if (cookiesOn()) sendCookie(w.seg, w.spoof);
                     else note("tcp.note.backlogFullSpoofed", w.spoof, halfOpenCount(), p.backlog());
                     return;
                 }
@@ -266,6 +350,10 @@ public final class Simulator {
         void sendCookie(Segment syn, String spoof) {
             long cookie = new SplittableRandom(p.seed() ^ syn.seq().unsigned() * 31 ^ (spoof == null ? 7 : spoof.hashCode()))
                     .nextLong() >>> 32;
+            if (cookies.isEmpty()) {
+                note(p.profile() == io.github.handshakelab.tcp.Profile.LINUX ? "tcp.note.cookieFirst.linux"
+                        : "tcp.note.cookieFirst.rfc", p.backlog());
+            }
             cookies.add(cookie);
             SeqNumber iss = SeqNumber.of(cookie);
             if (spoof == null) base.put(Side.SERVER, iss);
@@ -290,7 +378,27 @@ public final class Simulator {
             }
         }
 
+        /** Hosts that crashed: segments towards them are lost. */
+        final Set<Side> down = new HashSet<>();
+
         void inject(Object o) {
+            if (o instanceof Scenario.Injection.ReadAt r) {
+                apply(r.side(), conn.get(r.side()).read(now));
+                return;
+            }
+            if (o instanceof Scenario.Injection.Crash c) {
+                Connection gone = conn.get(c.side());
+                note("tcp.note.crash." + c.side().id(), gone.state().name());
+                if (gone.state() != TcpState.CLOSED) {
+                    events.add(new TraceEvent.StateChange(now, c.side(), gone.state(), TcpState.CLOSED, "crash", false));
+                }
+                // A fresh CLOSED TCB that is never used again: the old one's timers die with the host.
+                conn.put(c.side(), new Connection(config(false), t -> 0));
+                down.add(c.side());
+                wakeAt.remove(c.side());
+                sampleTcb(c.side());
+                return;
+            }
             if (o instanceof Scenario.Injection.OldDuplicateSyn d) {
                 SeqNumber seq = SeqNumber.of(isnBase[0]).plus(d.seqOffset());
                 // Count the client's numbers from its (coming) ISN, so the old SYN shows as "before" it.
@@ -319,11 +427,13 @@ public final class Simulator {
                 } else if (e instanceof Effect.StateChanged c) {
                     events.add(new TraceEvent.StateChange(now, side, c.from(), c.to(), c.cause(), false));
                     if (reached.get(side).add(c.to())) trigger();
+                    if (tls != null && side == Side.CLIENT && c.to() == TcpState.ESTABLISHED && nextFlight == 0) tlsNext();
                 } else if (e instanceof Effect.TimerChanged t) {
                     TraceEvent.TimerAction a = TraceEvent.TimerAction.valueOf(t.action().name());
                     events.add(new TraceEvent.Timer(now, side, t.timer(), a, t.expires()));
                 } else if (e instanceof Effect.Notice n) {
                     Explanation x = n.text();
+                    if (tls != null && x.key().equals("tcp.notice.delivered")) tlsReceived(side, Long.parseLong(x.args().get(0)));
                     if (x.key().equals("tcp.notice.autoClose")) events.add(new TraceEvent.User(now, side, UserCall.CLOSE, 0));
                     List<String> args = new ArrayList<>(x.args());
                     events.add(new TraceEvent.Note(now, new Explanation(x.key() + "." + side.id(), args)));
@@ -343,6 +453,47 @@ public final class Simulator {
                     push(now + tc.delayUs(), CALL, new ScheduledCall(now + tc.delayUs(), tc.side(), tc.call(), tc.bytes()));
                 }
             }
+        }
+
+        /** Writes the next TLS flight 1 ms from now (processing time), noting its records' offsets. */
+        void tlsNext() {
+            TlsFlights.Flight f = tls.flights().get(nextFlight++);
+            int i = f.from().ordinal();
+            for (TlsFlights.Record r : f.records()) {
+                records.get(f.from()).add(new Object[] {written[i], r.name()});
+                written[i] += r.bytes();
+            }
+            long at = now + TLS_THINK_US;
+            push(at, CALL, new ScheduledCall(at, f.from(), UserCall.SEND, f.bytes()));
+            boolean request = f.from() == Side.CLIENT && f.records().stream().anyMatch(r -> r.name().contains("Application Data"));
+            if (request) requestAt = at;
+        }
+
+        void tlsReceived(Side side, long bytes) {
+            received[side.ordinal()] += bytes;
+            if (received[side.ordinal()] < written[side.other().ordinal()]) return;
+            if (nextFlight < tls.flights().size()) {
+                if (tls.flights().get(nextFlight).from() == side) tlsNext();
+            } else if (side == Side.CLIENT && nextFlight == tls.flights().size()) {
+                nextFlight++;   // the response is in: the client closes
+                long at = now + TLS_THINK_US;
+                push(at, CALL, new ScheduledCall(at, Side.CLIENT, UserCall.CLOSE, 0));
+            }
+        }
+
+        /** The TLS records starting in a data segment, named as the capture replay names them. */
+        String tlsInfo(Side from, long seqRel, int len) {
+            List<String> parts = new ArrayList<>();
+            for (Object[] r : records.get(from)) {
+                long off = (Long) r[0];
+                if (off < seqRel - 1 || off >= seqRel - 1 + len) continue;
+                String name = (String) r[1], hs = "TLS Handshake: ";
+                String last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+                if (last != null && last.startsWith(hs) && name.startsWith(hs)) {
+                    parts.set(parts.size() - 1, last + ", " + name.substring(hs.length()));
+                } else parts.add(name);
+            }
+            return parts.isEmpty() ? null : String.join("; ", parts);
         }
 
         void schedule(Object key, Connection c) {
@@ -393,15 +544,17 @@ public final class Simulator {
         void transmit(Side from, Outgoing o, String spoof, String mark) {
             int id = ++segIds;
             Segment s = o.segment();
-            boolean drop = dropped(id, o, s);
+            boolean drop = dropped(id, o, s) || (spoof == null && down.contains(from.other()));
             // Bases: the real endpoints, or the forged peer and the listener's entry for it.
             Object seqKey = spoof == null ? from : (from == Side.CLIENT ? "cli:" : "srv:") + spoof;
             Object ackKey = spoof == null ? from.other() : (from == Side.CLIENT ? "srv:" : "cli:") + spoof;
             SeqNumber sb = base.get(seqKey);
+            boolean noIsn = false;
             if (sb == null) {
                 // No SYN from this side (e.g. a RST from a closed port): count from this segment.
                 sb = s.seq();
                 base.put(seqKey, sb);
+                noIsn = spoof == null;
             }
             long seqRel = s.seq().minus(sb);
             long ackRel = TraceEvent.NONE, ackAbs = TraceEvent.NONE;
@@ -415,18 +568,20 @@ public final class Simulator {
             List<String> options = new ArrayList<>(2);
             String info = null;
             if (s.mss() > 0) options.add("MSS=" + s.mss());
+            if (s.flags().syn() && !s.flags().ack() && from == Side.CLIENT && spoof == null && synSent < 0) synSent = now;
+            if (tls != null && s.dataLen() > 0 && spoof == null) info = tlsInfo(from, seqRel, s.dataLen());
             if (spoof != null && from == Side.CLIENT) {
                 options.add("spoofed-src=" + spoof);
-                info = english("tcp.info.spoofedSyn", spoof);
+                // Addresses only: prose here would not follow --lang (the explanation says it in words).
+                info = spoof + " → " + SERVER.address() + ":" + SERVER.port();
                 explain = List.of(Explanation.of("tcp.explain.seq.spoofed", seqRel, spoof, s.seq().unsigned()));
             } else if (spoof != null) {
                 options.add("spoofed-dst=" + spoof);
-                info = english("tcp.info.toSpoofed", spoof);
+                info = SERVER.address() + ":" + SERVER.port() + " → " + spoof;
                 explain = new ArrayList<>(Explainer.explain(o, from, seqRel, ackRel, null));
                 explain.set(explain.size() - 1, Explanation.of("tcp.explain.ack.spoofed", ackRel, spoof));
             } else if ("old-duplicate".equals(mark)) {
                 options.add("old-duplicate");
-                info = Explanation.of("tcp.info.oldDuplicate").english();
                 explain = List.of(Explanation.of("tcp.explain.seq.oldDuplicate", seqRel, s.seq().unsigned()));
             } else {
                 explain = Explainer.explain(o, from, seqRel, ackRel, finRel.get(from) != null
@@ -438,19 +593,17 @@ public final class Simulator {
                 l.set(0, Explanation.of("tcp.explain.seq.cookie", seqRel, s.seq().unsigned()));
                 explain = l;
             }
+            if (noIsn) {
+                List<Explanation> l = new ArrayList<>(explain);
+                l.add(Explanation.of("tcp.explain.seq.noIsn", s.seq().unsigned()));
+                explain = l;
+            }
             long arrival = link.arrival(now);
+            if (s.flags().rst() && spoof == null) segIndex.put(id, events.size());
             events.add(new TraceEvent.Segment(id, from, now, drop ? TraceEvent.NONE : arrival,
                     drop ? now + p.delayUs() / 2 : TraceEvent.NONE, s.flags(), seqRel, ackRel, s.dataLen(), s.window(),
                     s.seq().unsigned(), ackAbs, o.retransmission(), explain, List.of(), TraceEvent.NONE, options, info));
-            if (!drop) push(arrival, ARRIVE, new Wire(s, from.other(), spoof));
-        }
-
-        /** English one-liners for {@code payloadInfo}; patterns parsed once per run (floods make thousands). */
-        final Map<String, java.text.MessageFormat> formats = new HashMap<>();
-
-        String english(String key, Object... args) {
-            return formats.computeIfAbsent(key, k -> new java.text.MessageFormat(
-                    io.github.handshakelab.text.Messages.get(java.util.Locale.ROOT, k), java.util.Locale.ROOT)).format(args);
+            if (!drop) push(arrival, ARRIVE, new Wire(s, from.other(), spoof, id));
         }
 
         boolean dropped(int id, Outgoing o, Segment s) {

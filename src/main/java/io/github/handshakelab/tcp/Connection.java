@@ -16,12 +16,15 @@ import java.util.function.LongUnaryOperator;
  * takes the time explicitly and returns what it did as an ordered list of {@link Effect}s; no
  * clock is read, so the simulator can replay it byte for byte. Each event is one {@code switch}
  * over the state with the RFC rule beside each case (the layout of smoltcp's socket/tcp.rs).
+ * {@link Profile#LINUX} changes the rules where Linux 6.x differs; each such place names the
+ * sysctl or kernel function it follows.
  *
- * <p>Simplifications, each chosen because the simulated network never needs more: the receive
- * window never shrinks (the application reads at once), out-of-order data is not held for later
- * (SHLD-31; the duplicate ACK makes the sender resend), no RTT is measured (with a 100 ms RTT
- * RFC 6298 gives its 1 s minimum anyway, so every valid sample resets the RTO to 1 s), no urgent
- * data, no security compartments.
+ * <p>Modelled: RTT measurement and the RTO of RFC 6298 (SRTT/RTTVAR, Karn, back-off), out-of-order
+ * data and a FIN beyond a gap held for later (SHLD-31) with duplicate ACKs, fast retransmit on the
+ * third duplicate ACK (RFC 5681 §3.2), the receive window (an application that does not read
+ * shrinks it; a zero window is probed by the persist timer, §3.8.6.1), keep-alive (§3.8.4).
+ * Simplifications, each because the simulated network never needs more: no congestion window
+ * (the sender sends what the peer's window allows), no urgent data, no security compartments.
  */
 public final class Connection {
 
@@ -33,17 +36,52 @@ public final class Connection {
      * @param finWait2Us    Linux tcp_fin_timeout: how long FIN_WAIT_2 waits for the peer's FIN
      * @param closeOnFin    the application calls CLOSE as soon as it reads the end of the stream,
      *                      so the ACK of the peer's FIN carries our FIN (three-segment close)
+     * @param appReads      the application reads received data at once; when false it never reads,
+     *                      so received bytes stay queued and the advertised window shrinks
+     * @param keepAliveUs   idle time before the first keep-alive probe, or 0 for no keep-alive
+     *                      (RFC 9293 §3.8.4 MUST-26: off by default)
      */
     public record Config(long initialRtoUs, int synRetries, int synAckRetries, int dataRetries, long maxRtoUs,
-                         long mslUs, int window, int mss, long finWait2Us, boolean closeOnFin) {
+                         long mslUs, int window, int mss, long finWait2Us, boolean closeOnFin, Profile profile,
+                         boolean appReads, long keepAliveUs) {
         public static Config defaults() {
-            return new Config(1_000_000, 6, 5, 8, 120_000_000, 30_000_000, 65535, 1460, 60_000_000, false);
+            return new Config(1_000_000, 6, 5, 8, 120_000_000, 30_000_000, 65535, 1460, 60_000_000, false,
+                    Profile.RFC, true, 0);
         }
 
         public Config withCloseOnFin(boolean b) {
-            return new Config(initialRtoUs, synRetries, synAckRetries, dataRetries, maxRtoUs, mslUs, window, mss, finWait2Us, b);
+            return new Config(initialRtoUs, synRetries, synAckRetries, dataRetries, maxRtoUs, mslUs, window, mss,
+                    finWait2Us, b, profile, appReads, keepAliveUs);
+        }
+
+        public Config withProfile(Profile p) {
+            return new Config(initialRtoUs, synRetries, synAckRetries, dataRetries, maxRtoUs, mslUs, window, mss,
+                    finWait2Us, closeOnFin, p, appReads, keepAliveUs);
+        }
+
+        public Config withAppReads(boolean b) {
+            return new Config(initialRtoUs, synRetries, synAckRetries, dataRetries, maxRtoUs, mslUs, window, mss,
+                    finWait2Us, closeOnFin, profile, b, keepAliveUs);
+        }
+
+        public Config withKeepAliveUs(long us) {
+            return new Config(initialRtoUs, synRetries, synAckRetries, dataRetries, maxRtoUs, mslUs, window, mss,
+                    finWait2Us, closeOnFin, profile, appReads, us);
         }
     }
+
+    // Linux 6.x constants (include/net/tcp.h), used only by Profile.LINUX.
+    /** TCP_TIMEWAIT_LEN: TIME_WAIT lasts 60 s whatever the MSL (tcp_time_wait). */
+    public static final long LINUX_TIME_WAIT_US = 60_000_000;
+    /** TCP_RTO_MIN: 200 ms floor of the RTT-derived RTO (tcp_set_rto / tcp_rtt_estimator). */
+    public static final long LINUX_RTO_MIN_US = 200_000;
+    /** TCP_DELACK_MIN (HZ/25): a delayed ACK leaves 40 ms after the segment it acknowledges. */
+    public static final long LINUX_DELACK_US = 40_000;
+    /** TCP_MAX_QUICKACKS: the first 16 ACKs of received data go out at once (tcp_incr_quickack). */
+    public static final int LINUX_QUICKACKS = 16;
+    /** tcp_keepalive_probes (9) and tcp_keepalive_intvl (75 s); tcp_keepalive_time is 7200 s. */
+    public static final int KEEPALIVE_PROBES = 9;
+    public static final long KEEPALIVE_INTVL_US = 75_000_000;
 
     /**
      * An entry of the retransmission queue (§3.7): what a segment occupied, to resend it
@@ -83,7 +121,36 @@ public final class Connection {
     private int rtxCount;
     /** The RTO is the 3 s of RFC 6298 (5.7); the first timer armed with it says why. */
     private boolean explainRto;
+    /** Which of our segments timed out in the handshake: "SYN" or "SYN,ACK" (for that note). */
+    private String rtoAfter = "SYN";
     private long timeWaitDeadline = NEVER, finWait2Deadline = NEVER;
+    /** The application keeps a listening socket: when a passive connection ends, LISTEN again. */
+    private boolean keepListening;
+    /** The ISS of the next incarnation when a rule fixes it (Linux TIME_WAIT reuse). */
+    private SeqNumber isnOverride;
+    /** Linux: close() gave the socket up (SOCK_DEAD): no more reads, FIN_WAIT_2 is timed, data gets RST. */
+    private boolean orphaned;
+    /** Received bytes the application has not read (only when it does not read: Config.appReads). */
+    private int unread;
+    /** The application started reading ({@link #read}): from then on it reads at once. */
+    private boolean readsNow;
+    /** Segments beyond RCV.NXT held for later (SHLD-31), by start: end and whether a FIN follows. */
+    private final List<long[]> held = new ArrayList<>();
+    /** Bytes received since our last ACK (Linux acknowledges at once once this passes one MSS). */
+    private int rcvUnacked;
+    /** RFC 5681 §3.2: duplicate ACKs counted towards fast retransmit. */
+    private int dupAcks;
+    /** Linux delayed ACK: when the owed ACK leaves unless something else carries it first. */
+    private long ackDeadline = NEVER;
+    private int quickAcks = LINUX_QUICKACKS;
+    /** Persist timer (§3.8.6.1) while the peer's window is zero and data waits; its back-off. */
+    private long persistDeadline = NEVER, persistBackoff;
+    /** Keep-alive (§3.8.4): next probe time, probes sent without an answer. */
+    private long keepAliveDeadline = NEVER;
+    private int keepAliveProbes, keepCount;
+    private long keepIdleUs, keepIntvlUs;
+    /** When the current event happened (for timers armed inside setState). */
+    private long lastEventAt;
 
     // Per-event scratch: the ACK we owe the peer, merged into any segment we send anyway.
     private AckWhy owedAck = null;
@@ -103,16 +170,35 @@ public final class Connection {
 
     public TcpState state() { return state; }
 
+    /**
+     * The application behind a passive open keeps its listening socket (a server): when this
+     * connection ends, the TCB goes back to LISTEN for the next SYN of the same four-tuple.
+     */
+    public Connection keepListening(boolean b) {
+        keepListening = b;
+        return this;
+    }
+
     public boolean isPassive() { return passive; }
 
     public Tcb tcb() {
         return new Tcb(state, iss.unsigned(), irs == null ? -1 : irs.unsigned(), sndUna.unsigned(),
-                sndNxt.unsigned(), rcvNxt.unsigned(), sndWnd, cfg.window());
+                sndNxt.unsigned(), rcvNxt.unsigned(), sndWnd, rcvWnd());
+    }
+
+    public Profile profile() { return cfg.profile(); }
+
+    private boolean linux() { return cfg.profile() == Profile.LINUX; }
+
+    /** RCV.WND: the configured window less what the application has not read yet. */
+    private int rcvWnd() {
+        return Math.max(0, cfg.window() - unread);
     }
 
     /** The earliest pending timer, or {@link Long#MAX_VALUE}. */
     public long nextTimerDeadline() {
-        return Math.min(rtxDeadline, Math.min(timeWaitDeadline, finWait2Deadline));
+        long d = Math.min(rtxDeadline, Math.min(timeWaitDeadline, finWait2Deadline));
+        return Math.min(d, Math.min(ackDeadline, Math.min(persistDeadline, keepAliveDeadline)));
     }
 
     // ------------------------------------------------------------------------------------------
@@ -120,6 +206,7 @@ public final class Connection {
 
     public List<Effect> call(UserCall call, int bytes, long now) {
         begin();
+        lastEventAt = now;
         switch (call) {
             case LISTEN -> {
                 // §3.10.1 OPEN (passive): only from CLOSED; elsewhere the connection already exists.
@@ -151,7 +238,11 @@ public final class Connection {
                     default -> error("error.closing");
                 }
             }
-            case CLOSE -> {
+            case CLOSE, SHUTDOWN -> {
+                // bytes > 0: the application wrote them just before closing, so they are still in
+                // the send buffer when the CLOSE comes and the FIN can ride on the last of them.
+                if (bytes > 0 && (state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT)) pendingData += bytes;
+                if (call == UserCall.CLOSE && linux() && closeLinux(now)) break;
                 switch (state) {
                     case CLOSED -> error("error.notExist");
                     // §3.10.4: LISTEN and SYN-SENT delete the TCB; no segment is sent.
@@ -176,7 +267,10 @@ public final class Connection {
                         flush(now);
                     }
                     // A second FIN must never be emitted; the RFC's answer is this error.
-                    default -> error("error.closing");
+                    default -> {
+                        if (call == UserCall.CLOSE && linux() && orphaned) break;
+                        error("error.closing");
+                    }
                 }
             }
             case ABORT -> {
@@ -185,8 +279,7 @@ public final class Connection {
                     case LISTEN, SYN_SENT, CLOSING, LAST_ACK, TIME_WAIT -> toClosed("ABORT");
                     // §3.10.5: synchronized (and SYN-RECEIVED) connections tell the peer with RST.
                     default -> {
-                        emit(new Segment(sndNxt, null, TcpFlags.of(TcpFlags.RST), 0, cfg.window(), 0),
-                                SeqWhy.RST_ABORT, AckWhy.NONE, 0, Purpose.RST);
+                        sendAbortRst();
                         toClosed("ABORT");
                     }
                 }
@@ -195,11 +288,59 @@ public final class Connection {
         return end();
     }
 
+    /**
+     * RFC 9293 §3.10.5 sends {@code <SEQ=SND.NXT><CTL=RST>}; Linux's tcp_send_active_reset sends
+     * RST,ACK with ACK = RCV.NXT (the peer accepts it on the sequence number alone either way).
+     */
+    private void sendAbortRst() {
+        if (linux()) {
+            emit(new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.RST, TcpFlags.ACK), 0, rcvWnd(), 0),
+                    SeqWhy.RST_ABORT, AckWhy.CURRENT, 0, Purpose.RST);
+        } else {
+            emit(new Segment(sndNxt, null, TcpFlags.of(TcpFlags.RST), 0, rcvWnd(), 0),
+                    SeqWhy.RST_ABORT, AckWhy.NONE, 0, Purpose.RST);
+        }
+    }
+
+    /**
+     * Linux close() (tcp_close), where it differs from RFC 9293's CLOSE: the socket is orphaned;
+     * with unread received data it is aborted with RST instead of FIN (RFC 2525 §2.17, RFC 9293
+     * SHLD-3, Linux counts it as TCPAbortOnClose); in FIN_WAIT_2 after an earlier shutdown() the
+     * tcp_fin_timeout timer starts now. Returns true when it handled the call completely.
+     */
+    private boolean closeLinux(long now) {
+        boolean synced = switch (state) {
+            case SYN_RCVD, ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, FIN_WAIT_2 -> true;
+            default -> false;
+        };
+        if (!synced) return false;
+        orphaned = true;
+        if (unread > 0 || !held.isEmpty()) {
+            notice("notice.linux.closeUnread", unread);
+            sendAbortRst();
+            toClosed("CLOSE");
+            return true;
+        }
+        if (state == TcpState.FIN_WAIT_1 || state == TcpState.FIN_WAIT_2) {
+            notice("notice.linux.orphaned");
+            if (state == TcpState.FIN_WAIT_2 && finWait2Deadline == NEVER) restartFinWait2(now);
+            return true;
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------------------------------------
     // SEGMENT ARRIVES, RFC 9293 §3.10.7
 
     public List<Effect> receive(Segment seg, long now) {
         begin();
+        lastEventAt = now;
+        // Anything from the peer proves it alive: keep-alive starts its idle time again.
+        if (state == TcpState.ESTABLISHED && keepAliveDeadline != NEVER) {
+            keepAliveDeadline = now + keepIdleUs;
+            keepAliveProbes = 0;
+            timer(TimerKind.KEEPALIVE, Effect.Action.SET, keepAliveDeadline);
+        }
         TcpFlags f = seg.flags();
         switch (state) {
             case CLOSED -> {
@@ -207,6 +348,16 @@ public final class Connection {
                 if (!f.rst()) rstForNoConnection(seg);
                 else notice("notice.ignored.rstClosed");
             }
+            case LISTEN -> listenArrives(seg, now);
+            case SYN_SENT -> synSentArrives(seg, now);
+            default -> synchronizedArrives(seg, now);
+        }
+        return end();
+    }
+
+    private void listenArrives(Segment seg, long now) {
+        TcpFlags f = seg.flags();
+        switch (state) {
             case LISTEN -> {
                 // §3.10.7.2 first: RST ignored; second: any ACK is bad here -> <SEQ=SEG.ACK><RST>.
                 if (f.rst()) {
@@ -214,7 +365,7 @@ public final class Connection {
                     break;
                 }
                 if (f.ack()) {
-                    emit(new Segment(seg.ack(), null, TcpFlags.of(TcpFlags.RST), 0, cfg.window(), 0),
+                    emit(new Segment(seg.ack(), null, TcpFlags.of(TcpFlags.RST), 0, rcvWnd(), 0),
                             SeqWhy.RST_FROM_ACK, AckWhy.NONE, 0, Purpose.RST);
                     break;
                 }
@@ -232,10 +383,8 @@ public final class Connection {
                     notice("notice.ignored.listen");
                 }
             }
-            case SYN_SENT -> synSentArrives(seg, now);
-            default -> synchronizedArrives(seg, now);
+            default -> throw new IllegalStateException(state.name());
         }
-        return end();
     }
 
     private void synSentArrives(Segment seg, long now) {
@@ -244,7 +393,7 @@ public final class Connection {
         boolean ackOk = false;
         if (f.ack()) {
             if (seg.ack().le(iss) || seg.ack().gt(sndNxt)) {
-                if (!f.rst()) emit(new Segment(seg.ack(), null, TcpFlags.of(TcpFlags.RST), 0, cfg.window(), 0),
+                if (!f.rst()) emit(new Segment(seg.ack(), null, TcpFlags.of(TcpFlags.RST), 0, rcvWnd(), 0),
                         SeqWhy.RST_FROM_ACK, AckWhy.NONE, 0, Purpose.RST);
                 else notice("notice.ignored.rstSynSent");
                 return;
@@ -300,6 +449,32 @@ public final class Connection {
                     seg.window(), 0);
         }
         TcpFlags f = seg.flags();
+        if (linux() && keepListening && state == TcpState.TIME_WAIT && f.syn() && !f.ack() && !f.rst()
+                && seg.seq().gt(rcvNxt)) {
+            // Linux tcp_timewait_state_process -> TCP_TW_SYN: a SYN above the old RCV.NXT may open
+            // a new incarnation (RFC 9293 MAY-2, RFC 1122 §4.2.2.13). The time-wait socket is
+            // dropped, the listener takes the SYN, and the new ISN is the old SND.NXT + 65537 so
+            // that it lies above every number the old connection used (tcp_v4_rcv, tcp_tw_isn).
+            SeqNumber newIss = sndNxt.plus(65535 + 2);
+            if (newIss.equals(SeqNumber.ZERO)) newIss = newIss.plus(1);
+            notice("notice.linux.twReuse", seconds(timeWaitDeadline - now));
+            timer(TimerKind.TIME_WAIT, Effect.Action.CANCELLED, timeWaitDeadline);
+            timeWaitDeadline = NEVER;
+            setState(TcpState.CLOSED, "SYN");
+            setState(TcpState.LISTEN, "listener");
+            isnOverride = newIss;
+            listenArrives(seg, now);
+            return;
+        }
+        if (linux() && state == TcpState.SYN_RCVD && passive && f.syn() && !f.ack() && !f.rst() && irs != null
+                && seg.seq().equals(irs)) {
+            // Linux tcp_check_req: a retransmitted SYN (same ISN) means our SYN,ACK may be lost, so
+            // it is answered with the SYN,ACK again (inet_rtx_syn_ack), where RFC 9293's first
+            // check finds the SYN below RCV.NXT and answers with a bare ACK.
+            emit(new Segment(iss, rcvNxt, TcpFlags.of(TcpFlags.SYN, TcpFlags.ACK), 0, rcvWnd(), cfg.mss()),
+                    SeqWhy.SYN_ACK_AGAIN, AckWhy.SYN, 0, Purpose.SYN_ACK, true);
+            return;
+        }
         // First: sequence check (Table 6).
         if (!acceptable(seg)) {
             if (!f.rst()) {
@@ -351,6 +526,19 @@ public final class Connection {
         // Fourth: SYN. Passive SYN-RECEIVED forgets the attempt; synchronized states send a
         // challenge ACK (RFC 5961 §4) instead of the old RFC 793 reset.
         if (f.syn()) {
+            if (state == TcpState.SYN_RCVD && passive && linux()) {
+                // Linux tcp_check_req: an in-window SYN that is not a retransmission of the one
+                // being answered ends the embryonic connection with a reset (embryonic_reset ->
+                // tcp_v4_send_reset: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>, the segment has no
+                // ACK) and drops the request; RFC 9293 only returns to LISTEN, silently.
+                notice("notice.linux.embryonicReset");
+                rstForNoConnection(seg);
+                cancelRtx();
+                rtxQueue.clear();
+                irs = null;
+                setState(TcpState.LISTEN, "SYN");
+                return;
+            }
             if (state == TcpState.SYN_RCVD && passive) {
                 cancelRtx();
                 rtxQueue.clear();
@@ -380,7 +568,7 @@ public final class Connection {
                     if (closePending) setState(TcpState.FIN_WAIT_1, "CLOSE");
                 } else {
                     // §3.5.2 (2): an unacceptable ACK in a non-synchronized state gets a RST.
-                    emit(new Segment(a, null, TcpFlags.of(TcpFlags.RST), 0, cfg.window(), 0),
+                    emit(new Segment(a, null, TcpFlags.of(TcpFlags.RST), 0, rcvWnd(), 0),
                             SeqWhy.RST_FROM_ACK, AckWhy.NONE, 0, Purpose.RST);
                     return;
                 }
@@ -393,17 +581,30 @@ public final class Connection {
                 }
                 if (sndUna.lt(a)) {
                     sndUna = a;
+                    dupAcks = 0;
                     dropAcked(now);
                 } else if (seg.dataLen() == 0 && !f.fin() && seg.window() == sndWnd) {
                     // A bare ACK that moves nothing: say so, or the arrival looks lost. With data
-                    // outstanding it is an RFC 5681 duplicate ACK; there is no fast retransmit
-                    // here, so the retransmission timer repairs the loss.
-                    notice(sndUna.equals(sndNxt) ? "notice.ignored.ackNothingNew" : "notice.ignored.dupAck");
+                    // outstanding it is an RFC 5681 §2 duplicate ACK; the third one triggers fast
+                    // retransmit of the first unacknowledged segment (§3.2), without waiting for the RTO.
+                    if (pendingData > 0 && seg.window() == 0) notice("notice.windowStillZero", pendingData);
+                    else if (sndUna.equals(sndNxt) || rtxQueue.isEmpty()) notice("notice.ignored.ackNothingNew");
+                    else {
+                        dupAcks++;
+                        if (dupAcks == 3) {
+                            notice("notice.fastRetransmit", dupAcks);
+                            fastRetransmit(now);
+                        } else notice("notice.ignored.dupAck", dupAcks);
+                    }
                 }
                 if (sndWl1.lt(seg.seq()) || (sndWl1.equals(seg.seq()) && sndWl2.le(a))) {
                     sndWnd = seg.window();
                     sndWl1 = seg.seq();
                     sndWl2 = a;
+                }
+                if (sndWnd > 0 && persistDeadline != NEVER) {
+                    persistDeadline = NEVER;
+                    notice("notice.windowOpened", sndWnd);
                 }
                 boolean finAcked = finSent && a.ge(finSeq.plus(1));
                 if (state == TcpState.FIN_WAIT_1 && finAcked && f.fin()) {
@@ -411,8 +612,7 @@ public final class Connection {
                     ourFinAckedWithTheirFin = true;
                 } else if (state == TcpState.FIN_WAIT_1 && finAcked) {
                     setState(TcpState.FIN_WAIT_2, "ACK");
-                    finWait2Deadline = now + cfg.finWait2Us();
-                    timer(TimerKind.FIN_WAIT_2, Effect.Action.SET, finWait2Deadline);
+                    armFinWait2IfOrphaned(now);
                 } else if (state == TcpState.CLOSING && finAcked) {
                     setState(TcpState.TIME_WAIT, "ACK");
                     startTimeWait(now);
@@ -425,26 +625,45 @@ public final class Connection {
         }
         // Seventh: segment text, delivered only in ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2.
         SeqNumber dataEnd = seg.seq().plus(seg.dataLen());
-        if (seg.dataLen() > 0) {
-            switch (state) {
-                case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2 -> {
-                    if (seg.seq().le(rcvNxt) && dataEnd.gt(rcvNxt)) {
-                        int fresh = dataEnd.minus(rcvNxt);
-                        rcvNxt = dataEnd;
-                        owe(AckWhy.DATA, fresh);
-                        notice("notice.delivered", fresh);
-                        if (state == TcpState.FIN_WAIT_2) restartFinWait2(now);
-                    } else {
-                        // Ahead of RCV.NXT: not held (see class note); RFC 5681 §4.2 asks for an
-                        // immediate duplicate ACK of RCV.NXT so the sender learns of the gap.
-                        owe(AckWhy.DUPLICATE, 0);
-                    }
+        boolean receiving = state == TcpState.ESTABLISHED || state == TcpState.FIN_WAIT_1 || state == TcpState.FIN_WAIT_2;
+        boolean finNow = f.fin() && dataEnd.equals(rcvNxt);
+        boolean ackAtOnce = false;
+        if (receiving && (seg.dataLen() > 0 || f.fin())) {
+            if (linux() && orphaned && seg.dataLen() > 0 && dataEnd.gt(rcvNxt)) {
+                // Linux tcp_rcv_state_process (FIN_WAIT1/2 with RCV_SHUTDOWN): new data for a socket
+                // the application closed cannot be delivered, so the connection is reset
+                // (TCPAbortOnData); tcp_v4_send_reset answers the segment with <SEQ=SEG.ACK><RST>.
+                notice("notice.linux.dataAfterClose", seg.dataLen());
+                emit(new Segment(a, null, TcpFlags.of(TcpFlags.RST), 0, 0, 0), SeqWhy.RST_FROM_ACK, AckWhy.NONE, 0,
+                        Purpose.RST);
+                toClosed("RST");
+                return;
+            }
+            if (seg.seq().le(rcvNxt)) {
+                if (dataEnd.gt(rcvNxt)) {
+                    int fresh = dataEnd.minus(rcvNxt);
+                    rcvNxt = dataEnd;
+                    deliver(fresh);
                 }
-                default -> { }
+                finNow = f.fin() && dataEnd.equals(rcvNxt);
+                // SHLD-31: segments held beyond the old RCV.NXT may now follow on; RFC 5681 §4.2
+                // wants an immediate ACK for a segment that fills (part of) a gap.
+                if (!held.isEmpty()) {
+                    ackAtOnce = true;
+                    finNow |= pullHeld();
+                }
+            } else {
+                // Beyond a gap: hold it for later (SHLD-31) and tell the sender at once with a
+                // duplicate ACK of RCV.NXT (RFC 5681 §4.2): the third one triggers its fast retransmit.
+                held.add(new long[] {seg.seq().unsigned(), dataEnd.unsigned(), f.fin() ? 1 : 0});
+                owe(AckWhy.DUPLICATE, 0);
+                ackAtOnce = true;
+                notice(f.fin() ? "notice.finAheadOfGap" : "notice.heldOutOfOrder", seg.dataLen(), rcvNxt.minus(irs) );
+                finNow = false;
             }
         }
         // Eighth: FIN, only when everything before it has arrived (the FIN is at SEG.SEQ + data).
-        if (f.fin() && dataEnd.equals(rcvNxt)) {
+        if (finNow) {
             rcvNxt = rcvNxt.plus(1);
             owe(AckWhy.FIN, 0);
             notice("notice.peerClosing");
@@ -458,6 +677,8 @@ public final class Connection {
                     }
                 }
                 case FIN_WAIT_1 -> {
+                    // Linux tcp_fin sends this ACK at once (tcp_send_ack), as the RFC does.
+                    ackAtOnce = true;
                     if (ourFinAckedWithTheirFin) {
                         // Fig. 5 note 2: FIN,ACK acknowledging our FIN goes straight to TIME-WAIT.
                         ourFinAckedWithTheirFin = false;
@@ -469,6 +690,7 @@ public final class Connection {
                     }
                 }
                 case FIN_WAIT_2 -> {
+                    ackAtOnce = true;
                     cancelFinWait2();
                     setState(TcpState.TIME_WAIT, "FIN");
                     startTimeWait(now);
@@ -476,29 +698,82 @@ public final class Connection {
                 case TIME_WAIT -> startTimeWait(now);
                 default -> { }
             }
-        } else if (f.fin() && dataEnd.gt(rcvNxt)) {
-            // A FIN beyond a gap: the eighth step acts on a FIN only once everything before it
-            // has arrived, and SHLD-31 lets us not hold it. Answer at once with a duplicate ACK of
-            // RCV.NXT (RFC 5681 §4.2) and say why nothing else happens.
-            owe(AckWhy.DUPLICATE, 0);
-            notice("notice.finAheadOfGap");
         }
         if (ourFinAckedWithTheirFin) {
             // Their FIN was not in order after all: only our FIN's ACK counts.
             setState(TcpState.FIN_WAIT_2, "ACK");
-            restartFinWait2(now);
+            armFinWait2IfOrphaned(now);
         }
         flush(now);
         if (owedAck != null) {
             boolean last = owedAck == AckWhy.FIN && (state == TcpState.TIME_WAIT || state == TcpState.CLOSING);
-            sendOwedAck(last ? Purpose.CLOSE_LAST_ACK : Purpose.ACK, SeqWhy.NEXT);
+            if (linux() && !ackAtOnce && delayAck()) {
+                // Linux __tcp_ack_snd_check -> tcp_send_delayed_ack: the ACK waits for data or a
+                // FIN to ride on, at most the delayed-ACK timeout. (RFC 9293 SHLD-19 allows a delay
+                // below 0.5 s; the rfc profile acknowledges at once, DESIGN §3.)
+                if (ackDeadline == NEVER) ackDeadline = now + LINUX_DELACK_US;
+            } else {
+                sendOwedAck(last ? Purpose.CLOSE_LAST_ACK : Purpose.ACK, SeqWhy.NEXT);
+            }
+        }
+    }
+
+    /**
+     * Linux's choice between an immediate and a delayed ACK (__tcp_ack_snd_check): at once in
+     * quick-ack mode (the first {@value #LINUX_QUICKACKS} ACKs of data, tcp_incr_quickack) or when
+     * more than one full segment is unacknowledged; delayed for a FIN that moves ESTABLISHED to
+     * CLOSE_WAIT (tcp_fin enters pingpong mode, which ends quick-ack).
+     */
+    private boolean delayAck() {
+        if (owedAck == AckWhy.FIN) return state == TcpState.CLOSE_WAIT;
+        if (owedAck != AckWhy.DATA) return false;
+        if (rcvUnacked > cfg.mss()) return false;
+        if (quickAcks > 0) {
+            quickAcks--;
+            return false;
+        }
+        return true;
+    }
+
+    /** Moves held segments that now start at or before RCV.NXT into the stream; true if a held FIN is next. */
+    private boolean pullHeld() {
+        boolean fin = false;
+        for (boolean found = true; found; ) {
+            found = false;
+            for (int i = 0; i < held.size(); i++) {
+                long[] h = held.get(i);
+                SeqNumber start = SeqNumber.of(h[0]), end = SeqNumber.of(h[1]);
+                if (start.gt(rcvNxt)) continue;
+                held.remove(i);
+                if (end.gt(rcvNxt)) {
+                    int fresh = end.minus(rcvNxt);
+                    rcvNxt = end;
+                    deliver(fresh);
+                    notice("notice.heldDelivered", fresh);
+                }
+                if (h[2] == 1 && end.equals(rcvNxt)) fin = true;
+                found = true;
+                break;
+            }
+        }
+        return fin;
+    }
+
+    /** Received bytes reach the application, or wait in the buffer when it does not read. */
+    private void deliver(int fresh) {
+        rcvUnacked += fresh;
+        owe(AckWhy.DATA, fresh);
+        if (cfg.appReads() || readsNow) notice("notice.delivered", fresh);
+        else {
+            unread += fresh;
+            notice("notice.queuedUnread", fresh, unread, rcvWnd());
         }
     }
 
     /** RFC 9293 §3.4 Table 6, with the zero-window allowance for ACK/RST of §3.10.7.4. */
     private boolean acceptable(Segment seg) {
         int len = seg.seqLen();
-        int wnd = cfg.window();
+        int wnd = rcvWnd();
         SeqNumber s = seg.seq();
         if (len == 0) {
             return wnd == 0 ? s.equals(rcvNxt) : rcvNxt.le(s) && s.lt(rcvNxt.plus(wnd));
@@ -513,7 +788,19 @@ public final class Connection {
 
     public List<Effect> onTimer(long now) {
         begin();
-        if (timeWaitDeadline <= now) {
+        lastEventAt = now;
+        if (persistDeadline <= now) {
+            persistProbe(now);
+        } else if (keepAliveDeadline <= now && rtxDeadline > now && ackDeadline > now) {
+            keepAliveTimeout(now);
+        } else if (ackDeadline <= now) {
+            ackDeadline = NEVER;
+            if (owedAck != null) {
+                notice("notice.linux.delayedAck", seconds(LINUX_DELACK_US));
+                boolean last = owedAck == AckWhy.FIN && (state == TcpState.TIME_WAIT || state == TcpState.CLOSING);
+                sendOwedAck(last ? Purpose.CLOSE_LAST_ACK : Purpose.ACK, SeqWhy.NEXT);
+            }
+        } else if (timeWaitDeadline <= now) {
             timeWaitDeadline = NEVER;
             timer(TimerKind.TIME_WAIT, Effect.Action.FIRED, now);
             toClosed("TIME_WAIT");
@@ -525,9 +812,12 @@ public final class Connection {
         } else if (rtxDeadline <= now) {
             rtxDeadline = NEVER;
             timer(TimerKind.RETRANSMISSION, Effect.Action.FIRED, now);
+            // A SYN_RCVD reached by a simultaneous open is an active open: Linux's tcp_write_timeout
+            // applies tcp_syn_retries to a full socket in SYN_SENT or SYN_RECV; tcp_synack_retries
+            // is for the listener's request socks only.
             int limit = switch (state) {
                 case SYN_SENT -> cfg.synRetries();
-                case SYN_RCVD -> cfg.synAckRetries();
+                case SYN_RCVD -> passive ? cfg.synAckRetries() : cfg.synRetries();
                 default -> cfg.dataRetries();
             };
             if (rtxCount >= limit || rtxQueue.isEmpty()) {
@@ -535,7 +825,8 @@ public final class Connection {
                 // The retry counts are Linux's (tcp_syn_retries, tcp_synack_retries): for a SYN they
                 // give up sooner than the 3 minutes of MUST-23, and the note says so.
                 String which = state == TcpState.SYN_SENT ? "notice.timedOut.syn"
-                        : state == TcpState.SYN_RCVD ? "notice.timedOut.synAck" : "notice.timedOut.data";
+                        : state == TcpState.SYN_RCVD ? (passive ? "notice.timedOut.synAck" : "notice.timedOut.synAckActive")
+                        : "notice.timedOut.data";
                 Unacked head = rtxQueue.peekFirst();
                 long since = head == null ? now : head.sentAt();
                 rtxQueue.clear();
@@ -558,6 +849,21 @@ public final class Connection {
         return end();
     }
 
+    /**
+     * RFC 5681 §3.2 step 2: resend the first unacknowledged segment now. The retransmission timer
+     * keeps running (RFC 6298 restarts it only on new ACKs), and Karn's rule applies to the resent
+     * segment as to any other.
+     */
+    private void fastRetransmit(long now) {
+        Unacked u = rtxQueue.removeFirst();
+        rtxQueue.addFirst(new Unacked(u.seq(), u.dataLen(), u.syn(), u.fin(), u.sentAt(), true));
+        int fl = TcpFlags.ACK | (u.fin() ? TcpFlags.FIN : 0) | (u.dataLen() > 0 ? TcpFlags.PSH : 0);
+        Segment s = new Segment(u.seq(), rcvNxt, new TcpFlags(fl), u.dataLen(), rcvWnd(), 0);
+        afterAckSent();
+        fx.add(new Effect.Send(new Outgoing(s, SeqWhy.FAST_RETRANSMIT, AckWhy.CURRENT, 0, true, 0, rto,
+                u.fin() ? Purpose.FIN : Purpose.DATA)));
+    }
+
     private void retransmitHead(long now) {
         Unacked u = rtxQueue.removeFirst();
         rtxQueue.addFirst(new Unacked(u.seq(), u.dataLen(), u.syn(), u.fin(), u.sentAt(), true));
@@ -566,8 +872,9 @@ public final class Connection {
         boolean withAck = state != TcpState.SYN_SENT;
         if (withAck) fl |= TcpFlags.ACK;
         if (u.dataLen() > 0) fl |= TcpFlags.PSH;
-        Segment s = new Segment(u.seq(), withAck ? rcvNxt : null, new TcpFlags(fl), u.dataLen(), cfg.window(),
+        Segment s = new Segment(u.seq(), withAck ? rcvNxt : null, new TcpFlags(fl), u.dataLen(), rcvWnd(),
                 u.syn() ? cfg.mss() : 0);
+        if (withAck) afterAckSent();
         Purpose p = u.syn() ? (withAck ? Purpose.SYN_ACK : Purpose.SYN) : u.fin() ? Purpose.FIN : Purpose.DATA;
         AckWhy aw = !withAck ? AckWhy.NONE : u.syn() ? AckWhy.SYN : AckWhy.CURRENT;
         fx.add(new Effect.Send(new Outgoing(s, SeqWhy.RETRANSMISSION, aw, 0, true, rtxCount, rto, p)));
@@ -577,7 +884,8 @@ public final class Connection {
     // Sending
 
     private void startIncarnation(long now) {
-        iss = SeqNumber.of(isnClock.applyAsLong(now));
+        iss = isnOverride != null ? isnOverride : SeqNumber.of(isnClock.applyAsLong(now));
+        isnOverride = null;
         sndUna = iss;
         sndNxt = iss;
         finSent = false;
@@ -586,6 +894,13 @@ public final class Connection {
         srtt = -1;
         rtxCount = 0;
         explainRto = false;
+        orphaned = false;
+        unread = 0;
+        held.clear();
+        dupAcks = 0;
+        rcvUnacked = 0;
+        quickAcks = LINUX_QUICKACKS;
+        ackDeadline = NEVER;
     }
 
     private void sendSyn(long now, boolean withAck) {
@@ -608,6 +923,18 @@ public final class Connection {
             default -> false;
         };
         if (!canSend) return;
+        flushData(now);
+        // §3.8.6.1: data waits and the peer's window is zero with nothing in flight: only the
+        // persist timer's probes can learn when it opens (an ACK that opens it may be lost).
+        if (pendingData > 0 && sndWnd == 0 && rtxQueue.isEmpty() && persistDeadline == NEVER) {
+            persistBackoff = Math.max(rto, linux() ? LINUX_RTO_MIN_US : rto);
+            persistDeadline = now + persistBackoff;
+            notice("notice.zeroWindow", pendingData, seconds(persistBackoff));
+        }
+        flushFin(now);
+    }
+
+    private void flushData(long now) {
         while (pendingData > 0) {
             int inFlight = sndNxt.minus(sndUna);
             int room = sndWnd - inFlight;
@@ -616,18 +943,31 @@ public final class Connection {
             AckWhy aw = owedAck != null ? owedAck : AckWhy.CURRENT;
             int delta = owedAck != null ? owedDelta : 0;
             owedAck = null;
-            Segment s = new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK, TcpFlags.PSH), n, cfg.window(), 0);
-            rtxQueue.addLast(new Unacked(sndNxt, n, false, false, now));
+            // §3.10.4: the FIN goes after all queued data; with the CLOSE already made it rides on
+            // the last data segment (Linux tcp_send_fin sets FIN on the tail of the write queue).
+            boolean fin = closePending && !finSent && pendingData == n;
+            Segment s = new Segment(sndNxt, rcvNxt, fin ? TcpFlags.of(TcpFlags.FIN, TcpFlags.ACK, TcpFlags.PSH)
+                    : TcpFlags.of(TcpFlags.ACK, TcpFlags.PSH), n, rcvWnd(), 0);
+            rtxQueue.addLast(new Unacked(sndNxt, n, false, fin, now));
             sndNxt = sndNxt.plus(n);
             pendingData -= n;
-            emit(s, SeqWhy.NEXT, aw, delta, Purpose.DATA);
+            if (fin) {
+                finSeq = sndNxt;
+                finSent = true;
+                closePending = false;
+                sndNxt = sndNxt.plus(1);
+            }
+            emit(s, SeqWhy.NEXT, aw, delta, fin ? Purpose.FIN : Purpose.DATA);
             armRtxIfIdle(now);
         }
+    }
+
+    private void flushFin(long now) {
         if (closePending && !finSent && pendingData == 0) {
             AckWhy aw = owedAck != null ? owedAck : AckWhy.CURRENT;
             int delta = owedAck != null ? owedDelta : 0;
             owedAck = null;
-            Segment s = new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.FIN, TcpFlags.ACK), 0, cfg.window(), 0);
+            Segment s = new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.FIN, TcpFlags.ACK), 0, rcvWnd(), 0);
             finSeq = sndNxt;
             finSent = true;
             closePending = false;
@@ -650,12 +990,12 @@ public final class Connection {
 
     private void sendOwedAck(Purpose p, SeqWhy sw) {
         if (owedAck == null) return;
-        emit(new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK), 0, cfg.window(), 0), sw, owedAck, owedDelta, p);
+        emit(new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK), 0, rcvWnd(), 0), sw, owedAck, owedDelta, p);
         owedAck = null;
     }
 
     private void sendAck(AckWhy why, Purpose p) {
-        emit(new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK), 0, cfg.window(), 0), SeqWhy.NEXT, why, 0, p);
+        emit(new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK), 0, rcvWnd(), 0), SeqWhy.NEXT, why, 0, p);
     }
 
     /** §3.10.7.1: the two RST formulas of a port without a connection. */
@@ -670,11 +1010,16 @@ public final class Connection {
     }
 
     /**
-     * SYN-cookie completion (RFC 4987 §3.6): a listener that kept no state rebuilds the TCB from
-     * the ACK that returns its cookie, going from LISTEN straight to ESTABLISHED.
+     * SYN-cookie completion (RFC 4987 §3.6): the listener kept no state for the SYN, so the ACK
+     * that returns its cookie rebuilds the connection. The listening socket itself stays in LISTEN;
+     * this object is the new connection, created in SYN_RCVD as if the SYN had just arrived (Linux
+     * cookie_v4_check -> tcp_get_cookie_sock makes the child socket in SYN_RECV) and moved to
+     * ESTABLISHED by that same ACK: two edges of RFC 9293's diagram, never LISTEN -> ESTABLISHED.
      */
     public List<Effect> acceptCookie(Segment ack, SeqNumber cookieIss, int peerWindow, long now) {
         begin();
+        passive = true;
+        setState(TcpState.SYN_RCVD, "SYN cookie");
         iss = cookieIss;
         irs = ack.seq().plus(-1);
         rcvNxt = ack.seq();
@@ -688,7 +1033,18 @@ public final class Connection {
     }
 
     private void emit(Segment s, SeqWhy sw, AckWhy aw, int delta, Purpose p) {
-        fx.add(new Effect.Send(new Outgoing(s, sw, aw, delta, false, 0, 0, p)));
+        emit(s, sw, aw, delta, p, false);
+    }
+
+    private void emit(Segment s, SeqWhy sw, AckWhy aw, int delta, Purpose p, boolean retransmission) {
+        if (s.flags().ack() && s.ack().equals(rcvNxt)) afterAckSent();
+        fx.add(new Effect.Send(new Outgoing(s, sw, aw, delta, retransmission, 0, 0, p)));
+    }
+
+    /** Any segment carrying ACK = RCV.NXT acknowledges everything: no ACK is owed or delayed any more. */
+    private void afterAckSent() {
+        rcvUnacked = 0;
+        ackDeadline = NEVER;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -703,7 +1059,10 @@ public final class Connection {
             if (!u.resent()) {
                 sentOnce = true;
                 sample = now - u.sentAt();
-            } else if (u.syn()) synResent = true;
+            } else if (u.syn()) {
+                synResent = true;
+                rtoAfter = state == TcpState.SYN_RCVD ? "SYN,ACK" : "SYN";
+            }
         }
         if (!removed) return;
         // New data acknowledged: RFC 6298 (5.3) restarts the timer. Karn's algorithm (RFC 6298
@@ -712,7 +1071,10 @@ public final class Connection {
         // (with a 100 ms RTT, RFC 6298 (2.4) rounds it up to the 1 s minimum) ends the back-off.
         // RFC 6298 (5.7): if the SYN timed out, data starts with a 3 s RTO.
         if (sentOnce) {
+            boolean first = srtt < 0;
             rto = measuredRto(sample);
+            // The first sample is where the profiles part: say so once per connection.
+            if (first && linux() && rto < cfg.initialRtoUs()) notice("notice.linux.rto", seconds(rto), seconds(sample));
             explainRto = false;
         }
         else if (synResent && cfg.initialRtoUs() < RTO_AFTER_SYN_TIMEOUT_US) {
@@ -741,6 +1103,9 @@ public final class Connection {
             rttvar = (3 * rttvar + Math.abs(srtt - r)) / 4;
             srtt = (7 * srtt + r) / 8;
         }
+        // Linux (tcp_rtt_estimator / tcp_set_rto): RTO = SRTT + max(4·RTTVAR, TCP_RTO_MIN), so a
+        // 100 ms path gets 300 ms; RFC 6298 (2.4) rounds up to 1 s.
+        if (linux()) return Math.min(cfg.maxRtoUs(), srtt + Math.max(4 * rttvar, LINUX_RTO_MIN_US));
         return Math.min(cfg.maxRtoUs(), Math.max(cfg.initialRtoUs(), srtt + 4 * rttvar));
     }
 
@@ -748,7 +1113,7 @@ public final class Connection {
         // RFC 6298 (5.1): start the timer only if it is not already running.
         if (rtxDeadline == NEVER && !rtxQueue.isEmpty()) {
             // Said where the 3 s first shows, not at the handshake, where it changes nothing yet.
-            if (explainRto) notice("notice.rtoAfterSynTimeout", seconds(rto));
+            if (explainRto) notice("notice.rtoAfterSynTimeout", seconds(rto), rtoAfter);
             explainRto = false;
             rtxDeadline = now + rto;
             timer(TimerKind.RETRANSMISSION, Effect.Action.SET, rtxDeadline);
@@ -769,6 +1134,15 @@ public final class Connection {
         }
     }
 
+    /**
+     * RFC 9293 has no FIN_WAIT_2 timer: the peer may send for as long as it likes after our FIN.
+     * Linux times FIN_WAIT_2 (tcp_fin_timeout, 60 s) only for a socket the application closed
+     * (SOCK_DEAD in tcp_rcv_state_process), never after shutdown(SHUT_WR).
+     */
+    private void armFinWait2IfOrphaned(long now) {
+        if (linux() && orphaned) restartFinWait2(now);
+    }
+
     private void restartFinWait2(long now) {
         finWait2Deadline = now + cfg.finWait2Us();
         timer(TimerKind.FIN_WAIT_2, Effect.Action.SET, finWait2Deadline);
@@ -778,7 +1152,11 @@ public final class Connection {
     private void startTimeWait(long now) {
         cancelRtx();
         rtxQueue.clear();
-        timeWaitDeadline = now + 2 * cfg.mslUs();
+        // Linux: a fixed TCP_TIMEWAIT_LEN (60 s) whatever the MSL (tcp_time_wait, inet_twsk_schedule).
+        timeWaitDeadline = now + (linux() ? LINUX_TIME_WAIT_US : 2 * cfg.mslUs());
+        if (linux() && state == TcpState.TIME_WAIT && timeWaitDeadline - now != 2 * cfg.mslUs()) {
+            notice("notice.linux.timeWait", seconds(LINUX_TIME_WAIT_US), seconds(2 * cfg.mslUs()));
+        }
         timer(TimerKind.TIME_WAIT, Effect.Action.SET, timeWaitDeadline);
     }
 
@@ -792,13 +1170,105 @@ public final class Connection {
         rtxQueue.clear();
         pendingData = 0;
         closePending = false;
+        ackDeadline = NEVER;
+        owedAck = null;
+        held.clear();
         setState(TcpState.CLOSED, cause);
+        if (keepListening && passive) {
+            irs = null;
+            orphaned = false;
+            unread = 0;
+            setState(TcpState.LISTEN, "listener");
+        }
     }
 
     private void setState(TcpState to, String cause) {
         if (to == state) return;
         fx.add(new Effect.StateChanged(state, to, cause));
         state = to;
+        // Keep-alive runs only while the connection is open and idle (RFC 9293 §3.8.4).
+        if (to == TcpState.ESTABLISHED && keepIdleUs > 0) restartKeepAlive(lastEventAt);
+        else if (to != TcpState.ESTABLISHED && keepAliveDeadline != NEVER) {
+            timer(TimerKind.KEEPALIVE, Effect.Action.CANCELLED, keepAliveDeadline);
+            keepAliveDeadline = NEVER;
+        }
+    }
+
+    private void restartKeepAlive(long now) {
+        keepAliveProbes = 0;
+        keepAliveDeadline = now + keepIdleUs;
+        timer(TimerKind.KEEPALIVE, Effect.Action.SET, keepAliveDeadline);
+    }
+
+    /**
+     * Turns keep-alive on (SO_KEEPALIVE with TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT): after
+     * {@code idleUs} without a segment from the peer, a probe every {@code intervalUs}; after
+     * {@code probes} unanswered probes the connection is given up. RFC 9293 §3.8.4 makes
+     * keep-alive optional (MAY-5) and off by default (MUST-26), with at least two hours of idle
+     * time (MUST-25); Linux's defaults are 7200 s, 75 s and 9 (tcp_keepalive_*).
+     */
+    public Connection keepAlive(long idleUs, long intervalUs, int probes) {
+        keepIdleUs = idleUs;
+        keepIntvlUs = intervalUs;
+        keepCount = probes;
+        return this;
+    }
+
+    /**
+     * Zero-window probe (§3.8.6.1, MUST-36; SHLD-29/30: first after an RTO, then backing off).
+     * RFC 9293: one octet of new data at SND.NXT, which a closed window refuses and answers with
+     * an ACK; Linux (tcp_send_probe0 -> tcp_xmit_probe_skb): no data at SND.UNA - 1, an old number
+     * that must be answered with an ACK. Either answer carries the current window.
+     */
+    private void persistProbe(long now) {
+        persistDeadline = NEVER;
+        if (pendingData == 0 || sndWnd > 0) return;
+        Segment s = linux()
+                ? new Segment(sndUna.plus(-1), rcvNxt, TcpFlags.of(TcpFlags.ACK), 0, rcvWnd(), 0)
+                : new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK, TcpFlags.PSH), 1, rcvWnd(), 0);
+        emit(s, SeqWhy.WINDOW_PROBE, AckWhy.CURRENT, 0, Purpose.ACK);
+        persistBackoff = Math.min(persistBackoff * 2, cfg.maxRtoUs());
+        persistDeadline = now + persistBackoff;
+    }
+
+    /**
+     * The application reads everything received so far, and from now on reads at once. A window
+     * that was closed (or under one MSS) reopens, and the receiver says so at once with a window
+     * update (§3.8.6.2.2), or the sender would learn it only from its next probe.
+     */
+    public List<Effect> read(long now) {
+        begin();
+        lastEventAt = now;
+        int before = rcvWnd();
+        int n = unread;
+        unread = 0;
+        readsNow = true;
+        notice("notice.appRead", n, rcvWnd());
+        boolean synced = state == TcpState.ESTABLISHED || state == TcpState.FIN_WAIT_1 || state == TcpState.FIN_WAIT_2;
+        if (synced && before < Math.min(cfg.mss(), cfg.window() / 2) && rcvWnd() > before) {
+            emit(new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK), 0, rcvWnd(), 0), SeqWhy.NEXT,
+                    AckWhy.WINDOW_UPDATE, rcvWnd(), Purpose.ACK);
+        }
+        return end();
+    }
+
+    /** A keep-alive probe: SEG.SEQ = SND.NXT - 1, no data, so the peer must answer with an ACK. */
+    private void keepAliveTimeout(long now) {
+        timer(TimerKind.KEEPALIVE, Effect.Action.FIRED, now);
+        keepAliveDeadline = NEVER;
+        if (keepAliveProbes >= keepCount) {
+            notice(linux() ? "notice.keepAlive.gaveUpLinux" : "notice.keepAlive.gaveUp", keepAliveProbes);
+            // Linux tcp_keepalive_timer: tcp_send_active_reset, then tcp_write_err (ETIMEDOUT).
+            // RFC 9293 names no segment for it: the connection is deleted like a user timeout.
+            if (linux()) sendAbortRst();
+            toClosed("KEEPALIVE");
+            return;
+        }
+        keepAliveProbes++;
+        emit(new Segment(sndNxt.plus(-1), rcvNxt, TcpFlags.of(TcpFlags.ACK), 0, rcvWnd(), 0),
+                SeqWhy.KEEPALIVE, AckWhy.CURRENT, keepAliveProbes, Purpose.ACK);
+        keepAliveDeadline = now + keepIntvlUs;
+        timer(TimerKind.KEEPALIVE, Effect.Action.SET, keepAliveDeadline);
     }
 
     private void timer(TimerKind k, Effect.Action a, long expires) {
@@ -820,7 +1290,8 @@ public final class Connection {
 
     private void begin() {
         fx = new ArrayList<>();
-        owedAck = null;
+        // A delayed ACK (Linux) stays owed across events until it is sent or carried by data/FIN.
+        if (ackDeadline == NEVER) owedAck = null;
     }
 
     private List<Effect> end() {

@@ -29,7 +29,15 @@ public record Outgoing(Segment segment, SeqWhy seqWhy, AckWhy ackWhy, int ackDel
         /** RST from a closed port answering a segment without ACK: SEQ = 0 (§3.10.7.1). */
         RST_ZERO,
         /** RST of an ABORT: SEQ = SND.NXT (§3.10.5). */
-        RST_ABORT
+        RST_ABORT,
+        /** Linux: the SYN,ACK resent at once because the peer's SYN arrived again (tcp_check_req). */
+        SYN_ACK_AGAIN,
+        /** RFC 5681 §3.2: resent after three duplicate ACKs, before the RTO. */
+        FAST_RETRANSMIT,
+        /** RFC 9293 §3.8.4 keep-alive probe: SND.NXT - 1, already acknowledged; ackDelta = probe number. */
+        KEEPALIVE,
+        /** Zero-window probe of the persist timer (§3.8.6.1). */
+        WINDOW_PROBE
     }
 
     /** Why SEG.ACK has its value. */
@@ -52,7 +60,9 @@ public record Outgoing(Segment segment, SeqWhy seqWhy, AckWhy ackWhy, int ackDel
         /** Reply to an unacceptable segment (§3.10.7.4 first check): RCV.NXT. */
         UNACCEPTABLE,
         /** TIME_WAIT answer to a retransmitted FIN; the 2MSL timer restarts. */
-        TIME_WAIT_REACK
+        TIME_WAIT_REACK,
+        /** RCV.NXT again, sent only to announce a reopened window (§3.8.6.2.2); ackDelta = the window. */
+        WINDOW_UPDATE
     }
 
     /** What role the segment plays, so fault rules can pick it ("the final ACK of the handshake"). */

@@ -15,9 +15,10 @@ import java.util.List;
  * @param tcbs     TCB snapshots after every change, in time order (simulation; inferred for captures)
  * @param gauges   samples of named quantities over time, e.g. the listener's half-open queue
  *                 ({@link #GAUGE_HALF_OPEN}) in the syn-flood scenario; empty for most traces
+ * @param profile  the stack a simulation behaved like ({@code rfc} or {@code linux}); null for a capture
  */
 public record Trace(Source source, String scenario, String file, Endpoint client, Endpoint server,
-                    List<TraceEvent> events, List<TcbSample> tcbs, List<Gauge> gauges) {
+                    List<TraceEvent> events, List<TcbSample> tcbs, List<Gauge> gauges, String profile) {
 
     public enum Source { SIMULATION, CAPTURE }
 
@@ -37,7 +38,12 @@ public record Trace(Source source, String scenario, String file, Endpoint client
 
     public Trace(Source source, String scenario, String file, Endpoint client, Endpoint server,
                  List<TraceEvent> events, List<TcbSample> tcbs) {
-        this(source, scenario, file, client, server, events, tcbs, List.of());
+        this(source, scenario, file, client, server, events, tcbs, List.of(), null);
+    }
+
+    public Trace(Source source, String scenario, String file, Endpoint client, Endpoint server,
+                 List<TraceEvent> events, List<TcbSample> tcbs, List<Gauge> gauges) {
+        this(source, scenario, file, client, server, events, tcbs, gauges, null);
     }
 
     /** The samples of one gauge, in time order. */

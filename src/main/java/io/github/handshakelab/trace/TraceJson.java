@@ -34,6 +34,8 @@ public final class TraceJson {
            .append(", \"source\": ").append(JsonLines.quote(trace.source().name().toLowerCase(Locale.ROOT)));
         if (trace.scenario() != null) out.append(", \"scenario\": ").append(JsonLines.quote(trace.scenario()));
         if (trace.file() != null) out.append(", \"file\": ").append(JsonLines.quote(trace.file()));
+        // Extension: which stack a simulation behaved like (rfc | linux); absent for captures.
+        if (trace.profile() != null) out.append(", \"profile\": ").append(JsonLines.quote(trace.profile()));
         out.append(",\n  \"endpoints\": [\n    ").append(JsonLines.object(g -> endpoint(g, trace.client())))
            .append(",\n    ").append(JsonLines.object(g -> endpoint(g, trace.server()))).append("],\n  \"events\": [");
         List<TraceEvent> events = trace.events();
@@ -159,7 +161,8 @@ public final class TraceJson {
         for (JsonNode g : root.path("gauges")) {
             gauges.add(new Trace.Gauge(g.path("t").asLong(), g.path("name").asText(), g.path("value").asInt(), g.path("max").asInt()));
         }
-        return new Trace(source, text(root, "scenario"), text(root, "file"), client, server, events, List.of(), gauges);
+        return new Trace(source, text(root, "scenario"), text(root, "file"), client, server, events, List.of(), gauges,
+                text(root, "profile"));
     }
 
     private static String text(JsonNode n, String field) {

@@ -89,6 +89,69 @@ class SimCliTest {
         assertEquals("simulation", n.path("source").asText());
     }
 
+    /** Every scenario in the Linux profile: valid trace JSON that names its profile. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ids")
+    void linuxProfileJsonMatchesTheSchemaAndNamesItsProfile(String id) throws Exception {
+        JsonNode n = json(run("render", "--scenario", id, "--format", "json", "--profile", "linux"));
+        assertEquals(Set.of(), SCHEMA.validate(n));
+        assertEquals("linux", n.path("profile").asText());
+        assertEquals("rfc", json(run("render", "--scenario", id, "--format", "json")).path("profile").asText());
+    }
+
+    @Test
+    void badProfileIsAUsageError() {
+        assertUsage(run("render", "--scenario", "lost-syn", "--format", "txt", "--profile", "bsd"),
+                "--profile: unknown profile 'bsd'; use rfc or linux");
+    }
+
+    /** --call SIDE:ACTION@WHEN at a time and after a state, for either side. */
+    @Test
+    void callsOnTheCommandLine() throws Exception {
+        JsonNode n = json(run("render", "--scenario", "three-way-handshake", "--format", "json",
+                "--call", "client:close@1.5s", "--call", "server:send=100@after:ESTABLISHED",
+                "--call", "server:shutdown@after:CLOSE_WAIT+200ms"));
+        assertEquals(Set.of(), SCHEMA.validate(n));
+        List<String> calls = new java.util.ArrayList<>();
+        for (JsonNode e : n.path("events")) {
+            if (e.path("type").asText().equals("user")) calls.add(e.path("t").asLong() + " " + e.path("endpoint").asText()
+                    + " " + e.path("call").asText() + (e.has("bytes") ? " " + e.path("bytes").asInt() : ""));
+        }
+        // SERVER ESTABLISHED at 150 ms; client CLOSE at 1.5 s reaches the server (CLOSE_WAIT) at 1.55 s.
+        assertEquals(List.of("0 server LISTEN", "0 client CONNECT", "150000 server SEND 100", "1500000 client CLOSE",
+                "1750000 server CLOSE"), calls);
+        String txt = run("render", "--scenario", "three-way-handshake", "--format", "txt",
+                "--call", "server:shutdown@after:CLOSE_WAIT+200ms", "--call", "client:close@250ms").out();
+        assertTrue(txt.contains("Server: shutdown(SHUT_WR): RFC 9293's CLOSE, recorded as CLOSE"), txt);
+        assertTrue(txt.contains("TIME_WAIT"), txt);
+        // Plain microseconds and the ms form name the same instant.
+        assertEquals(run("render", "--scenario", "three-way-handshake", "--format", "json", "--call", "client:abort@250ms").out(),
+                run("render", "--scenario", "three-way-handshake", "--format", "json", "--call", "client:abort@250000").out());
+    }
+
+    @Test
+    void badCallsExitTwoWithTheAcceptedForms() {
+        String forms = "use SIDE:ACTION@WHEN with SIDE client|server, ACTION close|shutdown|send=N|abort|listen|connect,"
+                + " WHEN a time (250ms, 2s, 1.5s, plain microseconds) or after:STATE[+T]";
+        assertUsage(run("render", "--scenario", "lost-syn", "--format", "txt", "--call", "client:clos@1s"), forms);
+        assertUsage(run("render", "--scenario", "lost-syn", "--format", "txt", "--call", "router:close@1s"), "unknown side 'router'");
+        assertUsage(run("render", "--scenario", "lost-syn", "--format", "txt", "--call", "client:close"), forms);
+        assertUsage(run("render", "--scenario", "lost-syn", "--format", "txt", "--call", "client:close@after:OPEN"), "unknown state 'OPEN'");
+        assertUsage(run("render", "--scenario", "lost-syn", "--format", "txt", "--call", "client:close@soon"),
+                "'soon' is not a time; use 250ms, 2s, 1.5s or plain microseconds");
+        assertUsage(run("render", "--scenario", "lost-syn", "--format", "txt", "--call", "client:send=x@1s"), "--call send: 'x'");
+    }
+
+    /** A capture is what happened: simulation options are refused, by name, instead of ignored. */
+    @Test
+    void captureRefusesSimulationOnlyOptions() {
+        Path cap = Path.of("src/test/resources/captures/tcp-streams.pcap");
+        assertUsage(run("render", "--capture", cap.toString(), "--format", "txt", "--drop", "3", "--msl-s", "5", "--lose-final-ack"),
+                "--drop, --lose-final-ack, --msl-s do not apply to a capture (simulation only)");
+        assertUsage(run("render", "--capture", cap.toString(), "--format", "txt", "--profile", "linux"),
+                "--profile does not apply to a capture");
+    }
+
     @Test
     void theSchemaCheckCanFail() throws Exception {
         String good = run("render", "--scenario", "lost-syn", "--format", "json").out();
@@ -170,7 +233,9 @@ class SimCliTest {
     @Test
     void synCookiesOptionLetsTheClientIn() {
         String txt = run("render", "--scenario", "syn-flood", "--format", "txt", "--syn-cookies").out();
-        assertTrue(txt.contains("server: LISTEN -> ESTABLISHED (ACK)"), txt);
+        // The listener stays in LISTEN: the cookie's ACK makes a new connection (SYN_RCVD, then ESTABLISHED).
+        assertFalse(txt.contains("LISTEN -> ESTABLISHED"), txt);
+        assertTrue(txt.contains("server: LISTEN -> SYN_RCVD (SYN cookie)\n") && txt.contains("server: SYN_RCVD -> ESTABLISHED (ACK)"), txt);
         String small = run("render", "--scenario", "syn-flood", "--format", "txt", "--backlog", "10").out();
         assertTrue(small.contains("server: LISTEN -> SYN_RCVD (SYN)\n") && small.contains("0.250s  server: LISTEN -> SYN_RCVD"), small);
     }

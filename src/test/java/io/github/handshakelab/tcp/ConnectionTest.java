@@ -519,19 +519,33 @@ class ConnectionTest {
             assertEquals(List.of("tcp.notice.delivered"), notices(fx));
         }
 
-        /** RFC 5681 §4.2 duplicate ACK; the FIN waits for the bytes before it (§3.10.7.4 eighth). */
+        /**
+         * RFC 5681 §4.2 duplicate ACK; the FIN is held (SHLD-31) and acts once the bytes before it
+         * arrive (§3.10.7.4 eighth): the gap-filling data gets one cumulative ACK of data and FIN.
+         */
         @Test
-        void finBeyondAGapGetsADuplicateAckAndIsNotProcessed() {
+        void finBeyondAGapIsHeldAndCountsWhenTheGapFills() {
             Connection c = established();
             List<Effect> fx = c.receive(seg(401, 101L, FIN), 0);   // 301..400 missing
             assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK>"), sent(fx));
             assertEquals(Outgoing.AckWhy.DUPLICATE, outs(fx).get(0).ackWhy());
             assertEquals(List.of("tcp.notice.finAheadOfGap"), notices(fx));
             assertEquals(ESTABLISHED, c.state());
-            // The missing bytes arrive; the FIN itself must be resent before it counts.
-            assertEquals(List.of("<SEQ=101><ACK=401><CTL=ACK>"), sent(c.receive(seg(301, 101L, PSH, 100), 1)));
-            assertEquals(List.of("<SEQ=101><ACK=402><CTL=ACK>"), sent(c.receive(seg(401, 101L, FIN), 2)));
+            // The missing bytes arrive: they and the held FIN count at once, no FIN retransmission needed.
+            assertEquals(List.of("<SEQ=101><ACK=402><CTL=ACK>"), sent(c.receive(seg(301, 101L, PSH, 100), 1)));
             assertEquals(CLOSE_WAIT, c.state());
+        }
+
+        /** SHLD-31: data beyond a gap is held, not dropped; filling the gap delivers both at once. */
+        @Test
+        void outOfOrderDataIsHeldAndAckedCumulatively() {
+            Connection c = established();
+            List<Effect> fx = c.receive(seg(401, 101L, PSH, 100), 0);   // 301..400 missing
+            assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK>"), sent(fx));
+            assertEquals(List.of("tcp.notice.heldOutOfOrder"), notices(fx));
+            fx = c.receive(seg(301, 101L, PSH, 100), 1);
+            assertEquals(List.of("<SEQ=101><ACK=501><CTL=ACK>"), sent(fx));
+            assertEquals(List.of("tcp.notice.delivered", "tcp.notice.delivered", "tcp.notice.heldDelivered"), notices(fx));
         }
 
         @Test
@@ -593,12 +607,15 @@ class ConnectionTest {
             assertEquals(5_000_000 + 2 * CFG.mslUs(), tw.expires());
         }
 
+        /** RFC 9293 has no FIN_WAIT_2 timer: after CLOSE (a half-close) the peer may send for as long as it likes. */
         @Test
-        void finWait2TimesOut() {
+        void finWait2HasNoTimerInTheRfcProfile() {
             Connection c = finWait2();
-            assertEquals(CFG.finWait2Us(), c.nextTimerDeadline());
-            c.onTimer(CFG.finWait2Us());
-            assertEquals(CLOSED, c.state());
+            assertEquals(Long.MAX_VALUE, c.nextTimerDeadline());
+            // Data keeps arriving and is acknowledged; nothing times out.
+            assertEquals(List.of("<SEQ=102><ACK=401><CTL=ACK>"), sent(c.receive(seg(301, 102L, PSH, 100), 200_000_000)));
+            assertEquals(FIN_WAIT_2, c.state());
+            assertEquals(Long.MAX_VALUE, c.nextTimerDeadline());
         }
 
         @Test
