@@ -18,6 +18,7 @@ public class HandshakeLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Startup.toolkitUp();
         Settings settings = Settings.user();
         Session session = new Session(new SimLab(), settings, stage, Session.uiLocale(settings.language()),
                 settings.theme());
