@@ -158,7 +158,7 @@ public final class GifExport {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(new NoClose(out))) {
             writer.setOutput(ios);
-            writer.prepareWriteSequence(null);
+            writer.prepareWriteSequence(streamMetadata(writer, cm, w, h));
             int[] prev = null;
             Pending pending = null;
             int written = 0;
@@ -254,6 +254,10 @@ public final class GifExport {
         gce.setAttribute("transparentColorFlag", f.prev != null ? "TRUE" : "FALSE");
         gce.setAttribute("transparentColorIndex", Integer.toString(transparent));
         gce.setAttribute("delayTime", Integer.toString((int) Math.max(2, Math.round(f.delayMs / 10))));
+        // Every frame uses the global colour table: no local table (768 bytes saved per frame).
+        for (int i = root.getLength() - 1; i >= 0; i--) {
+            if (root.item(i).getNodeName().equals("LocalColorTable")) root.removeChild(root.item(i));
+        }
         IIOMetadataNode desc = child(root, "ImageDescriptor");
         desc.setAttribute("imageLeftPosition", Integer.toString(x0));
         desc.setAttribute("imageTopPosition", Integer.toString(y0));
@@ -274,6 +278,40 @@ public final class GifExport {
             throw new IOException("GIF metadata: " + e.getMessage(), e);
         }
         writer.writeToSequence(new IIOImage(img, null, meta), param);
+    }
+
+    private static IIOMetadata streamMetadata(ImageWriter writer, IndexColorModel cm, int w, int h) throws IOException {
+        IIOMetadata meta = writer.getDefaultStreamMetadata(writer.getDefaultWriteParam());
+        String fmt = meta.getNativeMetadataFormatName();
+        IIOMetadataNode root = new IIOMetadataNode(fmt);
+        IIOMetadataNode version = new IIOMetadataNode("Version");
+        version.setAttribute("value", "89a");
+        root.appendChild(version);
+        IIOMetadataNode screen = new IIOMetadataNode("LogicalScreenDescriptor");
+        screen.setAttribute("logicalScreenWidth", Integer.toString(w));
+        screen.setAttribute("logicalScreenHeight", Integer.toString(h));
+        screen.setAttribute("colorResolution", "8");
+        screen.setAttribute("pixelAspectRatio", "0");
+        root.appendChild(screen);
+        IIOMetadataNode table = new IIOMetadataNode("GlobalColorTable");
+        table.setAttribute("sizeOfGlobalColorTable", "256");
+        table.setAttribute("backgroundColorIndex", "0");
+        table.setAttribute("sortFlag", "FALSE");
+        for (int i = 0; i < 256; i++) {
+            IIOMetadataNode e = new IIOMetadataNode("ColorTableEntry");
+            e.setAttribute("index", Integer.toString(i));
+            e.setAttribute("red", Integer.toString(cm.getRed(i)));
+            e.setAttribute("green", Integer.toString(cm.getGreen(i)));
+            e.setAttribute("blue", Integer.toString(cm.getBlue(i)));
+            table.appendChild(e);
+        }
+        root.appendChild(table);
+        try {
+            meta.setFromTree(fmt, root);
+        } catch (IIOInvalidTreeException e) {
+            throw new IOException("GIF metadata: " + e.getMessage(), e);
+        }
+        return meta;
     }
 
     private static IIOMetadataNode child(IIOMetadataNode root, String name) {
@@ -378,35 +416,34 @@ public final class GifExport {
     }
 
     /**
-     * A popularity palette over 4-bit-per-channel cells (each cell's colour the mean of its
-     * pixels), 255 colours and one transparent index. Anti-aliased edges map to the nearest colour.
+     * A popularity palette: the most frequent exact colours (the theme's own colours fill large
+     * areas, so they stay exact), at most one per 4-bit-per-channel cell so anti-aliased shades
+     * do not crowd out distinct colours; 255 colours and one transparent index.
      */
     static final class Quantizer {
-        private final long[] count = new long[4096], r = new long[4096], g = new long[4096], b = new long[4096];
+        private final Map<Integer, Long> counts = new HashMap<>();
         private int[] colours;
         private final int[] nearest = new int[1 << 15];
 
         void count(BufferedImage img) {
             int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-            for (int c : px) {
-                int cell = ((c >> 20) & 0xf) << 8 | ((c >> 12) & 0xf) << 4 | ((c >> 4) & 0xf);
-                count[cell]++;
-                r[cell] += (c >> 16) & 0xff;
-                g[cell] += (c >> 8) & 0xff;
-                b[cell] += c & 0xff;
-            }
+            for (int c : px) counts.merge(c & 0xffffff, 1L, Long::sum);
         }
 
         IndexColorModel palette(String background) {
-            Integer[] cells = new Integer[4096];
-            for (int i = 0; i < cells.length; i++) cells[i] = i;
-            Arrays.sort(cells, (x, y) -> Long.compare(count[y], count[x]));
+            List<Map.Entry<Integer, Long>> byCount = new ArrayList<>(counts.entrySet());
+            byCount.sort((x, y) -> Long.compare(y.getValue(), x.getValue()));
             List<Integer> cs = new ArrayList<>();
-            cs.add(Integer.parseInt(background.substring(1), 16));
-            for (Integer cell : cells) {
-                if (count[cell] == 0 || cs.size() == 255) break;
-                int c = (int) (r[cell] / count[cell]) << 16 | (int) (g[cell] / count[cell]) << 8 | (int) (b[cell] / count[cell]);
-                if (!cs.contains(c)) cs.add(c);
+            boolean[] cellTaken = new boolean[4096];
+            int bg = Integer.parseInt(background.substring(1), 16);
+            cs.add(bg);
+            cellTaken[cell(bg)] = true;
+            for (Map.Entry<Integer, Long> e : byCount) {
+                if (cs.size() == 255) break;
+                int c = e.getKey();
+                if (cellTaken[cell(c)]) continue;
+                cellTaken[cell(c)] = true;
+                cs.add(c);
             }
             colours = cs.stream().mapToInt(Integer::intValue).toArray();
             Arrays.fill(nearest, -1);
@@ -417,6 +454,10 @@ public final class GifExport {
                 bb[i] = (byte) colours[i];
             }
             return new IndexColorModel(8, 256, rr, gg, bb, 255);
+        }
+
+        private static int cell(int c) {
+            return ((c >> 20) & 0xf) << 8 | ((c >> 12) & 0xf) << 4 | ((c >> 4) & 0xf);
         }
 
         /** Replaces every pixel by its palette colour, so comparing frames compares what the GIF shows. */

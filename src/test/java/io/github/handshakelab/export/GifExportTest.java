@@ -80,7 +80,7 @@ class GifExportTest {
         GifExport.Options o = GifExport.Options.defaults();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<Integer> progress = new ArrayList<>();
-        GifExport.Result res = GifExport.write(t, o, out, (done, total) -> progress.add(done) >= 0);
+        GifExport.Result res = GifExport.write(t, o, out, (done, total) -> progress.add(done));
         Decoded d = decode(out.toByteArray());
 
         assertEquals(res.frames(), d.screens().size(), "frames written = frames decoded");
@@ -94,16 +94,17 @@ class GifExportTest {
         assertTrue(d.delaysCs().get(d.delaysCs().size() - 1) * 10 >= GifExport.HOLD_END_MS);
 
         // The badges: the server LISTENs and the client has sent its SYN at the start; both ESTABLISHED at the end.
-        int badgeY = (int) (8 + 13 * 1.2 + 13 * 1.9 / 2);
+        // Inside the badge, left of its text: every state name is at least 6 letters wide.
+        int badgeY = (int) (8 + 13 * 1.2 + 3);
         int[] xs = {badgeX(d, t, Side.CLIENT), badgeX(d, t, Side.SERVER)};
         BufferedImage first = d.screens().get(0), last = d.screens().get(d.screens().size() - 1);
-        assertEquals(rgb(Palette.stateHex(t.stateAt(Side.CLIENT, 0))), first.getRGB(xs[0] - 3, badgeY - 8) & 0xffffff);
-        assertEquals(rgb(Palette.stateHex(TcpState.LISTEN)), first.getRGB(xs[1] - 3, badgeY - 8) & 0xffffff);
-        assertEquals(rgb(Palette.stateHex(TcpState.ESTABLISHED)), last.getRGB(xs[0] - 3, badgeY - 8) & 0xffffff);
-        assertEquals(rgb(Palette.stateHex(TcpState.ESTABLISHED)), last.getRGB(xs[1] - 3, badgeY - 8) & 0xffffff);
+        assertEquals(rgb(Palette.stateHex(t.stateAt(Side.CLIENT, 0))), first.getRGB(xs[0] - 36, badgeY) & 0xffffff);
+        assertEquals(rgb(Palette.stateHex(TcpState.LISTEN)), first.getRGB(xs[1] - 36, badgeY) & 0xffffff);
+        assertEquals(rgb(Palette.stateHex(TcpState.ESTABLISHED)), last.getRGB(xs[0] - 36, badgeY) & 0xffffff);
+        assertEquals(rgb(Palette.stateHex(TcpState.ESTABLISHED)), last.getRGB(xs[1] - 36, badgeY) & 0xffffff);
     }
 
-    /** x of a lifeline in the GIF: the centre of its badge, found as the widest run of the badge colour. */
+    /** x of a lifeline in the GIF: the export layout's margin (110 + 50) from either edge of its 860 px. */
     private static int badgeX(Decoded d, Trace t, Side side) {
         return (int) (side == Side.CLIENT ? 110 + 50 : 760 + 100 - 110 - 50);
     }
