@@ -151,8 +151,8 @@ public final class GifExport {
         // One palette for all frames, from the colours of the last frame (everything drawn) and a
         // middle one (packet dots, in-flight arrows), so a colour never shifts between frames.
         Quantizer q = new Quantizer();
-        q.count(render(layout, painter, o, times[times.length - 1], w, h, view));
-        q.count(render(layout, painter, o, times[times.length / 2], w, h, view));
+        q.count(render(layout, painter, o, times[times.length - 1], Math.max(0, layout.height() - view), w, h, view));
+        q.count(render(layout, painter, o, times[times.length / 2], 0, w, h, view));
         IndexColorModel cm = q.palette(o.palette().background());
 
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
@@ -164,10 +164,10 @@ public final class GifExport {
             int written = 0;
             long durationMs = 0;
             double frameMs = 1000.0 / o.fps();
+            double[] tops = scroll(layout, times, view);
             for (int i = 0; i < times.length; i++) {
-                BufferedImage rgb = render(layout, painter, o, times[i], w, h, view);
-                int[] px = rgb.getRGB(0, 0, w, h, null, 0, w);
-                q.snap(px);
+                BufferedImage rgb = render(layout, painter, o, times[i], tops[i], w, h, view);
+                int[] px = q.indices(((java.awt.image.DataBufferInt) rgb.getRaster().getDataBuffer()).getData());
                 int[] box = prev == null ? new int[]{0, 0, w, h} : changed(prev, px, w, h);
                 if (box == null && pending != null) {
                     pending.delayMs += frameMs; // nothing moved: the previous frame stays longer
@@ -235,13 +235,12 @@ public final class GifExport {
         BufferedImage img = new BufferedImage(bw, bh, BufferedImage.TYPE_BYTE_INDEXED, cm);
         byte[] data = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
         int transparent = cm.getMapSize() - 1;
-        Map<Integer, Integer> index = Quantizer.indexOf(cm);
         for (int y = 0; y < bh; y++) {
             for (int x = 0; x < bw; x++) {
                 int at = (y0 + y) * f.width + x0 + x;
                 int c = f.px[at];
                 // Unchanged pixels are transparent: the previous frame shows through and LZW gets long runs.
-                data[y * bw + x] = (byte) (f.prev != null && f.prev[at] == c ? transparent : index.get(c & 0xffffff));
+                data[y * bw + x] = (byte) (f.prev != null && f.prev[at] == c ? transparent : c);
             }
         }
         ImageWriteParam param = writer.getDefaultWriteParam();
@@ -323,11 +322,37 @@ public final class GifExport {
         return n;
     }
 
-    /** One frame: the header with live badges, then the diagram scrolled so the playhead stays in view. */
-    static BufferedImage render(DiagramLayout layout, DiagramPainter painter, Options o, long now, int w, int h, double view) {
-        double yNow = layout.y(now);
-        // Scroll like the app's auto-scroll: keep the playhead 60% down once it gets there.
-        double top = Math.max(0, Math.min(layout.height() - view, yNow - view * 0.6));
+    /** Frames a page turn takes. */
+    static final int TURN_FRAMES = 4;
+
+    /**
+     * The diagram's scroll position per frame. It turns a page (in a few frames) when the playhead
+     * nears the bottom, rather than following it pixel by pixel as the app does: a scrolled frame
+     * differs everywhere and costs a whole image in the file, a still one only what moved.
+     */
+    static double[] scroll(DiagramLayout layout, long[] times, double view) {
+        double[] tops = new double[times.length];
+        double max = Math.max(0, layout.height() - view);
+        double top = 0;
+        for (int i = 0; i < times.length; i++) {
+            double y = layout.y(times[i]);
+            if (y > top + view * 0.85 && top < max) {
+                double target = Math.min(max, y - view * 0.2);
+                for (int k = 0; k < TURN_FRAMES && i + k < times.length; k++) {
+                    tops[i + k] = top + (target - top) * (k + 1) / TURN_FRAMES;
+                }
+                top = target;
+                i += TURN_FRAMES - 1;
+                continue;
+            }
+            tops[i] = top;
+        }
+        return tops;
+    }
+
+    /** One frame: the header with live badges, then the diagram from {@code top} down. */
+    static BufferedImage render(DiagramLayout layout, DiagramPainter painter, Options o, long now, double top, int w, int h,
+                                double view) {
         ImagePainter img = new ImagePainter(w / o.scale(), h / o.scale(), o.scale());
         Palette pal = o.palette();
         img.fillRect(0, 0, layout.width(), HEADER + view, pal.background(), 1);
@@ -447,6 +472,8 @@ public final class GifExport {
             }
             colours = cs.stream().mapToInt(Integer::intValue).toArray();
             Arrays.fill(nearest, -1);
+            // A palette colour is its own nearest, whatever shade of its 15-bit cell comes first.
+            for (int i = colours.length - 1; i >= 0; i--) nearest[key(colours[i])] = i;
             byte[] rr = new byte[256], gg = new byte[256], bb = new byte[256];
             for (int i = 0; i < colours.length; i++) {
                 rr[i] = (byte) (colours[i] >> 16);
@@ -456,22 +483,26 @@ public final class GifExport {
             return new IndexColorModel(8, 256, rr, gg, bb, 255);
         }
 
+        private static int key(int c) {
+            return ((c >> 19) & 0x1f) << 10 | ((c >> 11) & 0x1f) << 5 | ((c >> 3) & 0x1f);
+        }
+
         private static int cell(int c) {
             return ((c >> 20) & 0xf) << 8 | ((c >> 12) & 0xf) << 4 | ((c >> 4) & 0xf);
         }
 
-        /** Replaces every pixel by its palette colour, so comparing frames compares what the GIF shows. */
-        void snap(int[] px) {
+        /** Each pixel's palette index, so comparing frames compares what the GIF shows. */
+        int[] indices(int[] px) {
             for (int i = 0; i < px.length; i++) {
                 int c = px[i];
-                int key = ((c >> 19) & 0x1f) << 10 | ((c >> 11) & 0x1f) << 5 | ((c >> 3) & 0x1f);
-                int n = nearest[key];
+                int n = nearest[key(c)];
                 if (n < 0) {
                     n = closest(c);
-                    nearest[key] = n;
+                    nearest[key(c)] = n;
                 }
-                px[i] = colours[n];
+                px[i] = n;
             }
+            return px;
         }
 
         private int closest(int c) {
@@ -489,11 +520,6 @@ public final class GifExport {
             return best;
         }
 
-        static Map<Integer, Integer> indexOf(IndexColorModel cm) {
-            Map<Integer, Integer> m = new HashMap<>();
-            for (int i = 0; i < cm.getMapSize() - 1; i++) m.putIfAbsent(cm.getRGB(i) & 0xffffff, i);
-            return m;
-        }
     }
 
     /** The caller owns the stream: ImageIO closes what it is given. */
