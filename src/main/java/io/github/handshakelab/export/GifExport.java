@@ -367,11 +367,18 @@ public final class GifExport {
         painter.paint(g, now, vTop, vBottom, layout.width(), -1, false);
     }
 
-    /** The layout of the PNG export, in the options' numbers. */
     private static DiagramLayout layout(Trace trace, Options o) {
+        return exportLayout(trace, o.absolute());
+    }
+
+    /**
+     * The layout of {@link DiagramExport}'s files (its wider margins), rebuilt here because that
+     * one is private: the one place to follow when the layout's options change.
+     */
+    static DiagramLayout exportLayout(Trace trace, boolean absolute) {
         DiagramLayout.Options d = DiagramLayout.Options.defaults();
         return new DiagramLayout(trace, new DiagramLayout.Options(d.width() + 100, d.top(), d.margin() + 50, d.pxPerMs(),
-                d.compressAboveUs(), d.gapPx(), d.sameTimePx(), d.charWidth(), d.lineHeight(), o.absolute()));
+                d.compressAboveUs(), d.gapPx(), d.sameTimePx(), d.charWidth(), d.lineHeight(), absolute));
     }
 
     /** Endpoint names and a badge per side in the state's colour, as the app's live badges. */
