@@ -12,7 +12,8 @@ public final class Main {
 
     public static void main(String[] args) {
         if (Cli.opensWindow(args)) {
-            io.github.handshakelab.app.AppLauncher.launch(args);
+            int status = io.github.handshakelab.app.AppLauncher.launch(args);
+            if (status != 0) System.exit(status);
             return;
         }
         System.exit(Cli.run(args));

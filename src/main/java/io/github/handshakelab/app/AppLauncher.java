@@ -6,7 +6,26 @@ import javafx.application.Application;
 public final class AppLauncher {
     private AppLauncher() {}
 
-    public static void launch(String[] args) {
-        Application.launch(HandshakeLabApp.class, args);
+    /**
+     * Opens the window and returns when it is closed: 0, or {@link Startup#NO_WINDOW} after one
+     * line on stderr when no window can be opened.
+     */
+    public static int launch(String[] args) {
+        String problem = Startup.problem(System.getProperty("os.name"), System.getenv("DISPLAY"), System.getenv("WAYLAND_DISPLAY"));
+        if (problem == null) problem = Natives.prepare();
+        if (problem != null) {
+            System.err.println(problem);
+            return Startup.NO_WINDOW;
+        }
+        Startup.holdStderr();
+        try {
+            Application.launch(HandshakeLabApp.class, args);
+            return 0;
+        } catch (RuntimeException | LinkageError e) {
+            Startup.toolkitFailed();
+            if (Startup.debug()) e.printStackTrace();
+            System.err.println(Startup.explain(e, System.getenv("DISPLAY")));
+            return Startup.NO_WINDOW;
+        }
     }
 }

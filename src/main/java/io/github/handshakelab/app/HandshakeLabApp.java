@@ -19,6 +19,10 @@ public class HandshakeLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Startup.toolkitUp();
+        // The icon of the window and the task bar (the packaged launchers carry src/packaging's copies).
+        var icon = HandshakeLabApp.class.getResource("icon.png");
+        if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
         Settings settings = Settings.user();
         Session session = new Session(new SimLab(), settings, stage, Session.uiLocale(settings.language()),
                 settings.theme());

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * The headless commands of DESIGN §5. Usage errors (unknown ids, bad numbers, out-of-range
  * values) print one line naming the problem and the accepted values and exit 2; no stack trace.
  */
-@Command(name = "handshake-lab", mixinStandardHelpOptions = true, version = "Handshake Lab 0.1",
+@Command(name = "handshake-lab", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Teach TCP connection management: simulate, replay captures, render diagrams.",
         subcommands = {ScenariosCommand.class, RenderCommand.class, ConversationsCommand.class, QuizCommand.class,
                 CommandLine.HelpCommand.class})
@@ -24,7 +24,23 @@ public final class Cli implements Runnable {
      * a mistyped subcommand gets a one-line error and a suggestion instead of a GUI on a server.
      */
     public static boolean opensWindow(String[] args) {
-        return args.length == 0 || (args.length == 1 && !args[0].startsWith("-") && Files.isRegularFile(Path.of(args[0])));
+        return args.length == 0 || (args.length == 1 && !args[0].startsWith("-") && !isCommand(args[0])
+                && Files.isRegularFile(Path.of(args[0])));
+    }
+
+    /**
+     * A subcommand name wins over a file of that name in the current directory ({@code scenarios}
+     * stays the listing). Read from the annotation, not a picocli model, to keep the window's
+     * start free of picocli's reflection.
+     */
+    static boolean isCommand(String word) {
+        if (word.equals("help")) return true;
+        for (Class<?> c : Cli.class.getAnnotation(Command.class).subcommands()) {
+            Command sub = c.getAnnotation(Command.class);
+            if (sub == null) continue;
+            if (sub.name().equals(word) || java.util.Arrays.asList(sub.aliases()).contains(word)) return true;
+        }
+        return false;
     }
 
     @Override

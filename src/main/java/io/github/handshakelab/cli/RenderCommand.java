@@ -42,7 +42,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--stream", paramLabel = "N", description = "TCP conversation of the capture (default: the first)")
     String stream;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "png, svg, puml (PlantUML), mermaid, txt (a ladder) or json (DESIGN §4)")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "png, gif (the animation), svg, puml (PlantUML), mermaid, txt (a ladder) or json (DESIGN §4)")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
@@ -51,16 +51,30 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--lang", defaultValue = "en", description = "en or zh, for the txt explanations")
     String lang;
 
+    // --- gif (DESIGN §6.3) ---
+    @Option(names = "--fps", paramLabel = "N", description = "gif: frames per second, 1 to 50 (default 12)")
+    String fps;
+
+    @Option(names = "--speed", paramLabel = "X", description = "gif: playback speed as in the app, 0.1 to 16 (default 1)")
+    String speed;
+
+    @Option(names = "--scale", paramLabel = "N", description = "gif: pixel density, 1 to 3 (default 1; 2 for a sharp projector)")
+    String scale;
+
     @Override
     public Integer call() throws IOException {
         Locale locale = locale(lang);
         switch (format) {
             case "txt", "json", "puml", "mermaid", "svg" -> { }
-            case "png" -> {
-                if (out == null) throw new Cli.UsageException("--format png writes an image: add --out FILE.png");
+            case "png", "gif" -> {
+                if (out == null) throw new Cli.UsageException("--format " + format + " writes an image: add --out FILE." + format);
             }
-            default -> throw new Cli.UsageException("unknown --format '" + format + "'; use png, svg, puml, mermaid, txt or json");
+            default -> throw new Cli.UsageException("unknown --format '" + format + "'; use png, gif, svg, puml, mermaid, txt or json");
         }
+        if (!format.equals("gif") && (fps != null || speed != null || scale != null)) {
+            throw new Cli.UsageException("--fps, --speed and --scale apply to --format gif only");
+        }
+        io.github.handshakelab.export.GifExport.Options gif = format.equals("gif") ? gifOptions(locale) : null;
         Trace trace;
         int status = 0;
         if (capture != null) {
@@ -80,6 +94,12 @@ public final class RenderCommand implements Callable<Integer> {
             Simulator.Outcome run = Simulator.runWithReport(sc);
             trace = run.trace();
             sim.warnUnused(sc, run, spec.commandLine().getErr());
+        }
+        if (gif != null) {
+            try (var o = new java.io.BufferedOutputStream(Files.newOutputStream(out))) {
+                io.github.handshakelab.export.GifExport.write(trace, gif, o, null);
+            }
+            return status;
         }
         if (format.equals("png")) {
             Files.write(out, DiagramExport.png(trace, locale, false));
@@ -126,6 +146,25 @@ public final class RenderCommand implements Callable<Integer> {
         }
         err.flush();
         return loaded;
+    }
+
+    private io.github.handshakelab.export.GifExport.Options gifOptions(Locale locale) {
+        var d = io.github.handshakelab.export.GifExport.Options.defaults();
+        int f = fps == null ? d.fps() : (int) number("--fps", fps, 1, 50);
+        double sp = speed == null ? d.speed() : decimal("--speed", speed, 0.1, 16);
+        double sc = scale == null ? d.scale() : decimal("--scale", scale, 1, 3);
+        return d.with(f, sp, sc).withLook(false, d.palette(), locale);
+    }
+
+    static double decimal(String option, String text, double min, double max) {
+        double v;
+        try {
+            v = Double.parseDouble(text.endsWith("x") ? text.substring(0, text.length() - 1) : text);
+        } catch (NumberFormatException e) {
+            throw new Cli.UsageException(option + " '" + text + "' is not a number; use " + min + " to " + max);
+        }
+        if (!(v >= min && v <= max)) throw new Cli.UsageException(option + " " + text + " is out of range; use " + min + " to " + max);
+        return v;
     }
 
     static long number(String option, String text, long min, long max) {
