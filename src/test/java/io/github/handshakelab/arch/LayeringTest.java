@@ -19,7 +19,8 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(
                         "io.github.handshakelab.tcp..", "io.github.handshakelab.sim..",
                         "io.github.handshakelab.trace..", "io.github.handshakelab.capture..",
-                        "io.github.handshakelab.diagram..", "io.github.handshakelab.export..", "io.github.handshakelab.cli..")
+                        "io.github.handshakelab.diagram..", "io.github.handshakelab.export..", "io.github.handshakelab.cli..",
+                        "io.github.handshakelab.sockets..", "io.github.handshakelab.questions..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
                 .check(CLASSES);
     }
@@ -29,7 +30,8 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(
                         "io.github.handshakelab.tcp..", "io.github.handshakelab.sim..",
                         "io.github.handshakelab.trace..", "io.github.handshakelab.capture..",
-                        "io.github.handshakelab.diagram..", "io.github.handshakelab.export..")
+                        "io.github.handshakelab.diagram..", "io.github.handshakelab.export..",
+                        "io.github.handshakelab.sockets..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.github.handshakelab.view..", "io.github.handshakelab.app..", "io.github.handshakelab.cli..")
                 .check(CLASSES);
