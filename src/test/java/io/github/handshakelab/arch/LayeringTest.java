@@ -31,7 +31,7 @@ class LayeringTest {
                         "io.github.handshakelab.tcp..", "io.github.handshakelab.sim..",
                         "io.github.handshakelab.trace..", "io.github.handshakelab.capture..",
                         "io.github.handshakelab.diagram..", "io.github.handshakelab.export..",
-                        "io.github.handshakelab.sockets..")
+                        "io.github.handshakelab.sockets..", "io.github.handshakelab.questions..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.github.handshakelab.view..", "io.github.handshakelab.app..", "io.github.handshakelab.cli..")
                 .check(CLASSES);

@@ -1,5 +1,7 @@
 package io.github.handshakelab.questions;
 
+import io.github.handshakelab.cli.ShowTraces;
+
 import io.github.handshakelab.sim.Scenarios;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.trace.Side;

@@ -1,7 +1,7 @@
-package io.github.handshakelab.questions;
+package io.github.handshakelab.cli;
 
 import io.github.handshakelab.capture.CaptureTraces;
-import io.github.handshakelab.cli.ScenarioOptions;
+import io.github.handshakelab.questions.Question;
 import io.github.handshakelab.sim.Scenario;
 import io.github.handshakelab.sim.Simulator;
 import io.github.handshakelab.trace.Trace;
@@ -14,7 +14,8 @@ import java.nio.file.Path;
 /**
  * Builds the trace a question's "Show me" opens, exactly as {@code render} would: the scenario's
  * option list goes through the one shared parser ({@link ScenarioOptions#parse}), a capture through
- * {@link CaptureTraces}.
+ * {@link CaptureTraces}. In {@code cli}, beside that parser, so that {@code questions} (plain data)
+ * does not depend on {@code cli} and the packages stay free of cycles.
  */
 public final class ShowTraces {
 
