@@ -77,7 +77,8 @@ public final class QuestionsPane extends VBox {
         topic.setButtonCell(topicCell());
         topic.setCellFactory(v -> topicCell());
         topic.getSelectionModel().select(0);
-        topic.setMaxWidth(Double.MAX_VALUE);
+        topic.setPrefWidth(150);
+        topic.setMaxWidth(200);
 
         list.setId("questionList");
         list.setCellFactory(v -> new ListCell<>() {
@@ -133,7 +134,7 @@ public final class QuestionsPane extends VBox {
 
         HBox filters = new HBox(6, search, topic);
         HBox.setHgrow(search, Priority.ALWAYS);
-        HBox.setHgrow(topic, Priority.SOMETIMES);
+        HBox.setHgrow(topic, Priority.NEVER);
         HBox actions = new HBox(6, reveal, showMe, drill);
         VBox detail = new VBox(6, title, question, hint, actions, answerBox);
         detail.setPadding(new Insets(4, 2, 4, 2));

@@ -8,6 +8,9 @@ import io.github.handshakelab.trace.Trace;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -48,11 +51,17 @@ public final class SocketsPane extends VBox {
         for (Label l : List.of(clientTable, serverTable)) {
             l.getStyleClass().add("sockets-table");
             // Columns line up only in a monospaced face; "monospace" maps to the platform's one.
-            l.setStyle("-fx-font-family: 'monospace';");
+            l.setStyle("-fx-font-family: 'monospace'; -fx-font-size: 11px;");
+            // A terminal never elides a column: scroll instead.
+            l.setMinWidth(Region.USE_PREF_SIZE);
         }
         clientHeading.getStyleClass().add("section-heading");
         serverHeading.getStyleClass().add("section-heading");
-        getChildren().addAll(netstat, at, clientHeading, clientTable, serverHeading, serverTable);
+        VBox tables = new VBox(4, clientHeading, clientTable, serverHeading, serverTable);
+        ScrollPane scroll = new ScrollPane(tables);
+        scroll.setId("socketsScroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(netstat, at, scroll);
     }
 
     /** The trace to show; {@code backlog} gives the listener's backlog (the simulation's parameter). */
