@@ -127,11 +127,15 @@ public final class MainController implements Initializable {
         else session.sideShown = show;
     }
 
-    private void fitTabs() {
-        Region headers = (Region) sideTabs.lookup(".headers-region");
-        if (headers == null) return;
-        double w = headers.prefWidth(-1) + 16;
-        sideTabs.setMinWidth(Math.max(240, w));
+    /** Makes the side column at least as wide as all its tab headers (with the current font and language). */
+    void fitTabs() {
+        if (sideTabs.getScene() == null) return;
+        sideTabs.applyCss();
+        double w = 0;
+        for (Node tab : sideTabs.lookupAll(".tab")) {
+            if (tab instanceof Region r) w += r.prefWidth(-1) + 2;
+        }
+        if (w > 0) sideTabs.setMinWidth(Math.max(240, w + 24));
     }
 
     /** Starts the window on its scene: restores what the session kept, registers the extra key combinations. */
@@ -150,6 +154,8 @@ public final class MainController implements Initializable {
             model.loadScenario(session.lab.scenarios().get(0).id());
         }
         if (session.statusKey != null) model.status(session.statusKey, session.statusArgs);
+        root.applyCss();
+        fitTabs();
         // The other keys of zoom: = is + without Shift, and the keypad's + and -.
         addAccelerator(scene, new KeyCodeCombination(KeyCode.EQUALS), this::onZoomIn);
         addAccelerator(scene, new KeyCodeCombination(KeyCode.ADD), this::onZoomIn);
@@ -353,8 +359,11 @@ public final class MainController implements Initializable {
     @FXML void onQuit() {
         if (session.stage != null) WindowBounds.save(session.stage, session.settings);
         dispose();
-        Platform.exit();
+        exit.run();
     }
+
+    /** What Quit ends with; a test replaces it so the toolkit stays up. */
+    Runnable exit = Platform::exit;
 
     // ---- theme and language ----
 
