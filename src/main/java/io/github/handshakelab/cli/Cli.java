@@ -14,6 +14,7 @@ import java.nio.file.Path;
 @Command(name = "handshake-lab", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Teach TCP connection management: simulate, replay captures, render diagrams.",
         subcommands = {ScenariosCommand.class, RenderCommand.class, ConversationsCommand.class, QuizCommand.class,
+                QuestionsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 

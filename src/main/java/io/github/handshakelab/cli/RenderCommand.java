@@ -42,7 +42,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--stream", paramLabel = "N", description = "TCP conversation of the capture (default: the first)")
     String stream;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "png, gif (the animation), svg, puml (PlantUML), mermaid, txt (a ladder) or json (DESIGN §4)")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "png, gif (the animation), svg, puml (PlantUML), mermaid, txt (a ladder), json (DESIGN §4) or sockets (ss -tan at --at T)")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
@@ -61,20 +61,34 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "N", description = "gif: pixel density, 1 to 3 (default 1; 2 for a sharp projector)")
     String scale;
 
+    @Option(names = "--at", paramLabel = "T", description = "with --format sockets: the instant (250ms, 2s, 1.5s or microseconds)")
+    String at;
+
+    @Option(names = "--netstat", description = "with --format sockets: netstat -tan's layout and state names (SYN_RECV, ESTABLISHED)")
+    boolean netstat;
+
     @Override
     public Integer call() throws IOException {
         Locale locale = locale(lang);
         switch (format) {
             case "txt", "json", "puml", "mermaid", "svg" -> { }
+            case "sockets" -> {
+                if (at == null) throw new Cli.UsageException("--format sockets needs --at T (e.g. 250ms, 2s, 1.5s or microseconds)");
+            }
             case "png", "gif" -> {
                 if (out == null) throw new Cli.UsageException("--format " + format + " writes an image: add --out FILE." + format);
             }
-            default -> throw new Cli.UsageException("unknown --format '" + format + "'; use png, gif, svg, puml, mermaid, txt or json");
+            default -> throw new Cli.UsageException("unknown --format '" + format + "'; use png, gif, svg, puml, mermaid, txt, json or sockets");
         }
         if (!format.equals("gif") && (fps != null || speed != null || scale != null)) {
             throw new Cli.UsageException("--fps, --speed and --scale apply to --format gif only");
         }
+        if (!format.equals("sockets") && (at != null || netstat)) {
+            throw new Cli.UsageException((at != null ? "--at" : "--netstat") + " only applies to --format sockets");
+        }
         io.github.handshakelab.export.GifExport.Options gif = format.equals("gif") ? gifOptions(locale) : null;
+        long atUs = at == null ? 0 : TimeArg.parse("--at", at);
+        int backlog = io.github.handshakelab.sockets.SocketTable.DEFAULT_BACKLOG;
         Trace trace;
         int status = 0;
         if (capture != null) {
@@ -91,6 +105,7 @@ public final class RenderCommand implements Callable<Integer> {
             if (sim.scenario == null) throw new Cli.UsageException("missing --scenario ID (or --capture FILE)");
             if (stream != null) throw new Cli.UsageException("--stream only applies to --capture");
             Scenario sc = sim.build();
+            backlog = sc.params().backlog();
             Simulator.Outcome run = Simulator.runWithReport(sc);
             trace = run.trace();
             sim.warnUnused(sc, run, spec.commandLine().getErr());
@@ -108,6 +123,7 @@ public final class RenderCommand implements Callable<Integer> {
         String text = switch (format) {
             case "svg" -> DiagramExport.svg(trace, locale, false);
             case "json" -> TraceJson.write(trace);
+            case "sockets" -> io.github.handshakelab.sockets.SocketTable.render(trace, atUs, backlog, netstat);
             case "puml" -> SequenceText.render(trace, SequenceText.Dialect.PLANTUML, false, locale);
             case "mermaid" -> SequenceText.render(trace, SequenceText.Dialect.MERMAID, false, locale);
             default -> TextLadder.render(trace, locale);

@@ -28,6 +28,13 @@ public interface Lab {
     /** Loads a scenario with its own defaults and no added faults. */
     Trace load(String id);
 
+    /**
+     * Replaces the current scenario by {@code next}, a library scenario with options applied (an
+     * interview question's "Show me", a lesson): undo returns to the previous one, reset to the
+     * library defaults of {@code next}'s id.
+     */
+    Trace apply(io.github.handshakelab.sim.Scenario next);
+
     /** The current scenario id, or null when a capture or file is shown. */
     String current();
 

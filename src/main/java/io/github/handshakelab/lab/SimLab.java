@@ -55,6 +55,16 @@ public final class SimLab implements Lab {
     }
 
     @Override
+    public Trace apply(Scenario next) {
+        if (base == null || !base.id().equals(next.id())) {
+            history.clear();
+            base = Scenarios.byId(next.id()).orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + next.id() + "'"));
+            scenario = base;
+        }
+        return change(next);
+    }
+
+    @Override
     public String current() {
         return scenario == null ? null : scenario.id();
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Messages {
 
     /** Bundles under src/main/resources/i18n, one per area (the window's ui bundle is not here: the model never shows it). */
-    private static final List<String> BUNDLES = List.of("i18n/tcp", "i18n/capture", "i18n/diagram", "i18n/quiz");
+    private static final List<String> BUNDLES = List.of("i18n/tcp", "i18n/capture", "i18n/diagram", "i18n/quiz", "i18n/questions");
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

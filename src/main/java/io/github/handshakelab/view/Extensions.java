@@ -12,5 +12,6 @@ final class Extensions {
     static void install(MainController c) {
         // one line per feature below
         PredictPane.install(c);
+        BankPanes.install(c);
     }
 }

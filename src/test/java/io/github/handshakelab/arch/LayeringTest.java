@@ -29,7 +29,8 @@ class LayeringTest {
                         "io.github.handshakelab.tcp..", "io.github.handshakelab.sim..",
                         "io.github.handshakelab.trace..", "io.github.handshakelab.capture..",
                         "io.github.handshakelab.diagram..", "io.github.handshakelab.export..",
-                        "io.github.handshakelab.text..", "io.github.handshakelab.lab..", "io.github.handshakelab.quiz..")
+                        "io.github.handshakelab.text..", "io.github.handshakelab.lab..", "io.github.handshakelab.quiz..",
+                        "io.github.handshakelab.sockets..", "io.github.handshakelab.questions..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.github.handshakelab.view..", "io.github.handshakelab.app..", "io.github.handshakelab.cli..")
                 .check(CLASSES);

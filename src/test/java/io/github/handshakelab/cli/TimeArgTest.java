@@ -1,0 +1,31 @@
+package io.github.handshakelab.cli;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** DESIGN §6: a time on the command line is 250ms, 2s, 1.5s or plain microseconds. */
+class TimeArgTest {
+
+    @ParameterizedTest
+    @CsvSource({"250ms,250000", "2s,2000000", "1.5s,1500000", "1250000,1250000", "0,0", "0.25ms,250",
+            "20us,20", "20µs,20", "' 3s ',3000000", "61.55s,61550000"})
+    void parsesEveryForm(String text, long us) {
+        assertEquals(us, TimeArg.parse("--at", text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "abc", "-1", "2 h", "1.5", "0.0000001s", "1e3", "99999999999999999999s"})
+    void refusesWithOneLineNamingTheOption(String text) {
+        Cli.UsageException e = assertThrows(Cli.UsageException.class, () -> TimeArg.parse("--at", text));
+        assertTrue(e.getMessage().startsWith("--at: '" + text + "'"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0,0.000s", "1550000,1.550s", "61550000,61.550s"})
+    void formatsSecondsWithMilliseconds(long us, String text) {
+        assertEquals(text, TimeArg.format(us));
+    }
+}

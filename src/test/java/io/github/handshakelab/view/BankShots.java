@@ -1,0 +1,96 @@
+package io.github.handshakelab.view;
+
+import io.github.handshakelab.app.Windows;
+import io.github.handshakelab.lab.SimLab;
+import io.github.handshakelab.questions.QuestionBank;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.prefs.Preferences;
+
+/**
+ * Headless screenshots of the Questions and Sockets tabs (run like scripts/screenshots.sh runs
+ * {@link Screenshots}, with the output directory as argument). Not part of the test run.
+ */
+public final class BankShots {
+
+    public static void main(String[] args) throws Exception {
+        File out = new File(args.length > 0 ? args[0] : "target/shots-bank");
+        out.mkdirs();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        CountDownLatch done = new CountDownLatch(1);
+        Throwable[] failure = new Throwable[1];
+        Platform.runLater(() -> {
+            try {
+                shoot(out);
+            } catch (Throwable t) {
+                failure[0] = t;
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+        Platform.exit();
+        if (failure[0] != null) {
+            failure[0].printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void shoot(File out) throws Exception {
+        Settings settings = new Settings(Preferences.userRoot().node("handshakelab-screenshots-bank"));
+        settings.clear();
+        Stage stage = new Stage();
+        Session s = new Session(new SimLab(), settings, stage, Locale.ROOT, Theme.LIGHT);
+        stage.setScene(new Scene(new javafx.scene.layout.Pane(), 1600, 960));
+        for (Locale l : new Locale[] {Locale.ROOT, Locale.SIMPLIFIED_CHINESE}) {
+            s.locale = l;
+            MainController c = Windows.show(stage, s);
+            stage.show();
+            c.applyTheme(Theme.LIGHT);
+            BankPanes.showMe(c.model(), QuestionBank.byId("why-time-wait-2msl").orElseThrow());
+            QuestionsPane qp = (QuestionsPane) select(c, "questionsTab").getContent();
+            qp.select("why-time-wait-2msl");
+            qp.revealedProperty().set(true);
+            snap(stage, new File(out, "questions-" + (l == Locale.ROOT ? "en" : "zh") + ".png"));
+        }
+        s.locale = Locale.ROOT;
+        MainController c = Windows.show(stage, s);
+        c.applyTheme(Theme.LIGHT);
+        c.model().loadScenario("syn-flood");
+        c.model().setPlayhead(3_250_000);
+        select(c, "socketsTab");
+        snap(stage, new File(out, "sockets-syn-flood.png"));
+        c.model().loadScenario("lost-final-ack");
+        c.model().setPlayhead(1_500_000);
+        ((SocketsPane) select(c, "socketsTab").getContent()).netstatToggle().setSelected(true);
+        snap(stage, new File(out, "sockets-lost-final-ack-netstat.png"));
+    }
+
+    private static Tab select(MainController c, String id) {
+        for (Tab t : c.sideTabs().getTabs()) {
+            if (id.equals(t.getId())) {
+                c.sideTabs().getSelectionModel().select(t);
+                return t;
+            }
+        }
+        throw new IllegalStateException("no tab " + id);
+    }
+
+    private static void snap(Stage stage, File file) throws Exception {
+        stage.getScene().getRoot().applyCss();
+        stage.getScene().getRoot().layout();
+        ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", file);
+        System.out.println("wrote " + file);
+    }
+}
