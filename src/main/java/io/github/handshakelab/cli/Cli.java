@@ -14,7 +14,7 @@ import java.nio.file.Path;
 @Command(name = "handshake-lab", mixinStandardHelpOptions = true, version = "Handshake Lab 0.1",
         description = "Teach TCP connection management: simulate, replay captures, render diagrams.",
         subcommands = {ScenariosCommand.class, RenderCommand.class, ConversationsCommand.class,
-                CommandLine.HelpCommand.class})
+                LessonCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     public static final int USAGE = 2;

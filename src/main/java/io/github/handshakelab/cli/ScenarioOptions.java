@@ -147,6 +147,14 @@ public final class ScenarioOptions {
      * @throws Cli.UsageException naming the bad option
      */
     public static Scenario parse(String scenarioId, List<String> options) {
+        return parse(scenarioId, options, null);
+    }
+
+    /**
+     * As {@link #parse(String, List)}; when {@code warnings} is not null it also gets the lines of
+     * {@link #warnUnused} (an option that changes nothing is a mistake in a file that is checked).
+     */
+    public static Scenario parse(String scenarioId, List<String> options, PrintWriter warnings) {
         Holder h = new Holder();
         List<String> args = new ArrayList<>();
         if (scenarioId != null) {
@@ -159,7 +167,9 @@ public final class ScenarioOptions {
         } catch (CommandLine.ParameterException e) {
             throw new Cli.UsageException(e.getMessage());
         }
-        return h.options.build();
+        Scenario s = h.options.build();
+        if (warnings != null) h.options.warnUnused(s, Simulator.runWithReport(s), warnings);
+        return s;
     }
 
     @Command(name = "options")

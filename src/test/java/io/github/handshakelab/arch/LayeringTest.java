@@ -19,8 +19,17 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(
                         "io.github.handshakelab.tcp..", "io.github.handshakelab.sim..",
                         "io.github.handshakelab.trace..", "io.github.handshakelab.capture..",
-                        "io.github.handshakelab.diagram..", "io.github.handshakelab.export..", "io.github.handshakelab.cli..")
+                        "io.github.handshakelab.diagram..", "io.github.handshakelab.export..", "io.github.handshakelab.cli..",
+                        "io.github.handshakelab.lesson..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(CLASSES);
+    }
+
+    /** Lessons read options through the CLI's one parser (cli.ScenarioOptions), but never the UI. */
+    @Test
+    void lessonsDoNotReachIntoTheUi() {
+        noClasses().that().resideInAPackage("io.github.handshakelab.lesson..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.github.handshakelab.view..", "io.github.handshakelab.app..")
                 .check(CLASSES);
     }
 
