@@ -460,7 +460,7 @@ lesson("capture-handshake-data-close", ["--capture", "resources/captures/handsha
        ("A real connection: handshake, data, close", "真实连接：握手、数据、关闭"), [
     (("sent", 1), 1,
      "A real Linux connection recorded with tcpdump, client 10.99.0.1 to server port 8080. The states are inferred from the segments (marked ?). The SYN: relative seq=0.",
-     "用 tcpdump 录下的一个真实 Linux 连接，客户端 10.99.0.1 连接服务器的 8080 端口。状态是根据报文段推断的（标有 ?）。SYN：相对序号 seq=0。"),
+     "用 tcpdump 录下的一个真实 Linux 连接，客户端 10.99.0.1 连接服务器的 8080 端口。状态是根据报文段推断的（图中标有“?”）。SYN：相对序号 seq=0。"),
     (("sent", 2), 2,
      "31 µs later the SYN, ACK: the handshake of a real stack is the one from the textbook.",
      "31 微秒后出现 SYN, ACK：真实协议栈的握手与教科书上的一样。"),
