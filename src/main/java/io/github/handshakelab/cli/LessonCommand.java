@@ -24,6 +24,11 @@ public final class LessonCommand implements Runnable {
         throw new Cli.UsageException("missing subcommand; use 'lesson check FILE'");
     }
 
+    /** Reads and checks a lesson with the one option parser of the command line. */
+    public static LessonReader.Result read(Path file) {
+        return LessonReader.read(file, ScenarioOptions::parse);
+    }
+
     @Command(name = "check", description = "Check a lesson file: its JSON, its source, and every step against the trace.",
             footer = {"", "Exit status: 0 the lesson is valid (one summary line on standard output);"
                     + " 2 it is not: one 'FILE:LINE:COL: problem' line per mistake on standard error."})
@@ -36,7 +41,7 @@ public final class LessonCommand implements Runnable {
 
         @Override
         public Integer call() {
-            LessonReader.Result r = LessonReader.read(file);
+            LessonReader.Result r = read(file);
             if (!r.ok()) {
                 PrintWriter err = spec.commandLine().getErr();
                 r.messages().forEach(err::println);

@@ -71,7 +71,7 @@ public final class RenderCommand implements Callable<Integer> {
             if (stream != null) throw new Cli.UsageException("--stream only applies to --capture (a lesson names its own stream)");
             if (!sim.simulationOnlyOptionsGiven().isEmpty()) throw new Cli.UsageException(String.join(", ", sim.simulationOnlyOptionsGiven())
                     + ": a lesson carries its own options (edit its \"options\" list)");
-            var read = io.github.handshakelab.lesson.LessonReader.read(lesson);
+            var read = LessonCommand.read(lesson);
             if (!read.ok()) {
                 PrintWriter err = spec.commandLine().getErr();
                 read.messages().forEach(err::println);

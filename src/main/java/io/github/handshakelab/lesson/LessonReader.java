@@ -9,8 +9,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.handshakelab.capture.CaptureTraces;
-import io.github.handshakelab.cli.Cli;
-import io.github.handshakelab.cli.ScenarioOptions;
 import io.github.handshakelab.sim.Scenario;
 import io.github.handshakelab.sim.Scenarios;
 import io.github.handshakelab.sim.Simulator;
@@ -81,19 +79,32 @@ public final class LessonReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
+    /**
+     * Turns a scenario id and its {@code render} options into a scenario: the CLI's one option
+     * parser ({@code cli.ScenarioOptions::parse}), passed in so that this package does not depend
+     * on the CLI (which depends on it). A bad option is a RuntimeException whose message names it;
+     * each line written to {@code warnings} is an option that changes nothing.
+     */
+    @FunctionalInterface
+    public interface Options {
+        Scenario parse(String scenarioId, List<String> options, PrintWriter warnings);
+    }
+
     private final String file;
     private final Path baseDir;
+    private final Options parser;
     private final Map<String, JsonLocation> values = new HashMap<>();
     private final Map<String, JsonLocation> keys = new HashMap<>();
     private final List<Problem> problems = new ArrayList<>();
 
-    private LessonReader(String file, Path baseDir) {
+    private LessonReader(String file, Path baseDir, Options parser) {
         this.file = file;
         this.baseDir = baseDir;
+        this.parser = parser;
     }
 
     /** Reads {@code path}; a capture named in it is looked up next to the lesson, then upwards (the project root). */
-    public static Result read(Path path) {
+    public static Result read(Path path, Options parser) {
         String name = path.toString();
         byte[] bytes;
         try {
@@ -107,7 +118,7 @@ public final class LessonReader {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return read(name, text, dir);
+            return read(name, text, dir, parser);
         } catch (CharacterCodingException e) {
             return new Result(name, null, null, List.of(new Problem(1, 1, "the file is not UTF-8 text")));
         }
@@ -117,8 +128,8 @@ public final class LessonReader {
      * Reads lesson text; {@code file} only names it in messages. {@code baseDir} is where a relative
      * capture path is looked up first (null: only the working directory).
      */
-    public static Result read(String file, String text, Path baseDir) {
-        return new LessonReader(file, baseDir).run(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    public static Result read(String file, String text, Path baseDir, Options parser) {
+        return new LessonReader(file, baseDir, parser).run(text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
     private Result run(String text) {
@@ -299,9 +310,10 @@ public final class LessonReader {
             StringWriter warnings = new StringWriter();
             Scenario sc;
             try {
-                sc = ScenarioOptions.parse(s.scenario(), s.options(), new PrintWriter(warnings));
-            } catch (Cli.UsageException e) {
-                at(optionPointer(s.options(), e.getMessage()), "bad option: " + e.getMessage());
+                sc = parser.parse(s.scenario(), s.options(), new PrintWriter(warnings));
+            } catch (RuntimeException e) {
+                String why = e.getMessage() != null ? e.getMessage() : e.toString();
+                at(optionPointer(s.options(), why), "bad option: " + why);
                 return null;
             }
             for (String line : warnings.toString().lines().toList()) {

@@ -1,5 +1,7 @@
 package io.github.handshakelab.lesson;
 
+import io.github.handshakelab.cli.ScenarioOptions;
+
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.trace.Side;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class LessonReaderTest {
             """;
 
     static LessonReader.Result read(String text) {
-        return LessonReader.read("l.json", text, null);
+        return LessonReader.read("l.json", text, null, ScenarioOptions::parse);
     }
 
     static List<String> problems(String text) {
@@ -191,23 +193,23 @@ class LessonReaderTest {
         // Project-root style path from a lesson one folder down: found in the folder above.
         Path lesson = dir.resolve("lessons/l.json");
         Files.writeString(lesson, body.formatted("c.pcap", 0), StandardCharsets.UTF_8);
-        LessonReader.Result r = LessonReader.read(lesson);
+        LessonReader.Result r = LessonReader.read(lesson, ScenarioOptions::parse);
         assertEquals(List.of(), r.messages());
         assertEquals(400_930, r.trace().endTime());
         assertEquals(11, r.trace().segments().size());
 
         Files.writeString(lesson, body.formatted("../c.pcap", 3), StandardCharsets.UTF_8);
         assertEquals(List.of(lesson + ":1:83: cannot replay the capture: handshake-data-close.pcap: no TCP stream 3; valid streams are 0"),
-                LessonReader.read(lesson).messages().stream().map(m -> m.replace("c.pcap:", "handshake-data-close.pcap:")).toList());
+                LessonReader.read(lesson, ScenarioOptions::parse).messages().stream().map(m -> m.replace("c.pcap:", "handshake-data-close.pcap:")).toList());
     }
 
     @Test
     void unreadableFiles(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("none.json");
-        assertEquals(List.of(missing + ":1:1: cannot read the lesson: no such file"), LessonReader.read(missing).messages());
+        assertEquals(List.of(missing + ":1:1: cannot read the lesson: no such file"), LessonReader.read(missing, ScenarioOptions::parse).messages());
         Path latin1 = dir.resolve("l.json");
         Files.write(latin1, new byte[]{'{', '"', (byte) 0xE9, '"', '}'});
-        assertEquals(List.of(latin1 + ":1:1: the file is not UTF-8 text"), LessonReader.read(latin1).messages());
+        assertEquals(List.of(latin1 + ":1:1: the file is not UTF-8 text"), LessonReader.read(latin1, ScenarioOptions::parse).messages());
     }
 
     @Test

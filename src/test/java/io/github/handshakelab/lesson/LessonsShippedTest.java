@@ -1,5 +1,7 @@
 package io.github.handshakelab.lesson;
 
+import io.github.handshakelab.cli.ScenarioOptions;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -43,7 +45,7 @@ class LessonsShippedTest {
         Set<String> scenarios = new TreeSet<>();
         int captures = 0;
         for (Path p : lessons()) {
-            Lesson l = LessonReader.read(p).lesson();
+            Lesson l = LessonReader.read(p, ScenarioOptions::parse).lesson();
             assertNotNull(l, p.toString());
             if (l.source() instanceof Lesson.Source.Simulation s) {
                 assertTrue(scenarios.add(s.scenario()), "two lessons for " + s.scenario());
@@ -60,7 +62,7 @@ class LessonsShippedTest {
     @ParameterizedTest
     @MethodSource("lessons")
     void validAndFollowsItsTrace(Path file) throws IOException {
-        LessonReader.Result r = LessonReader.read(file);
+        LessonReader.Result r = LessonReader.read(file, ScenarioOptions::parse);
         assertEquals(List.of(), r.messages());
         Set<ValidationMessage> schema = SCHEMA.validate(JSON.readTree(file.toFile()));
         assertEquals(Set.of(), schema, "schema");
