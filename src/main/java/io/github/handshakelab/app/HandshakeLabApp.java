@@ -1,8 +1,9 @@
 package io.github.handshakelab.app;
 
+import io.github.handshakelab.lab.SimLab;
 import io.github.handshakelab.view.Session;
 import io.github.handshakelab.view.Settings;
-import io.github.handshakelab.view.SimLab;
+import io.github.handshakelab.view.WindowBounds;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -11,8 +12,8 @@ import java.util.List;
 
 /**
  * The desktop application: the main window on the simulator, in the remembered theme and
- * language (default: the system locale). A file argument ({@code java -jar handshake-lab.jar FILE})
- * is opened like File > Open.
+ * language (default: the system locale), sized to the screen it opens on. A file argument
+ * ({@code java -jar handshake-lab.jar FILE}) is opened like File > Open.
  */
 public class HandshakeLabApp extends Application {
 
@@ -22,8 +23,9 @@ public class HandshakeLabApp extends Application {
         Session session = new Session(new SimLab(), settings, stage, Session.uiLocale(settings.language()),
                 settings.theme());
         session.speed = settings.speed();
+        WindowBounds.apply(stage, settings);
         Windows.show(stage, session);
-        stage.setOnCloseRequest(e -> settings.size(stage.getWidth(), stage.getHeight()));
+        stage.setOnCloseRequest(e -> WindowBounds.save(stage, settings));
         stage.show();
         List<String> files = getParameters().getUnnamed();
         if (!files.isEmpty()) Windows.controller(stage).openFile(Path.of(files.get(0)));

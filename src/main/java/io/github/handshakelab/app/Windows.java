@@ -1,18 +1,22 @@
 package io.github.handshakelab.app;
 
+import io.github.handshakelab.view.Fonts;
 import io.github.handshakelab.view.MainController;
+import io.github.handshakelab.view.Panes;
 import io.github.handshakelab.view.Session;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
+import io.github.handshakelab.view.WindowModel;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-/** Builds the main window from FXML in the session's language; rebuilding keeps trace and playhead. */
+/**
+ * Builds the main window from FXML in the session's language. Each build is a new scene with a
+ * new model and controllers; the window it replaces is disposed first (playback stopped, its
+ * key filters and accelerators gone with its scene), so keys act once after any number of
+ * language switches.
+ */
 public final class Windows {
     private Windows() {}
 
@@ -24,30 +28,29 @@ public final class Windows {
 
     /** The controller of the window now shown on {@code stage} (it changes when the language does). */
     public static MainController controller(Stage stage) {
+        if (stage.getScene() == null) return null;
         return (MainController) stage.getScene().getRoot().getProperties().get(MainController.class);
     }
 
     public static MainController show(Stage stage, Session session) {
+        MainController old = controller(stage);
+        if (old != null) old.dispose();
         ResourceBundle res = bundle(session.locale);
-        io.github.handshakelab.view.Fonts.use(session.locale);
-        FXMLLoader loader = new FXMLLoader(MainController.class.getResource("main.fxml"), res);
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the main window: " + e.getMessage(), e);
-        }
-        MainController c = loader.getController();
-        root.setStyle(io.github.handshakelab.view.Fonts.use(session.locale));
-        root.getProperties().put(MainController.class, c);
-        Scene scene = stage.getScene();
-        if (scene == null) {
-            stage.setScene(new Scene(root, session.settings.width(), session.settings.height()));
-        } else {
-            scene.setRoot(root);
-        }
+        Fonts.use(session.locale);
+        WindowModel model = new WindowModel(session.lab, session.locale, res);
+        Panes.Loaded<MainController> w = Panes.load(MainController.class.getResource("main.fxml"), res, model, session);
+        MainController c = w.controller();
+        w.root().setStyle(Fonts.use(session.locale));
+        w.root().getProperties().put(MainController.class, c);
+        Scene previous = stage.getScene();
+        // The first scene takes the stage's size (WindowBounds); a rebuild keeps the window's size.
+        Scene scene = previous == null || previous.getWidth() <= 0 ? new Scene(w.root())
+                : new Scene(w.root(), previous.getWidth(), previous.getHeight());
+        boolean full = stage.isFullScreen();
+        stage.setScene(scene);
+        if (full) stage.setFullScreen(true);
         session.rebuild = () -> show(stage, session);
-        c.start(session);
+        c.start(scene);
         stage.setTitle(res.getString("app.title"));
         return c;
     }

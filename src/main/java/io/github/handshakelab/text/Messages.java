@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Messages {
 
     /** Bundles under src/main/resources/i18n: tcp (explanations, lessons), capture, ui. */
-    private static final List<String> BUNDLES = List.of("i18n/tcp", "i18n/capture", "i18n/ui");
+    private static final List<String> BUNDLES = List.of("i18n/tcp", "i18n/capture", "i18n/diagram");
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

@@ -19,16 +19,22 @@ public final class FileOpener {
     private FileOpener() {}
 
     public static void open(Window owner, Path file, ResourceBundle res, Consumer<Trace> onTrace) {
+        open(owner, file, res, onTrace, () -> {});
+    }
+
+    /** As above; {@code onFailure} runs when the file could not be opened (not when the user cancels). */
+    public static void open(Window owner, Path file, ResourceBundle res, Consumer<Trace> onTrace, Runnable onFailure) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
             try {
                 onTrace.accept(TraceJson.read(Files.readString(file)));
             } catch (IOException | RuntimeException e) {
+                onFailure.run();
                 error(owner, res, file + ": " + e.getMessage());
             }
             return;
         }
-        io.github.handshakelab.view.capture.CaptureOpener.open(owner, file, res.getLocale(), onTrace);
+        io.github.handshakelab.view.capture.CaptureOpener.open(owner, file, res.getLocale(), onTrace, onFailure);
     }
 
     private static void error(Window owner, ResourceBundle res, String message) {

@@ -1,13 +1,16 @@
 package io.github.handshakelab.view;
 
+import io.github.handshakelab.lab.Lab;
 import io.github.handshakelab.trace.Trace;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * What survives rebuilding the scene (language switch): the lab with its faults, the trace on
- * screen, the playhead and the selection.
+ * What survives rebuilding the window (language switch): the lab with its faults, the trace on
+ * screen, the playhead, the selection, the status line, the library's scroll position and which
+ * side panels are shown. A window writes it back when it is disposed.
  */
 public final class Session {
     public final Lab lab;
@@ -16,12 +19,19 @@ public final class Session {
     public Locale locale;
     public Theme theme;
     public Trace trace;
-    /** The capture file {@link #trace} came from, for decoding its frames; null for a simulation. */
-    public java.nio.file.Path captureFile;
+    /** The file {@link #trace} came from (capture or trace JSON); null for a simulation. */
+    public Path file;
     public long time;
     public Integer selected;
     public double speed = 1.0;
-    /** Rebuilds the scene from FXML with {@link #locale}; set by the application. */
+    public boolean hideFuture, absolute;
+    public boolean libraryShown = true, sideShown = true;
+    /** The first scenario row on screen, or -1. */
+    public int libraryFirstRow = -1;
+    /** The status line as a ui key and its arguments, said again in the new language. */
+    public String statusKey;
+    public Object[] statusArgs = {};
+    /** Rebuilds the window from FXML with {@link #locale}; set by the application. */
     public Runnable rebuild = () -> {};
 
     public Session(Lab lab, Settings settings, Stage stage, Locale locale, Theme theme) {

@@ -51,13 +51,31 @@ public final class Settings {
 
     public void speed(double s) { node.putDouble("speed", s); }
 
-    public double width() { return node.getDouble("width", 1440); }
+    /**
+     * The window's bounds {x, y, width, height} last used on a screen of the given size (a
+     * laptop and a projector each keep their own), or null when none was saved for it.
+     */
+    public double[] bounds(String screen) {
+        String s = node.get("window." + screen, "");
+        if (s.isEmpty()) return null;
+        try {
+            String[] p = s.split(",");
+            if (p.length != 4) return null;
+            double[] b = new double[4];
+            for (int i = 0; i < 4; i++) b[i] = Double.parseDouble(p[i]);
+            return b[2] > 0 && b[3] > 0 ? b : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 
-    public double height() { return node.getDouble("height", 900); }
+    public void bounds(String screen, double x, double y, double w, double h) {
+        node.put("window." + screen, x + "," + y + "," + w + "," + h);
+    }
 
-    public void size(double w, double h) {
-        node.putDouble("width", w);
-        node.putDouble("height", h);
+    public void removeRecent(String path) {
+        List<String> r = new ArrayList<>(recent());
+        if (r.remove(path)) node.put("recent", String.join("\n", r));
     }
 
     public List<String> recent() {

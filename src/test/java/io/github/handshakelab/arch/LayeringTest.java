@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** DESIGN §1: the model, the sources and the layout are pure Java, so the CLI and tests need no display. */
 class LayeringTest {
@@ -15,22 +16,10 @@ class LayeringTest {
             .importPackages("io.github.handshakelab");
 
     @Test
-    void coreImportsNoJavaFx() {
-        noClasses().that().resideInAnyPackage(
-                        "io.github.handshakelab.tcp..", "io.github.handshakelab.sim..",
-                        "io.github.handshakelab.trace..", "io.github.handshakelab.capture..",
-                        "io.github.handshakelab.diagram..", "io.github.handshakelab.export..", "io.github.handshakelab.cli..",
-                        "io.github.handshakelab.lesson..")
+    void onlyViewAndAppImportJavaFx() {
+        noClasses().that().resideInAPackage("io.github.handshakelab..")
+                .and().resideOutsideOfPackages("io.github.handshakelab.view..", "io.github.handshakelab.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
-                .check(CLASSES);
-    }
-
-    /** Lessons get the CLI's option parser passed in (the CLI depends on lessons, not the other way). */
-    @Test
-    void lessonsDoNotReachIntoTheUiOrTheCli() {
-        noClasses().that().resideInAPackage("io.github.handshakelab.lesson..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.github.handshakelab.view..", "io.github.handshakelab.app..", "io.github.handshakelab.cli..")
                 .check(CLASSES);
     }
 
@@ -39,9 +28,22 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(
                         "io.github.handshakelab.tcp..", "io.github.handshakelab.sim..",
                         "io.github.handshakelab.trace..", "io.github.handshakelab.capture..",
-                        "io.github.handshakelab.diagram..", "io.github.handshakelab.export..")
+                        "io.github.handshakelab.diagram..", "io.github.handshakelab.export..",
+                        "io.github.handshakelab.text..", "io.github.handshakelab.lab..",
+                        "io.github.handshakelab.lesson..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.github.handshakelab.view..", "io.github.handshakelab.app..", "io.github.handshakelab.cli..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("io.github.handshakelab.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** Every package its own slice, so a package and its subpackages (view, view.capture) form no cycle either. */
+    @Test
+    void noCyclesBetweenAnyTwoPackages() {
+        slices().matching("io.github.handshakelab.(**)").should().beFreeOfCycles().check(CLASSES);
     }
 }

@@ -1,6 +1,8 @@
 package io.github.handshakelab.view;
 
 import io.github.handshakelab.app.Windows;
+import io.github.handshakelab.lab.Lab;
+import io.github.handshakelab.lab.SimLab;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.tcp.TimerKind;
 import io.github.handshakelab.trace.Side;
@@ -49,8 +51,8 @@ class MainWindowTest {
 
     private void load(FxRobot robot, String id) {
         robot.interact(() -> {
-            for (Lab.ScenarioInfo i : c().scenarioList().getItems()) {
-                if (i.id().equals(id)) c().scenarioList().getSelectionModel().select(i);
+            for (Lab.ScenarioInfo i : c().scenarios().list().getItems()) {
+                if (i.id().equals(id)) c().scenarios().list().getSelectionModel().select(i);
             }
         });
         assertEquals(id, c().playback().getTrace().scenario());
@@ -157,7 +159,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         ResourceBundle zh = Windows.bundle(Locale.SIMPLIFIED_CHINESE);
         assertEquals("▶ 播放", robot.lookup("#playButton").queryAs(javafx.scene.control.Button.class).getText());
-        assertEquals(zh.getString("faults.loseFinalAck"), c().loseFinalAck.getText());
+        assertEquals(zh.getString("faults.loseFinalAck"), c().faults().loseFinalAck.getText());
         assertEquals("客户端", zh.getString("diagram.client"));
         assertTrue(robot.lookup("#clientName").queryAs(Label.class).getText().startsWith("客户端"));
         assertEquals(1_000_000, c().playback().getTime());
@@ -213,7 +215,7 @@ class MainWindowTest {
         assertTrue(after.segments().stream().anyMatch(x -> x.retransmission() && x.flags().fin() && x.from() == Side.SERVER));
         robot.clickOn("#resetFaultsButton");
         assertEquals(before.segments(), c().playback().getTrace().segments());
-        assertFalse(c().loseFinalAck.isSelected());
+        assertFalse(c().faults().loseFinalAck.isSelected());
     }
 
     @Test
@@ -227,7 +229,8 @@ class MainWindowTest {
         assertEquals(java.nio.file.Files.readString(f), io.github.handshakelab.trace.TraceJson.write(c().playback().getTrace()));
         assertEquals(sim.segments().size(), c().playback().getTrace().segments().size());
         assertNull(c().session().lab.current());
-        assertTrue(c().faultsTab.getContent().isDisabled(), "faults need the simulator");
+        assertNull(c().model().scenarioProperty().get());
+        assertTrue(c().faults().faultsBox.isDisabled(), "faults need the simulator");
         assertEquals(f.toAbsolutePath().toString(), c().session().settings.recent().get(0));
         assertEquals(f.toAbsolutePath().toString(), c().recentMenu.getItems().get(0).getText());
         java.nio.file.Files.delete(f);
@@ -256,18 +259,18 @@ class MainWindowTest {
         Trace before = c().playback().getTrace();
         robot.interact(() -> {
             c().sideTabs().getSelectionModel().select(c().faultsTab);
-            c().isnRandom.setSelected(false);
-            c().isnClientField.setText("4294967296");
-            c().isnServerField.setText("0");
+            c().faults().isnRandom.setSelected(false);
+            c().faults().isnClientField.setText("4294967296");
+            c().faults().isnServerField.setText("0");
         });
-        robot.interact(() -> c().onApplyParams());
-        assertEquals("Client ISN: \"4294967296\" is not a sequence number (0 to 4294967295).", c().paramError.getText());
+        robot.interact(() -> c().faults().onApplyParams());
+        assertEquals("Client ISN: \"4294967296\" is not a sequence number (0 to 4294967295).", c().faults().paramError.getText());
         assertSame(before, c().playback().getTrace());
         robot.interact(() -> {
-            c().isnClientField.setText("4294967295");
-            c().onApplyParams();
+            c().faults().isnClientField.setText("4294967295");
+            c().faults().onApplyParams();
         });
-        assertEquals("", c().paramError.getText());
+        assertEquals("", c().faults().paramError.getText());
         TraceEvent.Segment syn = c().playback().getTrace().segments().get(0);
         assertEquals(4294967295L, syn.seqAbs());
         assertEquals(0, syn.seq());
@@ -292,7 +295,7 @@ class MainWindowTest {
         }
         robot.clickOn("#undoButton");
         assertEquals(before.segments(), c().playback().getTrace().segments());
-        assertTrue(c().undoButton.isDisabled(), "one step undid both calls");
+        assertTrue(c().faults().undoButton.isDisabled(), "one step undid both calls");
     }
 
     @Test
@@ -317,7 +320,7 @@ class MainWindowTest {
             c().onTheme();
         });
         assertEquals(Theme.DARK, c().diagram().themeProperty().get());
-        assertTrue(c().root.getStylesheets().stream().anyMatch(x -> x.endsWith("dark.css")));
+        assertTrue(c().root().getStylesheets().stream().anyMatch(x -> x.endsWith("dark.css")));
         assertEquals(Theme.DARK, c().session().settings.theme());
     }
 
@@ -327,14 +330,14 @@ class MainWindowTest {
         List<Trace.Gauge> g = c().playback().getTrace().gauge(Trace.GAUGE_HALF_OPEN);
         assertFalse(g.isEmpty());
         Trace.Gauge full = g.stream().filter(x -> x.value() == x.max()).findFirst().orElseThrow();
-        assertTrue(c().gaugeBox.isVisible());
+        assertTrue(c().diagramPane().gaugeBox.isVisible());
         robot.interact(() -> c().playback().seek(full.t()));
-        assertEquals(full.value() + " / " + full.max(), c().gaugeLabel.getText());
-        assertEquals(1.0, c().gaugeBar.getProgress(), 1e-9);
+        assertEquals(full.value() + " / " + full.max(), c().diagramPane().gaugeLabel.getText());
+        assertEquals(1.0, c().diagramPane().gaugeBar.getProgress(), 1e-9);
         robot.interact(() -> c().playback().seek(0));
-        assertEquals(0.0, c().gaugeBar.getProgress(), 1e-9);
+        assertEquals(0.0, c().diagramPane().gaugeBar.getProgress(), 1e-9);
         load(robot, "three-way-handshake");
-        assertFalse(c().gaugeBox.isVisible());
+        assertFalse(c().diagramPane().gaugeBox.isVisible());
     }
 
     @Test
@@ -343,8 +346,8 @@ class MainWindowTest {
         Trace t = io.github.handshakelab.capture.CaptureTraces.load(file, null);
         TraceEvent.Segment syn = t.segments().get(0);
         robot.interact(() -> {
-            c().showOpened(file, t, 0);
-            c().diagram().setSelected(syn);
+            c().showOpened(file, t);
+            c().model().select(syn);
         });
         robot.clickOn("#decodeFrame");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#frameDecode").tryQuery().isPresent());
@@ -354,18 +357,18 @@ class MainWindowTest {
     }
 
     @Test
-    void whatHappenedListsTheNotesUpToThePlayheadNewestFirst(FxRobot robot) {
+    void whatHappenedListsTheNotesUpToThePlayheadOldestFirst(FxRobot robot) {
         load(robot, "connect-to-closed-port");
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<String> notes = robot.lookup("#notesList").queryAs(javafx.scene.control.ListView.class);
+        javafx.scene.control.ListView<WindowModel.Happening> notes = robot.lookup("#notesList").queryAs(javafx.scene.control.ListView.class);
         robot.interact(() -> c().playback().seek(0));
         assertEquals(List.of(), notes.getItems());
         Trace t = c().playback().getTrace();
         TraceEvent.Note refused = t.events().stream().filter(e -> e instanceof TraceEvent.Note).map(e -> (TraceEvent.Note) e)
                 .filter(n -> n.text().english().contains("connection refused")).findFirst().orElseThrow();
         robot.interact(() -> c().playback().seek(refused.t()));
-        assertTrue(notes.getItems().get(0).endsWith(refused.text().english()), notes.getItems().toString());
+        assertTrue(notes.getItems().get(notes.getItems().size() - 1).text().endsWith(refused.text().english()), notes.getItems().toString());
         robot.interact(() -> c().playback().seek(refused.t() - 1));
-        assertFalse(notes.getItems().stream().anyMatch(x -> x.contains("connection refused")), "rolls back with the playhead");
+        assertFalse(notes.getItems().stream().anyMatch(x -> x.text().contains("connection refused")), "rolls back with the playhead");
     }
 }

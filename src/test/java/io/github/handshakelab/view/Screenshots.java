@@ -1,6 +1,8 @@
 package io.github.handshakelab.view;
 
 import io.github.handshakelab.app.Windows;
+import io.github.handshakelab.lab.Lab;
+import io.github.handshakelab.lab.SimLab;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceEvent;
 import javafx.application.Platform;
@@ -73,7 +75,7 @@ public final class Screenshots {
         if (load(c, s, "lost-final-ack")) {
             c.playback().seek(0);
             for (var seg : c.playback().getTrace().segments()) if (seg.retransmission()) { c.playback().seek(seg.sent()); break; }
-            c.selectCurrent();
+            c.diagramPane().selectCurrent();
             c.sideTabs().getSelectionModel().select(1);
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();
@@ -82,7 +84,7 @@ public final class Screenshots {
         if (load(c, s, "syn-flood")) {
             c.sideTabs().getSelectionModel().select(0);
             c.playback().seek(c.playback().endTime() / 3);
-            c.selectCurrent();
+            c.diagramPane().selectCurrent();
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();
             save(stage.getScene().snapshot(null), new File(out, "syn-flood-gauge.png"));
@@ -92,10 +94,11 @@ public final class Screenshots {
         Trace tls = io.github.handshakelab.capture.CaptureTraces.load(tlsFile, null);
         TraceEvent.Segment hello = tls.segments().stream()
                 .filter(x -> x.payloadInfo() != null && x.payloadInfo().contains("ServerHello")).findFirst().orElseThrow();
-        c.showOpened(tlsFile, tls, hello.sent());
-        c.root.applyCss();
-        c.root.layout();
-        c.selectCurrent();
+        c.showOpened(tlsFile, tls);
+        c.model().setPlayhead(hello.sent());
+        c.root().applyCss();
+        c.root().layout();
+        c.diagramPane().selectCurrent();
         save(stage.getScene().snapshot(null), new File(out, "capture-replay.png"));
         // the state-machine panel
         s.locale = Locale.ROOT;
@@ -130,7 +133,7 @@ public final class Screenshots {
             for (var e : c.playback().getTrace().segments()) if (e.retransmission()) t = e.end() + 60_000;
             c.playback().seek(t);
         } else c.playback().seek(c.playback().endTime() / 8);
-        c.selectCurrent();
+        c.diagramPane().selectCurrent();
         stage.getScene().getRoot().applyCss();
         stage.getScene().getRoot().layout();
         save(stage.getScene().snapshot(null), file);
@@ -148,12 +151,12 @@ public final class Screenshots {
     }
 
     static boolean load(MainController c, Session s, String id) {
-        for (Lab.ScenarioInfo i : c.scenarioList().getItems()) {
+        for (Lab.ScenarioInfo i : c.scenarios().list().getItems()) {
             if (i.id().equals(id)) {
-                c.root.applyCss();
-                c.root.layout();
-                c.scenarioList().getSelectionModel().select(i);
-                c.scenarioList().scrollTo(Math.max(0, c.scenarioList().getItems().indexOf(i) - 1));
+                c.root().applyCss();
+                c.root().layout();
+                c.scenarios().list().getSelectionModel().select(i);
+                c.scenarios().list().scrollTo(Math.max(0, c.scenarios().list().getItems().indexOf(i) - 1));
                 return true;
             }
         }

@@ -51,6 +51,7 @@ public final class CaptureOpener {
     private final Window owner;
     private final Path file;
     private final Consumer<Trace> onTrace;
+    private Runnable onFailure = () -> {};
     private final Locale locale;
     private final Stage stage = new Stage();
 
@@ -69,6 +70,16 @@ public final class CaptureOpener {
     /** As {@link #open(Window, Path, Consumer)}, in the UI language chosen in the app ({@link Locale#ROOT} = English). */
     public static void open(Window owner, Path file, Locale locale, Consumer<Trace> onTrace) {
         new CaptureOpener(owner, file, locale, onTrace).start();
+    }
+
+    /**
+     * As above; {@code onFailure} runs when the file cannot be read or has no TCP conversation
+     * (so the window can drop it from the recent files). Cancelling is not a failure.
+     */
+    public static void open(Window owner, Path file, Locale locale, Consumer<Trace> onTrace, Runnable onFailure) {
+        CaptureOpener o = new CaptureOpener(owner, file, locale, onTrace);
+        o.onFailure = onFailure;
+        o.start();
     }
 
     private String t(String key, Object... args) {
@@ -123,6 +134,7 @@ public final class CaptureOpener {
     }
 
     private void error(Throwable ex) {
+        onFailure.run();
         String msg = ex.getMessage() != null ? ex.getMessage() : ex.toString();
         Alert a = new Alert(Alert.AlertType.ERROR, msg);
         a.setHeaderText(t("capture.ui.error", name()));
@@ -231,6 +243,8 @@ public final class CaptureOpener {
         });
         // The usual case of a capture made for one connection: it is already selected.
         table.getSelectionModel().select(0);
+        // With one conversation and nothing to warn about there is nothing to choose: open it.
+        boolean only = index.conversations().size() == 1 && index.warnings().isEmpty() && index.droppedWarnings() == 0;
 
         VBox root = new VBox(10, new Label(t("capture.ui.summary", name(), index.format(), index.packets(),
                 index.tcpPackets(), index.conversations().size())), filters, table);
@@ -245,6 +259,16 @@ public final class CaptureOpener {
         }
         root.getChildren().addAll(building, buttons);
         root.setPadding(new Insets(12));
+        if (only) {
+            // Keep the progress window (with Cancel) while the trace is built; no table.
+            VBox progress = new VBox(12, new Label(t("capture.ui.indexing", name())), building, close);
+            progress.setAlignment(Pos.CENTER);
+            progress.setPadding(new Insets(16));
+            stage.setScene(new Scene(progress));
+            stage.sizeToScene();
+            pick.run();
+            return;
+        }
         stage.setScene(new Scene(root));
         stage.sizeToScene();
     }

@@ -1,4 +1,4 @@
-package io.github.handshakelab.view;
+package io.github.handshakelab.lab;
 
 import io.github.handshakelab.sim.DropRule;
 import io.github.handshakelab.sim.FaultPlan;
@@ -11,14 +11,18 @@ import io.github.handshakelab.sim.Simulator;
 import io.github.handshakelab.tcp.UserCall;
 import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
+import io.github.handshakelab.sim.TriggeredCall;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * {@link Lab} on the deterministic simulator: every change builds a new {@link Scenario} from the
+ * {@link Lab} on the deterministic simulator (plain Java, no JavaFX: the window binds to it): every change builds a new {@link Scenario} from the
  * previous one and runs it again. Because the simulator is deterministic and a fault or a call at
  * time t cannot influence anything before t, the past on screen stays and only the future changes.
  */
@@ -27,6 +31,8 @@ public final class SimLab implements Lab {
     private Scenario base;
     private Scenario scenario;
     private final Deque<Scenario> history = new ArrayDeque<>();
+    /** The trace of {@link #scenario}, to tell which of the script's calls already happened. */
+    private Trace last;
 
     @Override
     public List<ScenarioInfo> scenarios() {
@@ -40,6 +46,7 @@ public final class SimLab implements Lab {
         history.clear();
         if (id == null) {
             base = scenario = null;
+            last = null;
             return null;
         }
         base = Scenarios.byId(id).orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + id + "'"));
@@ -53,7 +60,8 @@ public final class SimLab implements Lab {
     }
 
     private Trace run() {
-        return Simulator.run(scenario);
+        last = Simulator.run(scenario);
+        return last;
     }
 
     private Trace change(Scenario next) {
@@ -97,13 +105,37 @@ public final class SimLab implements Lab {
 
     @Override
     public Trace call(long t, Side side, UserCall call, int bytes) {
-        return change(scenario.withCall(new ScheduledCall(t, side, call, bytes)));
+        return change(replacingScript(scenario, t, side, call).withCall(new ScheduledCall(t, side, call, bytes)));
     }
 
     @Override
     public Trace callBoth(long t, UserCall call) {
-        return change(scenario.withCall(new ScheduledCall(t, Side.CLIENT, call, 0))
+        Scenario s = replacingScript(replacingScript(scenario, t, Side.CLIENT, call), t, Side.SERVER, call);
+        return change(s.withCall(new ScheduledCall(t, Side.CLIENT, call, 0))
                 .withCall(new ScheduledCall(t, Side.SERVER, call, 0)));
+    }
+
+    /**
+     * A CLOSE the user adds replaces the script's own CLOSE of that side that has not happened
+     * yet (a later scheduled CLOSE, a CLOSE triggered by a state, an application that closes on
+     * the peer's FIN). Otherwise the script's CLOSE would fire on a closing connection and end in
+     * "error: connection closing" (RFC 9293 §3.10.4), which the user never asked for. If the
+     * side has closed already, the user's call stays an error: that is what TCP says.
+     */
+    private Scenario replacingScript(Scenario s, long t, Side side, UserCall call) {
+        if (call != UserCall.CLOSE || last == null) return s;
+        boolean closed = last.events().stream().anyMatch(e -> e instanceof TraceEvent.User u
+                && u.endpoint() == side && u.call() == UserCall.CLOSE && u.t() <= t);
+        if (closed) return s;
+        List<ScheduledCall> calls = s.calls().stream()
+                .filter(c -> !(c.side() == side && c.call() == UserCall.CLOSE && c.t() >= t)).toList();
+        List<TriggeredCall> triggered = s.triggered().stream()
+                .filter(c -> !(c.side() == side && c.call() == UserCall.CLOSE)).toList();
+        Set<Side> onFin = EnumSet.noneOf(Side.class);
+        onFin.addAll(s.extras().closeOnFin());
+        onFin.remove(side);
+        return new Scenario(s.id(), s.params(), calls, triggered, s.faults(),
+                new Scenario.Extras(onFin, s.extras().injections()));
     }
 
     @Override
@@ -118,6 +150,8 @@ public final class SimLab implements Lab {
         SimParams p = scenario.params().withDelayUs(v.delayMs() * 1000).withInitialRtoUs(v.rtoMs() * 1000)
                 .withMslUs(v.mslS() * 1_000_000).withIsnClient(v.isnClient()).withIsnServer(v.isnServer())
                 .withSeed(v.seed()).withSynCookies(v.synCookies()).withBacklog(v.backlog());
+        // Apply without a change is no step to undo (and must not lose what the scenario set).
+        if (p.equals(scenario.params())) return last != null ? last : run();
         return change(scenario.withParams(p));
     }
 

@@ -1,4 +1,4 @@
-package io.github.handshakelab.view;
+package io.github.handshakelab.lab;
 
 import io.github.handshakelab.tcp.UserCall;
 import io.github.handshakelab.trace.Side;

@@ -1,0 +1,202 @@
+package io.github.handshakelab.view;
+
+import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.fxml.Initializable;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.net.URL;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.DoubleConsumer;
+
+/** The diagram pane: playback bar, sequence diagram, half-open gauge, timeline scrubber. */
+public final class DiagramController implements Initializable {
+
+    /** The speeds of the speed box, also the steps of Faster/Slower. */
+    public static final List<Double> SPEEDS = List.of(0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0);
+    private static final double ZOOM_STEP = 1.25;
+
+    @FXML VBox diagramPane;
+    @FXML FlowPane playbackBar;
+    @FXML Button restartButton, prevButton, playButton, nextButton, zoomInButton, zoomOutButton, fitButton;
+    @FXML ComboBox<Double> speedBox;
+    @FXML Label timeLabel, gaugeLabel;
+    @FXML ToggleButton absoluteToggle;
+    @FXML SequenceDiagram diagram;
+    @FXML HBox gaugeBox;
+    @FXML ProgressBar gaugeBar;
+    @FXML StackPane timelineBox;
+    @FXML Canvas tickCanvas;
+    @FXML Slider scrubber;
+
+    private final WindowModel model;
+    private ResourceBundle res;
+    private boolean updatingScrubber, syncingSelection;
+    private List<Trace.Gauge> gauge = List.of();
+    private Theme theme = Theme.LIGHT;
+    /** Told when the user changes the speed (the window remembers it). */
+    private DoubleConsumer onSpeed = v -> {};
+
+    public DiagramController(WindowModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public void initialize(URL location, ResourceBundle resources) {
+        res = resources;
+        Playback playback = model.playback();
+        diagram.bundleProperty().set(res);
+        diagram.localeProperty().set(model.locale());
+        diagram.playheadProperty().bind(model.playheadProperty());
+        diagram.absoluteProperty().bind(model.absoluteProperty());
+        absoluteToggle.selectedProperty().bindBidirectional(model.absoluteProperty());
+        diagram.showFutureProperty().bind(model.hideFutureProperty().not());
+        diagram.onDropSegmentProperty().set(s -> model.change(() -> model.lab().dropSegment(s.id()), "status.dropped", s.id()));
+        model.traceProperty().addListener((o, a, t) -> onTrace(t));
+        // The diagram's selection and the model's are one: clicking selects, loading clears.
+        diagram.selectedProperty().addListener((o, a, s) -> {
+            if (!syncingSelection && s != model.getSelection()) model.select(s);
+        });
+        model.selectionProperty().addListener((o, a, s) -> {
+            syncingSelection = true;
+            diagram.setSelected(s);
+            syncingSelection = false;
+        });
+
+        speedBox.setItems(FXCollections.observableArrayList(SPEEDS));
+        speedBox.setConverter(new StringConverter<>() {
+            @Override public String toString(Double d) { return d == null ? "" : speedText(d); }
+            @Override public Double fromString(String s) { return Double.valueOf(s.replace("×", "")); }
+        });
+        speedBox.setValue(playback.speedProperty().get());
+        speedBox.valueProperty().addListener((o, a, v) -> {
+            if (v == null) return;
+            playback.speedProperty().set(v);
+            onSpeed.accept(v);
+        });
+        playback.speedProperty().addListener((o, a, v) -> speedBox.setValue(v.doubleValue()));
+        playback.playingProperty().addListener((o, a, p) -> playButton.setText(res.getString(p ? "play.pause" : "play.play")));
+        model.playheadProperty().addListener(o -> onTime());
+        scrubber.valueProperty().addListener((o, a, v) -> {
+            if (!updatingScrubber) model.setPlayhead(playback.timeAt(v.doubleValue()));
+        });
+        tickCanvas.widthProperty().bind(timelineBox.widthProperty());
+        tickCanvas.widthProperty().addListener(o -> drawTicks());
+        onTrace(model.getTrace());
+    }
+
+    static String speedText(double d) {
+        return (d == Math.rint(d) ? String.valueOf((int) d) : String.valueOf(d)) + "×";
+    }
+
+    void onSpeedChange(DoubleConsumer c) { this.onSpeed = c; }
+
+    public SequenceDiagram diagram() { return diagram; }
+
+    void theme(Theme t) {
+        theme = t;
+        diagram.themeProperty().set(t);
+        drawTicks();
+    }
+
+    private void onTrace(Trace t) {
+        diagram.setTrace(t);
+        gauge = t == null ? List.of() : t.gauge(Trace.GAUGE_HALF_OPEN);
+        gaugeBox.setVisible(!gauge.isEmpty());
+        gaugeBox.setManaged(!gauge.isEmpty());
+        diagram.setSelected(model.getSelection());
+        onTime();
+        drawTicks();
+    }
+
+    private void onTime() {
+        long t = model.getPlayhead();
+        Playback playback = model.playback();
+        timeLabel.setText("t = " + SequenceDiagramSkin.formatTime(t));
+        updatingScrubber = true;
+        scrubber.setValue(playback.fraction(t));
+        updatingScrubber = false;
+        if (!gauge.isEmpty()) {
+            Trace.Gauge row = null;
+            for (Trace.Gauge r : gauge) { if (r.t() <= t) row = r; else break; }
+            long len = row == null ? 0 : row.value(), cap = row == null ? gauge.get(0).max() : row.max();
+            gaugeBar.setProgress(cap <= 0 ? 0 : Math.min(1, (double) len / cap));
+            gaugeLabel.setText(MessageFormat.format(res.getString("gauge.value"), len, cap));
+        }
+    }
+
+    private void drawTicks() {
+        GraphicsContext g = tickCanvas.getGraphicsContext2D();
+        double w = tickCanvas.getWidth(), h = tickCanvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        g.setStroke(theme.muted);
+        g.setLineWidth(1);
+        double pad = 8;
+        Playback playback = model.playback();
+        for (long s : playback.stops()) {
+            double x = pad + playback.fraction(s) * (w - 2 * pad);
+            g.strokeLine(x, 0, x, 7);
+            g.strokeLine(x, h - 7, x, h);
+        }
+    }
+
+    // ---- actions (buttons here, menu accelerators in the main window) ----
+
+    @FXML public void onPlayPause() { model.playback().toggle(); }
+
+    @FXML public void onRestart() { model.playback().pause(); model.playback().restart(); }
+
+    @FXML public void onPrevious() { model.playback().previous(); }
+
+    @FXML public void onNext() { model.playback().next(); }
+
+    public void onEnd() { model.playback().toEnd(); }
+
+    /** One step up or down the speed list (Faster / Slower). */
+    public void stepSpeed(int direction) {
+        double now = model.playback().speedProperty().get();
+        int i = 0;
+        while (i < SPEEDS.size() - 1 && SPEEDS.get(i) < now) i++;
+        int next = Math.max(0, Math.min(SPEEDS.size() - 1, i + direction));
+        model.playback().speedProperty().set(SPEEDS.get(next));
+    }
+
+    @FXML public void onZoomIn() { diagram.zoomProperty().set(SequenceDiagramSkin.clampZoom(diagram.zoomProperty().get() * ZOOM_STEP)); }
+
+    @FXML public void onZoomOut() { diagram.zoomProperty().set(SequenceDiagramSkin.clampZoom(diagram.zoomProperty().get() / ZOOM_STEP)); }
+
+    /**
+     * Fits the whole diagram to the height of its pane, so a class sees the exchange at once.
+     * The layout's height is measured at the current zoom and scaled; clampZoom keeps it legible.
+     */
+    @FXML public void onFit() {
+        double content = diagram.contentHeight();
+        double view = diagram.getHeight();
+        if (content <= 0 || view <= 0) return;
+        double z = diagram.zoomProperty().get();
+        diagram.zoomProperty().set(SequenceDiagramSkin.clampZoom(z * view / content));
+        diagram.scrollTo(0);
+    }
+
+    /** The segment the playhead is on becomes the selection (the inspector follows). */
+    public void selectCurrent() {
+        TraceEvent.Segment s = model.playback().currentSegmentProperty().get();
+        if (s != null) model.select(s);
+    }
+}
