@@ -24,7 +24,7 @@ public final class AutoSteps {
 
     /** A lesson over {@code trace}; {@code title} names it, {@code source} is what {@link LessonWriter} would save. */
     public static Lesson of(Lesson.Text title, Lesson.Source source, Trace trace) {
-        TreeMap<Long, List<TraceEvent>> at = new TreeMap<>();
+        TreeMap<Long, List<Object>> at = new TreeMap<>();
         for (TraceEvent e : trace.events()) {
             if (e instanceof TraceEvent.Segment s) {
                 at.computeIfAbsent(s.sent(), k -> new ArrayList<>()).add(e);
@@ -35,7 +35,7 @@ public final class AutoSteps {
         }
         List<Lesson.Step> steps = new ArrayList<>();
         for (var entry : at.entrySet()) {
-            List<TraceEvent> events = entry.getValue();
+            List<Object> events = entry.getValue();
             events.sort((a, b) -> Integer.compare(rank(a), rank(b)));
             Lesson.Text caption = new Lesson.Text(caption(events, Locale.ROOT), caption(events, Locale.SIMPLIFIED_CHINESE));
             steps.add(new Lesson.Step(entry.getKey(), caption, highlight(events), null));
@@ -44,21 +44,19 @@ public final class AutoSteps {
     }
 
     /** A segment's arrival (or loss) as an event of its own, at the end of its arrow. */
-    private record Arrival(TraceEvent.Segment segment) implements TraceEvent {
-        public long time() { return segment.end(); }
-    }
+    private record Arrival(TraceEvent.Segment segment) {}
 
     /** Arrivals first (they cause what follows), then state changes, then what is sent in reply. */
-    private static int rank(TraceEvent e) {
+    private static int rank(Object e) {
         if (e instanceof Arrival) return 0;
         if (e instanceof TraceEvent.StateChange) return 1;
         return 2;
     }
 
     /** The segment just sent, else the one that just arrived, else the last state change. */
-    private static Lesson.Highlight highlight(List<TraceEvent> events) {
+    private static Lesson.Highlight highlight(List<Object> events) {
         Lesson.Highlight h = null;
-        for (TraceEvent e : events) {
+        for (Object e : events) {
             if (e instanceof TraceEvent.Segment s) h = new Lesson.Highlight.OfSegment(s.id());
             else if (e instanceof Arrival a && !(h instanceof Lesson.Highlight.OfSegment)) h = new Lesson.Highlight.OfSegment(a.segment().id());
             else if (e instanceof TraceEvent.StateChange c && h == null) h = new Lesson.Highlight.OfState(c.to(), c.endpoint());
@@ -66,10 +64,10 @@ public final class AutoSteps {
         return h;
     }
 
-    private static String caption(List<TraceEvent> events, Locale locale) {
+    private static String caption(List<Object> events, Locale locale) {
         ResourceBundle b = ResourceBundle.getBundle("i18n/lesson", locale, NO_FALLBACK);
         List<String> parts = new ArrayList<>();
-        for (TraceEvent e : events) {
+        for (Object e : events) {
             if (e instanceof Arrival a) {
                 TraceEvent.Segment s = a.segment();
                 parts.add(format(b, locale, s.isDropped() ? "auto.lost" : "auto.arrives", s.id(), s.label(false), side(b, s.to())));
