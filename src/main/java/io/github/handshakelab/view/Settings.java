@@ -90,4 +90,16 @@ public final class Settings {
         while (r.size() > MAX_RECENT) r.remove(r.size() - 1);
         node.put("recent", String.join("\n", r));
     }
+
+    // --- lessons ---
+
+    /** Recent lesson files, newest first (File > Recent lessons). */
+    public List<String> recentLessons() {
+        String s = node.get("recentLessons", "");
+        return s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
+    }
+
+    public void recentLessons(List<String> paths) {
+        node.put("recentLessons", String.join("\n", paths));
+    }
 }
