@@ -36,6 +36,8 @@ public class HandshakeLabApp extends Application {
         WindowBounds.apply(stage, settings);
         javafx.application.Platform.runLater(() -> WindowBounds.apply(stage, settings));
         List<String> files = getParameters().getUnnamed();
-        if (!files.isEmpty()) Windows.controller(stage).openFile(Path.of(files.get(0)));
+        if (files.size() == 2 && files.get(0).equals("--present")) {
+            javafx.application.Platform.runLater(() -> io.github.handshakelab.view.LessonsUi.of(Windows.controller(stage)).present(files.get(1)));
+        } else if (!files.isEmpty()) Windows.controller(stage).openFile(Path.of(files.get(0)));
     }
 }

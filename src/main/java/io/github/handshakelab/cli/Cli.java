@@ -14,8 +14,7 @@ import java.nio.file.Path;
 @Command(name = "handshake-lab", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Teach TCP connection management: simulate, replay captures, render diagrams.",
         subcommands = {ScenariosCommand.class, RenderCommand.class, ConversationsCommand.class, QuizCommand.class,
-                QuestionsCommand.class,
-                CommandLine.HelpCommand.class})
+                QuestionsCommand.class, LessonCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     public static final int USAGE = 2;
@@ -25,6 +24,7 @@ public final class Cli implements Runnable {
      * a mistyped subcommand gets a one-line error and a suggestion instead of a GUI on a server.
      */
     public static boolean opensWindow(String[] args) {
+        if (args.length == 2 && args[0].equals("--present") && presentProblem(args[1]) == null) return true;
         return args.length == 0 || (args.length == 1 && !args[0].startsWith("-") && !isCommand(args[0])
                 && Files.isRegularFile(Path.of(args[0])));
     }
@@ -44,8 +44,22 @@ public final class Cli implements Runnable {
         return false;
     }
 
+    @CommandLine.Option(names = "--present", paramLabel = "ID|LESSON",
+            description = "open the app in presentation mode on a scenario id or a lesson file")
+    String present;
+
+    /** Why {@code --present what} cannot open (neither a lesson file nor a scenario id), or null. */
+    public static String presentProblem(String what) {
+        if (Files.isRegularFile(Path.of(what))) return null;
+        if (io.github.handshakelab.sim.Scenarios.byId(what).isPresent()) return null;
+        return "--present: '" + what + "' is neither a lesson file nor a scenario id (ids: "
+                + String.join(", ", io.github.handshakelab.sim.Scenarios.ids()) + ")";
+    }
+
     @Override
     public void run() {
+        // Only reached when --present could not open a window (see opensWindow).
+        if (present != null) throw new UsageException(presentProblem(present));
         CommandLine.usage(this, System.out);
     }
 

@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code render (--scenario ID [fault and parameter options] | --capture FILE [--stream N])
+ * {@code render (--scenario ID [fault and parameter options] | --capture FILE [--stream N] | --lesson FILE)
  * --format txt|json [--out FILE]}. Numbers are read as text and checked here so that every bad
  * value gets one line naming the option, the value and the accepted range.
  */
@@ -38,6 +38,9 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--capture", paramLabel = "FILE", description = "pcap/pcapng file to replay")
     Path capture;
+
+    @Option(names = "--lesson", paramLabel = "FILE", description = "render the scenario or capture of a lesson file (with its options)")
+    Path lesson;
 
     @Option(names = "--stream", paramLabel = "N", description = "TCP conversation of the capture (default: the first)")
     String stream;
@@ -91,7 +94,20 @@ public final class RenderCommand implements Callable<Integer> {
         int backlog = io.github.handshakelab.sockets.SocketTable.DEFAULT_BACKLOG;
         Trace trace;
         int status = 0;
-        if (capture != null) {
+        if (lesson != null) {
+            if (capture != null || sim.scenario != null) throw new Cli.UsageException("use one of --scenario, --capture and --lesson");
+            if (stream != null) throw new Cli.UsageException("--stream only applies to --capture (a lesson names its own stream)");
+            if (!sim.simulationOnlyOptionsGiven().isEmpty()) throw new Cli.UsageException(String.join(", ", sim.simulationOnlyOptionsGiven())
+                    + ": a lesson carries its own options (edit its \"options\" list)");
+            var read = LessonCommand.read(lesson);
+            if (!read.ok()) {
+                PrintWriter err = spec.commandLine().getErr();
+                read.messages().forEach(err::println);
+                err.flush();
+                return Cli.USAGE;
+            }
+            trace = read.trace();
+        } else if (capture != null) {
             if (sim.scenario != null) throw new Cli.UsageException("use either --scenario or --capture, not both");
             // A capture is what happened: faults and parameters cannot change it, so say so instead of ignoring them.
             java.util.List<String> simOnly = sim.simulationOnlyOptionsGiven();
@@ -102,7 +118,7 @@ public final class RenderCommand implements Callable<Integer> {
             // A file cut short still renders what was read, but scripts must be able to tell.
             if (loaded.index().stoppedEarly()) status = 1;
         } else {
-            if (sim.scenario == null) throw new Cli.UsageException("missing --scenario ID (or --capture FILE)");
+            if (sim.scenario == null) throw new Cli.UsageException("missing --scenario ID (or --capture FILE, or --lesson FILE)");
             if (stream != null) throw new Cli.UsageException("--stream only applies to --capture");
             Scenario sc = sim.build();
             backlog = sc.params().backlog();

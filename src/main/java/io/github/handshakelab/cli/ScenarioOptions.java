@@ -166,6 +166,14 @@ public final class ScenarioOptions {
      * @throws Cli.UsageException naming the bad option
      */
     public static Scenario parse(String scenarioId, List<String> options) {
+        return parse(scenarioId, options, null);
+    }
+
+    /**
+     * As {@link #parse(String, List)}; when {@code warnings} is not null it also gets the lines of
+     * {@link #warnUnused} (an option that changes nothing is a mistake in a file that is checked).
+     */
+    public static Scenario parse(String scenarioId, List<String> options, PrintWriter warnings) {
         Holder h = new Holder();
         List<String> args = new ArrayList<>();
         if (scenarioId != null) {
@@ -178,7 +186,9 @@ public final class ScenarioOptions {
         } catch (CommandLine.ParameterException e) {
             throw new Cli.UsageException(e.getMessage());
         }
-        return h.options.build();
+        Scenario s = h.options.build();
+        if (warnings != null) h.options.warnUnused(s, Simulator.runWithReport(s), warnings);
+        return s;
     }
 
     @Command(name = "options")
@@ -258,6 +268,48 @@ public final class ScenarioOptions {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new Cli.UsageException(option + ": '" + text + "' is not a time; use 250ms, 2s, 1.5s or plain microseconds");
         }
+    }
+
+    /**
+     * The options that turn the library scenario {@code s.id()} into {@code s}: the inverse of
+     * {@link #parse(String, List)}, for saving what the app shows (File > Save as lesson). What no
+     * option expresses (calls added at the playhead, the initial RTO) is described in {@code unsaved}.
+     */
+    public static List<String> options(Scenario s, List<String> unsaved) {
+        Scenario base = Scenarios.byId(s.id()).orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + s.id() + "'"));
+        List<String> out = new ArrayList<>();
+        SimParams p = s.params(), b = base.params();
+        if (p.seed() != b.seed()) { out.add("--seed"); out.add(Long.toString(p.seed())); }
+        if (!java.util.Objects.equals(p.isnClient(), b.isnClient()) && p.isnClient() != null) { out.add("--isn-client"); out.add(p.isnClient().toString()); }
+        if (!java.util.Objects.equals(p.isnServer(), b.isnServer()) && p.isnServer() != null) { out.add("--isn-server"); out.add(p.isnServer().toString()); }
+        if (p.delayUs() != b.delayUs()) {
+            if (p.delayUs() % 1000 == 0) { out.add("--delay-ms"); out.add(Long.toString(p.delayUs() / 1000)); }
+            else unsaved.add("one-way delay " + p.delayUs() + " µs (--delay-ms takes whole milliseconds)");
+        }
+        if (p.mslUs() != b.mslUs()) {
+            if (p.mslUs() % 1_000_000 == 0) { out.add("--msl-s"); out.add(Long.toString(p.mslUs() / 1_000_000)); }
+            else unsaved.add("MSL " + p.mslUs() + " µs (--msl-s takes whole seconds)");
+        }
+        if (p.synCookies() && !b.synCookies()) out.add("--syn-cookies");
+        if (p.backlog() != b.backlog()) { out.add("--backlog"); out.add(Integer.toString(p.backlog())); }
+        if (p.initialRtoUs() != b.initialRtoUs()) unsaved.add("initial RTO " + p.initialRtoUs() / 1000 + " ms (no option sets it)");
+        if (!p.synCookies() && b.synCookies()) unsaved.add("SYN cookies off (the scenario turns them on)");
+        if ((p.isnClient() == null) != (b.isnClient() == null) && p.isnClient() == null) unsaved.add("client ISN from the seed");
+        if ((p.isnServer() == null) != (b.isnServer() == null) && p.isnServer() == null) unsaved.add("server ISN from the seed");
+        List<DropRule> added = new ArrayList<>(s.faults().rules());
+        for (DropRule r : base.faults().rules()) added.remove(r);
+        for (DropRule r : added) {
+            if (r instanceof DropRule.SegmentId i) { out.add("--drop"); out.add(Integer.toString(i.id())); }
+            else if (r.equals(new DropRule.Matching(SegmentKind.CLOSE_LAST_ACK))) out.add("--lose-final-ack");
+            else if (r.equals(new DropRule.Matching(SegmentKind.HANDSHAKE_FINAL_ACK))) out.add("--lose-handshake-ack");
+            else if (r instanceof DropRule.Random x && x.seed() == p.seed()) { out.add("--drop-prob"); out.add(Double.toString(x.p())); }
+            else unsaved.add("fault " + r);
+        }
+        if (!s.faults().rules().containsAll(base.faults().rules())) unsaved.add("a fault of the scenario was removed");
+        if (!s.calls().equals(base.calls()) || !s.triggered().equals(base.triggered()) || !s.extras().equals(base.extras())) {
+            unsaved.add("calls added at the playhead (close, send, reset now)");
+        }
+        return out;
     }
 
     public static long number(String option, String text, long min, long max) {

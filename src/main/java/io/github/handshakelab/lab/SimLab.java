@@ -54,6 +54,21 @@ public final class SimLab implements Lab {
         return run();
     }
 
+    /**
+     * Loads a scenario built elsewhere (a lesson's scenario with its options): it becomes the base
+     * that Reset faults returns to, as a library scenario is.
+     */
+    public Trace load(Scenario s) {
+        history.clear();
+        base = scenario = s;
+        return run();
+    }
+
+    /** The scenario on screen with every fault, call and parameter applied, or null. */
+    public Scenario scenario() {
+        return scenario;
+    }
+
     @Override
     public Trace apply(Scenario next) {
         if (base == null || !base.id().equals(next.id())) {

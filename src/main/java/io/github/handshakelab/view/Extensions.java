@@ -13,5 +13,6 @@ final class Extensions {
         // one line per feature below
         PredictPane.install(c);
         BankPanes.install(c);
+        LessonsUi.install(c);
     }
 }

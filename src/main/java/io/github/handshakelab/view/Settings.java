@@ -93,4 +93,16 @@ public final class Settings {
 
     /** A child node for a feature's own settings (the quiz's scores), under this one. */
     public Preferences child(String name) { return node.node(name); }
+
+    // --- lessons ---
+
+    /** Recent lesson files, newest first (File > Recent lessons). */
+    public List<String> recentLessons() {
+        String s = node.get("recentLessons", "");
+        return s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
+    }
+
+    public void recentLessons(List<String> paths) {
+        node.put("recentLessons", String.join("\n", paths));
+    }
 }

@@ -30,7 +30,7 @@ class LayeringTest {
                         "io.github.handshakelab.trace..", "io.github.handshakelab.capture..",
                         "io.github.handshakelab.diagram..", "io.github.handshakelab.export..",
                         "io.github.handshakelab.text..", "io.github.handshakelab.lab..", "io.github.handshakelab.quiz..",
-                        "io.github.handshakelab.sockets..", "io.github.handshakelab.questions..")
+                        "io.github.handshakelab.sockets..", "io.github.handshakelab.questions..", "io.github.handshakelab.lesson..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.github.handshakelab.view..", "io.github.handshakelab.app..", "io.github.handshakelab.cli..")
                 .check(CLASSES);

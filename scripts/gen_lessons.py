@@ -1,0 +1,495 @@
+#!/usr/bin/env python3
+"""Writes resources/lessons/*.json: one lesson per built-in scenario and one for a capture.
+
+Step times are never typed in: each step names a moment of the trace (a segment's arrival, its
+sending, a state change, the end), and the time is read from the trace the program itself
+renders, so the captions follow the animation. Re-run after a simulator change:
+
+    mvn -q -o package -DskipTests            # or: mvn -q -o compile, then HL="java -cp ..."
+    python3 scripts/gen_lessons.py [resources/lessons]
+
+HL is the command that runs the program (default: java -jar target/handshake-lab.jar).
+Then `java -jar target/handshake-lab.jar lesson check FILE` (LessonsShippedTest does it for all).
+"""
+import json, os, shlex, subprocess, sys
+
+HL = shlex.split(os.environ.get("HL", "java -jar target/handshake-lab.jar"))
+OUT = sys.argv[1] if len(sys.argv) > 1 else "resources/lessons"
+
+
+def trace_of(args):
+    return json.loads(subprocess.run(HL + ["render"] + args + ["--format", "json"], check=True,
+                                     capture_output=True, text=True).stdout)
+
+
+def fmt(us):
+    """As lesson.Times.format: 0s, 31us, 250ms, 400.93ms, 2s, 1.55s."""
+    if us < 1000:
+        return f"{us}us" if us else "0s"
+    if us < 1_000_000:
+        return f"{us // 1000}.{us % 1000:03d}".rstrip("0").rstrip(".") + "ms"
+    return f"{us // 1_000_000}.{us % 1_000_000:06d}".rstrip("0").rstrip(".") + "s"
+
+
+class T:
+    def __init__(self, d):
+        self.segs = {e["id"]: e for e in d["events"] if e["type"] == "segment"}
+        self.states = [e for e in d["events"] if e["type"] == "state"]
+        end = 0
+        for e in d["events"]:
+            end = max(end, e.get("t", 0) or 0, e.get("sent", 0) or 0, e.get("arrived") or 0, e.get("dropped") or 0)
+        self.end = end
+
+    def at(self, sel):
+        kind = sel[0]
+        if kind == "t":
+            return sel[1]
+        if kind == "end":
+            return self.end
+        if kind == "sent":
+            return self.segs[sel[1]]["sent"]
+        if kind == "arr":  # when the arrow ends: arrival, loss, or the capture's timestamp
+            s = self.segs[sel[1]]
+            return s["dropped"] if s["dropped"] is not None else (s["arrived"] if s["arrived"] is not None else s["sent"])
+        if kind == "state":  # ("state", side, STATE[, k]): the k-th time side enters STATE
+            _, side, st, *k = sel
+            hits = [e["t"] for e in self.states if e["endpoint"] == side and e["to"] == st]
+            return hits[(k[0] if k else 1) - 1]
+        raise ValueError(sel)
+
+
+def lesson(name, source_args, head, title, steps):
+    tr = T(trace_of(source_args))
+    out = dict(head)
+    out["title"] = {"en": title[0], "zh": title[1]}
+    out["steps"] = []
+    last = -1
+    for st in steps:
+        sel, hl, en, zh, *ask = st
+        at = tr.at(sel)
+        assert at >= last, (name, sel, at, last)
+        last = at
+        step = {"at": fmt(at), "caption": {"en": en, "zh": zh}}
+        if isinstance(hl, int):
+            step["highlight"] = {"segment": hl}
+        elif hl:
+            side, state = hl.split(":")
+            step["highlight"] = {"state": state, "side": side}
+        if ask:
+            step["ask"] = {"en": ask[0], "zh": ask[1]}
+        out["steps"].append(step)
+    # Reordered so the file reads top-down: what, from where, then the steps.
+    order = ["version", "title", "scenario", "options", "capture", "stream", "at", "steps"]
+    out = {k: out[k] for k in order if k in out}
+    with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as f:
+        f.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+
+
+def sc(id, title, steps, options=()):
+    lesson(id, ["--scenario", id] + list(options), {"version": 1, "scenario": id, "options": list(options)}, title, steps)
+
+
+# ---------------------------------------------------------------- the lessons
+sc("three-way-handshake", ("Three-way handshake", "三次握手"), [
+    (("t", 0), "server:LISTEN",
+     "The server has called LISTEN and waits. The client calls CONNECT, enters SYN_SENT and sends a SYN carrying its initial sequence number (ISN), shown relative as seq=0.",
+     "服务器已调用 LISTEN，正在等待。客户端调用 CONNECT，进入 SYN_SENT，发送携带初始序号（ISN）的 SYN，图中以相对序号显示为 seq=0。",
+     "Which number will the server acknowledge, and why that one?", "服务器会确认哪个序号？为什么是这个数？"),
+    (("arr", 1), 2,
+     "The SYN arrives: the server enters SYN_RCVD and answers SYN, ACK. It sends its own ISN (seq=0) and ack=1 = client ISN + 1, because a SYN consumes one sequence number.",
+     "SYN 到达：服务器进入 SYN_RCVD，回复 SYN, ACK。它发出自己的 ISN（seq=0），确认号 ack=1 = 客户端 ISN + 1，因为 SYN 占用一个序号。"),
+    (("arr", 2), 3,
+     "The SYN, ACK arrives: the client's ISN is acknowledged, so the client is ESTABLISHED. Its ACK carries ack=1 = server ISN + 1.",
+     "SYN, ACK 到达：客户端的 ISN 已被确认，客户端进入 ESTABLISHED。它发出的 ACK 中确认号 ack=1 = 服务器 ISN + 1。"),
+    (("arr", 3), "server:ESTABLISHED",
+     "The ACK arrives and the server is ESTABLISHED too. Three segments are the minimum: each side has sent its own ISN and seen it acknowledged.",
+     "ACK 到达，服务器也进入 ESTABLISHED。三个报文段是最少的：每一端都发出了自己的 ISN，并看到它被确认。",
+     "Could the server skip its SYN and send only an ACK? What would the client then not know?",
+     "服务器能否不发 SYN，只回一个 ACK？那样客户端会缺少什么信息？"),
+])
+
+sc("four-way-close", ("Four-way close", "四次挥手"), [
+    (("arr", 3), "client:ESTABLISHED",
+     "The handshake is done and both sides are ESTABLISHED. Each direction of the connection will be closed on its own.",
+     "握手完成，双方都处于 ESTABLISHED。连接的两个方向将分别关闭。"),
+    (("sent", 4), 4,
+     "The client calls CLOSE: it sends FIN (seq=1) and enters FIN_WAIT_1. The FIN closes only the client-to-server direction.",
+     "客户端调用 CLOSE：发送 FIN（seq=1），进入 FIN_WAIT_1。这个 FIN 只关闭客户端到服务器这一个方向。"),
+    (("arr", 4), 5,
+     "The FIN arrives: the server acknowledges it with ack=2 (the FIN consumed sequence number 1) and enters CLOSE_WAIT. It may still send data.",
+     "FIN 到达：服务器用 ack=2 确认它（FIN 占用了序号 1），进入 CLOSE_WAIT。此时服务器仍可以发送数据。"),
+    (("arr", 5), "client:FIN_WAIT_2",
+     "The client's FIN is acknowledged: FIN_WAIT_1 → FIN_WAIT_2. One direction is closed; the client now waits for the server's FIN.",
+     "客户端的 FIN 被确认：FIN_WAIT_1 → FIN_WAIT_2。一个方向已关闭，客户端等待服务器的 FIN。"),
+    (("sent", 6), 6,
+     "The server's application calls CLOSE: the server sends its own FIN and enters LAST_ACK.",
+     "服务器的应用程序调用 CLOSE：服务器发送自己的 FIN，进入 LAST_ACK。"),
+    (("arr", 6), "client:TIME_WAIT",
+     "The client acknowledges the server's FIN (ack=2) and enters TIME_WAIT.",
+     "客户端确认服务器的 FIN（ack=2），进入 TIME_WAIT。",
+     "Why does the client wait instead of closing at once?", "客户端为什么要等待，而不是立即关闭？"),
+    (("arr", 7), "server:CLOSED",
+     "The last ACK arrives: the server is CLOSED. The client stays in TIME_WAIT for 2MSL (60 s here).",
+     "最后一个 ACK 到达：服务器进入 CLOSED。客户端在 TIME_WAIT 停留 2MSL（这里是 60 秒）。"),
+    (("end",), "client:CLOSED",
+     "2MSL later the TIME_WAIT timer expires and the client is CLOSED too. Two FINs and two ACKs: four segments.",
+     "2MSL 之后 TIME_WAIT 计时器到期，客户端也进入 CLOSED。两个 FIN 加两个 ACK，共四个报文段。"),
+])
+
+sc("server-closes-first", ("Server closes first", "服务器先关闭"), [
+    (("sent", 4), 4,
+     "This time the server calls CLOSE first: it sends FIN and enters FIN_WAIT_1.",
+     "这一次服务器先调用 CLOSE：发送 FIN，进入 FIN_WAIT_1。"),
+    (("arr", 4), 5,
+     "The client acknowledges the FIN (ack=2) and enters CLOSE_WAIT: the passive close is now on the client's side.",
+     "客户端确认这个 FIN（ack=2），进入 CLOSE_WAIT：这次被动关闭的是客户端。"),
+    (("arr", 5), "server:FIN_WAIT_2",
+     "The server's FIN is acknowledged: FIN_WAIT_1 → FIN_WAIT_2.",
+     "服务器的 FIN 被确认：FIN_WAIT_1 → FIN_WAIT_2。"),
+    (("sent", 6), 6,
+     "The client calls CLOSE: it sends its FIN and enters LAST_ACK.",
+     "客户端调用 CLOSE：发送自己的 FIN，进入 LAST_ACK。"),
+    (("arr", 6), "server:TIME_WAIT",
+     "The server acknowledges the client's FIN and enters TIME_WAIT: TIME_WAIT belongs to whoever closes first, not to the client.",
+     "服务器确认客户端的 FIN，进入 TIME_WAIT：TIME_WAIT 属于先关闭的一端，而不一定是客户端。",
+     "A busy web server closes first on every connection. What piles up, and what can it do about it?",
+     "一台繁忙的 Web 服务器每个连接都先关闭，会积累什么？它可以怎么办？"),
+    (("arr", 7), "client:CLOSED",
+     "The last ACK arrives: the client is CLOSED at once, with no waiting.",
+     "最后一个 ACK 到达：客户端立即进入 CLOSED，无需等待。"),
+    (("end",), "server:CLOSED",
+     "After 2MSL the server leaves TIME_WAIT. That is why servers usually let the client close first.",
+     "2MSL 之后服务器才离开 TIME_WAIT。这就是服务器通常让客户端先关闭的原因。"),
+])
+
+sc("three-segment-close", ("Three-segment close", "三段式关闭"), [
+    (("sent", 4), 4,
+     "The client calls CLOSE: FIN (seq=1), FIN_WAIT_1.",
+     "客户端调用 CLOSE：发送 FIN（seq=1），进入 FIN_WAIT_1。"),
+    (("arr", 4), 5,
+     "The server reads the end of the stream and closes at once: CLOSE_WAIT → LAST_ACK in the same instant, so its FIN rides on the ACK. One FIN, ACK (ack=2) acknowledges the client's FIN and carries the server's.",
+     "服务器读到流的结尾后立即关闭：同一时刻 CLOSE_WAIT → LAST_ACK，于是它的 FIN 与 ACK 合并发送。一个 FIN, ACK（ack=2）既确认了客户端的 FIN，又携带服务器自己的 FIN。",
+     "Which segment of the usual four-way close has disappeared?", "通常的四次挥手中，哪一个报文段消失了？"),
+    (("arr", 5), "client:TIME_WAIT",
+     "The client goes from FIN_WAIT_1 straight to TIME_WAIT, without FIN_WAIT_2, and acknowledges the server's FIN (ack=2).",
+     "客户端从 FIN_WAIT_1 直接进入 TIME_WAIT，不经过 FIN_WAIT_2，并确认服务器的 FIN（ack=2）。"),
+    (("arr", 6), "server:CLOSED",
+     "The ACK arrives: the server is CLOSED. Three segments closed both directions.",
+     "ACK 到达：服务器进入 CLOSED。三个报文段关闭了两个方向。"),
+    (("end",), "client:CLOSED",
+     "2MSL later the client is CLOSED too.",
+     "2MSL 之后客户端也进入 CLOSED。"),
+])
+
+sc("data-transfer", ("Data transfer", "数据传输"), [
+    (("arr", 3), "server:ESTABLISHED",
+     "Both sides are ESTABLISHED. Each side's next sequence number is 1: the SYN used number 0.",
+     "双方都处于 ESTABLISHED。每一端的下一个序号都是 1：SYN 用掉了序号 0。"),
+    (("sent", 4), 4,
+     "The client sends 100 bytes: seq=1 len=100 carries bytes 1 to 100.",
+     "客户端发送 100 字节：seq=1 len=100，携带第 1 到第 100 字节。"),
+    (("arr", 4), 5,
+     "The server acknowledges with ack=101: every byte up to 100 arrived, the next one it expects is 101.",
+     "服务器以 ack=101 确认：直到第 100 字节都已收到，它期望的下一个字节是 101。",
+     "What seq will the client's next segment carry?", "客户端下一个报文段的 seq 是多少？"),
+    (("sent", 6), 6,
+     "The server sends 200 bytes in its own numbering: seq=1 len=200, still ack=101.",
+     "服务器按自己的编号发送 200 字节：seq=1 len=200，确认号仍是 ack=101。"),
+    (("arr", 6), 7,
+     "The client acknowledges with ack=201. Its seq=101: the 100 bytes moved it from 1 to 101, while pure ACKs consume no sequence numbers.",
+     "客户端以 ack=201 确认。它的 seq=101：100 字节把序号从 1 推进到 101，而纯 ACK 不占用序号。"),
+    (("sent", 8), 8,
+     "The client closes: FIN with seq=101, the next unused number.",
+     "客户端关闭：FIN 的 seq=101，即下一个未使用的序号。"),
+    (("arr", 8), 9,
+     "The server answers ack=102: the FIN consumed number 101.",
+     "服务器回复 ack=102：FIN 占用了序号 101。"),
+    (("sent", 10), 10,
+     "The server closes: FIN with seq=201, after its 200 bytes.",
+     "服务器关闭：FIN 的 seq=201，紧接在它的 200 字节之后。"),
+    (("arr", 10), 11,
+     "The client acknowledges with ack=202 and enters TIME_WAIT.",
+     "客户端以 ack=202 确认，进入 TIME_WAIT。"),
+    (("arr", 11), "server:CLOSED",
+     "The server is CLOSED. Count the numbers: each side used 1 for its SYN, its data length, and 1 for its FIN.",
+     "服务器进入 CLOSED。数一数序号：每一端的 SYN 用 1 个，数据按长度计，FIN 再用 1 个。"),
+])
+
+sc("half-close-with-data", ("Half-close with data", "半关闭时继续传数据"), [
+    (("sent", 4), 4,
+     "The client has nothing more to send: it closes its direction with a FIN and enters FIN_WAIT_1.",
+     "客户端没有更多数据要发送：它用 FIN 关闭自己的发送方向，进入 FIN_WAIT_1。"),
+    (("arr", 4), 5,
+     "The server acknowledges the FIN and enters CLOSE_WAIT, but it has more to say.",
+     "服务器确认这个 FIN，进入 CLOSE_WAIT，但它还有数据要发送。"),
+    (("arr", 5), "client:FIN_WAIT_2",
+     "FIN_WAIT_2: the connection is half closed. The client cannot send data any more, but it can still receive.",
+     "FIN_WAIT_2：连接处于半关闭状态。客户端不能再发送数据，但仍然可以接收。"),
+    (("arr", 6), 7,
+     "100 bytes from the server arrive in FIN_WAIT_2; the client acknowledges them with ack=101.",
+     "服务器的 100 字节在 FIN_WAIT_2 状态下到达；客户端以 ack=101 确认。",
+     "The client has closed. Why may it still send this ACK?", "客户端已经关闭了，为什么还能发送这个 ACK？"),
+    (("arr", 8), 9,
+     "50 more bytes (seq=101 len=50) are acknowledged with ack=151.",
+     "又有 50 字节（seq=101 len=50）到达，客户端以 ack=151 确认。"),
+    (("sent", 10), 10,
+     "The server is done: FIN with seq=151, LAST_ACK.",
+     "服务器发送完毕：FIN 的 seq=151，进入 LAST_ACK。"),
+    (("arr", 10), 11,
+     "The client acknowledges the FIN (ack=152) and enters TIME_WAIT.",
+     "客户端确认 FIN（ack=152），进入 TIME_WAIT。"),
+    (("arr", 11), "server:CLOSED",
+     "Only now is the connection fully closed: a FIN closes one direction, not the connection.",
+     "直到现在连接才完全关闭：一个 FIN 只关闭一个方向，而不是整个连接。"),
+])
+
+sc("simultaneous-open", ("Simultaneous open", "同时打开"), [
+    (("t", 0), 2,
+     "Both sides call CONNECT at the same instant: two SYNs cross. Nobody is in LISTEN.",
+     "双方在同一时刻调用 CONNECT：两个 SYN 交叉而过。双方都不处于 LISTEN。",
+     "What does an endpoint in SYN_SENT do when a SYN arrives?", "处于 SYN_SENT 的一端收到 SYN 时会怎么做？"),
+    (("arr", 1), 3,
+     "Each side receives a SYN in SYN_SENT: SYN_SENT → SYN_RCVD. Each answers SYN, ACK with its own ISN again (seq=0), so its SYN is not counted twice, and ack=1.",
+     "每一端都在 SYN_SENT 状态收到 SYN：SYN_SENT → SYN_RCVD。各自回复 SYN, ACK，再次使用自己的 ISN（seq=0），因此 SYN 不会占用两个序号，确认号为 ack=1。"),
+    (("arr", 4), "client:ESTABLISHED",
+     "The crossing SYN, ACKs acknowledge both SYNs: both sides are ESTABLISHED. Four segments, and no extra ACK is needed.",
+     "交叉的两个 SYN, ACK 确认了双方的 SYN：双方都进入 ESTABLISHED。共四个报文段，不需要额外的 ACK。"),
+])
+
+sc("simultaneous-close", ("Simultaneous close", "同时关闭"), [
+    (("sent", 4), 5,
+     "Both sides call CLOSE at the same instant: two FINs cross and both enter FIN_WAIT_1.",
+     "双方在同一时刻调用 CLOSE：两个 FIN 交叉而过，双方都进入 FIN_WAIT_1。"),
+    (("arr", 4), "server:CLOSING",
+     "Each side receives the peer's FIN while its own FIN is still unacknowledged: FIN_WAIT_1 → CLOSING. Each acknowledges the other's FIN (ack=2).",
+     "每一端都在自己的 FIN 尚未被确认时收到了对端的 FIN：FIN_WAIT_1 → CLOSING。双方各自确认对端的 FIN（ack=2）。",
+     "Which state would a side enter if its own FIN were acknowledged before the peer's FIN arrived?",
+     "如果一端自己的 FIN 先被确认，之后才收到对端的 FIN，它会进入哪个状态？"),
+    (("arr", 7), "client:TIME_WAIT",
+     "The ACKs arrive: CLOSING → TIME_WAIT on both sides. Here both sides wait 2MSL.",
+     "ACK 到达：双方都从 CLOSING 进入 TIME_WAIT。这里双方都要等待 2MSL。"),
+    (("end",), "server:CLOSED",
+     "2MSL later both sides are CLOSED.",
+     "2MSL 之后双方都进入 CLOSED。"),
+])
+
+sc("lost-syn", ("Lost SYN", "SYN 丢失"), [
+    (("t", 0), 1,
+     "The client sends its SYN and starts the retransmission timer: 1 s.",
+     "客户端发送 SYN，并启动重传计时器：1 秒。"),
+    (("arr", 1), 1,
+     "The SYN is lost on the way. The server never knew it existed and stays in LISTEN.",
+     "SYN 在途中丢失。服务器根本不知道它存在，仍处于 LISTEN。",
+     "How does the client find out that its SYN was lost?", "客户端怎样发现自己的 SYN 丢失了？"),
+    (("sent", 2), 2,
+     "After 1 s without an answer the timer fires: the client sends the SYN again with the same seq=0. A retransmission never renumbers. The next timeout is doubled: 2 s.",
+     "1 秒内没有回应，计时器超时：客户端以相同的 seq=0 重传 SYN。重传绝不重新编号。下一次超时时间加倍：2 秒。"),
+    (("arr", 2), 3,
+     "This time the SYN arrives: SYN_RCVD, SYN, ACK.",
+     "这次 SYN 到达了：服务器进入 SYN_RCVD，回复 SYN, ACK。"),
+    (("arr", 4), "server:ESTABLISHED",
+     "The handshake ends 1 s late. Had the SYN been lost again, the waits would be 2 s, 4 s, 8 s ...; after 6 retries the client gives up.",
+     "握手晚了 1 秒才完成。如果 SYN 再次丢失，等待时间会依次是 2 秒、4 秒、8 秒……；重试 6 次后客户端放弃。"),
+])
+
+sc("lost-syn-ack", ("Lost SYN-ACK", "SYN-ACK 丢失"), [
+    (("arr", 1), 2,
+     "The SYN arrives: the server enters SYN_RCVD, sends SYN, ACK and starts its own retransmission timer.",
+     "SYN 到达：服务器进入 SYN_RCVD，发送 SYN, ACK，并启动自己的重传计时器。"),
+    (("arr", 2), 2,
+     "The SYN, ACK is lost. The client waits in SYN_SENT, the server in SYN_RCVD.",
+     "SYN, ACK 丢失。客户端在 SYN_SENT 等待，服务器在 SYN_RCVD 等待。",
+     "Which side will send something next, and when?", "接下来哪一端会发送报文？在什么时候？"),
+    (("sent", 3), 3,
+     "Both timers will fire. The client's fires first (1 s after its SYN): it sends the SYN again.",
+     "两端的计时器都会超时。客户端的先超时（发出 SYN 1 秒后）：它重传 SYN。"),
+    (("arr", 3), 5,
+     "The repeated SYN is old for the server (outside its window), so it only gets an ACK back (#5). At the same moment the server's own timer resends the SYN, ACK (#4).",
+     "重复的 SYN 对服务器来说是旧报文（在窗口之外），所以只换回一个 ACK（#5）。与此同时，服务器自己的计时器超时，重传了 SYN, ACK（#4）。"),
+    (("arr", 4), 6,
+     "The retransmitted SYN, ACK completes the handshake for the client: ESTABLISHED, ACK.",
+     "重传的 SYN, ACK 让客户端完成握手：进入 ESTABLISHED，发送 ACK。"),
+    (("arr", 6), "server:ESTABLISHED",
+     "The ACK arrives and the server is ESTABLISHED. Both sides retransmitted, and the connection opened 1 s late.",
+     "ACK 到达，服务器进入 ESTABLISHED。双方都进行了重传，连接晚了 1 秒才建立。"),
+])
+
+sc("lost-handshake-ack", ("Lost handshake ACK", "握手的最后一个 ACK 丢失"), [
+    (("arr", 2), 3,
+     "The SYN, ACK arrives: the client is ESTABLISHED and sends the third segment, an ACK.",
+     "SYN, ACK 到达：客户端进入 ESTABLISHED，并发送第三个报文段 ACK。"),
+    (("arr", 3), "server:SYN_RCVD",
+     "The ACK is lost. The two sides now disagree: the client thinks the connection is open, the server still waits in SYN_RCVD.",
+     "ACK 丢失。此时双方状态不一致：客户端认为连接已打开，服务器仍在 SYN_RCVD 等待。",
+     "Nobody retransmits an ACK. Who will notice the loss, and how?", "ACK 是不会被重传的。谁会发现这次丢失？怎样发现？"),
+    (("sent", 4), 4,
+     "The server's retransmission timer fires: it sends the SYN, ACK again.",
+     "服务器的重传计时器超时：它重传 SYN, ACK。"),
+    (("arr", 4), 5,
+     "For the client this SYN, ACK is a duplicate; it answers with an ACK.",
+     "对客户端来说这个 SYN, ACK 是重复报文；它回复一个 ACK。"),
+    (("arr", 5), "server:ESTABLISHED",
+     "That ACK finally moves the server to ESTABLISHED: both sides agree again.",
+     "这个 ACK 终于让服务器进入 ESTABLISHED：双方状态重新一致。"),
+])
+
+sc("lost-final-ack", ("Lost final ACK", "最后一个 ACK 丢失"), [
+    (("sent", 4), 4,
+     "The client closes first: FIN, FIN_WAIT_1. The server will acknowledge it and enter CLOSE_WAIT.",
+     "客户端先关闭：发送 FIN，进入 FIN_WAIT_1。服务器将确认它并进入 CLOSE_WAIT。"),
+    (("sent", 6), 6,
+     "The server closes: FIN, LAST_ACK, with its retransmission timer running.",
+     "服务器关闭：发送 FIN，进入 LAST_ACK，重传计时器开始计时。"),
+    (("arr", 6), 7,
+     "The client acknowledges the FIN and enters TIME_WAIT.",
+     "客户端确认 FIN，进入 TIME_WAIT。"),
+    (("arr", 7), 7,
+     "The last ACK is lost. The server is still in LAST_ACK, its FIN unacknowledged.",
+     "最后一个 ACK 丢失。服务器仍处于 LAST_ACK，它的 FIN 没有被确认。",
+     "If the client had closed at once instead of waiting, what would the retransmitted FIN meet?",
+     "如果客户端不等待而是立即关闭，重传的 FIN 会遇到什么？"),
+    (("sent", 8), 8,
+     "The server's timer fires: it retransmits the FIN.",
+     "服务器的计时器超时：它重传 FIN。"),
+    (("arr", 8), 9,
+     "This is why TIME_WAIT exists: the client is still there to answer. It acknowledges again and restarts its 2MSL timer. Without TIME_WAIT the FIN would meet a closed port and get a RST.",
+     "这正是 TIME_WAIT 存在的原因：客户端仍然在场，可以回应。它再次发送 ACK 并重新开始 2MSL 计时。如果没有 TIME_WAIT，这个 FIN 会遇到已关闭的端口并收到 RST。"),
+    (("arr", 9), "server:CLOSED",
+     "The repeated ACK arrives: the server is CLOSED.",
+     "再次发送的 ACK 到达：服务器进入 CLOSED。"),
+    (("end",), "client:CLOSED",
+     "The client leaves TIME_WAIT 2MSL after its last ACK, not after the first.",
+     "客户端在最后一次发送 ACK 之后 2MSL 才离开 TIME_WAIT，而不是从第一次算起。"),
+])
+
+sc("connect-to-closed-port", ("Connect to a closed port", "连接到关闭的端口"), [
+    (("t", 0), 1,
+     "The client sends a SYN to a port where nobody listens: the server side is CLOSED.",
+     "客户端向一个没有进程监听的端口发送 SYN：服务器端处于 CLOSED。"),
+    (("arr", 1), 2,
+     "A port without a connection answers everything but a RST with a RST. The SYN had no ACK, so the reply is RST, ACK with seq=0 and ack=ISN+1.",
+     "没有连接的端口会对除 RST 之外的所有报文回复 RST。这个 SYN 不带 ACK，所以回复是 RST, ACK，seq=0，确认号为 ISN+1。",
+     "Why does this RST carry an ACK at all?", "这个 RST 为什么要带 ACK？"),
+    (("arr", 2), "client:CLOSED",
+     "The client accepts the RST because its ack acknowledges the SYN: connection refused, CLOSED, nothing is retransmitted.",
+     "由于确认号确认了客户端的 SYN，客户端接受这个 RST：连接被拒绝，进入 CLOSED，不再重传。"),
+])
+
+sc("reset-mid-connection", ("Reset in mid-connection", "连接中途重置"), [
+    (("sent", 4), 4,
+     "The connection is open and the client sends 100 bytes.",
+     "连接已建立，客户端发送 100 字节。"),
+    (("arr", 4), 5,
+     "The server acknowledges them: ack=101.",
+     "服务器确认这些数据：ack=101。"),
+    (("sent", 6), 6,
+     "The client calls ABORT: no four-way close. It sends a RST with seq=101 = SND.NXT and is CLOSED at once.",
+     "客户端调用 ABORT：不进行四次挥手。它发送 seq=101 = SND.NXT 的 RST，并立即进入 CLOSED。",
+     "Why must the RST carry exactly seq=101?", "为什么这个 RST 的序号必须恰好是 101？"),
+    (("arr", 6), "server:CLOSED",
+     "The seq is exactly what the server expects (RFC 5961 accepts only that number), so the server goes straight to CLOSED. No TIME_WAIT on either side, and nothing retransmits a lost RST.",
+     "这个序号正是服务器期望的（RFC 5961 只接受恰好这个序号），因此服务器直接进入 CLOSED。双方都没有 TIME_WAIT，丢失的 RST 也不会被重传。"),
+])
+
+sc("old-duplicate-syn", ("Old duplicate SYN", "旧的重复 SYN"), [
+    (("t", 0), 1,
+     "A SYN of an earlier connection, delayed in the network, reaches the server (seq=-10: 10 below today's ISN). The client is not even connecting.",
+     "一个早先连接的 SYN 在网络中被延迟，此刻到达服务器（seq=-10：比现在的 ISN 小 10）。客户端此时甚至没有发起连接。"),
+    (("arr", 1), 2,
+     "The server cannot tell the SYN is old: it enters SYN_RCVD and answers SYN, ACK with ack=-9.",
+     "服务器无法判断这个 SYN 是旧的：它进入 SYN_RCVD，回复 SYN, ACK，确认号 ack=-9。",
+     "With a two-way handshake, what would the server have done now?", "如果只有两次握手，服务器此时会怎么做？"),
+    (("sent", 3), 3,
+     "Now the real client connects: SYN with seq=0.",
+     "现在真正的客户端发起连接：SYN，seq=0。"),
+    (("arr", 2), 4,
+     "The client sees ack=-9 for a number it never used, so it answers RST (seq=-9).",
+     "客户端发现确认号 ack=-9 针对的是它从未使用过的序号，于是回复 RST（seq=-9）。"),
+    (("arr", 3), "server:LISTEN",
+     "The real SYN reaches the server in SYN_RCVD: a passive SYN_RCVD that sees a SYN returns to LISTEN (RFC 9293 §3.10.7.4).",
+     "真正的 SYN 到达时服务器处于 SYN_RCVD：被动打开的 SYN_RCVD 收到 SYN 会回到 LISTEN（RFC 9293 §3.10.7.4）。"),
+    (("arr", 4), None,
+     "The client's RST arrives in LISTEN and is ignored (RFC 9293 §3.10.7.2).",
+     "客户端的 RST 到达时服务器处于 LISTEN，该 RST 被忽略（RFC 9293 §3.10.7.2）。"),
+    (("sent", 5), 5,
+     "The client's timer fires and it retransmits its SYN.",
+     "客户端的计时器超时，重传它的 SYN。"),
+    (("arr", 7), "server:ESTABLISHED",
+     "The real connection opens. The third segment is what let the client refuse the old one.",
+     "真正的连接建立了。正是第三个报文段让客户端能够拒绝旧的连接。"),
+])
+
+sc("syn-flood", ("SYN flood", "SYN 洪泛攻击"), [
+    (("t", 0), 1,
+     "An attacker sends SYNs from forged addresses, one every 10 ms. The listen backlog holds 4 half-open connections.",
+     "攻击者用伪造的源地址发送 SYN，每 10 毫秒一个。监听的半连接队列（SYN 队列）只能容纳 4 个半连接。"),
+    (("arr", 4), 10,
+     "Each forged SYN leaves a half-open connection in SYN_RCVD; its SYN, ACK goes to an address that never answers. The backlog is full: 4 of 4.",
+     "每个伪造的 SYN 都留下一个处于 SYN_RCVD 的半连接；它的 SYN, ACK 发往一个永远不会回应的地址。半连接队列已满：4/4。"),
+    (("arr", 6), None,
+     "Forged SYNs 5 and 6 are dropped: there is no room left.",
+     "伪造的第 5、6 个 SYN 被丢弃：队列已没有空位。"),
+    (("sent", 11), 11,
+     "Now the real client connects.",
+     "现在真正的客户端发起连接。"),
+    (("arr", 11), 11,
+     "Its SYN is dropped too: the backlog is full, so the client must retransmit.",
+     "它的 SYN 同样被丢弃：队列已满，客户端只能重传。",
+     "What would `ss -tan` on the server show right now?", "此刻在服务器上运行 `ss -tan` 会看到什么？"),
+    (("sent", 12), 12,
+     "The half-open connections retransmit their SYN, ACKs (after 1 s, 2 s, 4 s ...) into the void.",
+     "这些半连接按 1 秒、2 秒、4 秒……的间隔重传 SYN, ACK，但不会有任何回应。"),
+    (("sent", 16), 16,
+     "The client's SYN is retransmitted and dropped again; its timeout doubles each time.",
+     "客户端重传 SYN，再次被丢弃；每次超时时间都加倍。"),
+    (("t", 63_080_000), None,
+     "After 5 SYN, ACK retries the half-open connections give up and leave the backlog.",
+     "重试 5 次 SYN, ACK 之后，这些半连接放弃并离开队列。"),
+    (("arr", 37), 38,
+     "The client's seventh SYN finally finds room: SYN_RCVD, SYN, ACK.",
+     "客户端的第七个 SYN 终于找到空位：服务器进入 SYN_RCVD，回复 SYN, ACK。"),
+    (("arr", 39), "server:ESTABLISHED",
+     "Connected, after 63 s. Run it again with SYN cookies (--syn-cookies): the server keeps no state, its ISN encodes the connection, and the client connects at once.",
+     "63 秒后连接才建立。开启 SYN cookie（--syn-cookies）再运行一次：服务器不保存状态，ISN 编码了连接信息，客户端可以立即连上。",
+     "What does a SYN cookie give up in exchange?", "SYN cookie 以什么为代价？"),
+])
+
+# ---------------------------------------------------------------- a capture
+lesson("capture-handshake-data-close", ["--capture", "resources/captures/handshake-data-close.pcap"],
+       {"version": 1, "capture": "resources/captures/handshake-data-close.pcap", "stream": 0},
+       ("A real connection: handshake, data, close", "真实连接：握手、数据、关闭"), [
+    (("sent", 1), 1,
+     "A real Linux connection recorded with tcpdump, client 10.99.0.1 to server port 8080. The states are inferred from the segments (marked ?). The SYN: relative seq=0.",
+     "用 tcpdump 录下的一个真实 Linux 连接，客户端 10.99.0.1 连接服务器的 8080 端口。状态是根据报文段推断的（图中标有“?”）。SYN：相对序号 seq=0。"),
+    (("sent", 2), 2,
+     "31 µs later the SYN, ACK: the handshake of a real stack is the one from the textbook.",
+     "31 微秒后出现 SYN, ACK：真实协议栈的握手与教科书上的一样。"),
+    (("sent", 3), 3,
+     "The ACK completes the handshake; both sides are ESTABLISHED.",
+     "ACK 完成握手；双方都进入 ESTABLISHED。"),
+    (("sent", 4), 4,
+     "A 100-byte request (PSH, ACK seq=1 len=100).",
+     "一个 100 字节的请求（PSH, ACK seq=1 len=100）。"),
+    (("sent", 5), 5,
+     "The server's kernel acknowledges it at once: ack=101.",
+     "服务器内核立即确认：ack=101。"),
+    (("sent", 6), 6,
+     "A 300-byte response from the server: seq=1 len=300.",
+     "服务器返回 300 字节的响应：seq=1 len=300。"),
+    (("sent", 7), 7,
+     "The client acknowledges: ack=301.",
+     "客户端确认：ack=301。",
+     "Which seq will the client's FIN carry?", "客户端的 FIN 会携带哪个 seq？"),
+    (("sent", 8), 8,
+     "0.2 s later the client closes: FIN, ACK seq=101.",
+     "0.2 秒后客户端关闭：FIN, ACK seq=101。"),
+    (("sent", 9), 9,
+     "The server acknowledges the FIN (ack=102); it is in CLOSE_WAIT until its application closes.",
+     "服务器确认 FIN（ack=102）；在应用程序关闭之前它处于 CLOSE_WAIT。"),
+    (("sent", 10), 10,
+     "The server's application closes 0.2 s later: FIN, ACK seq=301.",
+     "0.2 秒后服务器的应用程序关闭：FIN, ACK seq=301。"),
+    (("sent", 11), "client:TIME_WAIT",
+     "The last ACK (ack=302): the client stays in TIME_WAIT. The capture ends here; the 60 s of TIME_WAIT leave no packet on the wire.",
+     "最后一个 ACK（ack=302）：客户端停留在 TIME_WAIT。抓包到此结束；60 秒的 TIME_WAIT 不会在线路上留下任何报文。"),
+])
