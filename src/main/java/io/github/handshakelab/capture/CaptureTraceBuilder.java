@@ -40,10 +40,14 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
     /** Reader warnings shown as notes in one trace; the rest are counted in one more note. */
     static final int MAX_WARNING_NOTES = 20;
 
-    private record Seg(long frame, long offset, long time, boolean fromClient, int seq, int ack, int flags, int window,
+    private record Seg(long frame, long offset, long time, boolean fromClient, int seq, int ack, int flags, boolean truncated,
+                       int window,
                        int len, List<String> options, int wsShift, String info) {
         boolean has(int f) { return (flags & f) != 0; }
     }
+
+    /** A flag bit beside the TCP flags: the header was cut by the snap length. */
+    private static final int TRUNCATED = 1 << 29;
 
     private final int stream;
     private final Segs segs = new Segs();
@@ -69,11 +73,11 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             truncated = true;
             return;
         }
-        int from = v.tcpOff + 20, to = v.tcpOff + v.tcpHeaderLen;
+        int from = v.tcpOff + 20, to = Math.min(v.tcpOff + v.tcpHeaderLen, p.capLen); // options cut by the snap length are lost
         byte[] rawOptions = to > from ? java.util.Arrays.copyOfRange(p.data, from, to) : null;
         int ws = rawOptions == null ? -1 : parseOptions(rawOptions, 0, rawOptions.length, new ArrayList<>(4));
         String info = tls[fromClient ? 0 : 1].name(v.seq, p.data, v.payloadOff, v.payloadCaptured, v.payloadLen);
-        segs.add(p.frame, p.offset, p.timeMicros, fromClient, v.seq, v.ack, v.flags, v.window, v.payloadLen,
+        segs.add(p.frame, p.offset, p.timeMicros, fromClient, v.seq, v.ack, v.flags | (v.truncated ? TRUNCATED : 0), v.window, v.payloadLen,
                 rawOptions, ws, info);
     }
 
@@ -133,7 +137,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 parseOptions(o, 0, o.length, names);
                 opts = List.copyOf(names);
             }
-            return new Seg(frame[i], offset[i], time[i], fromClient(i), seq[i], ack[i], flags[i] & ~FROM_CLIENT, window[i],
+            return new Seg(frame[i], offset[i], time[i], fromClient(i), seq[i], ack[i], flags[i] & ~(FROM_CLIENT | TRUNCATED),
+                    (flags[i] & TRUNCATED) != 0, window[i],
                     len[i], opts, ws[i], (String) info[i]);
         }
     }
@@ -378,6 +383,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             }
             if (window == 0 && plain) analysis.add("ZERO_WINDOW");
             if (probeAck) analysis.add("ZERO_WINDOW_PROBE_ACK");
+            if (s.truncated) analysis.add("TRUNCATED");
 
             // Explanations: how seq and ack relate to what came before.
             String who = from.id(), peer = to.id(); // side-specific keys: "client"/"server" are translated in the bundle
@@ -427,6 +433,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             if (keepAliveAck) explain.add(Explanation.of("capture.explain.keepaliveack", ackRel));
             if (zeroWindowProbe) explain.add(Explanation.of("capture.explain.zwp", seqRel));
             if (probeAck) explain.add(Explanation.of("capture.explain.zwpack", ackRel));
+            if (s.truncated) explain.add(Explanation.of("capture.explain.truncated"));
 
             // States the sender shows by sending this segment (RFC 9293 §3.3.2 / §3.10).
             int peerIdx = to.ordinal();
