@@ -13,7 +13,7 @@ import java.nio.file.Path;
  */
 @Command(name = "handshake-lab", mixinStandardHelpOptions = true, version = "Handshake Lab 0.1",
         description = "Teach TCP connection management: simulate, replay captures, render diagrams.",
-        subcommands = {ScenariosCommand.class, RenderCommand.class, ConversationsCommand.class,
+        subcommands = {ScenariosCommand.class, RenderCommand.class, ConversationsCommand.class, LiveCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 

@@ -66,6 +66,16 @@ public final class TextLadder {
             write(e);
         }
 
+        /**
+         * Live capture: stop holding events back once a segment is waiting (a SYN whose answer has
+         * not come yet must still print now); a side without a state change yet starts CLOSED.
+         */
+        public boolean flushHeld() {
+            if (held == null || held.stream().noneMatch(e -> e instanceof TraceEvent.Segment)) return false;
+            release();
+            return true;
+        }
+
         private void release() {
             for (Side side : Side.values()) state.putIfAbsent(side, TcpState.CLOSED);
             java.util.List<TraceEvent> h = held;
