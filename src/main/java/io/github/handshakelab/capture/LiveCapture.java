@@ -87,7 +87,8 @@ public final class LiveCapture {
         try {
             loaded = Pcaps.libVersion();
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new Unavailable(missingLibrary() + " (" + (e.getMessage() == null ? e : e.getMessage().lines().findFirst().orElse("")) + ")");
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("").replaceAll("[:\\s]+$", "");
+            throw new Unavailable(missingLibrary() + " (" + why + ")");
         }
         return loaded;
     }
@@ -166,6 +167,14 @@ public final class LiveCapture {
             if (m.toLowerCase(Locale.ROOT).contains("no such device")) throw new Unavailable("no interface '" + iface + "' (see live --list)");
             throw new Unavailable("cannot capture on " + iface + ": " + m);
         }
+        try {
+            // Non-blocking: with immediate mode, Linux's libpcap ignores the read timeout and would wait
+            // for the next packet forever, so Ctrl-C and --duration could not end a quiet capture.
+            h.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
+        } catch (PcapNativeException | org.pcap4j.core.NotOpenException e) {
+            h.close();
+            throw new Unavailable("cannot capture on " + iface + ": " + e.getMessage());
+        }
         if (filter != null && !filter.isBlank()) {
             try {
                 h.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);
@@ -195,6 +204,12 @@ public final class LiveCapture {
             try {
                 raw = h.getNextRawPacketEx();
             } catch (TimeoutException e) {
+                try {
+                    Thread.sleep(10); // non-blocking handle: nothing there yet
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return Poll.END;
+                }
                 return Poll.IDLE;
             } catch (EOFException e) {
                 return Poll.END;

@@ -180,7 +180,8 @@ public final class LiveCommand implements Callable<Integer> {
         Ladder ladder = s.json() ? null : new Ladder(out, s.locale(), session);
         RawPacket p = new RawPacket();
         Set<Integer> dirty = new LinkedHashSet<>();
-        long start = clockUs.getAsLong(), lastFlush = start;
+        long start = clockUs.getAsLong(), lastFlush = start, lastPacket = start;
+        boolean tailShown = true, heldShown = true;
         String why = "the source ended";
         try {
             while (true) {
@@ -195,24 +196,36 @@ public final class LiveCommand implements Callable<Integer> {
                 }
                 PacketSource.Poll r = src.next(p);
                 if (r == PacketSource.Poll.END) break;
+                now = clockUs.getAsLong();
                 if (r == PacketSource.Poll.PACKET) {
                     if (w != null) w.write(p);
                     int stream = session.offer(p);
                     if (stream >= 0) dirty.add(stream);
+                    lastPacket = now;
+                    tailShown = false;
+                    heldShown = false;
                 }
-                now = clockUs.getAsLong();
                 if (!dirty.isEmpty() && (r == PacketSource.Poll.IDLE || now - lastFlush >= 50_000 || small(session, dirty))) {
-                    if (ladder != null) ladder.print(dirty, r == PacketSource.Poll.IDLE);
+                    if (ladder != null) ladder.print(dirty, false);
                     if (s.untilClosed() && firstClosed(session)) {
                         why = "the first conversation closed";
-                        dirty.clear();
                         break;
                     }
                     dirty.clear();
                     lastFlush = now;
                 }
                 if (r == PacketSource.Poll.IDLE) {
-                    if (ladder != null) ladder.idle();
+                    // Each stream's newest segment waits for the next one (which may show it crossed a FIN
+                    // or a reset) and a SYN for its answer (which shows whether the server listened);
+                    // after a quiet spell they are printed as they stand.
+                    if (ladder != null && !tailShown && now - lastPacket >= 300_000) {
+                        ladder.print(ladder.streams(), true);
+                        tailShown = true;
+                    }
+                    if (ladder != null && !heldShown && now - lastPacket >= 1_000_000) {
+                        ladder.idle();
+                        heldShown = true;
+                    }
                     if (w != null) w.flush();
                 }
             }
@@ -220,7 +233,7 @@ public final class LiveCommand implements Callable<Integer> {
             if (w != null) w.close();
         }
         if (ladder != null) {
-            ladder.print(dirty, true);
+            ladder.print(ladder.streams(dirty), true);
             ladder.end();
         } else {
             for (int i = 0; i < session.streams(); i++) out.print(TraceJson.write(session.trace(i)));
@@ -272,8 +285,23 @@ public final class LiveCommand implements Callable<Integer> {
             this.session = session;
         }
 
-        /** {@code idle}: nothing arrived for a while, so a segment still waiting for its answer is printed now. */
-        void print(Set<Integer> streams, boolean idle) {
+        /** The streams printed so far, and {@code more}. */
+        Set<Integer> streams(Set<Integer> more) {
+            Set<Integer> all = new LinkedHashSet<>();
+            for (int i = 0; i < writers.size(); i++) all.add(i);
+            all.addAll(more);
+            return all;
+        }
+
+        Set<Integer> streams() {
+            return streams(Set.of());
+        }
+
+        /**
+         * Prints what is new in {@code streams}; without {@code tail}, each stream's newest segment
+         * (and what follows it) waits for the next segment, whose arrival may change what is inferred.
+         */
+        void print(Set<Integer> streams, boolean tail) {
             for (int st : streams) {
                 while (writers.size() <= st) {
                     int n = writers.size();
@@ -286,10 +314,6 @@ public final class LiveCommand implements Callable<Integer> {
                     writers.add(new TextLadder.Writer(out, header, locale));
                     fed.add(new int[] {0, 0});
                     lastStream = n;
-                }
-                if (st != lastStream) {
-                    out.println("# " + session.name() + ", stream " + st);
-                    lastStream = st;
                 }
                 List<TraceEvent> ev = session.trace(st).events();
                 int[] f = fed.get(st);
@@ -305,7 +329,20 @@ public final class LiveCommand implements Callable<Integer> {
                     from = f[1];
                 }
                 TextLadder.Writer w = writers.get(st);
-                for (int i = from; i < ev.size(); i++) {
+                int limit = ev.size();
+                if (!tail) {
+                    for (int i = ev.size() - 1; i >= from; i--) {
+                        if (ev.get(i) instanceof TraceEvent.Segment) {
+                            limit = i;
+                            break;
+                        }
+                    }
+                }
+                for (int i = from; i < limit; i++) {
+                    if (st != lastStream) { // lines of several streams interleave: say whose come next
+                        out.println("# " + session.name() + ", stream " + st);
+                        lastStream = st;
+                    }
                     TraceEvent e = ev.get(i);
                     w.event(e);
                     if (e instanceof TraceEvent.Segment seg) {
@@ -315,7 +352,6 @@ public final class LiveCommand implements Callable<Integer> {
                         f[1]++;
                     }
                 }
-                if (idle) w.flushHeld();
             }
             out.flush();
         }

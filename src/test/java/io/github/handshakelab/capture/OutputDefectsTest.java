@@ -162,8 +162,13 @@ class OutputDefectsTest {
 
     /** A JVM of the built classes with its own environment, for what only the process shows (stdout, charset). */
     static Process java(List<String> args, boolean cLocale, File stdout) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.github.handshakelab.Main"));
+        return java(List.of(), args, cLocale, stdout);
+    }
+
+    static Process java(List<String> jvm, List<String> args, boolean cLocale, File stdout) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.github.handshakelab.Main"));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         if (cLocale) {
@@ -193,5 +198,15 @@ class OutputDefectsTest {
         String text = new String(out, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("# 四次挥手\n"), text);
         assertFalse(text.contains("?"), text);
+    }
+
+    /** Without libpcap, live says in one line what to install and exits 2 (everything else keeps working). */
+    @Test
+    void liveWithoutLibpcapSaysWhatToInstall() throws Exception {
+        Process p = java(List.of("-Dorg.pcap4j.core.pcapLibName=/nonexistent/libpcap.so.0.8"), List.of("live", "--list"), false, null);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.waitFor(), err);
+        assertTrue(err.startsWith("error: live capture needs libpcap: install it (Debian/Ubuntu: apt-get install libpcap0.8;"), err);
+        assertEquals(1, err.lines().count(), err);
     }
 }
