@@ -8,7 +8,7 @@ import java.io.IOException;
  * stderr or an error dialog. Problems after the first packet become {@link CaptureWarning}s
  * instead, so that the packets read before the fault stay usable.
  */
-public final class CaptureException extends IOException {
+public class CaptureException extends IOException {
 
     private final long offset;
 

@@ -67,8 +67,13 @@ public abstract class CaptureReader implements AutoCloseable {
             if (gzip) {
                 try {
                     body = new SafeGzip(peek);
-                } catch (ZipException | java.io.EOFException e) {
-                    throw new CaptureException(name, 0, "damaged gzip header: " + e.getMessage());
+                } catch (java.io.EOFException e) {
+                    // GZIPInputStream says only "null" here: the file ends inside the 10-byte gzip header.
+                    throw new CaptureException(name, counting.count, "gzip header cut off: the file ends after "
+                            + counting.count + " bytes, inside the gzip header (10 bytes at least)");
+                } catch (ZipException e) {
+                    throw new CaptureException(name, 0, "damaged gzip header: "
+                            + (e.getMessage() == null ? "not a valid gzip stream" : e.getMessage()));
                 }
             }
             ByteInput in = new ByteInput(body);
@@ -148,7 +153,9 @@ public abstract class CaptureReader implements AutoCloseable {
 
     /** Ends the reading with a warning; returns false for {@code return stop(...)}. */
     boolean stop(long offset, long packet, String message) {
-        warn(offset, packet, message);
+        // Kept even past MAX_WARNINGS: the reason the reading ended is the one warning that must not be lost.
+        if (warnings.size() < MAX_WARNINGS) warn(offset, packet, message);
+        else warnings.add(new CaptureWarning(offset, packet, message));
         ended = true;
         stoppedEarly = true;
         return false;

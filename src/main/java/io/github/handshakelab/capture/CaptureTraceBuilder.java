@@ -23,8 +23,13 @@ import java.util.List;
  */
 public final class CaptureTraceBuilder implements ConversationIndex.SegmentListener {
 
-    /** Segments kept for one trace; a longer conversation is cut with a note (the diagram could not show more). */
-    public static final int MAX_SEGMENTS = 100_000;
+    /**
+     * Segments kept for one trace: beyond this a conversation is cut with a note. About 60 bytes
+     * per segment are kept (columns of primitives), so a million segments take some 60 MB and
+     * the limit is only a guard against array overflow; {@code render --capture} streams the
+     * text and JSON out instead of holding the trace.
+     */
+    public static final int MAX_SEGMENTS = 100_000_000;
 
     /** Wireshark's default threshold below which an earlier sequence number is "out of order", not a retransmission. */
     private static final long OOO_THRESHOLD_US = 3_000;
@@ -35,13 +40,17 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
     /** Reader warnings shown as notes in one trace; the rest are counted in one more note. */
     static final int MAX_WARNING_NOTES = 20;
 
-    private record Seg(long frame, long offset, long time, boolean fromClient, int seq, int ack, int flags, int window,
+    private record Seg(long frame, long offset, long time, boolean fromClient, int seq, int ack, int flags, boolean truncated,
+                       int window,
                        int len, List<String> options, int wsShift, String info) {
         boolean has(int f) { return (flags & f) != 0; }
     }
 
+    /** A flag bit beside the TCP flags: the header was cut by the snap length. */
+    private static final int TRUNCATED = 1 << 29;
+
     private final int stream;
-    private final List<Seg> segs = new ArrayList<>();
+    private final Segs segs = new Segs();
     private final TlsNamer[] tls = {new TlsNamer(), new TlsNamer()};
     private boolean truncated;
 
@@ -64,11 +73,74 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             truncated = true;
             return;
         }
-        List<String> options = new ArrayList<>(4);
-        int ws = parseOptions(p.data, v.tcpOff + 20, v.tcpOff + v.tcpHeaderLen, options);
+        int from = v.tcpOff + 20, to = Math.min(v.tcpOff + v.tcpHeaderLen, p.capLen); // options cut by the snap length are lost
+        byte[] rawOptions = to > from ? java.util.Arrays.copyOfRange(p.data, from, to) : null;
+        int ws = rawOptions == null ? -1 : parseOptions(rawOptions, 0, rawOptions.length, new ArrayList<>(4));
         String info = tls[fromClient ? 0 : 1].name(v.seq, p.data, v.payloadOff, v.payloadCaptured, v.payloadLen);
-        segs.add(new Seg(p.frame, p.offset, p.timeMicros, fromClient, v.seq, v.ack, v.flags, v.window, v.payloadLen,
-                List.copyOf(options), ws, info));
+        segs.add(p.frame, p.offset, p.timeMicros, fromClient, v.seq, v.ack, v.flags | (v.truncated ? TRUNCATED : 0), v.window, v.payloadLen,
+                rawOptions, ws, info);
+    }
+
+    /**
+     * The segments of the conversation in columns of primitives: a million segments in some 60 MB
+     * instead of a record, a list and strings each. {@link #get} makes the short-lived record.
+     */
+    private static final class Segs {
+        private int n;
+        private long[] frame = new long[16], offset = new long[16], time = new long[16];
+        private int[] seq = new int[16], ack = new int[16], flags = new int[16], window = new int[16], len = new int[16];
+        private byte[] ws = new byte[16];
+        private Object[] options = new Object[16], info = new Object[16];
+        private static final int FROM_CLIENT = 1 << 30;
+
+        int size() { return n; }
+
+        boolean isEmpty() { return n == 0; }
+
+        void add(long fr, long off, long t, boolean fromClient, int sq, int ak, int fl, int win, int ln, byte[] opts,
+                 int wsShift, String inf) {
+            if (n == frame.length) {
+                int c = n * 2;
+                frame = java.util.Arrays.copyOf(frame, c);
+                offset = java.util.Arrays.copyOf(offset, c);
+                time = java.util.Arrays.copyOf(time, c);
+                seq = java.util.Arrays.copyOf(seq, c);
+                ack = java.util.Arrays.copyOf(ack, c);
+                flags = java.util.Arrays.copyOf(flags, c);
+                window = java.util.Arrays.copyOf(window, c);
+                len = java.util.Arrays.copyOf(len, c);
+                ws = java.util.Arrays.copyOf(ws, c);
+                options = java.util.Arrays.copyOf(options, c);
+                info = java.util.Arrays.copyOf(info, c);
+            }
+            frame[n] = fr;
+            offset[n] = off;
+            time[n] = t;
+            seq[n] = sq;
+            ack[n] = ak;
+            flags[n] = fl | (fromClient ? FROM_CLIENT : 0);
+            window[n] = win;
+            len[n] = ln;
+            ws[n] = (byte) wsShift;
+            options[n] = opts;
+            info[n] = inf;
+            n++;
+        }
+
+        boolean fromClient(int i) { return (flags[i] & FROM_CLIENT) != 0; }
+
+        Seg get(int i) {
+            List<String> opts = List.of();
+            if (options[i] != null) {
+                byte[] o = (byte[]) options[i];
+                List<String> names = new ArrayList<>(4);
+                parseOptions(o, 0, o.length, names);
+                opts = List.copyOf(names);
+            }
+            return new Seg(frame[i], offset[i], time[i], fromClient(i), seq[i], ack[i], flags[i] & ~(FROM_CLIENT | TRUNCATED),
+                    (flags[i] & TRUNCATED) != 0, window[i],
+                    len[i], opts, ws[i], (String) info[i]);
+        }
     }
 
     /** Lists the options as Wireshark names them; returns the window scale shift, or -1. The decoder checked the lengths. */
@@ -140,7 +212,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         boolean lastZeroWindowProbe; // ... or a zero window probe
         boolean sentPureSyn;     // a SYN without ACK: an active open
         boolean sentSynAck;
-        int rstPendingUntil = -1; // a reset to this side crossed its segments up to this index: it closes after that one
+        int rstPendingUntil = -1;
+        int timeWaitPendingUntil = -1; // in CLOSING, the ACK of its FIN crossed its own ACK at this index: TIME_WAIT after it // a reset to this side crossed its segments up to this index: it closes after that one
 
         long rel(int abs) {
             return Integer.toUnsignedLong(abs - base);
@@ -157,7 +230,38 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
      * went missing. {@code stoppedEarly}: the last warning ended the reading.
      */
     public Trace build(String fileName, Conversation conv, List<CaptureWarning> warnings, boolean stoppedEarly) {
-        return build0(fileName, conv, warnings, stoppedEarly);
+        List<TraceEvent> events = new ArrayList<>(segs.size() * 2 + 8);
+        List<Trace.TcbSample> tcbs = new ArrayList<>(segs.size() * 2);
+        emit(conv, warnings, stoppedEarly, events::add, tcbs::add);
+        return new Trace(Trace.Source.CAPTURE, null, fileName, client(conv), server(conv), events, tcbs);
+    }
+
+    /** The trace without events: what a streaming writer needs before the first event. */
+    public static Trace header(String fileName, Conversation conv) {
+        return new Trace(Trace.Source.CAPTURE, null, fileName, client(conv), server(conv), List.of(), List.of());
+    }
+
+    private static Endpoint client(Conversation conv) {
+        return new Endpoint(Side.CLIENT, conv.client(), conv.clientAddress(), conv.clientPort());
+    }
+
+    private static Endpoint server(Conversation conv) {
+        return new Endpoint(Side.SERVER, conv.server(), conv.serverAddress(), conv.serverPort());
+    }
+
+    /** Whether the conversation's first segment carries SYN. */
+    public boolean startsWithSyn() {
+        return !segs.isEmpty() && (segs.get(0).flags & TcpFlags.SYN) != 0;
+    }
+
+    /**
+     * The events of {@link #build} in order, handed to {@code events} one at a time (and the TCB
+     * snapshots to {@code tcbs}, which may be null), so that a caller can write them out without
+     * holding them: only the segments' columns stay in memory.
+     */
+    public void emit(Conversation conv, List<CaptureWarning> warnings, boolean stoppedEarly,
+                     java.util.function.Consumer<TraceEvent> events, java.util.function.Consumer<Trace.TcbSample> tcbs) {
+        build0(conv, warnings, stoppedEarly, events, tcbs == null ? x -> { } : tcbs);
     }
 
     private static Explanation warningNote(CaptureWarning w, boolean stop) {
@@ -166,11 +270,9 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 : Explanation.of(key, w.offset(), w.message());
     }
 
-    private Trace build0(String fileName, Conversation conv, List<CaptureWarning> warnings, boolean stoppedEarly) {
-        Endpoint client = new Endpoint(Side.CLIENT, conv.client(), conv.clientAddress(), conv.clientPort());
-        Endpoint server = new Endpoint(Side.SERVER, conv.server(), conv.serverAddress(), conv.serverPort());
-        List<TraceEvent> events = new ArrayList<>(segs.size() * 2 + 8);
-        if (segs.isEmpty()) return new Trace(Trace.Source.CAPTURE, null, fileName, client, server, events, List.of());
+    private void build0(Conversation conv, List<CaptureWarning> warnings, boolean stoppedEarly,
+                        java.util.function.Consumer<TraceEvent> events, java.util.function.Consumer<Trace.TcbSample> tcbs) {
+        if (segs.isEmpty()) return;
         Dir[] dirs = {new Dir(), new Dir()};
         TcpState[] st = {TcpState.CLOSED, TcpState.CLOSED};
         boolean[] changed = {false, false};
@@ -179,22 +281,21 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         long lastT = 0;
         Seg first = segs.get(0);
         if (!first.has(TcpFlags.SYN)) {
-            events.add(new TraceEvent.Note(0, Explanation.of("capture.note.midstream")));
+            events.accept(new TraceEvent.Note(0, Explanation.of("capture.note.midstream")));
             log.change(0, Side.CLIENT, TcpState.ESTABLISHED, "MIDSTREAM");
             log.change(0, Side.SERVER, TcpState.ESTABLISHED, "MIDSTREAM");
         } else if (first.has(TcpFlags.ACK) && !first.fromClient) {
-            events.add(new TraceEvent.Note(0, Explanation.of("capture.note.nosyn")));
+            events.accept(new TraceEvent.Note(0, Explanation.of("capture.note.nosyn")));
             log.change(0, Side.CLIENT, TcpState.SYN_SENT, "CONNECT");
         }
         boolean scaleKnown = false;
         int id = 0;
-        List<Trace.TcbSample> tcbs = new ArrayList<>(segs.size() * 2);
         int nextWarning = 0, shownWarnings = 0;
         for (int i = 0; i < segs.size(); i++) {
             Seg s = segs.get(i);
             while (nextWarning < warnings.size() && warnings.get(nextWarning).offset() <= s.offset) {
                 if (shownWarnings++ < MAX_WARNING_NOTES) {
-                    events.add(new TraceEvent.Note(lastT, warningNote(warnings.get(nextWarning), false)));
+                    events.accept(new TraceEvent.Note(lastT, warningNote(warnings.get(nextWarning), false)));
                 }
                 nextWarning++;
             }
@@ -282,6 +383,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             }
             if (window == 0 && plain) analysis.add("ZERO_WINDOW");
             if (probeAck) analysis.add("ZERO_WINDOW_PROBE_ACK");
+            if (s.truncated) analysis.add("TRUNCATED");
 
             // Explanations: how seq and ack relate to what came before.
             String who = from.id(), peer = to.id(); // side-specific keys: "client"/"server" are translated in the bundle
@@ -331,6 +433,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             if (keepAliveAck) explain.add(Explanation.of("capture.explain.keepaliveack", ackRel));
             if (zeroWindowProbe) explain.add(Explanation.of("capture.explain.zwp", seqRel));
             if (probeAck) explain.add(Explanation.of("capture.explain.zwpack", ackRel));
+            if (s.truncated) explain.add(Explanation.of("capture.explain.truncated"));
 
             // States the sender shows by sending this segment (RFC 9293 §3.3.2 / §3.10).
             int peerIdx = to.ordinal();
@@ -366,7 +469,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
             }
 
             id++;
-            events.add(new TraceEvent.Segment(id, from, t, TraceEvent.NONE, TraceEvent.NONE, new TcpFlags(s.flags),
+            events.accept(new TraceEvent.Segment(id, from, t, TraceEvent.NONE, TraceEvent.NONE, new TcpFlags(s.flags),
                     seqRel, ackRel, s.len, window, Integer.toUnsignedLong(s.seq),
                     ack ? Integer.toUnsignedLong(s.ack) : TraceEvent.NONE, retrans, explain, analysis, s.frame,
                     s.options, s.info));
@@ -388,7 +491,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                     int last = n;
                     for (int j = n; j >= 0; j = nextFrom(j, to)) if (!segs.get(j).has(TcpFlags.RST)) last = j;
                     y.rstPendingUntil = last;
-                    events.add(new TraceEvent.Note(t, last == n
+                    events.accept(new TraceEvent.Note(t, last == n
                             ? Explanation.of("capture.note.rst.crossed." + peer, id, n + 1, b.name())
                             : Explanation.of("capture.note.rst.crossed.many." + peer, id, n + 1, b.name(), last + 1)));
                 } else if (b != TcpState.CLOSED && b != TcpState.LISTEN) {
@@ -417,7 +520,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 } else if (!syn && ack && b == TcpState.SYN_RCVD && y.synSeen && new SeqNumber(s.ack).ge(new SeqNumber(y.isn + 1))) {
                     int again = resentNext(i, to, true, 0);
                     if (again < 0) log.change(t, to, TcpState.ESTABLISHED, "ACK");
-                    else events.add(new TraceEvent.Note(t, Explanation.of("capture.note.acklost.synack." + peer, id, again + 1)));
+                    else events.accept(new TraceEvent.Note(t, Explanation.of("capture.note.acklost.synack." + peer, id, again + 1)));
                 }
                 b = st[peerIdx];
                 if (ack && y.finSent && new SeqNumber(s.ack).ge(new SeqNumber(y.finSeq + 1))) {
@@ -426,13 +529,25 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                     int again = b == TcpState.FIN_WAIT_1 || b == TcpState.CLOSING || b == TcpState.LAST_ACK
                             ? resentNext(i, to, false, y.finSeq) : -1;
                     if (again >= 0) {
-                        events.add(new TraceEvent.Note(t, Explanation.of("capture.note.acklost.fin." + peer, id, again + 1, b.name())));
+                        events.accept(new TraceEvent.Note(t, Explanation.of("capture.note.acklost.fin." + peer, id, again + 1, b.name())));
                     } else if (b == TcpState.FIN_WAIT_1) log.change(t, to, TcpState.FIN_WAIT_2, "ACK");
+                    else if (b == TcpState.CLOSING && acksFinFirst(nextFrom(i, to), y, x)) {
+                        // Simultaneous close: the receiver's own next segment is its first ACK of our FIN.
+                        // That ACK left when our FIN arrived, in CLOSING (RFC 9293 §3.10.7.4, Figure 13), so
+                        // the two ACKs crossed; TIME_WAIT comes once this one arrives, after it was sent.
+                        int n = nextFrom(i, to);
+                        y.timeWaitPendingUntil = n;
+                        events.accept(new TraceEvent.Note(t, Explanation.of("capture.note.ack.crossed." + peer, id, n + 1)));
+                    }
                     else if (b == TcpState.CLOSING) log.change(t, to, TcpState.TIME_WAIT, "ACK");
                     else if (b == TcpState.LAST_ACK) log.change(t, to, TcpState.CLOSED, "ACK");
                 }
             }
 
+            if (x.timeWaitPendingUntil == i) {
+                x.timeWaitPendingUntil = -1;
+                if (st[from.ordinal()] == TcpState.CLOSING) log.change(t, from, TcpState.TIME_WAIT, "ACK"); // the crossed ACK arrives now
+            }
             if (x.rstPendingUntil == i) {
                 x.rstPendingUntil = -1;
                 log.change(t, from, TcpState.CLOSED, "RST"); // the crossed reset arrives now
@@ -460,22 +575,21 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
                 x.lastAck = s.ack;
             }
             x.lastWindow = window;
-            tcbs.add(new Trace.TcbSample(t, from, tcb(x, y, st[from.ordinal()])));
-            tcbs.add(new Trace.TcbSample(t, to, tcb(y, x, st[peerIdx])));
+            tcbs.accept(new Trace.TcbSample(t, from, tcb(x, y, st[from.ordinal()])));
+            tcbs.accept(new Trace.TcbSample(t, to, tcb(y, x, st[peerIdx])));
         }
         for (; nextWarning < warnings.size(); nextWarning++) {
             boolean stop = stoppedEarly && nextWarning == warnings.size() - 1;
             if (stop || shownWarnings++ < MAX_WARNING_NOTES) { // the note that reading stopped is always shown
-                events.add(new TraceEvent.Note(lastT, warningNote(warnings.get(nextWarning), stop)));
+                events.accept(new TraceEvent.Note(lastT, warningNote(warnings.get(nextWarning), stop)));
             }
         }
         if (shownWarnings > MAX_WARNING_NOTES) {
-            events.add(new TraceEvent.Note(lastT, Explanation.of("capture.note.warnings.more", shownWarnings - MAX_WARNING_NOTES)));
+            events.accept(new TraceEvent.Note(lastT, Explanation.of("capture.note.warnings.more", shownWarnings - MAX_WARNING_NOTES)));
         }
         if (truncated) {
-            events.add(new TraceEvent.Note(lastT, Explanation.of("capture.note.truncated", MAX_SEGMENTS)));
+            events.accept(new TraceEvent.Note(lastT, Explanation.of("capture.note.truncated", MAX_SEGMENTS)));
         }
-        return new Trace(Trace.Source.CAPTURE, null, fileName, client, server, events, tcbs);
     }
 
     /**
@@ -494,7 +608,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
 
     /** Index of {@code side}'s next segment after {@code i}, or -1. */
     private int nextFrom(int i, Side side) {
-        for (int j = i + 1; j < segs.size(); j++) if (segs.get(j).fromClient == (side == Side.CLIENT)) return j;
+        for (int j = i + 1; j < segs.size(); j++) if (segs.fromClient(j) == (side == Side.CLIENT)) return j;
         return -1;
     }
 
@@ -509,6 +623,19 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         boolean again = synAck ? n.has(TcpFlags.SYN) && n.has(TcpFlags.ACK)
                 : n.has(TcpFlags.FIN) && n.seq + n.len == finSeq;
         return again ? j : -1;
+    }
+
+    /**
+     * Whether segment {@code j} (from the side of {@code me}) is a plain ACK that acknowledges
+     * {@code peer}'s FIN for the first time: the answer {@code me} sent on receiving that FIN.
+     */
+    private boolean acksFinFirst(int j, Dir me, Dir peer) {
+        if (j < 0 || !peer.finSent) return false;
+        Seg n = segs.get(j);
+        SeqNumber finAck = new SeqNumber(peer.finSeq + 1);
+        boolean before = me.ackValid && new SeqNumber(me.lastAck).ge(finAck);
+        return !before && n.has(TcpFlags.ACK) && !n.has(TcpFlags.FIN) && !n.has(TcpFlags.RST) && !n.has(TcpFlags.SYN)
+                && new SeqNumber(n.ack).ge(finAck);
     }
 
     /** Whether {@code receiver}'s next segment carries a FIN that does not acknowledge this one: FINs crossing. */
@@ -535,11 +662,11 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
 
     /** Appends inferred state changes and tracks each side's current state. */
     private static final class StateLog {
-        final List<TraceEvent> events;
+        final java.util.function.Consumer<TraceEvent> events;
         final TcpState[] st;
         final boolean[] changed;
 
-        StateLog(List<TraceEvent> events, TcpState[] st, boolean[] changed) {
+        StateLog(java.util.function.Consumer<TraceEvent> events, TcpState[] st, boolean[] changed) {
             this.events = events;
             this.st = st;
             this.changed = changed;
@@ -548,7 +675,7 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
         void change(long t, Side side, TcpState to, String cause) {
             TcpState from = st[side.ordinal()];
             if (from == to) return;
-            events.add(new TraceEvent.StateChange(t, side, from, to, cause, true));
+            events.accept(new TraceEvent.StateChange(t, side, from, to, cause, true));
             st[side.ordinal()] = to;
             changed[side.ordinal()] = true;
         }

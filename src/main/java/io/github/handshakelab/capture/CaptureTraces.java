@@ -31,9 +31,36 @@ public final class CaptureTraces {
         return loadDetailed(file, stream, null, null).trace();
     }
 
+    /**
+     * A conversation read but not yet built: its segments (kept compactly), the conversation and
+     * the file's index. {@link #trace} builds the whole trace; {@link #emit} hands its events
+     * out one at a time, for output that streams (a million segments).
+     */
+    public record Prepared(CaptureTraceBuilder builder, Conversation conversation, IndexResult index) {
+        public Trace trace() {
+            return builder.build(index.file(), conversation, index.warnings(), index.stoppedEarly());
+        }
+
+        /** The trace's header (source, file, endpoints) without events. */
+        public Trace header() {
+            return CaptureTraceBuilder.header(index.file(), conversation);
+        }
+
+        public void emit(java.util.function.Consumer<io.github.handshakelab.trace.TraceEvent> events) {
+            builder.emit(conversation, index.warnings(), index.stoppedEarly(), events, null);
+        }
+    }
+
     /** As {@link #load}, with progress and cancellation for the UI, and the index as well. */
     public static Loaded loadDetailed(Path file, Integer stream, ConversationIndex.Progress progress,
                                       BooleanSupplier cancelled) throws IOException {
+        Prepared p = prepare(file, stream, progress, cancelled);
+        return new Loaded(p.trace(), p.conversation(), p.index());
+    }
+
+    /** Reads the file and the chosen conversation's segments; see {@link #loadDetailed}. */
+    public static Prepared prepare(Path file, Integer stream, ConversationIndex.Progress progress,
+                                   BooleanSupplier cancelled) throws IOException {
         FirstSynPicker picker = stream == null ? new FirstSynPicker() : null;
         CaptureTraceBuilder fixed = stream != null && stream >= 0 ? new CaptureTraceBuilder(stream) : null;
         ConversationIndex.SegmentListener listener = picker != null ? picker : fixed;
@@ -48,35 +75,30 @@ public final class CaptureTraces {
         CaptureTraceBuilder builder;
         if (picker != null) {
             builder = picker.builder != null ? picker.builder : null;
-            if (builder == null) return load0(file, 0, progress, cancelled, index);
+            if (builder == null) return prepare0(file, 0, progress, cancelled);
         } else {
-            if (stream < 0 || stream >= convs.size()) {
-                throw new CaptureException(name + ": no TCP stream " + stream + "; valid streams are "
-                        + (convs.size() == 1 ? "0" : "0 to " + (convs.size() - 1)));
-            }
+            if (stream < 0 || stream >= convs.size()) throw new NoSuchStreamException(name, stream, convs.size());
             builder = fixed;
         }
-        Conversation c = convs.get(builder.stream());
-        return new Loaded(builder.build(name, c, index.warnings(), index.stoppedEarly()), c, index);
+        return new Prepared(builder, convs.get(builder.stream()), index);
     }
 
     /** Builds a stream known to exist from an index already made (a second pass over the file). */
     public static Loaded load(Path file, IndexResult index, int stream, ConversationIndex.Progress progress,
                               BooleanSupplier cancelled) throws IOException {
         if (stream < 0 || stream >= index.conversations().size()) {
-            throw new CaptureException(index.file() + ": no TCP stream " + stream + "; valid streams are 0 to "
-                    + (index.conversations().size() - 1));
+            throw new NoSuchStreamException(index.file(), stream, index.conversations().size());
         }
-        return load0(file, stream, progress, cancelled, index);
+        Prepared p = prepare0(file, stream, progress, cancelled);
+        return new Loaded(p.trace(), p.conversation(), p.index());
     }
 
-    private static Loaded load0(Path file, int stream, ConversationIndex.Progress progress, BooleanSupplier cancelled,
-                                IndexResult index) throws IOException {
+    private static Prepared prepare0(Path file, int stream, ConversationIndex.Progress progress, BooleanSupplier cancelled)
+            throws IOException {
         CaptureTraceBuilder b = new CaptureTraceBuilder(stream);
         IndexResult again = ConversationIndex.scan(file, b, progress, cancelled);
-        if (stream >= again.conversations().size()) throw new CaptureException(index.file() + ": the file changed while it was read");
-        Conversation c = again.conversations().get(stream);
-        return new Loaded(b.build(again.file(), c, again.warnings(), again.stoppedEarly()), c, again);
+        if (stream >= again.conversations().size()) throw new CaptureException(again.file() + ": the file changed while it was read");
+        return new Prepared(b, again.conversations().get(stream), again);
     }
 
     /** Follows the first stream whose first segment carries SYN, found during the same scan. */

@@ -53,47 +53,87 @@ public final class ConversationIndex {
     }
 
     static IndexResult scan(CaptureReader reader, SegmentListener listener, Progress progress, BooleanSupplier cancelled) {
-        {
-            RawPacket p = new RawPacket();
-            TcpView v = new TcpView();
-            Map<FlowKey, Conv> active = new HashMap<>();
-            List<Conv> all = new ArrayList<>();
-            long tcpPackets = 0;
-            long nextReport = 0;
-            while (reader.next(p)) {
-                if (reader.fileBytesRead() >= nextReport) {
-                    if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("indexing cancelled");
-                    if (progress != null) progress.update(reader.fileBytesRead(), reader.fileSize());
-                    nextReport = reader.fileBytesRead() + PROGRESS_STEP;
-                }
-                int r = PacketDecoder.decode(p, v);
-                if (r == PacketDecoder.BAD) {
-                    reader.warn(p.offset, p.frame, v.problem + "; packet skipped");
-                    continue;
-                }
-                if (r != PacketDecoder.TCP) continue;
-                tcpPackets++;
-                FlowKey key = FlowKey.of(p.data, v);
-                boolean senderIsA = FlowKey.senderIsA(p.data, v);
-                Conv c = active.get(key);
-                boolean syn = (v.flags & TcpFlags.SYN) != 0, ack = (v.flags & TcpFlags.ACK) != 0;
-                // A new SYN reuses the 4-tuple: a new stream. As Wireshark, a SYN with the first SYN's
-                // sequence number is that SYN sent again (e.g. after a reset refusing a bad SYN-ACK).
-                if (c != null && syn && !ack && c.ended() && !c.sameSyn(v, senderIsA)) c = null;
-                if (c == null) {
-                    c = new Conv(all.size(), p, v, senderIsA);
-                    all.add(c);
-                    active.put(key, c);
-                }
-                boolean fromClient = senderIsA == c.clientIsA;
-                c.add(p, v, fromClient);
-                if (listener != null) listener.onSegment(c.stream, fromClient, p, v);
+        RawPacket p = new RawPacket();
+        Indexer indexer = new Indexer(listener, reader::warn);
+        long nextReport = 0;
+        while (reader.next(p)) {
+            if (reader.fileBytesRead() >= nextReport) {
+                if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("indexing cancelled");
+                if (progress != null) progress.update(reader.fileBytesRead(), reader.fileSize());
+                nextReport = reader.fileBytesRead() + PROGRESS_STEP;
             }
-            if (progress != null) progress.update(reader.fileSize(), reader.fileSize());
+            indexer.offer(p);
+        }
+        if (progress != null) progress.update(reader.fileSize(), reader.fileSize());
+        return indexer.result(reader.fileName(), reader.format(), reader.frames(), reader.warnings(), reader.droppedWarnings(),
+                reader.stoppedEarly());
+    }
+
+    /** Where the indexer reports a packet it had to skip. */
+    @FunctionalInterface
+    public interface Warner {
+        void warn(long offset, long packet, String message);
+    }
+
+    /**
+     * The one pipeline from packets to conversations, for files and live capture alike: decodes
+     * each packet, assigns it to its conversation (stream numbers as Wireshark's tcp.stream) and
+     * hands it to the listener (a trace builder). Packets are offered one at a time, as they come.
+     */
+    public static final class Indexer {
+        private final SegmentListener listener;
+        private final Warner warner;
+        private final TcpView v = new TcpView();
+        private final Map<FlowKey, Conv> active = new HashMap<>();
+        private final List<Conv> all = new ArrayList<>();
+        private long tcpPackets;
+
+        public Indexer(SegmentListener listener, Warner warner) {
+            this.listener = listener;
+            this.warner = warner;
+        }
+
+        /** Decodes and indexes one packet; returns its stream, or -1 for a packet that is not TCP (or skipped). */
+        public int offer(RawPacket p) {
+            int r = PacketDecoder.decode(p, v);
+            if (r == PacketDecoder.BAD) {
+                warner.warn(p.offset, p.frame, v.problem + "; packet skipped");
+                return -1;
+            }
+            if (r != PacketDecoder.TCP) return -1;
+            tcpPackets++;
+            FlowKey key = FlowKey.of(p.data, v);
+            boolean senderIsA = FlowKey.senderIsA(p.data, v);
+            Conv c = active.get(key);
+            boolean syn = (v.flags & TcpFlags.SYN) != 0, ack = (v.flags & TcpFlags.ACK) != 0;
+            // A new SYN reuses the 4-tuple: a new stream. As Wireshark, a SYN with the first SYN's
+            // sequence number is that SYN sent again (e.g. after a reset refusing a bad SYN-ACK).
+            if (c != null && syn && !ack && c.ended() && !c.sameSyn(v, senderIsA)) c = null;
+            if (c == null) {
+                c = new Conv(all.size(), p, v, senderIsA);
+                all.add(c);
+                active.put(key, c);
+            }
+            boolean fromClient = senderIsA == c.clientIsA;
+            c.add(p, v, fromClient);
+            if (listener != null) listener.onSegment(c.stream, fromClient, p, v);
+            return c.stream;
+        }
+
+        public int conversations() {
+            return all.size();
+        }
+
+        /** The conversation of stream {@code n} as it stands now. */
+        public Conversation conversation(int n) {
+            return all.get(n).toConversation();
+        }
+
+        public IndexResult result(String name, String format, long frames, List<CaptureWarning> warnings, long droppedWarnings,
+                                  boolean stoppedEarly) {
             List<Conversation> out = new ArrayList<>(all.size());
             for (Conv c : all) out.add(c.toConversation());
-            return new IndexResult(reader.fileName(), reader.format(), reader.frames(), tcpPackets, out,
-                    reader.warnings(), reader.droppedWarnings(), reader.stoppedEarly());
+            return new IndexResult(name, format, frames, tcpPackets, out, warnings, droppedWarnings, stoppedEarly);
         }
     }
 

@@ -20,6 +20,23 @@ public final class ConversationsJson {
 
     public static String write(IndexResult r) {
         StringBuilder out = new StringBuilder(256 + r.conversations().size() * 300);
+        write(r, out);
+        return out.toString();
+    }
+
+    /**
+     * Writes the list to {@code out} one line at a time (a PrintWriter to stdout: a million
+     * conversations are not built as one string). Same bytes as {@link #write(IndexResult)}.
+     */
+    public static void write(IndexResult r, Appendable out) {
+        try {
+            writeTo(r, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a PrintWriter or StringBuilder does not throw; others say so
+        }
+    }
+
+    private static void writeTo(IndexResult r, Appendable out) throws IOException {
         String head = JsonLines.object(g -> {
             g.writeNumberField("version", VERSION);
             g.writeStringField("file", r.file());
@@ -58,7 +75,6 @@ public final class ConversationsJson {
                .append(JsonLines.object(g -> g.writeStringField("message", r.droppedWarnings() + " more warnings not listed")));
         }
         out.append(n == 0 ? "]\n}\n" : "\n  ]\n}\n");
-        return out.toString();
     }
 
     private static void endpoint(JsonGenerator g, String name, String address, int port) throws IOException {

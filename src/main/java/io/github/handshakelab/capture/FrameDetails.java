@@ -37,7 +37,7 @@ public final class FrameDetails {
         byte[] d = p.data();
         int len = p.capLen();
         String head = "Frame " + p.frame() + ": " + len + " bytes captured, " + p.origLen() + " on the wire, link type "
-                + p.linkType() + "\n";
+                + p.linkType() + "\n" + layers(p);
         try {
             Packet packet = switch (p.linkType()) {
                 case LinkTypes.ETHERNET -> EthernetPacket.newPacket(d, 0, len);
@@ -50,6 +50,21 @@ public final class FrameDetails {
         } catch (IllegalRawDataException | RuntimeException e) {
             return head + "(pcap4j cannot decode this frame: " + e.getMessage() + ")\n";
         }
+    }
+
+    /**
+     * One line naming every layer our decoder passed, outer to inner ("Ethernet / IPv4 a → b /
+     * GRE key=7 / IPv4 c → d / TCP 40000 → 80"): pcap4j stops at tunnels it does not know (GRE,
+     * VXLAN, GTP-U), so the outer layers of a tunnelled conversation are shown from here.
+     */
+    static String layers(RawPacket p) {
+        TcpView v = new TcpView();
+        v.layers = new StringBuilder();
+        int r = PacketDecoder.decode(p, v);
+        String s = v.layers.toString();
+        if (s.startsWith(" / ")) s = s.substring(3);
+        if (s.isEmpty()) return "";
+        return "Layers: " + s + (r == PacketDecoder.BAD ? " (" + v.problem + ")" : "") + "\n";
     }
 
     private static Packet ip(byte[] d, int off, int len) throws IllegalRawDataException {

@@ -24,6 +24,14 @@ public final class TcpView {
     /** Payload bytes actually in the capture (less than payloadLen when snaplen cut it). */
     int payloadCaptured;
     String problem;
+    /** The TCP header was cut by the snap length (options or more missing): counted, marked truncated. */
+    boolean truncated;
+    /** Tunnels passed to reach the innermost IP header. */
+    int tunnels;
+    /** Scratch for the decoder: IP version of the next layer. */
+    int nextVersion;
+    /** When not null, the decoder appends the layers it passes ("Ethernet / IPv4 a → b / GRE / ..."). */
+    StringBuilder layers;
 
     public int ipVersion() { return ipVersion; }
     public int srcPort() { return srcPort; }
@@ -34,5 +42,6 @@ public final class TcpView {
     public int rawFlags() { return flags; }
     public int window() { return window; }
     public int payloadLen() { return payloadLen; }
+    public boolean truncated() { return truncated; }
     public int addrLen() { return ipVersion == 4 ? 4 : 16; }
 }

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 @Command(name = "handshake-lab", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Teach TCP connection management: simulate, replay captures, render diagrams.",
         subcommands = {ScenariosCommand.class, RenderCommand.class, ConversationsCommand.class, QuizCommand.class,
-                QuestionsCommand.class, LessonCommand.class, CommandLine.HelpCommand.class})
+                QuestionsCommand.class, LessonCommand.class, LiveCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     public static final int USAGE = 2;
@@ -63,8 +63,55 @@ public final class Cli implements Runnable {
         CommandLine.usage(this, System.out);
     }
 
+    /**
+     * Runs with the process's standard streams, written as UTF-8 whatever the platform default is
+     * (under {@code LANG=C} Java's default is ASCII and every '§', '⋯' or Chinese character would
+     * become '?'). A failed write to stdout ({@code > /dev/full}, a closed pipe) is reported and
+     * makes the exit status non-zero: PrintWriter itself swallows write errors.
+     */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        CheckedWriter stdout = new CheckedWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8));
+        PrintWriter out = new PrintWriter(stdout, true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true);
+        int status = run(out, err, args);
+        out.flush();
+        // System.out is a PrintStream, which swallows errors as well: ask it too.
+        if (out.checkError() || System.out.checkError()) {
+            err.println("error: cannot write to standard output: " + (stdout.failure != null ? stdout.failure
+                    : "the write failed (disk full, or the reading end of the pipe closed)"));
+            return status == 0 ? 1 : status;
+        }
+        return status;
+    }
+
+    /** Keeps the first write failure's message, which PrintWriter would otherwise drop. */
+    static final class CheckedWriter extends java.io.FilterWriter {
+        volatile String failure;
+
+        CheckedWriter(java.io.Writer w) {
+            super(w);
+        }
+
+        private java.io.IOException keep(java.io.IOException e) {
+            if (failure == null) failure = e.getMessage() != null ? e.getMessage() : e.toString();
+            return e;
+        }
+
+        @Override public void write(int c) throws java.io.IOException {
+            try { super.write(c); } catch (java.io.IOException e) { throw keep(e); }
+        }
+
+        @Override public void write(char[] b, int off, int len) throws java.io.IOException {
+            try { super.write(b, off, len); } catch (java.io.IOException e) { throw keep(e); }
+        }
+
+        @Override public void write(String s, int off, int len) throws java.io.IOException {
+            try { super.write(s, off, len); } catch (java.io.IOException e) { throw keep(e); }
+        }
+
+        @Override public void flush() throws java.io.IOException {
+            try { super.flush(); } catch (java.io.IOException e) { throw keep(e); }
+        }
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -85,8 +132,16 @@ public final class Cli implements Runnable {
             err.println("error: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through: one line instead of a stack trace.
+            err.println("error: out of memory (" + (e.getMessage() == null ? "heap" : e.getMessage())
+                    + "); give Java more with -Xmx, e.g. java -Xmx2g -jar handshake-lab.jar ...");
+            return 1;
+        }
     }
+
 
     private static String describe(CommandLine.ParameterException ex) {
         if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getParent() == null

@@ -41,25 +41,51 @@ public final class ConversationsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         IndexResult r = ConversationIndex.index(file); // IOException: one line on stderr, exit 1 (Cli)
         PrintWriter out = spec.commandLine().getOut();
+        // Written as it goes: a million conversations must not be held a second time as one string.
         if (format == Format.json) {
-            out.print(ConversationsJson.write(r));
+            ConversationsJson.write(r, out);
         } else {
-            out.print(text(r, Locale.ROOT));
+            text(r, Locale.ROOT, out);
         }
         out.flush();
         if (r.stoppedEarly()) {
             // The listing is incomplete: say so on stderr too, so that a script does not miss it.
             PrintWriter err = spec.commandLine().getErr();
-            err.println("error: " + r.file() + ": reading stopped early; the list above covers only the packets before "
-                    + r.warnings().get(r.warnings().size() - 1));
+            err.println(stoppedLine(r));
             err.flush();
             return 1;
         }
         return 0;
     }
 
+    /**
+     * The one {@code error:} line of a capture whose reading stopped early (shared with
+     * {@code render --capture}). The stop is always the last warning: the reader keeps it even
+     * past {@link io.github.handshakelab.capture.CaptureReader#MAX_WARNINGS}.
+     */
+    static String stoppedLine(IndexResult r) {
+        return "error: " + r.file() + ": reading stopped early; the output covers only the packets before "
+                + r.warnings().get(r.warnings().size() - 1);
+    }
+
+    /** "2023-11-14T22:13:20.123456Z"; a time beyond what Instant holds is printed in microseconds. */
+    static String instant(long micros) {
+        try {
+            return Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS).toString();
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return micros + " µs";
+        }
+    }
+
     static String text(IndexResult r, Locale locale) {
-        StringBuilder s = new StringBuilder();
+        java.io.StringWriter w = new java.io.StringWriter();
+        PrintWriter p = new PrintWriter(w);
+        text(r, locale, p);
+        p.flush();
+        return w.toString();
+    }
+
+    static void text(IndexResult r, Locale locale, PrintWriter s) {
         s.append(Messages.format(locale, "capture.cli.summary", r.file(), r.format(), r.packets(), r.tcpPackets(),
                 r.conversations().size())).append('\n');
         if (!r.conversations().isEmpty()) {
@@ -71,14 +97,13 @@ public final class ConversationsCommand implements Callable<Integer> {
                     Messages.get(locale, "capture.col.opened"), Messages.get(locale, "capture.col.closed")));
             for (Conversation c : r.conversations()) {
                 s.append(String.format(Locale.ROOT, fmt, c.stream(), c.client() + (c.clientGuessed() ? " ?" : ""),
-                        c.server(), c.packets(), c.bytes(), Instant.EPOCH.plusNanos(c.start() * 1000),
+                        c.server(), c.packets(), c.bytes(), instant(c.start()),
                         String.format(Locale.ROOT, "%.6f s", c.duration() / 1e6), c.opened(), c.closed()));
             }
         }
         if (!r.warnings().isEmpty()) {
             s.append(Messages.format(locale, "capture.cli.warnings", r.warnings().size() + r.droppedWarnings())).append('\n');
-            for (CaptureWarning w : r.warnings()) s.append("  ").append(w).append('\n');
+            for (CaptureWarning w : r.warnings()) s.append("  ").append(String.valueOf(w)).append('\n');
         }
-        return s.toString();
     }
 }

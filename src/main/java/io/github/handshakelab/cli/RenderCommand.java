@@ -92,8 +92,10 @@ public final class RenderCommand implements Callable<Integer> {
         io.github.handshakelab.export.GifExport.Options gif = format.equals("gif") ? gifOptions(locale) : null;
         long atUs = at == null ? 0 : TimeArg.parse("--at", at);
         int backlog = io.github.handshakelab.sockets.SocketTable.DEFAULT_BACKLOG;
+        if (out != null) OutFile.refuseInput(out, capture, "--capture");
+        if (out != null) OutFile.check(out); // before the work: a wrong --out fails at once
         Trace trace;
-        int status = 0;
+        io.github.handshakelab.capture.IndexResult stopped = null;
         if (lesson != null) {
             if (capture != null || sim.scenario != null) throw new Cli.UsageException("use one of --scenario, --capture and --lesson");
             if (stream != null) throw new Cli.UsageException("--stream only applies to --capture (a lesson names its own stream)");
@@ -113,10 +115,25 @@ public final class RenderCommand implements Callable<Integer> {
             java.util.List<String> simOnly = sim.simulationOnlyOptionsGiven();
             if (!simOnly.isEmpty()) throw new Cli.UsageException(String.join(", ", simOnly)
                     + (simOnly.size() == 1 ? " does" : " do") + " not apply to a capture (simulation only)");
-            io.github.handshakelab.capture.CaptureTraces.Loaded loaded = fromCapture();
-            trace = loaded.trace();
+            io.github.handshakelab.capture.CaptureTraces.Prepared prepared = fromCapture();
             // A file cut short still renders what was read, but scripts must be able to tell.
-            if (loaded.index().stoppedEarly()) status = 1;
+            if (prepared.index().stoppedEarly()) stopped = prepared.index();
+            if (format.equals("txt") || format.equals("json")) {
+                // Streamed: a conversation of a million segments is never held as a Trace or a string.
+                write(w -> {
+                    if (format.equals("json")) {
+                        TraceJson.Writer j = new TraceJson.Writer(w, prepared.header());
+                        prepared.emit(j::event);
+                        j.end(java.util.List.of());
+                    } else {
+                        TextLadder.Writer t = new TextLadder.Writer(w, prepared.header(), locale);
+                        prepared.emit(t::event);
+                        t.end(java.util.List.of());
+                    }
+                });
+                return finish(stopped);
+            }
+            trace = prepared.trace();
         } else {
             if (sim.scenario == null) throw new Cli.UsageException("missing --scenario ID (or --capture FILE, or --lesson FILE)");
             if (stream != null) throw new Cli.UsageException("--stream only applies to --capture");
@@ -130,11 +147,11 @@ public final class RenderCommand implements Callable<Integer> {
             try (var o = new java.io.BufferedOutputStream(Files.newOutputStream(out))) {
                 io.github.handshakelab.export.GifExport.write(trace, gif, o, null);
             }
-            return status;
+            return finish(stopped);
         }
         if (format.equals("png")) {
-            Files.write(out, DiagramExport.png(trace, locale, false));
-            return status;
+            png(trace, locale);
+            return finish(stopped);
         }
         String text = switch (format) {
             case "svg" -> DiagramExport.svg(trace, locale, false);
@@ -144,24 +161,84 @@ public final class RenderCommand implements Callable<Integer> {
             case "mermaid" -> SequenceText.render(trace, SequenceText.Dialect.MERMAID, false, locale);
             default -> TextLadder.render(trace, locale);
         };
+        write(w -> w.write(text));
+        return finish(stopped);
+    }
+
+    /** Exit status 1 with the same {@code error:} line as {@code conversations} when the reading stopped early. */
+    private int finish(io.github.handshakelab.capture.IndexResult stopped) {
+        if (stopped == null) return 0;
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(ConversationsCommand.stoppedLine(stopped));
+        err.flush();
+        return 1;
+    }
+
+    /** Writes text. */
+    @FunctionalInterface
+    private interface Text {
+        void write(java.io.Writer w) throws IOException;
+    }
+
+    /** To {@code --out} (errors naming the file and the reason) or to standard output, as UTF-8. */
+    private void write(Text content) throws IOException {
         if (out != null) {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
-        } else {
-            PrintWriter w = spec.commandLine().getOut();
-            w.print(text);
-            w.flush();
+            OutFile.write(out, o -> {
+                java.io.Writer w = new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8);
+                content.write(w);
+                w.flush();
+            });
+            return;
         }
-        return status;
+        PrintWriter w = spec.commandLine().getOut();
+        content.write(w);
+        w.flush();
+    }
+
+    /**
+     * PNG: one image when it fits in {@link DiagramExport#MAX_PAGE_PX} pixels, else pages
+     * FILE-01.png, FILE-02.png ... (said on stderr). Running out of memory is one clear line.
+     */
+    private void png(Trace trace, Locale locale) throws IOException {
+        String name = out.getFileName().toString();
+        String stem = name.toLowerCase(Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        try {
+            DiagramExport.pngPages(trace, locale, false, (page, pages, png) -> {
+                Path target = out;
+                if (pages > 1) {
+                    String n = String.valueOf(page);
+                    while (n.length() < String.valueOf(pages).length()) n = "0" + n;
+                    target = out.resolveSibling(stem + "-" + n + ".png");
+                    if (page == 1) {
+                        PrintWriter err = spec.commandLine().getErr();
+                        err.println("note: the diagram is taller than one image of " + DiagramExport.MAX_PAGE_PX
+                                + " pixels: written as " + pages + " pages, " + out.resolveSibling(stem + "-" + n + ".png")
+                                + " to " + out.resolveSibling(stem + "-" + pages + ".png") + " (--format svg gives one file)");
+                        err.flush();
+                    }
+                }
+                OutFile.write(target, o -> o.write(png));
+            });
+        } catch (OutOfMemoryError e) {
+            throw new IOException("out of memory drawing the PNG of " + trace.segments().size()
+                    + " segments; give Java more memory (java -Xmx2g -jar ...) or use --format svg");
+        }
     }
 
     /**
      * Capture replay. Every reader warning goes to stderr so that damage is never silent; the
      * trace carries them as notes as well.
      */
-    private io.github.handshakelab.capture.CaptureTraces.Loaded fromCapture() throws IOException {
+    private io.github.handshakelab.capture.CaptureTraces.Prepared fromCapture() throws IOException {
         Integer streamNo = stream == null ? null : (int) number("--stream", stream, 0, Integer.MAX_VALUE);
-        // The IOException carries the reader's one-line message; Cli prints it as "error: ...".
-        var loaded = io.github.handshakelab.capture.CaptureTraces.loadDetailed(capture, streamNo, null, null);
+        io.github.handshakelab.capture.CaptureTraces.Prepared loaded;
+        try {
+            // The IOException carries the reader's one-line message; Cli prints it as "error: ...".
+            loaded = io.github.handshakelab.capture.CaptureTraces.prepare(capture, streamNo, null, null);
+        } catch (io.github.handshakelab.capture.NoSuchStreamException e) {
+            throw new Cli.UsageException("--stream " + e.stream() + " is out of range: " + capture.getFileName() + " has "
+                    + (e.count() == 1 ? "one TCP stream, 0" : e.count() + " TCP streams, 0 to " + (e.count() - 1)));
+        }
         var index = loaded.index();
         PrintWriter err = spec.commandLine().getErr();
         for (var w : index.warnings()) err.println("warning: " + index.file() + ": " + w);
@@ -170,8 +247,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
         int n = index.conversations().size();
         if (streamNo == null && n > 1) {
-            var segs = loaded.trace().segments();
-            boolean synFirst = !segs.isEmpty() && segs.get(0).flags().syn(); // as CaptureTraces picks it
+            boolean synFirst = loaded.builder().startsWithSyn(); // as CaptureTraces picks it
             err.println("note: " + index.file() + " has " + n + " TCP streams (0 to " + (n - 1) + "); showing stream "
                     + loaded.conversation().stream() + (synFirst ? " (the first that starts with a SYN)" : " (none starts with a SYN)")
                     + "; choose one with --stream N");

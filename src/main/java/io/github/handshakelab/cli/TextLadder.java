@@ -23,19 +23,85 @@ public final class TextLadder {
 
     public static String render(Trace trace, Locale locale) {
         StringBuilder out = new StringBuilder();
-        String title = trace.scenario() != null && Messages.has(locale, "scenario." + trace.scenario() + ".title")
-                ? Messages.get(locale, "scenario." + trace.scenario() + ".title")
-                : trace.scenario() != null ? trace.scenario() : String.valueOf(trace.file());
-        out.append("# ").append(title).append('\n');
-        out.append("# ").append(Messages.get(locale, "tcp.txt.legend")).append('\n');
-        Map<Side, TcpState> state = new EnumMap<>(Side.class);
-        // A capture may start with the server already in LISTEN: begin where the first change starts.
-        for (Side side : Side.values()) {
-            var changes = trace.stateChanges(side);
-            state.put(side, changes.isEmpty() ? TcpState.CLOSED : changes.get(0).from());
+        Writer w = new Writer(out, trace, locale);
+        for (TraceEvent e : trace.events()) w.event(e);
+        w.end(trace.gauges());
+        return out.toString();
+    }
+
+    /**
+     * Writes the ladder event by event (a capture of a million segments is streamed, never held
+     * as one string). The first line of each segment shows both states, and a capture may start
+     * with the server already in LISTEN: events are held back until each side's first state
+     * change says where it started (or {@link #HOLD_BACK} events have passed, then CLOSED).
+     * Same text as {@link #render} for any trace.
+     */
+    public static final class Writer {
+        /** Events held back at most while the starting states are unknown. */
+        static final int HOLD_BACK = 100_000;
+
+        private final Appendable out;
+        private final Locale locale;
+        private final Map<Side, TcpState> state = new EnumMap<>(Side.class);
+        private final java.util.Set<String> running = new java.util.HashSet<>();
+        private java.util.List<TraceEvent> held = new java.util.ArrayList<>();
+
+        public Writer(Appendable out, Trace header, Locale locale) {
+            this.out = out;
+            this.locale = locale;
+            String title = header.scenario() != null && Messages.has(locale, "scenario." + header.scenario() + ".title")
+                    ? Messages.get(locale, "scenario." + header.scenario() + ".title")
+                    : header.scenario() != null ? header.scenario() : String.valueOf(header.file());
+            append("# " + title + "\n");
+            append("# " + Messages.get(locale, "tcp.txt.legend") + "\n");
         }
-        java.util.Set<String> running = new java.util.HashSet<>();
-        for (TraceEvent e : trace.events()) {
+
+        public void event(TraceEvent e) {
+            if (held != null) {
+                held.add(e);
+                if (e instanceof TraceEvent.StateChange c) state.putIfAbsent(c.endpoint(), c.from());
+                if (state.size() == Side.values().length || held.size() >= HOLD_BACK) release();
+                return;
+            }
+            write(e);
+        }
+
+        /**
+         * Live capture: stop holding events back once a segment is waiting (a SYN whose answer has
+         * not come yet must still print now); a side without a state change yet starts CLOSED.
+         */
+        public boolean flushHeld() {
+            if (held == null || held.stream().noneMatch(e -> e instanceof TraceEvent.Segment)) return false;
+            release();
+            return true;
+        }
+
+        private void release() {
+            for (Side side : Side.values()) state.putIfAbsent(side, TcpState.CLOSED);
+            java.util.List<TraceEvent> h = held;
+            held = null;
+            for (TraceEvent e : h) write(e);
+        }
+
+        public void end(java.util.List<Trace.Gauge> gauges) {
+            if (held != null) release();
+            if (!gauges.isEmpty()) {
+                append(gauges.stream()
+                        .map(g -> time(g.t()) + " " + Messages.format(locale, "tcp.txt.gauge", g.value(), g.max()))
+                        .collect(Collectors.joining("\n", "\n", "\n")));
+            }
+        }
+
+        private void append(CharSequence s) {
+            try {
+                out.append(s);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private void write(TraceEvent e) {
+            StringBuilder out = new StringBuilder(160);
             if (e instanceof TraceEvent.Segment s) {
                 // The states shown are those when the segment leaves, the arrow's start.
                 String arrow = Messages.get(locale, s.from() == Side.CLIENT ? "tcp.txt.arrow.toServer" : "tcp.txt.arrow.toClient");
@@ -81,13 +147,8 @@ public final class TextLadder {
                 out.append(String.format(Locale.ROOT, "%10s  ", time(n.t()))).append("! ").append(n.text().render(locale))
                         .append('\n');
             }
+            append(out);
         }
-        if (!trace.gauges().isEmpty()) {
-            out.append(trace.gauges().stream()
-                    .map(g -> time(g.t()) + " " + Messages.format(locale, "tcp.txt.gauge", g.value(), g.max()))
-                    .collect(Collectors.joining("\n", "\n", "\n")));
-        }
-        return out.toString();
     }
 
     /** Timer causes in words ("2MSL timer expired"); segment flags and user calls stay as they are. */

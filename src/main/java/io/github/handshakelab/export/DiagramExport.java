@@ -53,4 +53,34 @@ public final class DiagramExport {
     public static DiagramLayout layout(Trace trace, Locale locale, boolean absolute, DiagramLayout.Spacing spacing) {
         return new DiagramLayout(trace, DiagramLayout.Options.of(PALETTE, 860, 1, absolute, spacing, locale, true));
     }
+
+    /** Tallest PNG page in pixels: a taller diagram is split into pages (a 1720 x 8192 page takes 56 MB while drawn). */
+    public static final int MAX_PAGE_PX = 8192;
+
+    /** Receives each page of {@link #pngPages}: page numbers from 1. */
+    @FunctionalInterface
+    public interface PageSink {
+        void page(int page, int pages, byte[] png) throws IOException;
+    }
+
+    /**
+     * The PNG as pages of at most {@link #MAX_PAGE_PX} pixels each, one at a time, so that memory
+     * stays bounded however tall the trace (one image of a 10,000-segment capture would need
+     * more than 2^31 pixels). Returns the number of pages; one page is exactly {@link #png}.
+     */
+    public static int pngPages(Trace trace, Locale locale, boolean absolute, PageSink sink) throws IOException {
+        DiagramLayout layout = layout(trace, locale, absolute, DiagramLayout.Spacing.AUTO);
+        double scale = 2, pageH = MAX_PAGE_PX / scale;
+        int pages = (int) Math.max(1, Math.ceil(layout.height() / pageH));
+        DiagramPainter painter = new DiagramPainter(layout, PALETTE, k -> Messages.get(locale, k));
+        for (int i = 0; i < pages; i++) {
+            double top = i * pageH, h = Math.min(pageH, layout.height() - top);
+            ImagePainter p = new ImagePainter(layout.width(), h, scale, top);
+            painter.paintAll(p); // Java2D clips what lies outside the page
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(p.finish(), "png", out);
+            sink.page(i + 1, pages, out.toByteArray());
+        }
+        return pages;
+    }
 }

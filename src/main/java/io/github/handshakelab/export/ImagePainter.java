@@ -24,12 +24,18 @@ final class ImagePainter implements Painter {
     private final Graphics2D g;
 
     ImagePainter(double width, double height, double scale) {
+        this(width, height, scale, 0);
+    }
+
+    /** A page of a tall diagram: the band from {@code top} (layout units), {@code height} high. */
+    ImagePainter(double width, double height, double scale, double top) {
         image = new BufferedImage((int) Math.ceil(width * scale), (int) Math.ceil(height * scale), BufferedImage.TYPE_INT_ARGB);
         g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         g.scale(scale, scale);
+        g.translate(0, -top);
     }
 
     BufferedImage finish() {

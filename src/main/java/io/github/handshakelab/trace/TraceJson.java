@@ -30,40 +30,69 @@ public final class TraceJson {
 
     public static String write(Trace trace) {
         StringBuilder out = new StringBuilder(256 + trace.events().size() * 200);
-        out.append("{\"version\": ").append(VERSION)
-           .append(", \"source\": ").append(JsonLines.quote(trace.source().name().toLowerCase(Locale.ROOT)));
-        if (trace.scenario() != null) out.append(", \"scenario\": ").append(JsonLines.quote(trace.scenario()));
-        if (trace.file() != null) out.append(", \"file\": ").append(JsonLines.quote(trace.file()));
-        // Extension: which stack a simulation behaved like (rfc | linux); absent for captures.
-        if (trace.profile() != null) out.append(", \"profile\": ").append(JsonLines.quote(trace.profile()));
-        out.append(",\n  \"endpoints\": [\n    ").append(JsonLines.object(g -> endpoint(g, trace.client())))
-           .append(",\n    ").append(JsonLines.object(g -> endpoint(g, trace.server()))).append("],\n  \"events\": [");
-        List<TraceEvent> events = trace.events();
-        for (int i = 0; i < events.size(); i++) {
-            TraceEvent e = events.get(i);
-            out.append(i == 0 ? "\n    " : ",\n    ").append(JsonLines.object(g -> event(g, e, trace.source())));
-        }
-        out.append(events.isEmpty() ? "]" : "\n  ]");
-        // Optional extension (absent when empty, so older traces keep their exact bytes).
-        if (!trace.gauges().isEmpty()) {
-            out.append(",\n  \"gauges\": [");
-            for (int i = 0; i < trace.gauges().size(); i++) {
-                Trace.Gauge gg = trace.gauges().get(i);
-                out.append(i == 0 ? "\n    " : ",\n    ").append(JsonLines.object(g -> {
-                    g.writeNumberField("t", gg.t());
-                    g.writeStringField("name", gg.name());
-                    g.writeNumberField("value", gg.value());
-                    g.writeNumberField("max", gg.max());
-                }));
-            }
-            out.append("\n  ]");
-        }
-        out.append("\n}\n");
+        Writer w = new Writer(out, trace);
+        for (TraceEvent e : trace.events()) w.event(e);
+        w.end(trace.gauges());
         return out.toString();
     }
 
+    /**
+     * Writes a trace event by event, so that a trace of a million segments never exists as one
+     * string (or, for a capture, as one list: {@code render --capture --format json} streams).
+     * The bytes are exactly those of {@link #write(Trace)}. The header (source, scenario, file,
+     * endpoints) comes from {@code header}, whose events are ignored.
+     */
+    public static final class Writer {
+        private final Appendable out;
+        private final Trace.Source source;
+        private boolean first = true;
 
+        public Writer(Appendable out, Trace header) {
+            this.out = out;
+            this.source = header.source();
+            append("{\"version\": " + VERSION + ", \"source\": " + JsonLines.quote(header.source().name().toLowerCase(Locale.ROOT)));
+            if (header.scenario() != null) append(", \"scenario\": " + JsonLines.quote(header.scenario()));
+            if (header.file() != null) append(", \"file\": " + JsonLines.quote(header.file()));
+            // Extension: which stack a simulation behaved like (rfc | linux); absent for captures.
+            if (header.profile() != null) append(", \"profile\": " + JsonLines.quote(header.profile()));
+            append(",\n  \"endpoints\": [\n    " + JsonLines.object(g -> endpoint(g, header.client()))
+                    + ",\n    " + JsonLines.object(g -> endpoint(g, header.server())) + "],\n  \"events\": [");
+        }
 
+        public void event(TraceEvent e) {
+            append(first ? "\n    " : ",\n    ");
+            first = false;
+            append(JsonLines.object(g -> TraceJson.event(g, e, source)));
+        }
+
+        /** Closes the event list and the object; {@code gauges} may be empty. */
+        public void end(List<Trace.Gauge> gauges) {
+            append(first ? "]" : "\n  ]");
+            // Optional extension (absent when empty, so older traces keep their exact bytes).
+            if (!gauges.isEmpty()) {
+                append(",\n  \"gauges\": [");
+                for (int i = 0; i < gauges.size(); i++) {
+                    Trace.Gauge gg = gauges.get(i);
+                    append((i == 0 ? "\n    " : ",\n    ") + JsonLines.object(g -> {
+                        g.writeNumberField("t", gg.t());
+                        g.writeStringField("name", gg.name());
+                        g.writeNumberField("value", gg.value());
+                        g.writeNumberField("max", gg.max());
+                    }));
+                }
+                append("\n  ]");
+            }
+            append("\n}\n");
+        }
+
+        private void append(String s) {
+            try {
+                out.append(s);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
 
     private static void endpoint(JsonGenerator g, Endpoint e) throws IOException {
         g.writeStringField("id", e.side().id());

@@ -407,7 +407,7 @@ class MalformedCapturesTest {
                 "offset 386, packet 6: odd TCP flags FIN, SYN; segment not replayed; packet skipped",
                 "offset 456, packet 7: odd TCP flags SYN, RST; segment not replayed; packet skipped",
                 "offset 526, packet 8: odd TCP flags none; segment not replayed; packet skipped",
-                "offset 666, packet 10: TCP header truncated: 10 bytes captured, 20 needed; packet skipped"), warnings(r));
+                "offset 666, packet 10: TCP header truncated: 10 bytes captured, 16 needed; packet skipped"), warnings(r));
         assertEquals(1, r.tcpPackets());
         var trace = CaptureTraces.load(dir.resolve("t.cap"), 0);
         assertEquals(1, trace.segments().size());

@@ -30,8 +30,9 @@ class CaptureDamageCliTest {
     void truncatedPcapRendersWhatWasReadWarnsAndExits1() {
         Run r = run("render", "--capture", QA2 + "trunc2.pcap", "--format", "txt");
         assertEquals(1, r.code());
-        assertEquals("warning: trunc2.pcap: offset 468, packet 5: truncated packet data: 66 bytes expected, 16 left; reading stops\n",
-                r.err());
+        assertEquals("warning: trunc2.pcap: offset 468, packet 5: truncated packet data: 66 bytes expected, 16 left; reading stops\n"
+                + "error: trunc2.pcap: reading stopped early; the output covers only the packets before offset 468, packet 5:"
+                + " truncated packet data: 66 bytes expected, 16 left; reading stops\n", r.err());
         assertTrue(r.out().contains("#4   client ──► server  PSH, ACK  seq=1 ack=1 len=100"), r.out());
         assertTrue(r.out().contains("! The capture file cannot be read past byte offset 468 (packet 5): truncated packet data:"
                 + " 66 bytes expected, 16 left; reading stops. Everything after this point is missing"), r.out());
@@ -41,8 +42,9 @@ class CaptureDamageCliTest {
     void truncatedGzipExits1InBothCommands() {
         Run r = run("render", "--capture", QA2 + "trunc6.pcap.gz", "--format", "json");
         assertEquals(1, r.code());
-        assertEquals("warning: trunc6.pcap.gz: offset 286, packet 4: truncated packet data: 390 bytes expected, 316 left; reading stops\n",
-                r.err());
+        assertEquals("warning: trunc6.pcap.gz: offset 286, packet 4: truncated packet data: 390 bytes expected, 316 left; reading stops\n"
+                + "error: trunc6.pcap.gz: reading stopped early; the output covers only the packets before offset 286, packet 4:"
+                + " truncated packet data: 390 bytes expected, 316 left; reading stops\n", r.err());
         assertTrue(r.out().endsWith("{\"type\": \"note\", \"t\": 31, \"text\": \"The capture file cannot be read past byte offset 286"
                 + " (packet 4): truncated packet data: 390 bytes expected, 316 left; reading stops. Everything after this point is"
                 + " missing, so the last states shown may not be the final ones.\"}\n  ]\n}\n"), r.out());
