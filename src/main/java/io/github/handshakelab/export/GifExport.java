@@ -364,21 +364,19 @@ public final class GifExport {
 
     /** The diagram at {@code now} between {@code vTop} and {@code vBottom}: one call into the shared painter. */
     private static void paintFrame(DiagramPainter painter, Painter g, DiagramLayout layout, long now, double vTop, double vBottom) {
-        painter.paint(g, now, vTop, vBottom, layout.width(), -1, false);
+        painter.paint(g, now, vTop, vBottom, -1, false, false);
     }
 
     private static DiagramLayout layout(Trace trace, Options o) {
-        return exportLayout(trace, o.absolute());
+        return exportLayout(trace, o.palette(), o.locale(), o.absolute());
     }
 
     /**
      * The layout of {@link DiagramExport}'s files (its wider margins), rebuilt here because that
      * one is private: the one place to follow when the layout's options change.
      */
-    static DiagramLayout exportLayout(Trace trace, boolean absolute) {
-        DiagramLayout.Options d = DiagramLayout.Options.defaults();
-        return new DiagramLayout(trace, new DiagramLayout.Options(d.width() + 100, d.top(), d.margin() + 50, d.pxPerMs(),
-                d.compressAboveUs(), d.gapPx(), d.sameTimePx(), d.charWidth(), d.lineHeight(), absolute));
+    static DiagramLayout exportLayout(Trace trace, Palette palette, Locale locale, boolean absolute) {
+        return new DiagramLayout(trace, DiagramLayout.Options.of(palette, 860, 1, absolute, DiagramLayout.Spacing.AUTO, locale, true));
     }
 
     /** Endpoint names and a badge per side in the state's colour, as the app's live badges. */

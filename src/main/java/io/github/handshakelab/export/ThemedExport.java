@@ -21,7 +21,7 @@ public final class ThemedExport {
     private ThemedExport() {}
 
     public static BufferedImage image(Trace trace, Locale locale, boolean absolute, Palette palette, double scale) {
-        DiagramLayout layout = GifExport.exportLayout(trace, absolute);
+        DiagramLayout layout = GifExport.exportLayout(trace, palette, locale, absolute);
         ImagePainter p = new ImagePainter(layout.width(), layout.height(), scale);
         new DiagramPainter(layout, palette, k -> Messages.get(locale, k)).paintAll(p);
         return p.finish();
@@ -38,7 +38,7 @@ public final class ThemedExport {
     }
 
     public static String svg(Trace trace, Locale locale, boolean absolute, Palette palette) {
-        DiagramLayout layout = GifExport.exportLayout(trace, absolute);
+        DiagramLayout layout = GifExport.exportLayout(trace, palette, locale, absolute);
         SvgPainter p = new SvgPainter(layout.width(), layout.height());
         new DiagramPainter(layout, palette, k -> Messages.get(locale, k)).paintAll(p);
         return p.finish();

@@ -231,7 +231,7 @@ final class Why {
             return switch (UserCall.valueOf(cause)) {
                 case LISTEN, CONNECT -> "§3.10.1";
                 case SEND -> "§3.10.2";
-                case CLOSE -> "§3.10.4";
+                case CLOSE, SHUTDOWN -> "§3.10.4";
                 case ABORT -> "§3.10.5";
             };
         }
