@@ -212,6 +212,20 @@ class ClassroomTrialTest {
     }
 
     @Test
+    void fitZoomShowsTheWholeDiagramInTheWindowHeight(FxRobot robot) {
+        load(robot, "three-way-handshake");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#fitButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        double content = c().diagram().contentHeight(), view = c().diagram().getHeight();
+        assertTrue(content <= view && content > view * 0.8, "content " + content + " in " + view);
+        robot.clickOn("#diagram");
+        robot.type(KeyCode.EQUALS);
+        robot.type(KeyCode.DIGIT0);
+        assertEquals(content, c().diagram().contentHeight(), content * 0.02, "0 fits again");
+    }
+
+    @Test
     void keysWorkAtOnceAfterStart(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.SPACE);
