@@ -26,8 +26,10 @@ class CliTest {
     void aMistypedCommandSuggestsTheRightOneInOneLine() {
         Result r = run("scenario");
         assertEquals(2, r.code());
-        assertEquals("error: unknown command or file 'scenario'; did you mean 'scenarios'? "
-                + "(commands: scenarios, render, conversations, help)\n", r.err());
+        // The command list grows as branches add commands: check its form, not every name.
+        assertTrue(r.err().startsWith("error: unknown command or file 'scenario'; did you mean 'scenarios'? "
+                + "(commands: scenarios, render, conversations, "), r.err());
+        assertTrue(r.err().endsWith(", help)\n") && r.err().lines().count() == 1, r.err());
     }
 
     @Test
