@@ -30,6 +30,7 @@ public final class ScaleBench {
             case "long" -> generateLong(Path.of(args[1]), Integer.parseInt(args[2]));
             case "many" -> generateMany(Path.of(args[1]), Integer.parseInt(args[2]));
             case "run" -> run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            case "trace" -> trace(Path.of(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -48,6 +49,17 @@ public final class ScaleBench {
         long ns = System.nanoTime() - t0;
         System.out.printf(Locale.ROOT, "%s: exit %d, %.2f s, peak heap %d MiB, %d chars out%n", String.join(" ", cli), code,
                 ns / 1e9, CaptureBench.peakHeap() >> 20, chars[0]);
+    }
+
+    /** What the app does on opening a capture: the whole trace in memory (events and TCB samples). */
+    static void trace(Path file) throws IOException {
+        long t0 = System.nanoTime();
+        io.github.handshakelab.trace.Trace t = io.github.handshakelab.capture.CaptureTraces.load(file, null);
+        long ns = System.nanoTime() - t0;
+        System.gc();
+        long retained = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        System.out.printf(Locale.ROOT, "trace of %s: %d events, %.2f s, peak heap %d MiB, retained %d MiB%n", file,
+                t.events().size(), ns / 1e9, CaptureBench.peakHeap() >> 20, retained >> 20);
     }
 
     private static final byte[] HDR = pcapHeader();
