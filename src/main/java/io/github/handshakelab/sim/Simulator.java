@@ -388,12 +388,21 @@ public final class Simulator {
             for (Scenario.Injection i : sc.extras().injections()) {
                 if (!(i instanceof Scenario.Injection.DelayedDuplicate d) || d.from() != from || !duplicated.add(from)) continue;
                 int id = ++segIds;
+                // The copy is a segment of its own: --drop N and random loss apply to it too.
+                boolean drop = false;
+                for (DropRule r : sc.faults().rules()) {
+                    if ((r instanceof DropRule.SegmentId x && x.id() == id) || (r instanceof DropRule.Random rnd && rnd.drops(id))) {
+                        drop = true;
+                        matched.add(r);
+                    }
+                }
                 List<Explanation> l = new ArrayList<>(explain);
                 l.add(Explanation.of("tcp.explain.delayedDuplicate", Explainer.seconds(d.extraUs())));
-                events.add(new TraceEvent.Segment(id, from, now, arrival + d.extraUs(), TraceEvent.NONE, s.flags(), seqRel, ackRel,
+                events.add(new TraceEvent.Segment(id, from, now, drop ? TraceEvent.NONE : arrival + d.extraUs(),
+                        drop ? now + p.delayUs() / 2 : TraceEvent.NONE, s.flags(), seqRel, ackRel,
                         s.dataLen(), s.window(), s.seq().unsigned(), s.flags().ack() ? s.ack().unsigned() : TraceEvent.NONE,
                         false, l, List.of(), TraceEvent.NONE, List.of("delayed-duplicate"), null));
-                push(arrival + d.extraUs(), ARRIVE, new Wire(s, from.other(), null, id));
+                if (!drop) push(arrival + d.extraUs(), ARRIVE, new Wire(s, from.other(), null, id));
             }
         }
 
