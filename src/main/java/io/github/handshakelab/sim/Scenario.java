@@ -83,6 +83,15 @@ public record Scenario(String id, SimParams params, List<ScheduledCall> calls, L
         /** SO_KEEPALIVE on {@code side} with TCP_KEEPIDLE, TCP_KEEPINTVL (µs) and TCP_KEEPCNT. */
         record KeepAlive(Side side, long idleUs, long intervalUs, int probes) implements Injection {}
 
+        /**
+         * The network duplicates the first data segment of {@code from} and delivers the copy
+         * {@code extraUs} after the original (a copy stuck in a router queue or on a second path).
+         */
+        record DelayedDuplicate(Side from, long extraUs) implements Injection {}
+
+        /** {@code side} starts every incarnation with the same ISN (no ISN clock, e.g. after a reboot). */
+        record SameIsn(Side side) implements Injection {}
+
         /** At {@code t} the application of {@code side} reads what it has received, and from then on reads at once. */
         record ReadAt(Side side, long t) implements Injection {}
 

@@ -106,6 +106,18 @@ public final class Scenarios {
                 .withCall(after(CLIENT, CLOSE_WAIT, 150, CLOSE))
                 .withCall(after(CLIENT, TcpState.CLOSED, 1000, CONNECT))
                 .withExtras(new Extras(Set.of(), List.of(), Set.of(), Set.of(SERVER))));
+        // Why 2MSL: MSL cut to 1 s (TIME_WAIT 2 s), a client without an ISN clock reconnects from
+        // the same port at once, and a copy of its first data, 3 s late, lands in the new connection.
+        add(base("time-wait-reasons").withParams(SimParams.defaults().withMslUs(1_000 * MS))
+                .withCall(after(CLIENT, ESTABLISHED, 200, SEND, 100))
+                .withCall(after(CLIENT, ESTABLISHED, 400, CLOSE))
+                .withCall(after(SERVER, CLOSE_WAIT, 150, CLOSE))
+                .withCall(after(CLIENT, TcpState.CLOSED, 100, CONNECT))
+                // The new connection sends its own 100 bytes just before the old copy's ACK comes
+                // back (a race, so an absolute time); it stays open at the end.
+                .withCall(new ScheduledCall(3_340 * MS, CLIENT, SEND, 100))
+                .withExtras(new Extras(Set.of(), List.of(new Injection.DelayedDuplicate(CLIENT, 3_000 * MS),
+                        new Injection.SameIsn(CLIENT)), Set.of(), Set.of(SERVER))));
         // SO_KEEPALIVE with TCP_KEEPIDLE 10 s, TCP_KEEPINTVL 5 s, TCP_KEEPCNT 3 on the client (the
         // defaults, 2 h / 75 s / 9, would make a 2-hour diagram); the server host crashes at 25 s.
         add(base("keep-alive").withExtras(new Extras(Set.of(), List.of(

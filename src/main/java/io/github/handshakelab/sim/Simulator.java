@@ -129,7 +129,10 @@ public final class Simulator {
             for (Side side : Side.values()) {
                 Connection.Config cfg = config(sc.extras().closeOnFin().contains(side))
                         .withAppReads(!sc.extras().noRead().contains(side));
-                conn.put(side, new Connection(cfg, isnClock(isnBase[side.ordinal()]))
+                long first = isnBase[side.ordinal()];
+                boolean same = sc.extras().injections().stream().anyMatch(i -> i instanceof Scenario.Injection.SameIsn x
+                        && x.side() == side);
+                conn.put(side, new Connection(cfg, same ? t -> first : isnClock(first))
                         .keepListening(sc.extras().listeners().contains(side)));
                 for (Scenario.Injection i : sc.extras().injections()) {
                     if (i instanceof Scenario.Injection.KeepAlive k && k.side() == side) {
@@ -378,6 +381,31 @@ public final class Simulator {
             }
         }
 
+        final Set<Side> duplicated = new HashSet<>();
+
+        /** The network's delayed copy of a side's first data segment (Injection.DelayedDuplicate). */
+        void duplicateLater(Side from, Outgoing o, Segment s, long seqRel, long ackRel, List<Explanation> explain, long arrival) {
+            for (Scenario.Injection i : sc.extras().injections()) {
+                if (!(i instanceof Scenario.Injection.DelayedDuplicate d) || d.from() != from || !duplicated.add(from)) continue;
+                int id = ++segIds;
+                // The copy is a segment of its own: --drop N and random loss apply to it too.
+                boolean drop = false;
+                for (DropRule r : sc.faults().rules()) {
+                    if ((r instanceof DropRule.SegmentId x && x.id() == id) || (r instanceof DropRule.Random rnd && rnd.drops(id))) {
+                        drop = true;
+                        matched.add(r);
+                    }
+                }
+                List<Explanation> l = new ArrayList<>(explain);
+                l.add(Explanation.of("tcp.explain.delayedDuplicate", Explainer.seconds(d.extraUs())));
+                events.add(new TraceEvent.Segment(id, from, now, drop ? TraceEvent.NONE : arrival + d.extraUs(),
+                        drop ? now + p.delayUs() / 2 : TraceEvent.NONE, s.flags(), seqRel, ackRel,
+                        s.dataLen(), s.window(), s.seq().unsigned(), s.flags().ack() ? s.ack().unsigned() : TraceEvent.NONE,
+                        false, l, List.of(), TraceEvent.NONE, List.of("delayed-duplicate"), null));
+                if (!drop) push(arrival + d.extraUs(), ARRIVE, new Wire(s, from.other(), null, id));
+            }
+        }
+
         /** Hosts that crashed: segments towards them are lost. */
         final Set<Side> down = new HashSet<>();
 
@@ -604,6 +632,7 @@ public final class Simulator {
                     drop ? now + p.delayUs() / 2 : TraceEvent.NONE, s.flags(), seqRel, ackRel, s.dataLen(), s.window(),
                     s.seq().unsigned(), ackAbs, o.retransmission(), explain, List.of(), TraceEvent.NONE, options, info));
             if (!drop) push(arrival, ARRIVE, new Wire(s, from.other(), spoof, id));
+            if (s.dataLen() > 0 && spoof == null && !o.retransmission()) duplicateLater(from, o, s, seqRel, ackRel, explain, arrival);
         }
 
         boolean dropped(int id, Outgoing o, Segment s) {

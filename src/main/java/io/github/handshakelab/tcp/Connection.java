@@ -1161,6 +1161,7 @@ public final class Connection {
     }
 
     private void toClosed(String cause) {
+        TcpState was = state;
         cancelRtx();
         cancelFinWait2();
         if (timeWaitDeadline != NEVER) {
@@ -1174,7 +1175,7 @@ public final class Connection {
         owedAck = null;
         held.clear();
         setState(TcpState.CLOSED, cause);
-        if (keepListening && passive) {
+        if (keepListening && passive && was != TcpState.LISTEN) {
             irs = null;
             orphaned = false;
             unread = 0;

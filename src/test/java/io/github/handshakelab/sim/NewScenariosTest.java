@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import static io.github.handshakelab.tcp.TcpState.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** What the issue-#10 scenarios are about, beyond their exact exchange (ScenariosTest). */
@@ -138,5 +139,24 @@ class NewScenariosTest {
         assertEquals(List.of(700_000L, 1_300_000L, 2_500_000L, 4_900_000L), linux.segments().stream()
                 .filter(s -> s.from() == Side.CLIENT && s.seq() == 4000).map(TraceEvent.Segment::sent).toList());
         assertTrue(linux.segments().get(9).explain().get(0).english().startsWith("seq = 4000 = SND.UNA - 1: Linux zero-window probe"));
+    }
+
+    /** 2MSL cut to 2 s: the 3 s old copy is delivered in the new connection; Linux's 60 s TIME_WAIT prevents it. */
+    @Test
+    void timeWaitReasonsShowsTheOldCopyAcceptedAfterQuickReuse() {
+        Trace t = run("time-wait-reasons", Profile.RFC);
+        TraceEvent.Segment copy = t.segments().get(4);
+        assertEquals(List.of("delayed-duplicate"), copy.options());
+        assertEquals(3_350_000L, copy.arrived());
+        assertTrue(copy.explain().get(copy.explain().size() - 1).english().startsWith("A copy of this segment is delayed in the network"));
+        // The new connection (same ports, same client ISN) is open when the copy arrives: it is delivered.
+        assertEquals(ESTABLISHED, t.stateAt(Side.SERVER, 3_350_000L));
+        assertEquals(2, notes(t).stream().filter(n -> n.equals("Server: 100 bytes delivered to the application")).count());
+        // ... and the new connection's own 100 bytes are then refused as old.
+        assertEquals("ack = 101 = RCV.NXT: the segment just received was outside the receive window (old or duplicate), so this"
+                + " side repeats what it expects (RFC 9293 §3.10.7.4, first check).", t.segments().get(15).explain().get(1).english());
+        Trace linux = run("time-wait-reasons", Profile.LINUX);
+        assertEquals(TIME_WAIT, linux.stateAt(Side.CLIENT, 3_350_000L));
+        assertEquals(1, notes(linux).stream().filter(n -> n.equals("Server: 100 bytes delivered to the application")).count());
     }
 }

@@ -93,6 +93,11 @@ class ScenariosTest {
                     + "|S ACK 1 4001 0|C PSH,ACK 4001 1 1460|C PSH,ACK 5461 1 540|S ACK 1 5461 0|S ACK 1 6001 0|C FIN,ACK 6001 1 0|S ACK 1 6002 0|S FIN,ACK 1 6002 0|C ACK 6002 2 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
+            Map.entry("time-wait-reasons", new Expect(HS + "|C PSH,ACK 1 1 100|C PSH,ACK 1 1 100|S ACK 1 101 0"
+                    + "|C FIN,ACK 101 1 0|S ACK 1 102 0|S FIN,ACK 1 102 0|C ACK 102 2 0"
+                    + "|C SYN 0 - 0|S SYN,ACK 0 1 0|C ACK 1 1 0|C PSH,ACK 1 1 100|S ACK 1 101 0|S ACK 1 101 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED, SYN_SENT, ESTABLISHED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))),
             Map.entry("data-on-fin", new Expect(HS + "|C FIN,PSH,ACK 1 1 100|S ACK 1 102 0|S FIN,ACK 1 102 0|C ACK 102 2 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
@@ -145,6 +150,11 @@ class ScenariosTest {
                     + "|S ACK 1 4001 0|C PSH,ACK 4001 1 1460|C PSH,ACK 5461 1 540|S ACK 1 5461 0|S ACK 1 6001 0|C FIN,ACK 6001 1 0|S ACK 1 6002 0|S FIN,ACK 1 6002 0|C ACK 6002 2 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED))),
+            Map.entry("time-wait-reasons", new Expect(HS + "|C PSH,ACK 1 1 100|C PSH,ACK 1 1 100|S ACK 1 101 0"
+                    + "|C FIN,ACK 101 1 0|S ACK 1 102 0|S FIN,ACK 1 102 0|C ACK 102 2 0|S RST 1 - 0"
+                    + "|C SYN 0 - 0|S SYN,ACK 0 1 0|C ACK 1 1 0",
+                    List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, TIME_WAIT, CLOSED, SYN_SENT, ESTABLISHED),
+                    List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, LAST_ACK, CLOSED, LISTEN, SYN_RCVD, ESTABLISHED))),
             Map.entry("shutdown-vs-close", new Expect(HS + "|C FIN,ACK 1 1 0|S ACK 1 2 0|S PSH,ACK 1 2 100|C RST 2 - 0",
                     List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSED),
                     List.of(CLOSED, LISTEN, SYN_RCVD, ESTABLISHED, CLOSE_WAIT, CLOSED))));
@@ -181,7 +191,8 @@ class ScenariosTest {
                 "data-transfer", "half-close-with-data", "simultaneous-open", "simultaneous-close", "lost-syn",
                 "lost-syn-ack", "lost-handshake-ack", "lost-final-ack", "connect-to-closed-port",
                 "reset-mid-connection", "old-duplicate-syn", "syn-flood", "close-with-unread-data", "shutdown-vs-close",
-                "data-on-fin", "syn-in-time-wait", "keep-alive", "zero-window-probe", "tls12-handshake", "tls13-handshake"),
+                "data-on-fin", "syn-in-time-wait", "time-wait-reasons", "keep-alive", "zero-window-probe", "tls12-handshake",
+                "tls13-handshake"),
                 Scenarios.ids());
         assertEquals(Scenarios.ids().size(), EXPECTED.size());
     }
