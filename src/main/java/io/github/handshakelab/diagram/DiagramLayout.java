@@ -171,6 +171,9 @@ public final class DiagramLayout {
     private final List<GapBreak> gapBreaks;
     private final YIndex gapIdx;
     private final List<Box> obstacles = new ArrayList<>();
+    // arrow lines while the layout is built (the "RTO fired" texts keep clear of them)
+    private Grid lineGrid;
+    private double[] lx1, ly1, lx2, ly2;
     private final double height;
 
     public DiagramLayout(Trace trace, Options options) {
@@ -245,6 +248,10 @@ public final class DiagramLayout {
         this.bands = layoutBands();
         this.bandIdx = YIndex.of(bands.size(), i -> bands.get(i).label() == null ? bands.get(i).y0()
                 : Math.min(bands.get(i).y0(), bands.get(i).label().y()), i -> bands.get(i).y1());
+        Grid lines = new Grid(96);
+        for (int i = 0; i < segs.length; i++) lines.add(i, Math.min(y1[i], y2[i]), Math.max(y1[i], y2[i]));
+        this.lineGrid = lines;
+        this.lx1 = x1; this.ly1 = y1; this.lx2 = x2; this.ly2 = y2;
         this.timers = layoutTimers();
         this.timerIdx = YIndex.of(timers.size(), i -> timers.get(i).y0(),
                 i -> timers.get(i).label() == null ? timers.get(i).y1() : Math.max(timers.get(i).y1(),
@@ -265,8 +272,6 @@ public final class DiagramLayout {
         }
 
         // Labels, in send order, each at the first free place near its arrow.
-        Grid lines = new Grid(96);
-        for (int i = 0; i < segs.length; i++) lines.add(i, Math.min(y1[i], y2[i]), Math.max(y1[i], y2[i]));
         Grid placed = new Grid(96);
         Grid fixed = new Grid(96);
         for (int i = 0; i < obstacles.size(); i++) fixed.add(i, obstacles.get(i).y(), obstacles.get(i).y() + obstacles.get(i).h());
@@ -550,9 +555,28 @@ public final class DiagramLayout {
             double small = options.smallFont(), w = textWidth(text, small) + 4;
             double dir = set.endpoint() == Side.CLIENT ? 1 : -1;
             double tx = x(set.endpoint()) + dir * (options.bracketOffset() + 10);
-            label = new Box(dir > 0 ? tx - 2 : tx - w + 2, y1 - 2 - small * 1.3, w, small * 1.3 + 2);
+            double h = small * 1.3 + 2, bx = dir > 0 ? tx - 2 : tx - w + 2;
+            // at the bracket's end, just above it; else just below; else a little further up or down
+            label = new Box(bx, y1 - h, w, h);
+            for (int k = 0; k <= 8; k++) {
+                Box up = new Box(bx, y1 - h - k * h / 2, w, h), down = new Box(bx, y1 + 2 + k * h / 2, w, h);
+                if (!crossesALine(up)) { label = up; break; }
+                if (!crossesALine(down)) { label = down; break; }
+            }
         }
         return new TimerSpan(set.endpoint(), set.timer(), set.t(), end, y0, y1, fired, set.expires(), label);
+    }
+
+    private boolean crossesALine(Box b) {
+        if (lineGrid == null) return false;
+        for (int c = lineGrid.cell(b.y() - 2), ce = lineGrid.cell(b.y() + b.h() + 2); c <= ce; c++) {
+            int[] ids = lineGrid.ids(c);
+            for (int k = 0, m = lineGrid.size(c); k < m; k++) {
+                int j = ids[k];
+                if (b.crosses(lx1[j], ly1[j], lx2[j], ly2[j], 2)) return true;
+            }
+        }
+        return false;
     }
 
     /** "RTO fired (1.0 s)" in the layout's language. */

@@ -125,8 +125,8 @@ public final class DiagramPainter {
                     g.line(bx, y1, bx + dir * 6, y1, pal.muted(), lw, SOLID, 1);
                     DiagramLayout.Box lb = ts.label();
                     g.text(text.apply("diagram.rtoFired") + " (" + TimeFormat.duration(ts.t1() - ts.t0()) + ")",
-                            dir > 0 ? lb.x() + 2 : lb.x() + lb.w() - 2, lb.y() + lb.h(), small, pal.danger(),
-                            dir > 0 ? Painter.Align.LEFT : Painter.Align.RIGHT, Painter.Baseline.BOTTOM, 1);
+                            dir > 0 ? lb.x() + 2 : lb.x() + lb.w() - 2, lb.y() + lb.h() / 2, small, pal.danger(),
+                            dir > 0 ? Painter.Align.LEFT : Painter.Align.RIGHT, Painter.Baseline.CENTER, 1);
                 }
             }
         }

@@ -120,6 +120,12 @@ class LabelPlacementTest {
                 if (o.intersects(b)) out.add("label " + a.segment().id() + " over " + o);
             }
         }
+        for (DiagramLayout.TimerSpan ts : l.timers()) {
+            if (ts.label() == null) continue;
+            for (DiagramLayout.Arrow o : l.arrowsIn(ts.label().y() - 20, ts.label().y() + ts.label().h() + 20)) {
+                if (ts.label().crosses(o.x1(), o.y1(), o.x2(), o.y2(), pad)) out.add("RTO text crossed by arrow " + o.segment().id());
+            }
+        }
         return out;
     }
 }

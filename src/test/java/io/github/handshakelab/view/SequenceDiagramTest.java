@@ -28,12 +28,18 @@ class SequenceDiagramTest {
     private SequenceDiagram d;
     private Stage stage;
 
+    /** A stage of its own: these tests resize it, and the primary stage is shared with later test classes. */
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        stage = new Stage();
         d = new SequenceDiagram();
         stage.setScene(new Scene(new StackPane(d), 900, 600));
         stage.show();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> stage.close());
     }
 
     private DiagramLayout waitForLayout() throws Exception {
