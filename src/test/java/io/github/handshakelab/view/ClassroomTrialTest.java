@@ -195,6 +195,45 @@ class ClassroomTrialTest {
     }
 
     @Test
+    void theTopBadgesOfAReplayMarkInferredStatesAndTheLessonSaysItIsACapture(FxRobot robot) throws Exception {
+        Path file = Path.of("resources/captures/handshake-data-close.pcap");
+        Trace t = io.github.handshakelab.capture.CaptureTraces.load(file, null);
+        robot.interact(() -> c().showOpened(file, t));
+        String client = robot.lookup("#clientBadge").queryAs(javafx.scene.control.Label.class).getText();
+        assertEquals(t.stateAt(io.github.handshakelab.trace.Side.CLIENT, 0).name() + "?", client);
+        robot.interact(() -> c().model().setPlayhead(t.endTime()));
+        assertEquals(t.stateAt(io.github.handshakelab.trace.Side.SERVER, t.endTime()).name() + "?",
+                robot.lookup("#serverBadge").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(c().scenarios().lessonLabel.getText().startsWith("Replaying handshake-data-close.pcap."),
+                c().scenarios().lessonLabel.getText());
+        // a simulation's states are known: no mark
+        load(robot, "three-way-handshake");
+        assertEquals("SYN_SENT", robot.lookup("#clientBadge").queryAs(javafx.scene.control.Label.class).getText());
+    }
+
+    @Test
+    void fitZoomShowsTheWholeDiagramInTheWindowHeight(FxRobot robot) {
+        load(robot, "three-way-handshake");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#fitButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        double content = c().diagram().contentHeight(), view = c().diagram().getHeight();
+        assertTrue(content <= view && content > view * 0.8, "content " + content + " in " + view);
+        robot.clickOn("#diagram");
+        robot.type(KeyCode.EQUALS);
+        robot.type(KeyCode.DIGIT0);
+        assertEquals(content, c().diagram().contentHeight(), content * 0.02, "0 fits again");
+    }
+
+    @Test
+    void keysWorkAtOnceAfterStart(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.SPACE);
+        assertTrue(c().playback().isPlaying(), "focus starts on the diagram, not in the search field");
+        robot.type(KeyCode.SPACE);
+    }
+
+    @Test
     void quitSavesTheWindowSize(FxRobot robot) {
         robot.interact(() -> {
             stage.setWidth(1111);

@@ -111,6 +111,10 @@ class ProjectorLayoutTest {
 
     private void assertNothingCutOff(FxRobot robot, double w, double h, Theme theme, Locale locale) {
         show(robot, w, h, theme, locale, "lost-final-ack");
+        assertTabsAndControlsInside(robot, w, h, theme, locale);
+    }
+
+    private void assertTabsAndControlsInside(FxRobot robot, double w, double h, Theme theme, Locale locale) {
         MainController c = Windows.controller(stage);
         for (int tab = 0; tab < c.sideTabs().getTabs().size(); tab++) {
             int i = tab;
@@ -127,6 +131,19 @@ class ProjectorLayoutTest {
     @Test
     void projectorThemeInChineseAt1280x800() {
         assertNothingCutOff(new FxRobot(), 1280, 800, Theme.PROJECTOR, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Test
+    void projectorThemeChosenFromTheMenuAt1280x800() {
+        FxRobot robot = new FxRobot();
+        show(robot, 1280, 800, Theme.LIGHT, Locale.ROOT, "lost-final-ack");
+        robot.interact(() -> {
+            MainController c = Windows.controller(stage);
+            c.themeProjector.setSelected(true);
+            c.onTheme();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTabsAndControlsInside(robot, 1280, 800, Theme.PROJECTOR, Locale.ROOT);
     }
 
     @Test
