@@ -103,7 +103,7 @@ public final class SocketsPane extends VBox {
     private void fill(Side side, Label heading, Label table) {
         Endpoint e = trace.endpoint(side);
         String cmd = netstat.isSelected() ? "netstat -tan" : "ss -tan";
-        heading.setText(Messages.format(locale, "sockets.pane.host", e.label() == null ? side.id() : e.label(),
+        heading.setText(Messages.format(locale, "sockets.pane.host", Messages.get(locale, "tcp.txt." + side.id()),
                 (e.address() == null ? "?" : e.address()) + "  $ " + cmd));
         List<SocketTable.Row> mine = SocketTable.of(rows, side);
         List<String> lines = SocketTable.lines(mine, netstat.isSelected());

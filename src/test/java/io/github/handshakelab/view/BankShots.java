@@ -6,7 +6,6 @@ import io.github.handshakelab.questions.QuestionBank;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
@@ -59,32 +58,33 @@ public final class BankShots {
             stage.show();
             c.applyTheme(Theme.LIGHT);
             BankPanes.showMe(c.model(), QuestionBank.byId("why-time-wait-2msl").orElseThrow());
-            QuestionsPane qp = (QuestionsPane) select(c, "questionsTab").getContent();
+            Stage q = BankPanes.questionsWindow(c);
+            QuestionsPane qp = (QuestionsPane) q.getScene().getRoot();
             qp.select("why-time-wait-2msl");
             qp.revealedProperty().set(true);
-            snap(stage, new File(out, "questions-" + (l == Locale.ROOT ? "en" : "zh") + ".png"));
+            String lang = l == Locale.ROOT ? "en" : "zh";
+            snap(q, new File(out, "questions-window-" + lang + ".png"));
+            snap(stage, new File(out, "questions-shown-" + lang + ".png"));
+            q.hide();
         }
         s.locale = Locale.ROOT;
         MainController c = Windows.show(stage, s);
         c.applyTheme(Theme.LIGHT);
         c.model().loadScenario("syn-flood");
         c.model().setPlayhead(3_250_000);
-        select(c, "socketsTab");
-        snap(stage, new File(out, "sockets-syn-flood.png"));
+        Stage sock = BankPanes.socketsWindow(c);
+        snap(sock, new File(out, "sockets-syn-flood.png"));
         c.model().loadScenario("lost-final-ack");
         c.model().setPlayhead(1_500_000);
-        ((SocketsPane) select(c, "socketsTab").getContent()).netstatToggle().setSelected(true);
-        snap(stage, new File(out, "sockets-lost-final-ack-netstat.png"));
-    }
-
-    private static Tab select(MainController c, String id) {
-        for (Tab t : c.sideTabs().getTabs()) {
-            if (id.equals(t.getId())) {
-                c.sideTabs().getSelectionModel().select(t);
-                return t;
-            }
-        }
-        throw new IllegalStateException("no tab " + id);
+        ((SocketsPane) sock.getScene().getRoot()).netstatToggle().setSelected(true);
+        snap(sock, new File(out, "sockets-lost-final-ack-netstat.png"));
+        s.locale = Locale.SIMPLIFIED_CHINESE;
+        sock.hide();
+        c = Windows.show(stage, s);
+        c.model().loadScenario("syn-flood");
+        c.model().setPlayhead(120_000);
+        Stage sockZh = BankPanes.socketsWindow(c);
+        snap(sockZh, new File(out, "sockets-syn-flood-zh.png"));
     }
 
     private static void snap(Stage stage, File file) throws Exception {

@@ -7,7 +7,6 @@ import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The Questions and Sockets side tabs in the real main window: "Show me" and the socket table at the playhead. */
+/** The Questions and Sockets windows of the real main window: "Show me" and the socket table at the playhead. */
 @ExtendWith(ApplicationExtension.class)
 class BankWindowTest {
 
@@ -42,16 +41,33 @@ class BankWindowTest {
         return Windows.controller(stage);
     }
 
-    private void tab(FxRobot robot, String id) {
-        robot.interact(() -> {
-            for (Tab t : c().sideTabs().getTabs()) if (id.equals(t.getId())) c().sideTabs().getSelectionModel().select(t);
-        });
-    }
-
     private void showMe(FxRobot robot, String questionId) {
-        tab(robot, "questionsTab");
+        // View > Interview questions (Shortcut+I) opens the questions window; a second time brings it to the front.
+        robot.interact(() -> findItem("questionsMenuItem").fire());
+        robot.interact(() -> findItem("questionsMenuItem").fire());
+        assertEquals(1, robot.lookup("#questionsPane").queryAll().size(), "one questions window");
         robot.interact(() -> robot.lookup("#questionsPane").queryAs(QuestionsPane.class).select(questionId));
         robot.clickOn("#showMe");
+    }
+
+    private javafx.scene.control.MenuItem findItem(String id) {
+        for (javafx.scene.control.Menu m : c().menuBar().getMenus()) {
+            for (javafx.scene.control.MenuItem i : m.getItems()) if (id.equals(i.getId())) return i;
+        }
+        throw new AssertionError("no menu item " + id);
+    }
+
+    @Test
+    void theQuestionsWindowFollowsALanguageSwitch(FxRobot robot) {
+        robot.interact(() -> findItem("questionsMenuItem").fire());
+        robot.interact(() -> {
+            c().session().locale = Locale.SIMPLIFIED_CHINESE;
+            c().session().rebuild.run();
+        });
+        QuestionsPane pane = robot.lookup("#questionsPane").queryAs(QuestionsPane.class);
+        assertEquals(1, robot.lookup("#questionsPane").queryAll().size(), "the old window closed, a new one opened");
+        assertEquals("随机抽题", robot.lookup("#drillButton").queryButton().getText());
+        assertTrue(pane.selected().question().zh().endsWith("？"));
     }
 
     @Test
@@ -107,9 +123,9 @@ class BankWindowTest {
     }
 
     @Test
-    void socketsTabListsTheHalfOpenRowsAtThePlayheadDuringASynFlood(FxRobot robot) {
+    void socketsWindowListsTheHalfOpenRowsAtThePlayheadDuringASynFlood(FxRobot robot) {
         robot.interact(() -> c().model().loadScenario("syn-flood"));
-        tab(robot, "socketsTab");
+        robot.interact(() -> findItem("socketsMenuItem").fire());
         robot.interact(() -> c().model().setPlayhead(120_000));
         String server = robot.lookup("#serverSockets").queryAs(Label.class).getText();
         assertEquals(4, server.lines().filter(l -> l.startsWith("SYN-RECV")).count(), server);
@@ -119,11 +135,12 @@ class BankWindowTest {
         // Later the client's SYN retransmissions show up as SYN_SENT; the playhead drives the table.
         robot.interact(() -> c().model().setPlayhead(3_250_000));
         assertTrue(robot.lookup("#clientSockets").queryAs(Label.class).getText().contains("SYN_SENT"));
-        // With a bigger backlog from the Faults pane the listener's Send-Q follows the parameter.
+        // A new scenario in the main window: the table follows.
         robot.interact(() -> c().model().loadScenario("lost-final-ack"));
         robot.interact(() -> c().model().setPlayhead(1_500_000));
         String s2 = robot.lookup("#serverSockets").queryAs(Label.class).getText();
         assertTrue(s2.contains("LAST_ACK"), s2);
         assertTrue(robot.lookup("#clientSockets").queryAs(Label.class).getText().contains("TIME_WAIT"));
+        assertEquals(1, robot.lookup("#socketsPane").queryAll().size());
     }
 }
