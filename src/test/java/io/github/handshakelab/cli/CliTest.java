@@ -27,7 +27,7 @@ class CliTest {
         Result r = run("scenario");
         assertEquals(2, r.code());
         assertEquals("error: unknown command or file 'scenario'; did you mean 'scenarios'? "
-                + "(commands: scenarios, render, conversations, help)\n", r.err());
+                + "(commands: scenarios, render, conversations, quiz, help)\n", r.err());
     }
 
     @Test

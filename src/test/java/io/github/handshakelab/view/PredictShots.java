@@ -57,10 +57,8 @@ public final class PredictShots {
         MainController c = Windows.show(stage, s);
         stage.show();
         c.model().loadScenario("four-way-close");
-        c.sideTabs().getSelectionModel().select(c.sideTabs().getTabs().stream()
-                .filter(t -> "predictTab".equals(t.getId())).findFirst().orElseThrow());
         PredictPane p = PredictPane.of(c);
-        ((javafx.scene.control.ToggleButton) c.root().lookup("#predictToggle")).setSelected(true);
+        ((javafx.scene.control.ToggleButton) c.root().lookup("#predictBarToggle")).setSelected(true);
         String tag = locale == Locale.ROOT ? "en" : "zh";
         // Q1 and Q2 right: the segments are drawn, question 3 waits where the handshake ACK leaves.
         for (int i = 0; i < 2; i++) {
