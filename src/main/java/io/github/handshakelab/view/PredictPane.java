@@ -149,6 +149,24 @@ public final class PredictPane {
     private void showTab(boolean on) {
         if (on && tab == null) {
             tab = c.addSideTab("predictTab", t("predict.tab"), root);
+            // The side column widens to show the new header too (as the window fits its tabs),
+            // once the header exists: after a CSS and layout pass of the tab pane.
+            Platform.runLater(() -> {
+                var tabs = c.sideTabs();
+                tabs.applyCss();
+                tabs.layout();
+                if (tabs.lookup(".headers-region") instanceof javafx.scene.layout.Region headers) {
+                    double need = headers.prefWidth(-1) + 16;
+                    tabs.setMinWidth(Math.max(tabs.getMinWidth(), need));
+                    var split = c.split();
+                    var dividers = split.getDividers();
+                    double w = split.getWidth();
+                    if (tabs.getWidth() < need && w > 0 && !dividers.isEmpty()) {
+                        var last = dividers.get(dividers.size() - 1);
+                        last.setPosition(Math.max(0.35, last.getPosition() - (need - tabs.getWidth()) / w));
+                    }
+                }
+            });
         }
         if (on) {
             c.sideTabs().getSelectionModel().select(tab);
@@ -311,6 +329,9 @@ public final class PredictPane {
     public boolean isPredicting() { return predicting.get(); }
 
     public Quiz quiz() { return quiz; }
+
+    /** Turns Predict mode on or off, as the toggle does. */
+    public void setOn(boolean on) { toggle.setSelected(on); }
 
     /** The question being asked, or null when none is. */
     public Question current() { return quiz == null || index >= quiz.questions().size() ? null : quiz.questions().get(index); }
