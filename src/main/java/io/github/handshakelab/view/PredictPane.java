@@ -115,11 +115,14 @@ public final class PredictPane {
         build();
     }
 
-    /** Adds the Predict tab and the Playback menu's "Predict mode" to a new window (from {@link Extensions}). */
+    /**
+     * Adds Predict mode to a new window (from {@link Extensions}): a "Predict" toggle on the
+     * playback bar and in the Playback menu (Shortcut+P). The Predict tab joins the side panel
+     * while the mode is on, so the default side panel keeps its four tabs on a projector.
+     */
     public static PredictPane install(MainController c) {
         PredictPane p = new PredictPane(c);
-        p.root.getProperties().put(PredictPane.class, p);
-        c.addSideTab("predictTab", p.t("predict.tab"), p.root);
+        c.root().getProperties().put(PredictPane.class, p);
         Menu play = c.menuBar().getMenus().stream().filter(m -> "playMenu".equals(m.getId())).findFirst().orElse(null);
         if (play != null) {
             CheckMenuItem mi = new CheckMenuItem(p.t("predict.menu"));
@@ -128,6 +131,11 @@ public final class PredictPane {
             mi.selectedProperty().bindBidirectional(p.toggle.selectedProperty());
             play.getItems().addAll(new SeparatorMenuItem(), mi);
         }
+        ToggleButton bar = new ToggleButton(p.t("predict.toggle"));
+        bar.setId("predictBarToggle");
+        bar.selectedProperty().bindBidirectional(p.toggle.selectedProperty());
+        c.diagramPane().playbackBar.getChildren().add(bar);
+        p.toggle.selectedProperty().addListener((o, a, on) -> p.showTab(on));
         p.model.traceProperty().addListener((o, a, t) -> p.onTrace(t));
         p.model.playheadProperty().addListener(o -> p.onTime());
         c.onDispose(p::dispose);
@@ -136,12 +144,41 @@ public final class PredictPane {
         return p;
     }
 
+    private javafx.scene.control.Tab tab;
+
+    private void showTab(boolean on) {
+        if (on && tab == null) {
+            tab = c.addSideTab("predictTab", t("predict.tab"), root);
+            // The side column widens to show the new header too (as the window fits its tabs),
+            // once the header exists: after a CSS and layout pass of the tab pane.
+            Platform.runLater(() -> {
+                var tabs = c.sideTabs();
+                tabs.applyCss();
+                tabs.layout();
+                if (tabs.lookup(".headers-region") instanceof javafx.scene.layout.Region headers) {
+                    double need = headers.prefWidth(-1) + 16;
+                    tabs.setMinWidth(Math.max(tabs.getMinWidth(), need));
+                    var split = c.split();
+                    var dividers = split.getDividers();
+                    double w = split.getWidth();
+                    if (tabs.getWidth() < need && w > 0 && !dividers.isEmpty()) {
+                        var last = dividers.get(dividers.size() - 1);
+                        last.setPosition(Math.max(0.35, last.getPosition() - (need - tabs.getWidth()) / w));
+                    }
+                }
+            });
+        }
+        if (on) {
+            c.sideTabs().getSelectionModel().select(tab);
+        } else if (tab != null) {
+            c.sideTabs().getTabs().remove(tab);
+            tab = null;
+        }
+    }
+
     /** The Predict pane of a window (tests, other panes). */
     public static PredictPane of(MainController c) {
-        for (var tab : c.sideTabs().getTabs()) {
-            if ("predictTab".equals(tab.getId())) return (PredictPane) tab.getContent().getProperties().get(PredictPane.class);
-        }
-        return null;
+        return (PredictPane) c.root().getProperties().get(PredictPane.class);
     }
 
     private String t(String key, Object... args) {
@@ -292,6 +329,9 @@ public final class PredictPane {
     public boolean isPredicting() { return predicting.get(); }
 
     public Quiz quiz() { return quiz; }
+
+    /** Turns Predict mode on or off, as the toggle does. */
+    public void setOn(boolean on) { toggle.setSelected(on); }
 
     /** The question being asked, or null when none is. */
     public Question current() { return quiz == null || index >= quiz.questions().size() ? null : quiz.questions().get(index); }

@@ -61,14 +61,12 @@ class PredictModeTest {
     }
 
     private void begin(FxRobot robot, String scenario) {
-        robot.interact(() -> {
-            c().model().loadScenario(scenario);
-            c().sideTabs().getSelectionModel().select(
-                    c().sideTabs().getTabs().stream().filter(t -> "predictTab".equals(t.getId())).findFirst().orElseThrow());
-        });
-        robot.clickOn("#predictToggle");
+        robot.interact(() -> c().model().loadScenario(scenario));
+        assertTrue(c().sideTabs().getTabs().stream().noneMatch(t -> "predictTab".equals(t.getId())), "no Predict tab until asked");
+        robot.clickOn("#predictBarToggle");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(pane().isPredicting());
+        assertEquals("predictTab", c().sideTabs().getSelectionModel().getSelectedItem().getId(), "the Predict tab opens");
     }
 
     private String text(FxRobot robot, String id) {
@@ -161,16 +159,17 @@ class PredictModeTest {
         robot.interact(() -> pane().finishAnimation());
         assertNoFuture(pane().current());
 
-        // Predicting off: the whole trace again.
+        // Predicting off: the whole trace again, the tab goes.
         robot.clickOn("#predictToggle");
         assertFalse(c().model().hideFutureProperty().get());
+        assertTrue(c().sideTabs().getTabs().stream().noneMatch(t -> "predictTab".equals(t.getId())));
         assertEquals(7, c().model().getTrace().segments().size());
     }
 
     @Test
     void aFinishedAttemptIsScoredPerLevelKeptAndShownAsProgress(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#predictLevel").<Level>queryComboBox().setValue(Level.FLAGS_AND_STATES));
         begin(robot, "three-way-handshake");
+        robot.interact(() -> robot.lookup("#predictLevel").<Level>queryComboBox().setValue(Level.FLAGS_AND_STATES));
         assertEquals(List.of(Field.FROM, Field.FLAGS, Field.STATE_CLIENT, Field.STATE_SERVER), pane().quiz().fields());
         assertFalse(robot.lookup("#predictSeq").query().isVisible(), "no numbers at this level");
         long seed1 = pane().quiz().seed();
@@ -234,9 +233,7 @@ class PredictModeTest {
         Path file = Path.of("resources/captures/handshake-data-close.pcap");
         Trace t = CaptureTraces.load(file, null);
         robot.interact(() -> c().model().showFile(t, file));
-        robot.interact(() -> c().sideTabs().getSelectionModel().select(
-                c().sideTabs().getTabs().stream().filter(x -> "predictTab".equals(x.getId())).findFirst().orElseThrow()));
-        robot.clickOn("#predictToggle");
+        robot.clickOn("#predictBarToggle");
         assertTrue(pane().quiz().capture());
         assertNull(pane().quiz().seed(), "a capture keeps its own numbers");
         answerRight(robot, pane().current());

@@ -28,18 +28,13 @@ public final class PredictShots {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        CountDownLatch done = new CountDownLatch(1);
         Throwable[] failure = new Throwable[1];
-        Platform.runLater(() -> {
-            try {
-                for (Locale l : new Locale[]{Locale.ROOT, Locale.SIMPLIFIED_CHINESE}) shoot(out, l);
-            } catch (Throwable t) {
-                failure[0] = t;
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
+        for (Locale l : new Locale[]{Locale.ROOT, Locale.SIMPLIFIED_CHINESE}) {
+            Object[] window = new Object[2];
+            // Two steps: what the window queues when Predict turns on (fitting the side tabs) runs in between.
+            step(() -> { Object[] w = open(l); window[0] = w[0]; window[1] = w[1]; }, failure);
+            step(() -> shoot(out, l, (Stage) window[0], (MainController) window[1]), failure);
+        }
         Platform.exit();
         if (failure[0] != null) {
             failure[0].printStackTrace();
@@ -48,7 +43,24 @@ public final class PredictShots {
         System.exit(0);
     }
 
-    private static void shoot(File out, Locale locale) throws Exception {
+    interface Step { void run() throws Exception; }
+
+    private static void step(Step s, Throwable[] failure) throws InterruptedException {
+        if (failure[0] != null) return;
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                s.run();
+            } catch (Throwable t) {
+                failure[0] = t;
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+
+    private static Object[] open(Locale locale) {
         Settings settings = new Settings(Preferences.userRoot().node("handshakelab-screenshots-quiz"));
         settings.clear();
         Stage stage = new Stage();
@@ -57,10 +69,14 @@ public final class PredictShots {
         MainController c = Windows.show(stage, s);
         stage.show();
         c.model().loadScenario("four-way-close");
-        c.sideTabs().getSelectionModel().select(c.sideTabs().getTabs().stream()
-                .filter(t -> "predictTab".equals(t.getId())).findFirst().orElseThrow());
+        PredictPane.of(c).setOn(true);
+        return new Object[]{stage, c};
+    }
+
+    private static void shoot(File out, Locale locale, Stage stage, MainController c) throws Exception {
         PredictPane p = PredictPane.of(c);
-        ((javafx.scene.control.ToggleButton) c.root().lookup("#predictToggle")).setSelected(true);
+        stage.getScene().getRoot().applyCss();
+        stage.getScene().getRoot().layout();
         String tag = locale == Locale.ROOT ? "en" : "zh";
         // Q1 and Q2 right: the segments are drawn, question 3 waits where the handshake ACK leaves.
         for (int i = 0; i < 2; i++) {
@@ -69,7 +85,7 @@ public final class PredictShots {
             p.finishAnimation();
         }
         Question q3 = p.current();
-        javafx.scene.Parent r = c.root();
+        javafx.scene.Parent r = (javafx.scene.Parent) p.root();
         ((javafx.scene.control.ToggleButton) r.lookup("#predictFromClient")).setSelected(true);
         ((javafx.scene.control.CheckBox) r.lookup("#predictFlag-ACK")).setSelected(true);
         ((javafx.scene.control.Button) r.lookup("#predictFlagsOk")).fire();
