@@ -11,5 +11,6 @@ final class Extensions {
 
     static void install(MainController c) {
         // one line per feature below
+        ExportMenu.install(c);
     }
 }
