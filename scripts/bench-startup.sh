@@ -3,13 +3,13 @@
 # JavaFX window (one label) started the same way (same JVM, same jar, same natives); prints both,
 # the ratio (goal: <= 1.3x, issue 12) and the effect of a class-data archive.
 #
-#   scripts/bench-startup.sh [RUNS]            (default 7 runs each, medians reported)
+#   scripts/bench-startup.sh [RUNS]            (default 7 runs each, medians reported; JAR=... to time another jar)
 #   scripts/bench-startup.sh --classlist FILE  records the class list of the first window (for src/packaging/classes.lst)
 #
 # Needs target/handshake-lab.jar (mvn package), Xvfb and xdotool (installed with apt-get when run as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=$PWD/target/handshake-lab.jar
+JAR=${JAR:-$PWD/target/handshake-lab.jar}
 [ -f "$JAR" ] || { echo "no $JAR: run mvn package first" >&2; exit 2; }
 if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y -qq xvfb xdotool >/dev/null; else echo "install xvfb and xdotool" >&2; exit 2; fi

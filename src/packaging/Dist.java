@@ -88,6 +88,8 @@ public class Dist {
             // postinst makes the class-data archive where the package installs the app (prerm removes it).
             installer.addAll(List.of("--resource-dir", packaging.resolve("linux").toString()));
             installer.addAll(List.of("--linux-shortcut", "--linux-menu-group", "Education;Network",
+                    // the JavaFX natives sit inside the jar, where jpackage does not look for libraries to depend on
+                    "--linux-package-deps", "libgtk-3-0, libgl1",
                     "--linux-app-category", "education", "--linux-deb-maintainer", "handshake-lab@users.noreply.github.com",
                     "--icon", icon));
         } else if (type.equals("msi")) {

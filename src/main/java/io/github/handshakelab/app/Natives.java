@@ -41,8 +41,10 @@ public final class Natives {
      * folder to {@code java.library.path}. Returns a one-line problem, or null when the window may start.
      */
     public static String prepare() {
-        if (Natives.class.getResource("/natives/linux/libglass.so") == null) {
-            return null; // not the runnable jar: the class path has the host's JavaFX
+        // Only the runnable jar needs this: from Maven or an IDE (classes in a folder, even one a
+        // package run filled with natives/) the host's JavaFX jars are on the path.
+        if (Natives.class.getResource("/natives/linux/libglass.so") == null || !Files.isRegularFile(ownJar())) {
+            return null;
         }
         String cls = classifier(System.getProperty("os.name"), System.getProperty("os.arch"));
         if (cls == null) {
@@ -65,13 +67,7 @@ public final class Natives {
     private static void unpack(String cls, Path dir, Path done) throws IOException {
         Files.createDirectories(dir);
         String prefix = "natives/" + cls + "/";
-        Path jar;
-        try {
-            jar = Path.of(Natives.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            throw new IOException("cannot locate the jar: " + e.getMessage(), e);
-        }
-        try (JarFile jf = new JarFile(jar.toFile())) {
+        try (JarFile jf = new JarFile(ownJar().toFile())) {
             for (JarEntry e : java.util.Collections.list(jf.entries())) {
                 String name = e.getName();
                 if (e.isDirectory() || !name.startsWith(prefix) || name.indexOf('/', prefix.length()) >= 0) continue;
@@ -85,6 +81,15 @@ public final class Natives {
             }
         }
         Files.writeString(done, cls + "\n");
+    }
+
+    /** The jar (or class folder) this class was loaded from. */
+    static Path ownJar() {
+        try {
+            return Path.of(Natives.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Path.of("");
+        }
     }
 
     /** Where JavaFX itself caches natives ({@code javafx.cachedir}, else {@code ~/.openjfx/cache}). */

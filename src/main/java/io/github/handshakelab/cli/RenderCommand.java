@@ -269,9 +269,9 @@ public final class RenderCommand implements Callable<Integer> {
         try {
             v = Double.parseDouble(text.endsWith("x") ? text.substring(0, text.length() - 1) : text);
         } catch (NumberFormatException e) {
-            throw new Cli.UsageException(option + " '" + text + "' is not a number; use " + min + " to " + max);
+            throw new Cli.UsageException(option + ": '" + text + "' is not a number (" + min + ".." + max + ")");
         }
-        if (!(v >= min && v <= max)) throw new Cli.UsageException(option + " " + text + " is out of range; use " + min + " to " + max);
+        if (!(v >= min && v <= max)) throw new Cli.UsageException(option + ": " + text + " is out of range " + min + ".." + max);
         return v;
     }
 

@@ -14,5 +14,6 @@ final class Extensions {
         PredictPane.install(c);
         BankPanes.install(c);
         LessonsUi.install(c);
+        ExportMenu.install(c);
     }
 }

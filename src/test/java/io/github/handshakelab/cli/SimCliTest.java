@@ -273,7 +273,11 @@ class SimCliTest {
     void usageErrors() {
         assertUsage(run("render", "--scenario", "nope", "--format", "txt"), "unknown scenario 'nope'; valid ids: three-way-handshake, four-way-close");
         assertUsage(run("render", "--scenario", "lost-syn", "--format", "png"), "--format png writes an image: add --out FILE.png");
-        assertUsage(run("render", "--scenario", "lost-syn", "--format", "gif"), "unknown --format 'gif'");
+        assertUsage(run("render", "--scenario", "lost-syn", "--format", "gif"), "--format gif writes an image: add --out FILE.gif");
+        assertUsage(run("render", "--scenario", "lost-syn", "--format", "bmp"), "unknown --format 'bmp'");
+        assertUsage(run("render", "--scenario", "lost-syn", "--format", "txt", "--fps", "5"), "--fps, --speed and --scale apply to --format gif only");
+        assertUsage(run("render", "--scenario", "lost-syn", "--format", "gif", "--out", "x.gif", "--fps", "0"), "--fps: 0 is out of range 1..50");
+        assertUsage(run("render", "--scenario", "lost-syn", "--format", "gif", "--out", "x.gif", "--speed", "fast"), "--speed: 'fast' is not a number (0.1..16.0)");
         assertUsage(run("render", "--format", "txt"), "missing --scenario ID");
         assertUsage(run("render", "--scenario", "lost-syn", "--capture", "x.pcap", "--format", "txt"), "either --scenario or --capture");
         assertUsage(run("render", "--scenario", "lost-syn"), "Missing required option: '--format=FORMAT'");
