@@ -199,8 +199,8 @@ public final class ExportMenu {
             case PNG1, PNG2, PNG3 -> ImageIO.write(shown != null ? shown : ThemedExport.image(trace, locale, absolute, palette, f.scale()),
                     "png", out);
             case SVG -> out.write(ThemedExport.svg(trace, locale, absolute, palette).getBytes(StandardCharsets.UTF_8));
-            case PUML -> out.write(SequenceText.render(trace, SequenceText.Dialect.PLANTUML, absolute).getBytes(StandardCharsets.UTF_8));
-            case MERMAID -> out.write(SequenceText.render(trace, SequenceText.Dialect.MERMAID, absolute).getBytes(StandardCharsets.UTF_8));
+            case PUML -> out.write(SequenceText.render(trace, SequenceText.Dialect.PLANTUML, absolute, locale).getBytes(StandardCharsets.UTF_8));
+            case MERMAID -> out.write(SequenceText.render(trace, SequenceText.Dialect.MERMAID, absolute, locale).getBytes(StandardCharsets.UTF_8));
             case TXT -> out.write(TextLadder.render(trace, locale).getBytes(StandardCharsets.UTF_8));
             case JSON -> out.write(TraceJson.write(trace).getBytes(StandardCharsets.UTF_8));
             case GIF -> GifExport.write(trace, GifExport.Options.defaults().withLook(absolute, palette, locale), out, progress);
