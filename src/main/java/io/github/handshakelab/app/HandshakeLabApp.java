@@ -27,6 +27,10 @@ public class HandshakeLabApp extends Application {
         Windows.show(stage, session);
         stage.setOnCloseRequest(e -> WindowBounds.save(stage, settings));
         stage.show();
+        // Some window managers (Openbox) replace the size asked for before showing with 200x200;
+        // asking again once the window is mapped sticks.
+        WindowBounds.apply(stage, settings);
+        javafx.application.Platform.runLater(() -> WindowBounds.apply(stage, settings));
         List<String> files = getParameters().getUnnamed();
         if (files.size() == 2 && files.get(0).equals("--present")) {
             javafx.application.Platform.runLater(() -> io.github.handshakelab.view.LessonsUi.of(Windows.controller(stage)).present(files.get(1)));

@@ -44,8 +44,8 @@ public final class Windows {
         w.root().getProperties().put(MainController.class, c);
         Scene previous = stage.getScene();
         // The first scene takes the stage's size (WindowBounds); a rebuild keeps the window's size.
-        Scene scene = previous == null || previous.getWidth() <= 0 ? new Scene(w.root())
-                : new Scene(w.root(), previous.getWidth(), previous.getHeight());
+        Scene scene = previous != null && previous.getWidth() > 0 ? new Scene(w.root(), previous.getWidth(), previous.getHeight())
+                : new Scene(w.root());
         boolean full = stage.isFullScreen();
         stage.setScene(scene);
         if (full) stage.setFullScreen(true);

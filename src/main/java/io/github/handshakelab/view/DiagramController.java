@@ -183,14 +183,25 @@ public final class DiagramController implements Initializable {
 
     /**
      * Fits the whole diagram to the height of its pane, so a class sees the exchange at once.
-     * The layout's height is measured at the current zoom and scaled; clampZoom keeps it legible.
+     * The layout's height is measured at the current zoom and scaled; clampZoom keeps it legible
+     * (a long trace stays taller than the window at the smallest zoom, and scrolls).
      */
     @FXML public void onFit() {
-        double content = diagram.contentHeight();
         double view = diagram.getHeight();
-        if (content <= 0 || view <= 0) return;
-        double z = diagram.zoomProperty().get();
-        diagram.zoomProperty().set(SequenceDiagramSkin.clampZoom(z * view / content));
+        for (javafx.scene.Node n : diagram.getChildrenUnmodifiable()) {
+            if (n instanceof Canvas c && c.getHeight() > 0) view = c.getHeight(); // below the state badges
+        }
+        if (view <= 0) return;
+        // The layout's height is not quite proportional to the zoom (fixed margins), so refine a few times.
+        for (int i = 0; i < 6; i++) {
+            double content = diagram.contentHeight();
+            if (content <= 0) return;
+            double ratio = (view - 4) / content;
+            if (Math.abs(ratio - 1) < 0.01) break;
+            double z = diagram.zoomProperty().get(), next = SequenceDiagramSkin.clampZoom(z * ratio);
+            if (next == z) break;
+            diagram.zoomProperty().set(next);
+        }
         diagram.scrollTo(0);
     }
 

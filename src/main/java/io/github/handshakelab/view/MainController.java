@@ -89,6 +89,10 @@ public final class MainController implements Initializable {
         (model.locale().getLanguage().equals("zh") ? langZh : langEn).setSelected(true);
         libraryItem.selectedProperty().addListener((o, a, v) -> showColumn(leftPane, 0, v));
         sideItem.selectedProperty().addListener((o, a, v) -> showColumn(sideTabs, 2, v));
+        split.widthProperty().addListener((o, a, w) -> { if (!userSized) layoutColumns(); });
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> {
+            if (e.getTarget() instanceof Node n && n.getStyleClass().contains("split-pane-divider")) userSized = true;
+        });
         // The side tabs never hide a header behind the overflow menu: the column is at least as wide as its tabs.
         sideTabs.skinProperty().addListener(o -> Platform.runLater(this::fitTabs));
         diagramPaneController.onSpeedChange(v -> {
@@ -107,31 +111,47 @@ public final class MainController implements Initializable {
         });
     }
 
-    private final double[] dividers = {0.21, 0.71};
+    /** True once the user dragged a divider: from then on the columns keep the user's widths. */
+    private boolean userSized;
 
     /** Hides or shows a side column of the split; the diagram takes the room. */
     private void showColumn(Node column, int slot, boolean show) {
         boolean shown = split.getItems().contains(column);
         if (show == shown) return;
-        if (!show) {
-            double[] d = split.getDividerPositions();
-            if (split.getItems().size() == 3) { dividers[0] = d[0]; dividers[1] = d[1]; }
-            split.getItems().remove(column);
-        } else {
-            int at = slot == 0 ? 0 : split.getItems().size();
-            split.getItems().add(at, column);
-        }
-        if (split.getItems().size() == 3) split.setDividerPositions(dividers);
-        else if (split.getItems().size() == 2) split.setDividerPositions(split.getItems().get(0) == leftPane ? dividers[0] : dividers[1]);
+        if (!show) split.getItems().remove(column);
+        else split.getItems().add(slot == 0 ? 0 : split.getItems().size(), column);
         if (slot == 0) session.libraryShown = show;
         else session.sideShown = show;
+        layoutColumns();
     }
 
-    private void fitTabs() {
-        Region headers = (Region) sideTabs.lookup(".headers-region");
-        if (headers == null) return;
-        double w = headers.prefWidth(-1) + 16;
-        sideTabs.setMinWidth(Math.max(240, w));
+    /**
+     * Sizes the columns in pixels from the window's width: the library about a fifth (200-340 px),
+     * the side panel at least as wide as its tabs (about 30%, at most 460 px), the diagram the
+     * rest. Fractions alone go wrong when a window manager first maps the window tiny: the split
+     * clamps them to the minimum widths and keeps the odd result.
+     */
+    void layoutColumns() {
+        double w = split.getWidth();
+        if (w < 600) return;
+        boolean left = split.getItems().contains(leftPane), right = split.getItems().contains(sideTabs);
+        double lw = left ? Math.max(200, Math.min(340, w * 0.2)) : 0;
+        double rw = right ? Math.max(sideTabs.getMinWidth(), Math.min(460, w * 0.3)) : 0;
+        if (left && right) split.setDividerPositions(lw / w, (w - rw) / w);
+        else if (left) split.setDividerPositions(lw / w);
+        else if (right) split.setDividerPositions((w - rw) / w);
+    }
+
+    /** Makes the side column at least as wide as all its tab headers (with the current font and language). */
+    void fitTabs() {
+        if (sideTabs.getScene() == null) return;
+        sideTabs.applyCss();
+        double w = 0;
+        for (Node tab : sideTabs.lookupAll(".tab")) {
+            if (tab instanceof Region r) w += r.prefWidth(-1) + 2;
+        }
+        if (w > 0) sideTabs.setMinWidth(Math.max(240, w + 24));
+        if (!userSized) layoutColumns();
     }
 
     /** Starts the window on its scene: restores what the session kept, registers the extra key combinations. */
@@ -150,6 +170,10 @@ public final class MainController implements Initializable {
             model.loadScenario(session.lab.scenarios().get(0).id());
         }
         if (session.statusKey != null) model.status(session.statusKey, session.statusArgs);
+        root.applyCss();
+        fitTabs();
+        // Keys go to the window, not into the search field, until the user clicks into a field.
+        Platform.runLater(() -> diagram().requestFocus());
         // The other keys of zoom: = is + without Shift, and the keypad's + and -.
         addAccelerator(scene, new KeyCodeCombination(KeyCode.EQUALS), this::onZoomIn);
         addAccelerator(scene, new KeyCodeCombination(KeyCode.ADD), this::onZoomIn);
@@ -353,8 +377,11 @@ public final class MainController implements Initializable {
     @FXML void onQuit() {
         if (session.stage != null) WindowBounds.save(session.stage, session.settings);
         dispose();
-        Platform.exit();
+        exit.run();
     }
+
+    /** What Quit ends with; a test replaces it so the toolkit stays up. */
+    Runnable exit = Platform::exit;
 
     // ---- theme and language ----
 
@@ -372,6 +399,11 @@ public final class MainController implements Initializable {
                 MainController.class.getResource(t.stylesheet).toExternalForm());
         diagramPaneController.theme(t);
         statesController.theme(t);
+        // Large type widens the tab headers: size the side column again now (and after the next pulse).
+        if (root.getScene() != null) {
+            root.applyCss();
+            fitTabs();
+        }
         Platform.runLater(this::fitTabs);
     }
 

@@ -83,7 +83,7 @@ public final class ScenariosController implements Initializable {
             model.loadScenario(s.id());
         });
         model.scenarioProperty().addListener(o -> { mirrorNow(); showLesson(); });
-        model.fileProperty().addListener(o -> showLesson());
+        model.traceProperty().addListener(o -> showLesson());
         mirrorNow();
         showLesson();
     }

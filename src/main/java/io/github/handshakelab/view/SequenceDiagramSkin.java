@@ -314,6 +314,17 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
 
 
 
+    /** A capture's states are inferred from its segments: the badge marks them "?" as the lifeline does. */
+    static boolean inferredAt(Trace t, Side side, long now) {
+        if (t == null) return false;
+        TraceEvent.StateChange ref = null;
+        for (TraceEvent.StateChange ch : t.stateChanges(side)) {
+            if (ref == null || ch.t() <= now) ref = ch;
+            if (ch.t() > now) break;
+        }
+        return ref != null && ref.inferred();
+    }
+
     private void updateBadges() {
         SequenceDiagram c = getSkinnable();
         Trace t = c.getTrace();
@@ -323,7 +334,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             Label name = side == Side.CLIENT ? clientName : serverName;
             Label timer = side == Side.CLIENT ? clientTimer : serverTimer;
             TcpState st = t == null ? TcpState.CLOSED : t.stateAt(side, now);
-            String text = st.name();
+            String text = st.name() + (inferredAt(t, side, now) ? "?" : "");
             if (!text.equals(badge.getText())) {
                 badge.setText(text);
                 badge.setStyle("-fx-background-color: " + Theme.stateHex(st) + "; -fx-text-fill: " + Theme.stateTextHex(st) + ";");

@@ -57,7 +57,7 @@ public class StateMachineView extends Region {
             new Edge(LAST_ACK, CLOSED, "sm.rcvAckOfFin", 1, 'R', 0.36),
             new Edge(TIME_WAIT, CLOSED, "sm.timeout", 2, 'B', 0.0),
             // RFC 9293 §3.10.7.4: a retransmitted FIN in TIME_WAIT is acknowledged and 2MSL restarts.
-            new Edge(TIME_WAIT, TIME_WAIT, "sm.restart2msl", 5, 'L', 0.0));
+            new Edge(TIME_WAIT, TIME_WAIT, "sm.restart2msl", 5, 'R', 0.0));
 
     private static final Map<TcpState, double[]> POS = new EnumMap<>(TcpState.class);
 
@@ -191,8 +191,9 @@ public class StateMachineView extends Region {
                 double x0 = a[0] + bw / 2, r = bh * 0.55;
                 xs = new double[]{x0, x0 + r, x0 + r * 1.6, x0 + r * 1.6, x0 + r, x0};
                 ys = new double[]{a[1] - bh * 0.3, a[1] - r, a[1] - r * 0.5, a[1] + r * 0.5, a[1] + r, a[1] + bh * 0.3};
-                lx = x0 + r * 1.6 + 2;
-                ly = a[1];
+                // the label above the loop, flush with the right edge: the row's right side is free
+                lx = w - 6;
+                ly = a[1] - bh * 0.95;
             }
             case 9 -> { // inner left lane: FIN_WAIT_1 down to TIME_WAIT
                 double ex = 22;
@@ -228,7 +229,7 @@ public class StateMachineView extends Region {
         String label = text(e.key());
         char pos = e.pos();
         if (pos == 'L') lx += (e.route() == 2 || e.route() == 9 || e.route() == 5) ? 0 : 8;
-        if (pos == 'R') lx -= (e.route() == 1 || e.route() == 6) ? 0 : 8;
+        if (pos == 'R') lx -= (e.route() == 1 || e.route() == 6 || e.route() == 5) ? 0 : 8;
         g.setTextAlign(pos == 'R' ? TextAlignment.RIGHT : pos == 'C' ? TextAlignment.CENTER : TextAlignment.LEFT);
         double tw = label.length() * font.getSize() * (Fonts.family().equals("System") ? 0.55 : 0.9) + 6;
         double bx = pos == 'R' ? lx - tw : pos == 'C' ? lx - tw / 2 : lx - 3;

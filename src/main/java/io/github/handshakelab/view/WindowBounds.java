@@ -55,7 +55,7 @@ public final class WindowBounds {
 
     /** Sizes and places the stage before it is first shown. */
     public static void apply(Stage stage, Settings settings) {
-        Screen screen = Screen.getPrimary();
+        Screen screen = stage.isShowing() ? screenOf(stage) : Screen.getPrimary();
         double[] b = place(screen.getVisualBounds(), settings.bounds(key(screen)));
         stage.setX(b[0]);
         stage.setY(b[1]);

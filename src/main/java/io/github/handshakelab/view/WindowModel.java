@@ -135,7 +135,7 @@ public final class WindowModel {
         scenario.set(id);
         show(t, 0, null);
         labRevision.set(labRevision.get() + 1);
-        status("status.loaded", text("scenario." + id + ".title"));
+        status("status.loaded", new TextKey("scenario." + id + ".title"));
     }
 
     /** Shows a trace read from a file (capture or trace JSON): no scenario, no selection. */
@@ -211,11 +211,16 @@ public final class WindowModel {
 
     public void clearSelection() { selection.set(null); }
 
+    /** A status argument that is itself a text of the tcp/capture bundles, said in the window's language. */
+    public record TextKey(String key) {}
+
     /** Sets the status line from a ui key; kept as key + arguments so a rebuild can say it again in the new language. */
     public void status(String key, Object... args) {
         statusKey = key;
         statusArgs = args;
-        status.set(res.containsKey(key) ? MessageFormat.format(res.getString(key), args) : key);
+        Object[] shown = new Object[args.length];
+        for (int i = 0; i < args.length; i++) shown[i] = args[i] instanceof TextKey k ? text(k.key()) : args[i];
+        status.set(res.containsKey(key) ? MessageFormat.format(res.getString(key), shown) : key);
     }
 
     String statusKey() { return statusKey; }

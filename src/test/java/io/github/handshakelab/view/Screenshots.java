@@ -110,6 +110,22 @@ public final class Screenshots {
         stage.getScene().getRoot().applyCss();
         stage.getScene().getRoot().layout();
         save(c.stateMachine().snapshot(null, null), new File(out, "state-machine.png"));
+        // the most common projector, 1280x800, in the projector theme: English and Chinese, each side tab
+        stage.setScene(new Scene(new javafx.scene.layout.Pane(), 1280, 800));
+        for (Locale l : new Locale[]{Locale.ROOT, Locale.SIMPLIFIED_CHINESE}) {
+            String lang = l.getLanguage().isEmpty() ? "en" : "zh";
+            shot(c, s, stage, "lost-final-ack", -2, Theme.PROJECTOR, l, "TIME_WAIT_RESTART",
+                    new File(out, "projector-1280x800-" + lang + ".png"));
+            c = Windows.controller(stage);
+            c.sideTabs().getSelectionModel().select(2);
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            save(stage.getScene().snapshot(null), new File(out, "projector-1280x800-" + lang + "-states.png"));
+            c.sideTabs().getSelectionModel().select(3);
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            save(stage.getScene().snapshot(null), new File(out, "projector-1280x800-" + lang + "-faults.png"));
+        }
     }
 
     private static void shot(MainController c0, Session s, Stage stage, String scenario, long time, Theme theme, Locale locale,
