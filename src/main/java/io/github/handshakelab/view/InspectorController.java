@@ -46,9 +46,9 @@ public final class InspectorController implements Initializable {
         GridPane g = Grids.grid();
         // Names and values share a narrow panel (projector type): names wrap too instead of taking it all.
         g.getColumnConstraints().get(0).setMinWidth(60);
-        g.getColumnConstraints().get(0).setPercentWidth(38);
+        g.getColumnConstraints().get(0).setPercentWidth(42);
         g.getColumnConstraints().add(Grids.valueColumn());
-        g.getColumnConstraints().get(1).setPercentWidth(62);
+        g.getColumnConstraints().get(1).setPercentWidth(58);
         int r = 0;
         String dir = res.getString(s.from() == Side.CLIENT ? "inspector.clientToServer" : "inspector.serverToClient");
         r = row(g, r, res, "inspector.segment", "#" + s.id() + "  " + dir);

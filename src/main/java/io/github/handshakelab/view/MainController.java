@@ -135,7 +135,7 @@ public final class MainController implements Initializable {
         double w = split.getWidth();
         if (w < 600) return;
         boolean left = split.getItems().contains(leftPane), right = split.getItems().contains(sideTabs);
-        double lw = left ? Math.max(200, Math.min(340, w * 0.2)) : 0;
+        double lw = left ? Math.max(200, Math.min(320, w * 0.18)) : 0;
         double rw = right ? Math.max(sideTabs.getMinWidth(), Math.min(460, w * 0.3)) : 0;
         if (left && right) split.setDividerPositions(lw / w, (w - rw) / w);
         else if (left) split.setDividerPositions(lw / w);
