@@ -37,6 +37,7 @@ final class Presentation {
     private Theme theme;
     private boolean library, side, wasFullScreen, panels, blanked;
     private KeyCombination exitKey;
+    private double diagramMinHeight;
     private String exitHint;
     private Paint fill;
     private Scene scene;
@@ -97,6 +98,9 @@ final class Presentation {
             stage.setFullScreenExitHint("");
             stage.setFullScreen(true);
         }
+        // The diagram yields height to the caption band: the band's lines are never cut off.
+        diagramMinHeight = c.diagram().getMinHeight();
+        c.diagram().setMinHeight(120);
         c.diagram().heightProperty().addListener(refit);
         scale();
         c.root().applyCss();
@@ -116,6 +120,7 @@ final class Presentation {
         ui.band.setStyle("");
         highlight(null);
         c.diagram().heightProperty().removeListener(refit);
+        c.diagram().setMinHeight(diagramMinHeight);
         if (scene != null) {
             scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
             scene.removeEventFilter(MouseEvent.MOUSE_MOVED, mouse);
@@ -167,22 +172,29 @@ final class Presentation {
     }
 
     /**
-     * Fits the whole exchange to the screen. The diagram's height is not proportional to its zoom
-     * (names and badges keep their size), so the fit is repeated until it converges, then nudged
-     * so that nothing is cut at the bottom.
+     * Fits the whole exchange into the diagram's drawing area (below the names and badges). The
+     * drawing's height is not proportional to the zoom (gap breaks keep their size), so the zoom
+     * is corrected a few times until it fits with at most 3 % to spare.
      */
     void fit() {
         if (ui.presentation != this) return;
         SequenceDiagram d = c.diagram();
-        for (int i = 0; i < 4; i++) {
-            c.root().layout();
-            c.diagramPane().onFit();
-        }
         c.root().layout();
-        if (d.contentHeight() > d.getHeight() && d.getHeight() > 0) {
-            d.zoomProperty().set(SequenceDiagramSkin.clampZoom(d.zoomProperty().get() * d.getHeight() / d.contentHeight() * 0.995));
-            d.scrollTo(0);
+        for (int i = 0; i < 8; i++) {
+            double view = drawingHeight(d), content = d.contentHeight();
+            if (view <= 0 || content <= 0 || (content <= view && content > view * 0.97)) break;
+            double z = SequenceDiagramSkin.clampZoom(d.zoomProperty().get() * view / content * 0.99);
+            if (z == d.zoomProperty().get()) break;
+            d.zoomProperty().set(z);
+            c.root().layout();
         }
+        d.scrollTo(0);
+    }
+
+    /** The height of the diagram's canvas: the part that scrolls, under the lifelines' names and badges. */
+    static double drawingHeight(SequenceDiagram d) {
+        Node canvas = d.lookup("Canvas");
+        return canvas instanceof javafx.scene.canvas.Canvas cv ? cv.getHeight() : d.getHeight();
     }
 
     void highlight(Lesson.Highlight h) {

@@ -91,4 +91,33 @@ class LessonCliTest {
         assertUsage(run("lesson"), "missing subcommand; use 'lesson check FILE'");
         assertUsage(run("lesson", "check"), "Missing required parameter: 'FILE'");
     }
+
+    @Test
+    void presentOpensTheWindowOnlyForALessonOrAScenario() {
+        assertTrue(Cli.opensWindow(new String[]{"--present", "lost-final-ack"}));
+        assertTrue(Cli.opensWindow(new String[]{"--present", "resources/lessons/lost-syn.json"}));
+        assertFalse(Cli.opensWindow(new String[]{"--present", "lost-final-ak"}));
+        SimCliTest.Result r = run("--present", "lost-final-ak");
+        assertUsage(r, "--present: 'lost-final-ak' is neither a lesson file nor a scenario id (ids: three-way-handshake,");
+    }
+
+    /** Save as lesson writes the app's faults and parameters as options; they must parse back to the same scenario. */
+    @Test
+    void optionsOfAScenarioParseBackToIt() {
+        var base = io.github.handshakelab.sim.Scenarios.byId("lost-syn").orElseThrow();
+        var changed = base.withFault(new io.github.handshakelab.sim.DropRule.SegmentId(3))
+                .withFault(new io.github.handshakelab.sim.DropRule.Matching(io.github.handshakelab.sim.SegmentKind.CLOSE_LAST_ACK))
+                .withParams(base.params().withSeed(7).withMslUs(10_000_000).withDelayUs(80_000).withIsnClient(4294967295L)
+                        .withSynCookies(true).withBacklog(8));
+        List<String> unsaved = new java.util.ArrayList<>();
+        List<String> options = ScenarioOptions.options(changed, unsaved);
+        assertEquals(List.of("--seed", "7", "--isn-client", "4294967295", "--delay-ms", "80", "--msl-s", "10", "--syn-cookies",
+                "--backlog", "8", "--drop", "3", "--lose-final-ack"), options);
+        assertEquals(List.of(), unsaved);
+        assertEquals(changed, ScenarioOptions.parse("lost-syn", options));
+
+        List<String> rto = new java.util.ArrayList<>();
+        ScenarioOptions.options(base.withParams(base.params().withInitialRtoUs(3_000_000)), rto);
+        assertEquals(List.of("initial RTO 3000 ms (no option sets it)"), rto);
+    }
 }
