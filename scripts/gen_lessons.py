@@ -587,7 +587,7 @@ sc("keep-alive", ("Keep-alive", "保活（keep-alive）"), [
      "第三个探测仍无回应：达到了 TCP_KEEPCNT。"),
     (("end",), "client:CLOSED",
      "5 s later the client gives up: the connection is deleted and the application gets an error, 20 s after the crash instead of never. Linux also sends a RST and reports ETIMEDOUT (--profile linux).",
-     "又过 5 秒客户端放弃：连接被删除，应用程序收到错误，这比崩溃晚了 20 秒，而不是永远等不到。Linux 还会发送一个 RST，并报告 ETIMEDOUT（`--profile linux`）。",
+     "又过 5 秒客户端放弃：连接被删除，应用程序收到错误：崩溃 20 秒后就发现了，而不是永远发现不了。Linux 还会发送一个 RST，并报告 ETIMEDOUT（`--profile linux`）。",
      "Without keep-alive, when would the client have noticed?",
      "如果没有保活，客户端什么时候才会发现？"),
 ])
