@@ -93,7 +93,7 @@ class QuestionsCliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("[1] why-three-way-handshake  (Opening the connection)"), r.out());
         assertTrue(r.out().contains("Show me: render --scenario lost-final-ack --msl-s 30 --format txt   (at 1.550s, segment #9)"), r.out());
-        assertTrue(r.out().contains("render --capture resources/captures/tls-handshake.pcap.gz --stream 0 --format txt   (at 1946us, segment #8)"));
+        assertTrue(r.out().contains("render --capture resources/captures/tls-handshake.pcap.gz --stream 0 --format txt   (at 994us, segment #6)"));
         assertTrue(r.out().endsWith(QuestionBank.all().size() + " question(s)\n"));
         SimCliTest.Result zh = run("questions", "--lang", "zh", "--id", "syn-flood");
         assertEquals(0, zh.code());

@@ -55,7 +55,7 @@ class LessonsShippedTest {
             }
         }
         assertEquals(new TreeSet<>(Scenarios.ids()), scenarios);
-        assertEquals(16, scenarios.size());
+        assertEquals(25, scenarios.size());
         assertEquals(1, captures);
     }
 

@@ -107,8 +107,40 @@ class QuestionBankTest {
         assertFalse(three.stateSequence(Side.CLIENT).contains(TcpState.FIN_WAIT_2));
         assertEquals(3, three.segments().stream().filter(s -> s.sent() >= 300_000).count());
 
+        // TLS 1.3: the request rides with the client's Finished after 2 round trips (~203 ms); TLS 1.2 needs 3 (~305 ms).
         Trace tls = ShowTraces.trace(QuestionBank.byId("tls-round-trips").orElseThrow().show());
-        assertEquals("TLS Handshake: ClientHello", tls.segments().get(3).payloadInfo());
+        TraceEvent.Segment request13 = tls.segments().get(11);
+        assertEquals(203_000, request13.sent());
+        assertTrue(request13.payloadInfo().contains("Finished") && request13.payloadInfo().contains("Application Data"), request13.payloadInfo());
+        Trace tls12 = ShowTraces.trace(new Question.ScenarioShow("tls12-handshake", List.of(), 0, 1));
+        TraceEvent.Segment request12 = tls12.segments().stream()
+                .filter(s -> "TLS Application Data".equals(s.payloadInfo())).findFirst().orElseThrow();
+        assertEquals(16, request12.id());
+        assertEquals(305_000, request12.sent());
+
+        Trace capture = ShowTraces.trace(QuestionBank.byId("tls-in-a-capture").orElseThrow().show());
+        assertEquals("TLS Handshake: ClientHello", capture.segments().get(3).payloadInfo());
+        assertEquals("TLS Handshake: ServerHello; TLS ChangeCipherSpec; TLS Application Data", capture.segments().get(5).payloadInfo());
+
+        // The answers quote these segments of their own scenarios.
+        Trace unread = ShowTraces.trace(QuestionBank.byId("close-with-unread-data").orElseThrow().show());
+        TraceEvent.Segment rst = unread.segments().get(5);
+        assertTrue(rst.flags().rst() && rst.flags().ack() && rst.from() == Side.SERVER, rst.toString());
+        assertFalse(unread.stateSequence(Side.SERVER).contains(TcpState.TIME_WAIT));
+        Trace shut = ShowTraces.trace(QuestionBank.byId("close-vs-shutdown").orElseThrow().show());
+        assertTrue(shut.segments().get(6).flags().rst() && shut.segments().get(6).from() == Side.CLIENT);
+        Trace tw2 = ShowTraces.trace(QuestionBank.byId("syn-in-time-wait").orElseThrow().show());
+        assertTrue(tw2.segments().get(9).flags().rst());
+        assertEquals(TcpState.TIME_WAIT, tw2.stateAt(Side.SERVER, 1_700_000));
+        assertEquals(TcpState.LISTEN, tw2.stateAt(Side.SERVER, 1_750_000));
+        Trace ka = ShowTraces.trace(QuestionBank.byId("tcp-keepalive").orElseThrow().show());
+        assertEquals(10_100_000, ka.segments().get(3).sent());
+        assertEquals(TcpState.CLOSED, ka.stateAt(Side.CLIENT, 45_300_000));
+        assertEquals(TcpState.ESTABLISHED, ka.stateAt(Side.CLIENT, 45_299_999));
+        Trace zw = ShowTraces.trace(QuestionBank.byId("zero-window").orElseThrow().show());
+        assertEquals(1, zw.segments().get(9).len());
+        assertEquals(1_400_000, zw.segments().get(9).sent());
+        assertEquals(0, zw.segments().get(8).window());
     }
 
     @Test
