@@ -83,7 +83,7 @@ public final class DiagramExport {
             } else {
                 // Only what touches this page (the painter culls by band), so pages cost O(visible), not O(all).
                 p.fillRect(0, top, layout.width(), h, Palette.LIGHT.background(), 1);
-                painter.paint(p, layout.trace().endTime(), top - 40, top + h + 40, layout.width(), -1, true);
+                painter.paint(p, layout.trace().endTime(), top - 40, top + h + 40, -1, true, false);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(p.finish(), "png", out);

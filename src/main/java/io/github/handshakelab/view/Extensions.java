@@ -14,5 +14,6 @@ final class Extensions {
         PredictPane.install(c);
         BankPanes.install(c);
         LessonsUi.install(c);
+        io.github.handshakelab.view.capture.LiveCaptureDialog.install(c);
     }
 }
