@@ -425,7 +425,7 @@ public final class LiveCaptureDialog {
         }
         if (u.done) {
             capture = null;
-            finished = u.cap;
+            finished = u.cap.file != null ? u.cap : null; // nothing to save when the source never opened
             liveStatus.setText(u.error != null ? text("live.failed", u.error) : text("live.stopped", u.frames, u.streams));
             if (u.error != null && u.frames == 0 && u.streams == 0) {
                 liveProblem.setText(u.error);
