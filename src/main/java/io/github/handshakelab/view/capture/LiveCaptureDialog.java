@@ -240,7 +240,7 @@ public final class LiveCaptureDialog {
         List<String> tags = new ArrayList<>();
         if (i.loopback()) tags.add(text("live.loopback"));
         if (!i.up()) tags.add(text("live.down"));
-        if (!tags.isEmpty()) b.append(" (").append(String.join(", ", tags)).append(')');
+        if (!tags.isEmpty()) b = new StringBuilder(text("live.ifaceTags", i.name(), String.join(text("live.tagSeparator"), tags)));
         if (!i.addresses().isEmpty()) b.append("   ").append(String.join(", ", i.addresses()));
         if (i.description() != null && !i.description().isBlank()) b.append("   ").append(i.description());
         return b.toString();
