@@ -212,6 +212,40 @@ class LiveCaptureDialogTest {
         assertEquals(11, (int) fx(() -> c().model().getTrace().segments().size()));
     }
 
+    /** The chooser confirmed "run"; Save makes it run.pcapng, which exists: it asks, and Cancel keeps the file. */
+    @Test
+    void saveAsksBeforeReplacingAFile(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path existing = dir.resolve("run.pcapng");
+        Files.writeString(existing, "keep me");
+        Gated src = new Gated(new LiveCommandTest.Scripted(SAMPLE));
+        src.allow.set(Integer.MAX_VALUE);
+        LiveCaptureDialog.setBackend(backend(src));
+        LiveCaptureDialog d = openFromMenu(robot);
+        Button start = node(d, "startButton", Button.class), stop = node(d, "stopButton", Button.class),
+                save = node(d, "saveButton", Button.class);
+        until(() -> !start.isDisabled());
+        robot.interact(start::fire);
+        until(() -> d.rows().size() == 1 && d.rows().get(0).packets() == 11);
+        robot.interact(stop::fire);
+        until(() -> !save.isDisabled());
+        LiveCaptureDialog.setSaveChooser(w -> dir.resolve("run"));
+        javafx.application.Platform.runLater(save::fire); // showAndWait: do not wait for it here
+        until(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals(existing + " exists. Replace it?", fx(pane::getContentText));
+        robot.interact(() -> ((Button) pane.lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire());
+        until(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertEquals("keep me", Files.readString(existing));
+        // Asked again, OK replaces it with the capture.
+        javafx.application.Platform.runLater(save::fire);
+        until(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane again = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        robot.interact(() -> ((Button) again.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        until(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertEquals(11, ConversationIndex.index(existing).packets());
+        robot.interact(() -> d.stage().hide());
+    }
+
     @Test
     void closingTheDialogOrTheWindowStopsTheCapture(FxRobot robot) throws Exception {
         Gated src = new Gated(new LiveCommandTest.Scripted(SAMPLE));
