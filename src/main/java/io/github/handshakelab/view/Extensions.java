@@ -14,6 +14,6 @@ final class Extensions {
         PredictPane.install(c);
         BankPanes.install(c);
         LessonsUi.install(c);
-        io.github.handshakelab.view.capture.LiveCaptureDialog.install(c);
+        LiveCaptureUi.install(c);
     }
 }

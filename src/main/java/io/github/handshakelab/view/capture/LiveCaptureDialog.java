@@ -9,7 +9,6 @@ import io.github.handshakelab.capture.RawPacket;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
-import io.github.handshakelab.view.MainController;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -24,8 +23,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -85,12 +82,35 @@ public final class LiveCaptureDialog {
         };
     }
 
+    /**
+     * The main window, as the dialog sees it (view.capture does not depend on view: the window's
+     * installer, {@code view.LiveCaptureUi}, implements this).
+     */
+    public interface Host {
+        Window owner();
+
+        ResourceBundle bundle();
+
+        List<String> stylesheets();
+
+        /** Shows {@code t} in the main diagram with the playhead at {@code playhead}. */
+        void show(Trace t, long playhead);
+
+        /** The window's status line, from the ui bundle. */
+        void status(String key, Object... args);
+
+        boolean disposed();
+
+        /** Runs {@code r} when the window goes (closed, rebuilt). */
+        void onDispose(Runnable r);
+    }
+
     /** One row of the conversations table. */
     public record Row(int stream, String client, String server, long packets, String state) {}
 
     private static volatile Backend backend = Backend.PCAP;
     private static volatile Function<Window, Path> saveChooser;
-    private static final Map<MainController, LiveCaptureDialog> OPEN = new WeakHashMap<>();
+    private static final Map<Window, LiveCaptureDialog> OPEN = new WeakHashMap<>();
     private static final long BATCH_NANOS = 100_000_000L;
 
     /** Tests: scripted packets instead of libpcap (or a backend that says what is missing). */
@@ -99,25 +119,12 @@ public final class LiveCaptureDialog {
     /** Tests: where Save writes, instead of a FileChooser (which asks before replacing a file). */
     public static void setSaveChooser(Function<Window, Path> chooser) { saveChooser = chooser; }
 
-    /** Adds File > Capture live… after File > Open. */
-    public static void install(MainController c) {
-        for (Menu m : c.menuBar().getMenus()) {
-            if (!"fileMenu".equals(m.getId())) continue;
-            MenuItem mi = new MenuItem(c.bundle().getString("menu.captureLive"));
-            mi.setId("captureLiveItem");
-            mi.setOnAction(e -> open(c));
-            int at = 0;
-            for (int i = 0; i < m.getItems().size(); i++) if ("openItem".equals(m.getItems().get(i).getId())) at = i + 1;
-            m.getItems().add(at, mi);
-        }
-    }
-
     /** Opens the dialog of window {@code c} (or brings it to front). Call on the FX thread. */
-    public static LiveCaptureDialog open(MainController c) {
-        LiveCaptureDialog d = OPEN.get(c);
+    public static LiveCaptureDialog open(Host c) {
+        LiveCaptureDialog d = OPEN.get(c.owner());
         if (d == null || !d.stage.isShowing()) {
             d = new LiveCaptureDialog(c, backend);
-            OPEN.put(c, d);
+            OPEN.put(c.owner(), d);
             d.show();
         } else {
             d.stage.toFront();
@@ -125,9 +132,9 @@ public final class LiveCaptureDialog {
         return d;
     }
 
-    /** The dialog open for window {@code c}, or null. */
-    public static LiveCaptureDialog showing(MainController c) {
-        LiveCaptureDialog d = OPEN.get(c);
+    /** The dialog open over window {@code owner}, or null. */
+    public static LiveCaptureDialog showing(Window owner) {
+        LiveCaptureDialog d = OPEN.get(owner);
         return d != null && d.stage.isShowing() ? d : null;
     }
 
@@ -146,7 +153,7 @@ public final class LiveCaptureDialog {
     @FXML private TableColumn<Row, Long> packetsCol;
     @FXML private TableColumn<Row, String> stateCol;
 
-    private final MainController window;
+    private final Host window;
     private final Backend source;
     private final ResourceBundle res;
     private final Stage stage = new Stage();
@@ -162,7 +169,7 @@ public final class LiveCaptureDialog {
     private Capture finished;
     private int shown = -1;
 
-    private LiveCaptureDialog(MainController window, Backend source) {
+    private LiveCaptureDialog(Host window, Backend source) {
         this.window = window;
         this.source = source;
         this.res = window.bundle();
@@ -189,9 +196,9 @@ public final class LiveCaptureDialog {
             throw new UncheckedIOException(e);
         }
         stage.setTitle(text("live.title"));
-        stage.initOwner(window.root().getScene().getWindow());
+        stage.initOwner(window.owner());
         Scene scene = new Scene(root);
-        scene.getStylesheets().setAll(window.root().getScene().getStylesheets());
+        scene.getStylesheets().setAll(window.stylesheets());
         stage.setScene(scene);
         stage.setOnHidden(e -> close());
         window.onDispose(stage::hide);
@@ -329,7 +336,7 @@ public final class LiveCaptureDialog {
 
     /** Stops the capture and forgets the temporary file (dialog or window closed). */
     private void close() {
-        OPEN.remove(window, this);
+        OPEN.remove(window.owner(), this);
         if (capture != null) {
             capture.closed = true; // it deletes its file when its loop ends
             capture.stop.set(true);
@@ -352,10 +359,9 @@ public final class LiveCaptureDialog {
     }
 
     private void show(int stream, Trace t, String iface) {
-        if (t == null || window.isDisposed()) return;
-        window.model().showTrace(t);
-        window.model().setPlayhead(t.endTime()); // follow the newest segment
-        if (shown != stream) window.model().status("status.live", iface, stream);
+        if (t == null || window.disposed()) return;
+        window.show(t, t.endTime()); // follow the newest segment
+        if (shown != stream) window.status("status.live", iface, stream);
         shown = stream;
     }
 

@@ -144,7 +144,7 @@ class LiveCaptureDialogTest {
             for (Menu m : c().menuBar().getMenus()) {
                 for (MenuItem mi : m.getItems()) if ("captureLiveItem".equals(mi.getId())) mi.fire();
             }
-            d.set(LiveCaptureDialog.showing(c()));
+            d.set(LiveCaptureDialog.showing(stage));
         });
         assertNotNull(d.get(), "File > Capture live… opened no dialog");
         return d.get();
@@ -208,7 +208,7 @@ class LiveCaptureDialogTest {
 
         // Closing the dialog leaves the trace in the window.
         robot.interact(() -> d.stage().hide());
-        assertNull(fx(() -> LiveCaptureDialog.showing(c())));
+        assertNull(fx(() -> LiveCaptureDialog.showing(stage)));
         assertEquals(11, (int) fx(() -> c().model().getTrace().segments().size()));
     }
 

@@ -64,7 +64,12 @@ public final class LiveShots {
             stage.show();
             return m;
         });
-        LiveCaptureDialog d = fx(() -> LiveCaptureDialog.open(c));
+        LiveCaptureDialog d = fx(() -> {
+            c.menuBar().getMenus().forEach(m -> m.getItems().forEach(mi -> {
+                if ("captureLiveItem".equals(mi.getId())) mi.fire();
+            }));
+            return LiveCaptureDialog.showing(st[0]);
+        });
         @SuppressWarnings("unchecked")
         ComboBox<LiveCapture.Interface> box = fx(() -> (ComboBox<LiveCapture.Interface>) d.stage().getScene().lookup("#ifaceBox"));
         Button start = fx(() -> (Button) d.stage().getScene().lookup("#startButton"));
