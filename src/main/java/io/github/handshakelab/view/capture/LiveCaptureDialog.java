@@ -318,6 +318,7 @@ public final class LiveCaptureDialog {
         LiveCapture.Interface iface = ifaceBox.getValue();
         if (iface == null || capture != null) return;
         String filter = filterField.getText() == null || filterField.getText().isBlank() ? null : filterField.getText().trim();
+        if (finished != null && !finished.saved && finished.frames > 0 && !confirm(text("live.discard", finished.frames))) return;
         if (finished != null) finished.deleteFile();
         finished = null;
         rows.clear();
@@ -384,18 +385,19 @@ public final class LiveCaptureDialog {
         if (!target.getFileName().toString().contains(".")) {
             target = target.resolveSibling(target.getFileName() + ".pcapng");
             // the chooser confirmed another name: ask for this one
-            if (Files.exists(target) && !confirmReplace(target)) return;
+            if (Files.exists(target) && !confirm(text("live.overwrite", target))) return;
         }
         try {
             Files.copy(cap.file, target, StandardCopyOption.REPLACE_EXISTING);
+            cap.saved = true;
             liveStatus.setText(text("live.saved", cap.session.frames(), target));
         } catch (IOException e) {
             liveStatus.setText(text("live.saveFailed", target, e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
 
-    private boolean confirmReplace(Path target) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text("live.overwrite", target), ButtonType.OK, ButtonType.CANCEL);
+    private boolean confirm(String question) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
         a.initOwner(stage);
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
@@ -429,6 +431,7 @@ public final class LiveCaptureDialog {
         } else if (u.trace != null && u.stream == u.cap.selected) {
             show(u.stream, u.trace, u.cap.name);
         }
+        u.cap.frames = u.frames;
         if (u.done) {
             capture = null;
             finished = u.cap.file != null ? u.cap : null; // nothing to save when the source never opened
@@ -450,6 +453,8 @@ public final class LiveCaptureDialog {
         final AtomicBoolean stop = new AtomicBoolean();
         volatile int selected = -1;
         volatile boolean closed;
+        boolean saved; // FX thread
+        long frames; // FX thread, from the last update
         LiveSession session;
         Path file;
 

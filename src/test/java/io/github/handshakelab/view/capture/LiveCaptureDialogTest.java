@@ -246,6 +246,31 @@ class LiveCaptureDialogTest {
         robot.interact(() -> d.stage().hide());
     }
 
+    /** Start again after Stop: an unsaved capture is not thrown away without asking. */
+    @Test
+    void startingAgainAsksBeforeDiscardingAnUnsavedCapture(FxRobot robot) throws Exception {
+        Gated src = new Gated(new LiveCommandTest.Scripted(SAMPLE));
+        src.allow.set(Integer.MAX_VALUE);
+        LiveCaptureDialog.setBackend(backend(src));
+        LiveCaptureDialog d = openFromMenu(robot);
+        Button start = node(d, "startButton", Button.class), stop = node(d, "stopButton", Button.class);
+        until(() -> !start.isDisabled());
+        robot.interact(start::fire);
+        until(() -> d.rows().size() == 1 && d.rows().get(0).packets() == 11);
+        robot.interact(stop::fire);
+        until(() -> !d.capturing() && !start.isDisabled());
+        javafx.application.Platform.runLater(start::fire);
+        until(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals("The last capture (11 packet(s)) has not been saved. Discard it and start a new one?", fx(pane::getContentText));
+        robot.interact(() -> ((Button) pane.lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire());
+        until(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertFalse(fx(d::capturing), "Cancel keeps the capture");
+        assertEquals(1, (int) fx(() -> d.rows().size()));
+        assertFalse(fx(() -> node(d, "saveButton", Button.class).isDisabled()), "it can still be saved");
+        robot.interact(() -> d.stage().hide());
+    }
+
     @Test
     void closingTheDialogOrTheWindowStopsTheCapture(FxRobot robot) throws Exception {
         Gated src = new Gated(new LiveCommandTest.Scripted(SAMPLE));
