@@ -15,5 +15,6 @@ final class Extensions {
         BankPanes.install(c);
         LessonsUi.install(c);
         ExportMenu.install(c);
+        LiveCaptureUi.install(c);
     }
 }

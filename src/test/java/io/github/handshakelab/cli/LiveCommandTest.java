@@ -34,17 +34,17 @@ import static org.junit.jupiter.api.Assertions.*;
  * packet (with pauses) through the live pipeline; and, where libpcap and the permission exist,
  * a real connection on the loopback interface.
  */
-class LiveCommandTest {
+public class LiveCommandTest {
 
     static final Path SAMPLE = Path.of("resources/captures/handshake-data-close.pcap");
 
     /** The packets of a file, a pause (IDLE) after each; stops reading when told. */
-    static final class Scripted implements PacketSource {
+    public static final class Scripted implements PacketSource {
         final CaptureReader reader;
         boolean pause;
         int delivered;
 
-        Scripted(Path file) throws IOException {
+        public Scripted(Path file) throws IOException {
             reader = CaptureReader.open(file);
         }
 

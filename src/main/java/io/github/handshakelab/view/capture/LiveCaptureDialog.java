@@ -1,0 +1,542 @@
+package io.github.handshakelab.view.capture;
+
+import io.github.handshakelab.capture.Conversation;
+import io.github.handshakelab.capture.LiveCapture;
+import io.github.handshakelab.capture.LiveSession;
+import io.github.handshakelab.capture.PacketSource;
+import io.github.handshakelab.capture.PcapngWriter;
+import io.github.handshakelab.capture.RawPacket;
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.trace.Side;
+import io.github.handshakelab.trace.Trace;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * File > Capture live… (issue #11): pick an interface and an optional BPF filter (checked by
+ * libpcap as it is typed), Start; TCP conversations are listed as they start and the chosen one
+ * is drawn in the main window as it grows, the playhead on its newest segment. Stop, then Save
+ * as pcapng. Packets go through the capture package's one pipeline ({@link LiveSession}); every
+ * packet is also written to a temporary pcapng file, which Save copies. All capture work runs
+ * on one worker thread; the FX thread only receives batched updates (at most every 100 ms).
+ * Closing the dialog or the window stops the capture.
+ */
+public final class LiveCaptureDialog {
+
+    /** Where interfaces, filter checks and packets come from: libpcap, or a script in the tests. */
+    public interface Backend {
+        List<LiveCapture.Interface> list() throws LiveCapture.Unavailable;
+
+        /** null when {@code filter} compiles, else libpcap's message. */
+        String checkFilter(String filter) throws LiveCapture.Unavailable;
+
+        PacketSource open(String iface, String filter) throws IOException;
+
+        Backend PCAP = new Backend() {
+            @Override public List<LiveCapture.Interface> list() throws LiveCapture.Unavailable { return LiveCapture.list(); }
+            @Override public String checkFilter(String filter) throws LiveCapture.Unavailable {
+                return LiveCapture.checkFilter(filter, 1); // DLT_EN10MB, as `live` checks it: lo is Ethernet on Linux
+            }
+            @Override public PacketSource open(String iface, String filter) throws IOException {
+                return LiveCapture.open(iface, filter, RawPacket.MAX_CAPLEN);
+            }
+        };
+    }
+
+    /**
+     * The main window, as the dialog sees it (view.capture does not depend on view: the window's
+     * installer, {@code view.LiveCaptureUi}, implements this).
+     */
+    public interface Host {
+        Window owner();
+
+        ResourceBundle bundle();
+
+        List<String> stylesheets();
+
+        /** Shows {@code t} in the main diagram with the playhead at {@code playhead}. */
+        void show(Trace t, long playhead);
+
+        /** The window's status line, from the ui bundle. */
+        void status(String key, Object... args);
+
+        boolean disposed();
+
+        /** Runs {@code r} when the window goes (closed, rebuilt). */
+        void onDispose(Runnable r);
+    }
+
+    /** One row of the conversations table. */
+    public record Row(int stream, String client, String server, long packets, String state) {}
+
+    private static volatile Backend backend = Backend.PCAP;
+    private static volatile Function<Window, Path> saveChooser;
+    private static final Map<Window, LiveCaptureDialog> OPEN = new WeakHashMap<>();
+    private static final long BATCH_NANOS = 100_000_000L;
+
+    /** Tests: scripted packets instead of libpcap (or a backend that says what is missing). */
+    public static void setBackend(Backend b) { backend = b == null ? Backend.PCAP : b; }
+
+    /** Tests: where Save writes, instead of a FileChooser (which asks before replacing a file). */
+    public static void setSaveChooser(Function<Window, Path> chooser) { saveChooser = chooser; }
+
+    /** Opens the dialog of window {@code c} (or brings it to front). Call on the FX thread. */
+    public static LiveCaptureDialog open(Host c) {
+        LiveCaptureDialog d = OPEN.get(c.owner());
+        if (d == null || !d.stage.isShowing()) {
+            d = new LiveCaptureDialog(c, backend);
+            OPEN.put(c.owner(), d);
+            d.show();
+        } else {
+            d.stage.toFront();
+        }
+        return d;
+    }
+
+    /** The dialog open over window {@code owner}, or null. */
+    public static LiveCaptureDialog showing(Window owner) {
+        LiveCaptureDialog d = OPEN.get(owner);
+        return d != null && d.stage.isShowing() ? d : null;
+    }
+
+    @FXML private Label liveProblem;
+    @FXML private ComboBox<LiveCapture.Interface> ifaceBox;
+    @FXML private TextField filterField;
+    @FXML private Label filterError;
+    @FXML private Button startButton;
+    @FXML private Button stopButton;
+    @FXML private Button saveButton;
+    @FXML private Label liveStatus;
+    @FXML private TableView<Row> conversationTable;
+    @FXML private TableColumn<Row, Integer> streamCol;
+    @FXML private TableColumn<Row, String> clientCol;
+    @FXML private TableColumn<Row, String> serverCol;
+    @FXML private TableColumn<Row, Long> packetsCol;
+    @FXML private TableColumn<Row, String> stateCol;
+
+    private final Host window;
+    private final Backend source;
+    private final ResourceBundle res;
+    private final Stage stage = new Stage();
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** Capture loop and trace building: the session is only ever touched on this thread. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "live-capture"));
+    /** Filter checks, latest wins (libpcap's compiler is quick, but not on the FX thread). */
+    private final ExecutorService checker = Executors.newSingleThreadExecutor(r -> daemon(r, "live-filter-check"));
+    private final AtomicLong filterSeq = new AtomicLong();
+    private boolean filterOk = true;
+    private boolean available;
+    private Capture capture;
+    private Capture finished;
+    private int shown = -1;
+
+    private LiveCaptureDialog(Host window, Backend source) {
+        this.window = window;
+        this.source = source;
+        this.res = window.bundle();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private String text(String key, Object... args) {
+        String s = res.getString(key);
+        return args.length == 0 ? s : new MessageFormat(s, res.getLocale()).format(args);
+    }
+
+    private void show() {
+        FXMLLoader l = new FXMLLoader(LiveCaptureDialog.class.getResource("live.fxml"), res);
+        l.setController(this);
+        Parent root;
+        try {
+            root = l.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        stage.setTitle(text("live.title"));
+        stage.initOwner(window.owner());
+        Scene scene = new Scene(root);
+        scene.getStylesheets().setAll(window.stylesheets());
+        stage.setScene(scene);
+        stage.setOnHidden(e -> close());
+        window.onDispose(stage::hide);
+        stage.show();
+    }
+
+    @FXML
+    private void initialize() {
+        streamCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().stream()));
+        clientCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().client()));
+        serverCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().server()));
+        packetsCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().packets()));
+        stateCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
+        conversationTable.setItems(rows);
+        conversationTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && (a == null || a.stream() != b.stream())) choose(b.stream());
+        });
+        ifaceBox.setCellFactory(v -> new IfaceCell());
+        ifaceBox.setButtonCell(new IfaceCell());
+        ifaceBox.valueProperty().addListener(o -> updateButtons());
+        filterField.textProperty().addListener((o, a, b) -> checkFilter(b));
+        startButton.setDisable(true);
+        liveStatus.setText(text("live.loading"));
+        worker.execute(() -> {
+            try {
+                List<LiveCapture.Interface> list = source.list();
+                Platform.runLater(() -> interfaces(list));
+            } catch (LiveCapture.Unavailable e) {
+                Platform.runLater(() -> unavailable(e.getMessage()));
+            } catch (RuntimeException | LinkageError e) {
+                Platform.runLater(() -> unavailable(String.valueOf(e.getMessage())));
+            }
+        });
+    }
+
+    private final class IfaceCell extends ListCell<LiveCapture.Interface> {
+        @Override
+        protected void updateItem(LiveCapture.Interface i, boolean empty) {
+            super.updateItem(i, empty);
+            setText(empty || i == null ? null : describe(i));
+        }
+    }
+
+    private String describe(LiveCapture.Interface i) {
+        StringBuilder b = new StringBuilder(i.name());
+        List<String> tags = new ArrayList<>();
+        if (i.loopback()) tags.add(text("live.loopback"));
+        if (!i.up()) tags.add(text("live.down"));
+        if (!tags.isEmpty()) b = new StringBuilder(text("live.ifaceTags", i.name(), String.join(text("live.tagSeparator"), tags)));
+        if (!i.addresses().isEmpty()) b.append("   ").append(String.join(", ", i.addresses()));
+        if (i.description() != null && !i.description().isBlank()) b.append("   ").append(i.description());
+        return b.toString();
+    }
+
+    private void interfaces(List<LiveCapture.Interface> list) {
+        available = true;
+        ifaceBox.getItems().setAll(list);
+        // Most useful first choice: an interface that is up and has an address, else the first.
+        LiveCapture.Interface pick = list.stream().filter(i -> i.up() && !i.addresses().isEmpty() && !i.loopback()).findFirst()
+                .orElse(list.isEmpty() ? null : list.get(0));
+        ifaceBox.setValue(pick);
+        liveStatus.setText(list.isEmpty() ? text("live.noInterfaces") : "");
+        updateButtons();
+    }
+
+    private void unavailable(String message) {
+        available = false;
+        liveProblem.setText(text("live.unavailable", message));
+        liveProblem.setVisible(true);
+        liveProblem.setManaged(true);
+        liveStatus.setText("");
+        ifaceBox.setDisable(true);
+        filterField.setDisable(true);
+        updateButtons();
+    }
+
+    private void checkFilter(String filter) {
+        long seq = filterSeq.incrementAndGet();
+        if (filter == null || filter.isBlank()) {
+            filterResult(seq, null);
+            return;
+        }
+        filterOk = false;
+        filterError.setText(text("live.filterChecking"));
+        updateButtons();
+        checker.execute(() -> {
+            if (filterSeq.get() != seq) return; // typed on since
+            String problem;
+            try {
+                problem = source.checkFilter(filter);
+            } catch (LiveCapture.Unavailable e) {
+                problem = e.getMessage();
+            }
+            String p = problem;
+            Platform.runLater(() -> filterResult(seq, p));
+        });
+    }
+
+    private void filterResult(long seq, String problem) {
+        if (filterSeq.get() != seq) return;
+        filterOk = problem == null;
+        filterError.setText(problem == null ? "" : problem);
+        updateButtons();
+    }
+
+    private void updateButtons() {
+        boolean running = capture != null;
+        startButton.setDisable(!available || running || !filterOk || ifaceBox.getValue() == null);
+        stopButton.setDisable(!running);
+        saveButton.setDisable(running || finished == null);
+        ifaceBox.setDisable(!available || running);
+        filterField.setDisable(!available || running);
+    }
+
+    @FXML
+    private void onStart() {
+        LiveCapture.Interface iface = ifaceBox.getValue();
+        if (iface == null || capture != null) return;
+        String filter = filterField.getText() == null || filterField.getText().isBlank() ? null : filterField.getText().trim();
+        if (finished != null && !finished.saved && finished.frames > 0 && !confirm(text("live.discard", finished.frames))) return;
+        if (finished != null) finished.deleteFile();
+        finished = null;
+        rows.clear();
+        shown = -1;
+        Capture cap = new Capture(iface.name());
+        capture = cap;
+        liveStatus.setText(text("live.capturing", iface.name(), 0, 0));
+        updateButtons();
+        worker.execute(() -> cap.run(filter));
+    }
+
+    @FXML
+    private void onStop() {
+        if (capture != null) capture.stop.set(true);
+    }
+
+    /** Stops the capture and forgets the temporary file (dialog or window closed). */
+    private void close() {
+        OPEN.remove(window.owner(), this);
+        if (capture != null) {
+            capture.closed = true; // it deletes its file when its loop ends
+            capture.stop.set(true);
+        }
+        if (finished != null) finished.deleteFile();
+        worker.shutdown();
+        checker.shutdownNow();
+    }
+
+    private void choose(int stream) {
+        Capture cap = capture != null ? capture : finished;
+        if (cap == null) return;
+        cap.selected = stream;
+        if (capture == null) { // stopped: the session is idle, build the trace on the worker all the same
+            worker.execute(() -> {
+                Trace t = cap.session.trace(stream);
+                Platform.runLater(() -> show(stream, t, cap.name));
+            });
+        }
+    }
+
+    private void show(int stream, Trace t, String iface) {
+        if (t == null || window.disposed()) return;
+        window.show(t, t.endTime()); // follow the newest segment
+        if (shown != stream) window.status("status.live", iface, stream);
+        shown = stream;
+    }
+
+    @FXML
+    private void onSave() {
+        Capture cap = finished;
+        if (cap == null) return;
+        Path target;
+        if (saveChooser != null) {
+            target = saveChooser.apply(stage);
+        } else {
+            FileChooser fc = new FileChooser();
+            fc.setTitle(text("live.saveTitle"));
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("pcapng", "*.pcapng"));
+            fc.setInitialFileName("live-" + cap.name + ".pcapng");
+            File f = fc.showSaveDialog(stage); // the platform dialog asks before replacing a file
+            target = f == null ? null : f.toPath();
+        }
+        if (target == null) return;
+        if (!target.getFileName().toString().contains(".")) {
+            target = target.resolveSibling(target.getFileName() + ".pcapng");
+            // the chooser confirmed another name: ask for this one
+            if (Files.exists(target) && !confirm(text("live.overwrite", target))) return;
+        }
+        try {
+            Files.copy(cap.file, target, StandardCopyOption.REPLACE_EXISTING);
+            cap.saved = true;
+            liveStatus.setText(text("live.saved", cap.session.frames(), target));
+        } catch (IOException e) {
+            liveStatus.setText(text("live.saveFailed", target, e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    private boolean confirm(String question) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+        a.initOwner(stage);
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    /** What the worker hands to the FX thread, at most every 100 ms. */
+    private record Update(Capture cap, List<Row> rows, long frames, int streams, int stream, Trace trace, boolean done, String error) {}
+
+    private final ConcurrentLinkedQueue<Update> updates = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+    private void post(Update u) {
+        updates.add(u);
+        if (drainScheduled.compareAndSet(false, true)) Platform.runLater(this::drain);
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        Update u;
+        while ((u = updates.poll()) != null) apply(u);
+    }
+
+    private void apply(Update u) {
+        if (u.cap != capture && u.cap != finished) return; // an earlier run
+        for (Row r : u.rows) {
+            if (r.stream() < rows.size()) rows.set(r.stream(), r);
+            else rows.add(r);
+        }
+        // Nothing chosen yet: follow the first conversation, as a user would.
+        if (conversationTable.getSelectionModel().getSelectedItem() == null && !rows.isEmpty() && u.cap.selected < 0) {
+            conversationTable.getSelectionModel().select(0);
+        } else if (u.trace != null && u.stream == u.cap.selected) {
+            show(u.stream, u.trace, u.cap.name);
+        }
+        u.cap.frames = u.frames;
+        if (u.done) {
+            capture = null;
+            finished = u.cap.file != null ? u.cap : null; // nothing to save when the source never opened
+            liveStatus.setText(u.error != null ? text("live.failed", u.error) : text("live.stopped", u.frames, u.streams));
+            if (u.error != null && u.frames == 0 && u.streams == 0) {
+                liveProblem.setText(u.error);
+                liveProblem.setVisible(true);
+                liveProblem.setManaged(true);
+            }
+        } else {
+            liveStatus.setText(text("live.capturing", u.cap.name, u.frames, u.streams));
+        }
+        updateButtons();
+    }
+
+    /** One run: its session (worker thread only), its temporary pcapng file and its stop flag. */
+    private final class Capture {
+        final String name;
+        final AtomicBoolean stop = new AtomicBoolean();
+        volatile int selected = -1;
+        volatile boolean closed;
+        boolean saved; // FX thread
+        long frames; // FX thread, from the last update
+        LiveSession session;
+        Path file;
+
+        Capture(String name) {
+            this.name = name;
+        }
+
+        void deleteFile() {
+            try {
+                if (file != null) Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a temporary file: the OS cleans up
+            }
+        }
+
+        void run(String filter) {
+            String error = null;
+            Set<Integer> dirty = new TreeSet<>(); // new streams in order: rows are indexed by stream
+            int sent = -1;
+            session = new LiveSession(name);
+            try (PacketSource src = source.open(name, filter)) {
+                file = Files.createTempFile("handshake-live-", ".pcapng");
+                file.toFile().deleteOnExit();
+                try (PcapngWriter w = new PcapngWriter(file, src.linkType(), RawPacket.MAX_CAPLEN, src.name())) {
+                    RawPacket p = new RawPacket();
+                    long last = System.nanoTime();
+                    while (!stop.get()) {
+                        PacketSource.Poll r = src.next(p);
+                        if (r == PacketSource.Poll.END) break;
+                        if (r == PacketSource.Poll.PACKET) {
+                            w.write(p);
+                            int st = session.offer(p);
+                            if (st >= 0) dirty.add(st);
+                        }
+                        long now = System.nanoTime();
+                        if (now - last >= BATCH_NANOS || (r == PacketSource.Poll.IDLE && !dirty.isEmpty())) {
+                            if (!dirty.isEmpty() || selected != sent) {
+                                sent = publish(dirty, false, null);
+                                dirty.clear();
+                            }
+                            if (r == PacketSource.Poll.IDLE) w.flush();
+                            last = now;
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                error = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            if (closed) deleteFile();
+            else publish(dirty, true, error);
+        }
+
+        /** Rows of the streams that changed, and the chosen stream's trace; returns the stream sent. */
+        private int publish(Set<Integer> dirty, boolean done, String error) {
+            List<Row> changed = new ArrayList<>();
+            int sel = selected;
+            Trace chosen = null;
+            for (int st : dirty) {
+                Trace t = session.trace(st);
+                if (st == sel) chosen = t;
+                changed.add(row(session.conversation(st), t));
+            }
+            if (chosen == null && sel >= 0 && sel < session.streams()) chosen = session.trace(sel);
+            post(new Update(this, changed, session.frames(), session.streams(), sel, chosen, done, error));
+            return sel;
+        }
+    }
+
+    static Row row(Conversation c, Trace t) {
+        return new Row(c.stream(), c.client(), c.server(), c.packets(), last(t, Side.CLIENT) + " | " + last(t, Side.SERVER));
+    }
+
+    private static String last(Trace t, Side side) {
+        List<TcpState> seq = t.stateSequence(side);
+        return seq.isEmpty() ? "?" : seq.get(seq.size() - 1).name();
+    }
+
+    // ---- for tests ----
+
+    public Stage stage() { return stage; }
+
+    public ObservableList<Row> rows() { return rows; }
+
+    public boolean capturing() { return capture != null; }
+}

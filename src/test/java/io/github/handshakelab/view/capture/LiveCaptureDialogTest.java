@@ -1,0 +1,366 @@
+package io.github.handshakelab.view.capture;
+
+import io.github.handshakelab.app.Windows;
+import io.github.handshakelab.capture.CaptureTraces;
+import io.github.handshakelab.capture.ConversationIndex;
+import io.github.handshakelab.capture.IndexResult;
+import io.github.handshakelab.capture.LiveCapture;
+import io.github.handshakelab.capture.PacketSource;
+import io.github.handshakelab.capture.RawPacket;
+import io.github.handshakelab.cli.LiveCommandTest;
+import io.github.handshakelab.lab.SimLab;
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.trace.Side;
+import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceJson;
+import io.github.handshakelab.view.MainController;
+import io.github.handshakelab.view.Session;
+import io.github.handshakelab.view.Settings;
+import io.github.handshakelab.view.Theme;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.Preferences;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * File > Capture live, headless, without a network: the capture helper's scripted packet source
+ * (a capture file replayed packet by packet) stands in for libpcap, released a few packets at a
+ * time so the test sees the conversation grow.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LiveCaptureDialogTest {
+
+    static final Path SAMPLE = Path.of("resources/captures/handshake-data-close.pcap");
+    static final LiveCapture.Interface LO = new LiveCapture.Interface("lo", null, List.of("127.0.0.1", "::1"), true, true);
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Settings settings = new Settings(Preferences.userRoot().node("handshakelab-test"));
+        settings.clear();
+        Session s = new Session(new SimLab(), settings, stage, Locale.ROOT, Theme.LIGHT);
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
+        Windows.show(stage, s);
+        stage.show();
+    }
+
+    @AfterEach
+    void reset() {
+        LiveCaptureDialog.setBackend(null);
+        LiveCaptureDialog.setSaveChooser(null);
+    }
+
+    /** The scripted packets, only as many as the test allows; then quiet, like an idle interface. */
+    static final class Gated implements PacketSource {
+        final PacketSource inner;
+        final AtomicInteger allow = new AtomicInteger();
+        volatile boolean closed;
+        volatile String filter;
+        int given;
+
+        Gated(PacketSource inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Poll next(RawPacket p) throws IOException {
+            if (given >= allow.get()) return idle();
+            Poll r = inner.next(p);
+            if (r == Poll.END) return idle();
+            if (r == Poll.PACKET) given++;
+            return r;
+        }
+
+        private Poll idle() {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Poll.IDLE;
+        }
+
+        @Override public String name() { return "lo"; }
+        @Override public int linkType() { return inner.linkType(); }
+        @Override public void close() {
+            closed = true;
+            inner.close();
+        }
+    }
+
+    static LiveCaptureDialog.Backend backend(Gated src) {
+        return new LiveCaptureDialog.Backend() {
+            @Override public List<LiveCapture.Interface> list() { return List.of(LO); }
+            @Override public String checkFilter(String filter) throws LiveCapture.Unavailable { return LiveCapture.checkFilter(filter, 1); }
+            @Override public PacketSource open(String iface, String filter) {
+                assertEquals("lo", iface);
+                src.filter = filter;
+                return src;
+            }
+        };
+    }
+
+    private MainController c() {
+        return Windows.controller(stage);
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+    }
+
+    private static void until(Callable<Boolean> cond) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(cond));
+    }
+
+    private LiveCaptureDialog openFromMenu(FxRobot robot) {
+        AtomicReference<LiveCaptureDialog> d = new AtomicReference<>();
+        robot.interact(() -> {
+            for (Menu m : c().menuBar().getMenus()) {
+                for (MenuItem mi : m.getItems()) if ("captureLiveItem".equals(mi.getId())) mi.fire();
+            }
+            d.set(LiveCaptureDialog.showing(stage));
+        });
+        assertNotNull(d.get(), "File > Capture live… opened no dialog");
+        return d.get();
+    }
+
+    private <T> T node(LiveCaptureDialog d, String id, Class<T> type) {
+        return type.cast(d.stage().getScene().lookup("#" + id));
+    }
+
+    @Test
+    void conversationsAppearTheChosenOneDrawsLiveAndSavesAsPcapng(FxRobot robot, @TempDir Path dir) throws Exception {
+        Gated src = new Gated(new LiveCommandTest.Scripted(SAMPLE));
+        LiveCaptureDialog.setBackend(backend(src));
+        LiveCaptureDialog d = openFromMenu(robot);
+        Button start = node(d, "startButton", Button.class), stop = node(d, "stopButton", Button.class),
+                save = node(d, "saveButton", Button.class);
+        until(() -> !start.isDisabled());
+        assertTrue(save.isDisabled());
+        robot.interact(start::fire);
+        until(() -> d.capturing() && !stop.isDisabled());
+
+        // The handshake: the conversation is listed and drawn as it stands.
+        src.allow.set(3);
+        until(() -> d.rows().size() == 1 && d.rows().get(0).packets() == 3 && c().model().getTrace() != null
+                && c().model().getTrace().segments().size() == 3);
+        assertEquals(new LiveCaptureDialog.Row(0, "10.99.0.1:58020", "10.99.0.2:8080", 3, "ESTABLISHED | ESTABLISHED"),
+                fx(() -> d.rows().get(0)));
+        Trace partial = fx(() -> c().model().getTrace());
+        assertEquals(List.of(TcpState.CLOSED, TcpState.SYN_SENT, TcpState.ESTABLISHED), partial.stateSequence(Side.CLIENT));
+        assertEquals(fx(() -> partial.endTime()), fx(() -> c().model().getPlayhead()), "the playhead follows the newest segment");
+        assertTrue(fx(() -> c().model().statusProperty().get()).contains("lo"), "status names the interface");
+
+        // The rest: the diagram grows to the whole exchange, with the states the file gives.
+        src.allow.set(Integer.MAX_VALUE);
+        until(() -> d.rows().get(0).packets() == 11 && c().model().getTrace().segments().size() == 11);
+        Trace live = fx(() -> c().model().getTrace()), file = CaptureTraces.load(SAMPLE, 0);
+        assertEquals(11, live.segments().size());
+        for (Side side : Side.values()) assertEquals(file.stateSequence(side), live.stateSequence(side), side.name());
+        assertEquals(TcpState.TIME_WAIT, live.stateSequence(Side.CLIENT).get(live.stateSequence(Side.CLIENT).size() - 1));
+        assertEquals("TIME_WAIT | CLOSED", fx(() -> d.rows().get(0).state()));
+        assertEquals(live.endTime(), (long) fx(() -> c().model().getPlayhead()));
+        assertEquals(TcpState.TIME_WAIT, fx(() -> c().model().clientStateProperty().get()));
+        assertNull(src.filter);
+
+        // Stop, then Save (the chooser's name gets .pcapng) and read it back with our reader.
+        assertTrue(save.isDisabled(), "no saving while capturing");
+        robot.interact(stop::fire);
+        until(() -> !d.capturing() && !save.isDisabled());
+        assertTrue(src.closed, "Stop closes the packet source");
+        assertTrue(start.isDisabled() == false);
+        LiveCaptureDialog.setSaveChooser(w -> dir.resolve("run"));
+        robot.interact(save::fire);
+        Path saved = dir.resolve("run.pcapng");
+        assertTrue(Files.exists(saved));
+        IndexResult back = ConversationIndex.index(saved), original = ConversationIndex.index(SAMPLE);
+        assertEquals("pcapng", back.format());
+        assertEquals(List.of(), back.warnings());
+        assertEquals(original.packets(), back.packets());
+        assertEquals(TraceJson.write(file).replace("handshake-data-close.pcap", "run.pcapng"), TraceJson.write(CaptureTraces.load(saved, 0)));
+        assertEquals("Saved 11 packet(s) to " + saved, fx(() -> node(d, "liveStatus", Label.class).getText()));
+
+        // Closing the dialog leaves the trace in the window.
+        robot.interact(() -> d.stage().hide());
+        assertNull(fx(() -> LiveCaptureDialog.showing(stage)));
+        assertEquals(11, (int) fx(() -> c().model().getTrace().segments().size()));
+    }
+
+    /** The chooser confirmed "run"; Save makes it run.pcapng, which exists: it asks, and Cancel keeps the file. */
+    @Test
+    void saveAsksBeforeReplacingAFile(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path existing = dir.resolve("run.pcapng");
+        Files.writeString(existing, "keep me");
+        Gated src = new Gated(new LiveCommandTest.Scripted(SAMPLE));
+        src.allow.set(Integer.MAX_VALUE);
+        LiveCaptureDialog.setBackend(backend(src));
+        LiveCaptureDialog d = openFromMenu(robot);
+        Button start = node(d, "startButton", Button.class), stop = node(d, "stopButton", Button.class),
+                save = node(d, "saveButton", Button.class);
+        until(() -> !start.isDisabled());
+        robot.interact(start::fire);
+        until(() -> d.rows().size() == 1 && d.rows().get(0).packets() == 11);
+        robot.interact(stop::fire);
+        until(() -> !save.isDisabled());
+        LiveCaptureDialog.setSaveChooser(w -> dir.resolve("run"));
+        javafx.application.Platform.runLater(save::fire); // showAndWait: do not wait for it here
+        until(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals(existing + " exists. Replace it?", fx(pane::getContentText));
+        robot.interact(() -> ((Button) pane.lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire());
+        until(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertEquals("keep me", Files.readString(existing));
+        // Asked again, OK replaces it with the capture.
+        javafx.application.Platform.runLater(save::fire);
+        until(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane again = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        robot.interact(() -> ((Button) again.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        until(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertEquals(11, ConversationIndex.index(existing).packets());
+        robot.interact(() -> d.stage().hide());
+    }
+
+    /** Start again after Stop: an unsaved capture is not thrown away without asking. */
+    @Test
+    void startingAgainAsksBeforeDiscardingAnUnsavedCapture(FxRobot robot) throws Exception {
+        Gated src = new Gated(new LiveCommandTest.Scripted(SAMPLE));
+        src.allow.set(Integer.MAX_VALUE);
+        LiveCaptureDialog.setBackend(backend(src));
+        LiveCaptureDialog d = openFromMenu(robot);
+        Button start = node(d, "startButton", Button.class), stop = node(d, "stopButton", Button.class);
+        until(() -> !start.isDisabled());
+        robot.interact(start::fire);
+        until(() -> d.rows().size() == 1 && d.rows().get(0).packets() == 11);
+        robot.interact(stop::fire);
+        until(() -> !d.capturing() && !start.isDisabled());
+        javafx.application.Platform.runLater(start::fire);
+        until(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals("The last capture (11 packet(s)) has not been saved. Discard it and start a new one?", fx(pane::getContentText));
+        robot.interact(() -> ((Button) pane.lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire());
+        until(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertFalse(fx(d::capturing), "Cancel keeps the capture");
+        assertEquals(1, (int) fx(() -> d.rows().size()));
+        assertFalse(fx(() -> node(d, "saveButton", Button.class).isDisabled()), "it can still be saved");
+        robot.interact(() -> d.stage().hide());
+    }
+
+    @Test
+    void closingTheDialogOrTheWindowStopsTheCapture(FxRobot robot) throws Exception {
+        Gated src = new Gated(new LiveCommandTest.Scripted(SAMPLE));
+        LiveCaptureDialog.setBackend(backend(src));
+        LiveCaptureDialog d = openFromMenu(robot);
+        Button start = node(d, "startButton", Button.class);
+        until(() -> !start.isDisabled());
+        robot.interact(start::fire);
+        until(d::capturing);
+        robot.interact(() -> d.stage().hide());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> src.closed);
+
+        Gated src2 = new Gated(new LiveCommandTest.Scripted(SAMPLE));
+        LiveCaptureDialog.setBackend(backend(src2));
+        LiveCaptureDialog d2 = openFromMenu(robot);
+        Button start2 = node(d2, "startButton", Button.class);
+        until(() -> !start2.isDisabled());
+        robot.interact(start2::fire);
+        until(d2::capturing);
+        robot.interact(() -> c().dispose());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> src2.closed);
+        assertFalse(fx(() -> d2.stage().isShowing()));
+    }
+
+    @Test
+    void theFilterIsCheckedByLibpcapAsTyped(FxRobot robot) throws Exception {
+        try {
+            LiveCapture.library();
+        } catch (LiveCapture.Unavailable e) {
+            Assumptions.abort("skipped: libpcap is not installed here (" + e.getMessage() + ")");
+        }
+        Gated src = new Gated(new LiveCommandTest.Scripted(SAMPLE));
+        LiveCaptureDialog.setBackend(backend(src));
+        LiveCaptureDialog d = openFromMenu(robot);
+        Button start = node(d, "startButton", Button.class);
+        TextField filter = node(d, "filterField", TextField.class);
+        Label error = node(d, "filterError", Label.class);
+        until(() -> !start.isDisabled());
+        robot.interact(() -> filter.setText("tcp port"));
+        until(() -> !error.getText().isEmpty() && !error.getText().equals("checking…"));
+        String libpcapSays = LiveCapture.checkFilter("tcp port", 1);
+        assertNotNull(libpcapSays);
+        assertEquals(libpcapSays, fx(error::getText));
+        assertTrue(fx(start::isDisabled), "Start is disabled while the filter is invalid");
+        robot.interact(() -> filter.setText("tcp port 8080"));
+        until(() -> error.getText().isEmpty() && !start.isDisabled());
+        robot.interact(start::fire);
+        until(d::capturing);
+        assertEquals("tcp port 8080", src.filter);
+        assertTrue(fx(filter::isDisabled), "the filter cannot change under a running capture");
+        robot.interact(() -> d.stage().hide());
+    }
+
+    @Test
+    void withoutLibpcapTheDialogSaysWhatIsMissingAndTheWindowKeepsWorking(FxRobot robot) throws Exception {
+        String missing = "live capture needs libpcap: install it (Debian/Ubuntu: apt-get install libpcap0.8; Fedora: dnf install libpcap)";
+        LiveCaptureDialog.setBackend(new LiveCaptureDialog.Backend() {
+            @Override public List<LiveCapture.Interface> list() throws LiveCapture.Unavailable { throw new LiveCapture.Unavailable(missing); }
+            @Override public String checkFilter(String filter) throws LiveCapture.Unavailable { throw new LiveCapture.Unavailable(missing); }
+            @Override public PacketSource open(String iface, String filter) throws IOException { throw new LiveCapture.Unavailable(missing); }
+        });
+        LiveCaptureDialog d = openFromMenu(robot);
+        Label problem = node(d, "liveProblem", Label.class);
+        until(problem::isVisible);
+        assertEquals("Live capture is not available here: " + missing + ". Everything else keeps working.", fx(problem::getText));
+        assertTrue(fx(() -> node(d, "startButton", Button.class).isDisabled()));
+        assertTrue(fx(() -> node(d, "ifaceBox", javafx.scene.Node.class).isDisabled()));
+        robot.interact(() -> d.stage().hide());
+        robot.interact(() -> c().model().loadScenario("lost-final-ack"));
+        assertEquals("lost-final-ack", fx(() -> c().model().getTrace().scenario()));
+    }
+
+    @Test
+    void noPermissionAtStartIsShownAsTheProblem(FxRobot robot) throws Exception {
+        String denied = "no permission to capture on lo: socket: Operation not permitted (run as root, or give Java the capability:"
+                + " sudo setcap cap_net_raw,cap_net_admin=eip $(readlink -f $(which java)))";
+        LiveCaptureDialog.setBackend(new LiveCaptureDialog.Backend() {
+            @Override public List<LiveCapture.Interface> list() { return List.of(LO); }
+            @Override public String checkFilter(String filter) { return null; }
+            @Override public PacketSource open(String iface, String filter) throws IOException { throw new LiveCapture.Unavailable(denied); }
+        });
+        LiveCaptureDialog d = openFromMenu(robot);
+        Button start = node(d, "startButton", Button.class);
+        until(() -> !start.isDisabled());
+        robot.interact(start::fire);
+        Label problem = node(d, "liveProblem", Label.class);
+        until(problem::isVisible);
+        assertEquals(denied, fx(problem::getText));
+        assertFalse(fx(d::capturing));
+        assertTrue(fx(() -> node(d, "saveButton", Button.class).isDisabled()), "nothing captured, nothing to save");
+        robot.interact(() -> d.stage().hide());
+    }
+}
