@@ -167,22 +167,13 @@ final class Presentation {
     }
 
     /**
-     * Fits the whole exchange to the screen. The diagram's height is not proportional to its zoom
-     * (names and badges keep their size), so the fit is repeated until it converges, then nudged
-     * so that nothing is cut at the bottom.
+     * Fits the whole exchange to the screen with the diagram's own fit (it stays fitted as the
+     * window and the steps' traces change, until the presenter zooms).
      */
     void fit() {
         if (ui.presentation != this) return;
-        SequenceDiagram d = c.diagram();
-        for (int i = 0; i < 4; i++) {
-            c.root().layout();
-            c.diagramPane().onFit();
-        }
         c.root().layout();
-        if (d.contentHeight() > d.getHeight() && d.getHeight() > 0) {
-            d.zoomProperty().set(SequenceDiagramSkin.clampZoom(d.zoomProperty().get() * d.getHeight() / d.contentHeight() * 0.995));
-            d.scrollTo(0);
-        }
+        c.diagramPane().onFit();
     }
 
     void highlight(Lesson.Highlight h) {

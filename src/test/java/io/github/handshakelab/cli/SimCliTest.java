@@ -273,7 +273,7 @@ class SimCliTest {
     void usageErrors() {
         assertUsage(run("render", "--scenario", "nope", "--format", "txt"), "unknown scenario 'nope'; valid ids: three-way-handshake, four-way-close");
         assertUsage(run("render", "--scenario", "lost-syn", "--format", "png"), "--format png writes an image: add --out FILE.png");
-        assertUsage(run("render", "--scenario", "lost-syn", "--format", "gif"), "unknown --format 'gif'");
+        assertUsage(run("render", "--scenario", "lost-syn", "--format", "bmp"), "unknown --format 'bmp'");
         assertUsage(run("render", "--format", "txt"), "missing --scenario ID");
         assertUsage(run("render", "--scenario", "lost-syn", "--capture", "x.pcap", "--format", "txt"), "either --scenario or --capture");
         assertUsage(run("render", "--scenario", "lost-syn"), "Missing required option: '--format=FORMAT'");
