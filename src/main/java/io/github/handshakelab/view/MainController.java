@@ -96,6 +96,7 @@ public final class MainController implements Initializable {
         });
         // The side tabs never hide a header behind the overflow menu: the column is at least as wide as its tabs.
         sideTabs.skinProperty().addListener(o -> Platform.runLater(this::fitTabs));
+        sideTabs.getStyleClass().add("side-tabs");
         diagramPaneController.onSpeedChange(v -> {
             session.speed = v;
             session.settings.speed(v);
@@ -151,7 +152,8 @@ public final class MainController implements Initializable {
         for (Node tab : sideTabs.lookupAll(".tab")) {
             if (tab instanceof Region r) w += r.prefWidth(-1) + 2;
         }
-        if (w > 0) sideTabs.setMinWidth(Math.max(240, w + 24));
+        // plus the header area's insets and the room the skin keeps beside the last tab before it shows the overflow menu
+        if (w > 0) sideTabs.setMinWidth(Math.max(240, w + 48));
         if (!userSized) layoutColumns();
     }
 
