@@ -119,19 +119,22 @@ public final class LiveCommand implements Callable<Integer> {
         }
     }
 
-    /** Duration in microseconds: plain seconds ("10", "1.5") or with a unit ("500ms", "2s"). */
+    /**
+     * Duration in microseconds: plain seconds ("10", "1.5": {@code --duration S}) or any time form
+     * of {@link TimeArg} with its unit ("500ms", "2s", "250000us").
+     */
     static long seconds(String text) {
-        String t = text.trim();
+        String t = text == null ? "" : text.trim();
+        long us;
         try {
-            double v;
-            if (t.endsWith("ms")) v = Double.parseDouble(t.substring(0, t.length() - 2)) / 1000;
-            else if (t.endsWith("s")) v = Double.parseDouble(t.substring(0, t.length() - 1));
-            else v = Double.parseDouble(t);
-            if (!(v > 0) || v > 31_536_000) throw new NumberFormatException();
-            return Math.round(v * 1e6);
-        } catch (NumberFormatException e) {
+            us = TimeArg.parse("--duration", t.matches("\\d+(\\.\\d+)?") ? t + "s" : t);
+        } catch (Cli.UsageException e) {
+            us = 0;
+        }
+        if (us <= 0 || us > 31_536_000_000_000L) {
             throw new Cli.UsageException("bad --duration '" + text + "'; use seconds greater than 0, e.g. 10, 1.5, 500ms or 2s");
         }
+        return us;
     }
 
     /** What a capture run does, apart from where the packets come from. */

@@ -235,7 +235,7 @@ public final class ScenarioOptions {
             long delay = 0;
             int plus = rest.indexOf('+');
             if (plus >= 0) {
-                delay = time("--call", rest.substring(plus + 1));
+                delay = TimeArg.parse("--call", rest.substring(plus + 1));
                 rest = rest.substring(0, plus);
             }
             io.github.handshakelab.tcp.TcpState state;
@@ -248,26 +248,7 @@ public final class ScenarioOptions {
             return s.withCall(io.github.handshakelab.sim.TriggeredCall.after(side, state, delay, call, bytes));
         }
         if (when.isEmpty()) throw new Cli.UsageException(bad + CALL_FORMS);
-        return s.withCall(new io.github.handshakelab.sim.ScheduledCall(time("--call", when), side, call, bytes));
-    }
-
-    /**
-     * A time on the command line (DESIGN §6): {@code 250ms}, {@code 2s}, {@code 1.5s} or plain
-     * microseconds, returned in microseconds.
-     */
-    public static long time(String option, String text) {
-        String t = text.trim();
-        try {
-            java.math.BigDecimal v;
-            if (t.endsWith("ms")) v = new java.math.BigDecimal(t.substring(0, t.length() - 2)).movePointRight(3);
-            else if (t.endsWith("s")) v = new java.math.BigDecimal(t.substring(0, t.length() - 1)).movePointRight(6);
-            else if (t.endsWith("us") || t.endsWith("µs")) v = new java.math.BigDecimal(t.substring(0, t.length() - 2));
-            else v = new java.math.BigDecimal(t);
-            if (v.signum() < 0) throw new NumberFormatException();
-            return v.setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new Cli.UsageException(option + ": '" + text + "' is not a time; use 250ms, 2s, 1.5s or plain microseconds");
-        }
+        return s.withCall(new io.github.handshakelab.sim.ScheduledCall(TimeArg.parse("--call", when), side, call, bytes));
     }
 
     /**

@@ -25,7 +25,7 @@ public final class TimeArg {
         String t = text == null ? "" : text.trim();
         Matcher m = FORM.matcher(t);
         if (!m.matches()) {
-            throw new Cli.UsageException(option + ": '" + text + "' is not a time; use e.g. 250ms, 2s, 1.5s or microseconds");
+            throw new Cli.UsageException(option + ": '" + text + "' is not a time; use 250ms, 2s, 1.5s or plain microseconds");
         }
         String unit = m.group(2) == null ? "us" : m.group(2);
         BigDecimal us = new BigDecimal(m.group(1)).multiply(switch (unit) {

@@ -1,6 +1,5 @@
 package io.github.handshakelab.diagram;
 
-import io.github.handshakelab.text.TimeFormat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -168,11 +167,5 @@ public final class TimeAxis {
             return i;
         }
         return -i - 2;
-    }
-
-    /** @deprecated use {@link TimeFormat#duration(long)}; kept one release for callers outside the diagram. */
-    @Deprecated
-    public static String formatDuration(long us) {
-        return TimeFormat.duration(us);
     }
 }

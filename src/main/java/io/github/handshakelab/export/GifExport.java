@@ -1,10 +1,10 @@
 package io.github.handshakelab.export;
 
+import io.github.handshakelab.text.TimeFormat;
 import io.github.handshakelab.diagram.DiagramLayout;
 import io.github.handshakelab.diagram.DiagramPainter;
 import io.github.handshakelab.diagram.Painter;
 import io.github.handshakelab.diagram.Palette;
-import io.github.handshakelab.diagram.TimeAxis;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.text.Messages;
 import io.github.handshakelab.trace.Endpoint;
@@ -397,7 +397,7 @@ public final class GifExport {
                     Painter.Align.CENTER, Painter.Baseline.CENTER, 1);
         }
         g.line(0, HEADER - 0.5, layout.width(), HEADER - 0.5, pal.grid(), 1, new double[0], 1);
-        String clock = TimeAxis.formatDuration(now);
+        String clock = TimeFormat.duration(now);
         g.text(clock, layout.width() - 8, HEADER - 6, new Painter.Font(true, false, fs * 0.85), pal.muted(),
                 Painter.Align.RIGHT, Painter.Baseline.BOTTOM, 1);
     }

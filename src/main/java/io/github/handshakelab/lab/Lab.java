@@ -19,9 +19,17 @@ public interface Lab {
         public String key(String part) { return "scenario." + id + "." + part; }
     }
 
-    /** The editable parameters (UI units: ms and s). {@code isnClient}/{@code isnServer} null = random from the seed. */
+    /**
+     * The editable parameters (UI units: ms and s). {@code isnClient}/{@code isnServer} null = random
+     * from the seed. {@code profile}: RFC 9293 or Linux defaults where they differ (as {@code --profile}).
+     */
     record Params(long delayMs, long rtoMs, long mslS, Long isnClient, Long isnServer, long seed, boolean synCookies,
-                  int backlog) {}
+                  int backlog, io.github.handshakelab.tcp.Profile profile) {
+
+        public Params withSeed(long s) {
+            return new Params(delayMs, rtoMs, mslS, isnClient, isnServer, s, synCookies, backlog, profile);
+        }
+    }
 
     List<ScenarioInfo> scenarios();
 

@@ -167,14 +167,15 @@ public final class SimLab implements Lab {
     public Params params() {
         SimParams p = scenario == null ? SimParams.defaults() : scenario.params();
         return new Params(p.delayUs() / 1000, p.initialRtoUs() / 1000, p.mslUs() / 1_000_000, p.isnClient(), p.isnServer(),
-                p.seed(), p.synCookies(), p.backlog());
+                p.seed(), p.synCookies(), p.backlog(), p.profile());
     }
 
     @Override
     public Trace params(Params v) {
         SimParams p = scenario.params().withDelayUs(v.delayMs() * 1000).withInitialRtoUs(v.rtoMs() * 1000)
                 .withMslUs(v.mslS() * 1_000_000).withIsnClient(v.isnClient()).withIsnServer(v.isnServer())
-                .withSeed(v.seed()).withSynCookies(v.synCookies()).withBacklog(v.backlog());
+                .withSeed(v.seed()).withSynCookies(v.synCookies()).withBacklog(v.backlog())
+                .withProfile(v.profile() == null ? scenario.params().profile() : v.profile());
         // Apply without a change is no step to undo (and must not lose what the scenario set).
         if (p.equals(scenario.params())) return last != null ? last : run();
         return change(scenario.withParams(p));

@@ -1,5 +1,6 @@
 package io.github.handshakelab.view;
 
+import io.github.handshakelab.text.TimeFormat;
 import io.github.handshakelab.tcp.Tcb;
 import io.github.handshakelab.text.Explanation;
 import io.github.handshakelab.trace.Side;
@@ -56,7 +57,7 @@ public final class ArithmeticController implements Initializable {
                 arithmeticBox.getChildren().add(l);
             }
         }
-        Label tcbTitle = new Label(MessageFormat.format(res.getString("arith.tcbAt"), SequenceDiagramSkin.formatTime(s.sent())));
+        Label tcbTitle = new Label(MessageFormat.format(res.getString("arith.tcbAt"), TimeFormat.instant(s.sent())));
         tcbTitle.getStyleClass().add("pane-subtitle");
         tcbTitle.setWrapText(true);
         arithmeticBox.getChildren().add(tcbTitle);

@@ -1,5 +1,7 @@
 package io.github.handshakelab.view;
 
+import io.github.handshakelab.diagram.DiagramLayout;
+import io.github.handshakelab.text.TimeFormat;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceEvent;
 import javafx.collections.FXCollections;
@@ -68,7 +70,13 @@ public final class DiagramController implements Initializable {
         absoluteToggle.selectedProperty().bindBidirectional(model.absoluteProperty());
         diagram.showFutureProperty().bind(model.hideFutureProperty().not());
         diagram.onDropSegmentProperty().set(s -> model.change(() -> model.lab().dropSegment(s.id()), "status.dropped", s.id()));
-        model.traceProperty().addListener((o, a, t) -> onTrace(t));
+        // Playing paces along the rows the diagram draws, by time or by order.
+        playback.spacingProperty().bind(diagram.spacingProperty());
+        model.traceProperty().addListener((o, a, t) -> {
+            // A chosen spacing holds while the same kind of source is shown; another kind follows its own default.
+            if (a != null && t != null && a.source() != t.source()) diagram.spacingProperty().set(DiagramLayout.Spacing.AUTO);
+            onTrace(t);
+        });
         // The diagram's selection and the model's are one: clicking selects, loading clears.
         diagram.selectedProperty().addListener((o, a, s) -> {
             if (!syncingSelection && s != model.getSelection()) model.select(s);
@@ -128,7 +136,7 @@ public final class DiagramController implements Initializable {
     private void onTime() {
         long t = model.getPlayhead();
         Playback playback = model.playback();
-        timeLabel.setText("t = " + SequenceDiagramSkin.formatTime(t));
+        timeLabel.setText("t = " + TimeFormat.instant(t));
         updatingScrubber = true;
         scrubber.setValue(playback.fraction(t));
         updatingScrubber = false;
@@ -182,27 +190,24 @@ public final class DiagramController implements Initializable {
     @FXML public void onZoomOut() { diagram.zoomProperty().set(SequenceDiagramSkin.clampZoom(diagram.zoomProperty().get() / ZOOM_STEP)); }
 
     /**
-     * Fits the whole diagram to the height of its pane, so a class sees the exchange at once.
-     * The layout's height is measured at the current zoom and scaled; clampZoom keeps it legible
-     * (a long trace stays taller than the window at the smallest zoom, and scrolls).
+     * Fits the whole diagram to the height of its pane, so a class sees the exchange at once: the
+     * diagram's own fit (it searches the zoom on the time axis and keeps fitting on resize until
+     * the user zooms), scrolled to the top.
      */
     @FXML public void onFit() {
-        double view = diagram.getHeight();
-        for (javafx.scene.Node n : diagram.getChildrenUnmodifiable()) {
-            if (n instanceof Canvas c && c.getHeight() > 0) view = c.getHeight(); // below the state badges
-        }
-        if (view <= 0) return;
-        // The layout's height is not quite proportional to the zoom (fixed margins), so refine a few times.
-        for (int i = 0; i < 6; i++) {
-            double content = diagram.contentHeight();
-            if (content <= 0) return;
-            double ratio = (view - 4) / content;
-            if (Math.abs(ratio - 1) < 0.01) break;
-            double z = diagram.zoomProperty().get(), next = SequenceDiagramSkin.clampZoom(z * ratio);
-            if (next == z) break;
-            diagram.zoomProperty().set(next);
-        }
+        diagram.fitToHeight();
         diagram.scrollTo(0);
+    }
+
+    /** The spacing in effect for the trace on screen (AUTO resolved: captures by order, simulations by time). */
+    public DiagramLayout.Spacing effectiveSpacing() {
+        Trace t = model.getTrace();
+        return diagram.spacingProperty().get().resolve(t != null && t.source() == Trace.Source.CAPTURE);
+    }
+
+    /** View > Spacing by order: the user's choice, until a different kind of source (capture / simulation) is shown. */
+    public void setByOrder(boolean byOrder) {
+        diagram.spacingProperty().set(byOrder ? DiagramLayout.Spacing.ORDER : DiagramLayout.Spacing.TIME);
     }
 
     /** The segment the playhead is on becomes the selection (the inspector follows). */

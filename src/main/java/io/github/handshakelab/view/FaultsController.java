@@ -1,6 +1,7 @@
 package io.github.handshakelab.view;
 
 import io.github.handshakelab.lab.Lab;
+import io.github.handshakelab.tcp.Profile;
 import io.github.handshakelab.tcp.UserCall;
 import io.github.handshakelab.trace.Side;
 import javafx.collections.FXCollections;
@@ -33,6 +34,7 @@ public final class FaultsController implements Initializable {
     @FXML CheckBox loseFinalAck, loseHandshakeAck, isnRandom, synCookies;
     @FXML Button clientCloseButton, serverCloseButton, bothCloseButton, sendButton, abortButton, undoButton, resetFaultsButton, applyParams;
     @FXML ChoiceBox<Side> sideChoice;
+    @FXML ChoiceBox<Profile> profileChoice;
     @FXML Spinner<Integer> bytesSpinner, delaySpinner, rtoSpinner, mslSpinner, backlogSpinner;
     @FXML TextField isnClientField, isnServerField, seedField;
     @FXML Label paramError;
@@ -54,6 +56,16 @@ public final class FaultsController implements Initializable {
             @Override public Side fromString(String s) { return null; }
         });
         sideChoice.setValue(Side.CLIENT);
+        profileChoice.setItems(FXCollections.observableArrayList(Profile.values()));
+        profileChoice.setConverter(new StringConverter<>() {
+            @Override public String toString(Profile p) { return p == null ? "" : res.getString("params.profile." + p.id()); }
+            @Override public Profile fromString(String s) { return null; }
+        });
+        profileChoice.setValue(Profile.RFC);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(res.getString("params.profile.tip"));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        profileChoice.setTooltip(tip);
         bytesSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1_000_000, 100, 100));
         delaySpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, 50, 10));
         rtoSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(10, 120_000, 1000, 100));
@@ -101,6 +113,7 @@ public final class FaultsController implements Initializable {
         seedField.setText(String.valueOf(p.seed()));
         synCookies.setSelected(p.synCookies());
         backlogSpinner.getValueFactory().setValue(p.backlog());
+        profileChoice.setValue(p.profile());
     }
 
     /** The parameters as entered; one clear message for bad input. */
@@ -117,7 +130,7 @@ public final class FaultsController implements Initializable {
             throw new IllegalArgumentException(MessageFormat.format(res.getString("params.badNumber"), res.getString("params.seed"), seedField.getText()));
         }
         return new Lab.Params(delaySpinner.getValue(), rtoSpinner.getValue(), mslSpinner.getValue(), ic, is, seed,
-                synCookies.isSelected(), backlogSpinner.getValue());
+                synCookies.isSelected(), backlogSpinner.getValue(), profileChoice.getValue());
     }
 
     /** An ISN is an unsigned 32-bit number, 0 .. 4294967295. */
@@ -174,6 +187,10 @@ public final class FaultsController implements Initializable {
             model.status("status.paramsUnchanged");
             return;
         }
-        model.change(() -> model.lab().params(p), "status.paramsApplied");
+        if (p.profile() != model.lab().params().profile()) {
+            model.change(() -> model.lab().params(p), "status.profileApplied", res.getString("params.profile." + p.profile().id()));
+        } else {
+            model.change(() -> model.lab().params(p), "status.paramsApplied");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.handshakelab.view;
 
+import io.github.handshakelab.text.TimeFormat;
 import io.github.handshakelab.tcp.TcpFlags;
 import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
@@ -57,9 +58,9 @@ public final class InspectorController implements Initializable {
         if (src != null && dst != null && src.port() >= 0 && dst.port() >= 0) {
             r = row(g, r, res, "inspector.ports", src.port() + " → " + dst.port());
         }
-        r = row(g, r, res, "inspector.sent", SequenceDiagramSkin.formatTime(s.sent()));
-        String fate = s.isDropped() ? res.getString("inspector.lost") + " (" + SequenceDiagramSkin.formatTime(s.dropped()) + ")"
-                : s.arrived() == TraceEvent.NONE ? res.getString("inspector.captured") : SequenceDiagramSkin.formatTime(s.arrived());
+        r = row(g, r, res, "inspector.sent", TimeFormat.instant(s.sent()));
+        String fate = s.isDropped() ? res.getString("inspector.lost") + " (" + TimeFormat.instant(s.dropped()) + ")"
+                : s.arrived() == TraceEvent.NONE ? res.getString("inspector.captured") : TimeFormat.instant(s.arrived());
         r = row(g, r, res, "inspector.arrived", fate);
         StringBuilder bits = new StringBuilder();
         String[] names = {"CWR", "ECE", "URG", "ACK", "PSH", "RST", "SYN", "FIN"};

@@ -1,5 +1,6 @@
 package io.github.handshakelab.view;
 
+import io.github.handshakelab.diagram.DiagramLayout;
 import io.github.handshakelab.trace.Trace;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -50,7 +51,7 @@ public final class MainController implements Initializable {
     @FXML MenuItem openItem, quitItem, playItem, prevItem, nextItem, restartItem, endItem, fasterItem, slowerItem,
             zoomInItem, zoomOutItem, fitItem, detachItem, fullScreenItem;
     @FXML RadioMenuItem themeLight, themeDark, themeProjector, langEn, langZh;
-    @FXML CheckMenuItem absoluteItem, hideFutureItem, libraryItem, sideItem;
+    @FXML CheckMenuItem absoluteItem, hideFutureItem, libraryItem, sideItem, byOrderItem;
     @FXML SplitPane split, leftPane;
     @FXML TabPane sideTabs;
     @FXML Tab inspectorTab, arithmeticTab, stateTab, faultsTab;
@@ -95,6 +96,7 @@ public final class MainController implements Initializable {
         });
         // The side tabs never hide a header behind the overflow menu: the column is at least as wide as its tabs.
         sideTabs.skinProperty().addListener(o -> Platform.runLater(this::fitTabs));
+        sideTabs.getStyleClass().add("side-tabs");
         diagramPaneController.onSpeedChange(v -> {
             session.speed = v;
             session.settings.speed(v);
@@ -150,7 +152,8 @@ public final class MainController implements Initializable {
         for (Node tab : sideTabs.lookupAll(".tab")) {
             if (tab instanceof Region r) w += r.prefWidth(-1) + 2;
         }
-        if (w > 0) sideTabs.setMinWidth(Math.max(240, w + 24));
+        // plus the header area's insets and the room the skin keeps beside the last tab before it shows the overflow menu
+        if (w > 0) sideTabs.setMinWidth(Math.max(240, w + 48));
         if (!userSized) layoutColumns();
     }
 
@@ -172,6 +175,12 @@ public final class MainController implements Initializable {
         if (session.statusKey != null) model.status(session.statusKey, session.statusArgs);
         root.applyCss();
         fitTabs();
+        if (session.spacing != null) diagram().spacingProperty().set(session.spacing);
+        // The menu shows the spacing in effect: AUTO follows the source (captures by order, simulations by time).
+        InvalidationListener showSpacing = o -> byOrderItem.setSelected(diagramPaneController.effectiveSpacing() == DiagramLayout.Spacing.ORDER);
+        diagram().spacingProperty().addListener(showSpacing);
+        model.traceProperty().addListener(showSpacing);
+        showSpacing.invalidated(null);
         // Keys go to the window, not into the search field, until the user clicks into a field.
         Platform.runLater(() -> diagram().requestFocus());
         // The other keys of zoom: = is + without Shift, and the keypad's + and -.
@@ -238,6 +247,7 @@ public final class MainController implements Initializable {
         remember();
         session.hideFuture = model.hideFutureProperty().get();
         session.absolute = model.absoluteProperty().get();
+        session.spacing = diagram().spacingProperty().get();
         session.statusKey = model.statusKey();
         session.statusArgs = model.statusArgs();
         session.libraryFirstRow = scenariosController.firstVisible();
@@ -311,6 +321,7 @@ public final class MainController implements Initializable {
     @FXML void onZoomIn() { if (keyFree()) diagramPaneController.onZoomIn(); }
     @FXML void onZoomOut() { if (keyFree()) diagramPaneController.onZoomOut(); }
     @FXML void onFit() { if (keyFree()) diagramPaneController.onFit(); }
+    @FXML void onSpacing() { diagramPaneController.setByOrder(byOrderItem.isSelected()); }
 
     @FXML void onFullScreen() {
         if (session.stage == null) return;

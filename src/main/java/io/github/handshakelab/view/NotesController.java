@@ -1,5 +1,6 @@
 package io.github.handshakelab.view;
 
+import io.github.handshakelab.text.TimeFormat;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.fxml.Initializable;
@@ -46,7 +47,7 @@ public final class NotesController implements Initializable {
 
     /** One line as shown: the time, then the text. */
     public static String text(WindowModel.Happening h) {
-        return SequenceDiagramSkin.formatTime(h.t()) + "   " + h.text();
+        return TimeFormat.instant(h.t()) + "   " + h.text();
     }
 
     public ListView<WindowModel.Happening> list() { return notesList; }

@@ -364,8 +364,7 @@ public final class PredictPane {
             long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000);
             mine = true;
             try {
-                model.change(() -> model.lab().params(new Lab.Params(p.delayMs(), p.rtoMs(), p.mslS(), p.isnClient(), p.isnServer(),
-                        s, p.synCookies(), p.backlog())), "status.predict");
+                model.change(() -> model.lab().params(p.withSeed(s)), "status.predict");
             } finally {
                 mine = false;
             }

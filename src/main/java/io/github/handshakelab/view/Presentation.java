@@ -172,29 +172,13 @@ final class Presentation {
     }
 
     /**
-     * Fits the whole exchange into the diagram's drawing area (below the names and badges). The
-     * drawing's height is not proportional to the zoom (gap breaks keep their size), so the zoom
-     * is corrected a few times until it fits with at most 3 % to spare.
+     * Fits the whole exchange to the screen with the diagram's own fit (it stays fitted as the
+     * window and the steps' traces change, until the presenter zooms).
      */
     void fit() {
         if (ui.presentation != this) return;
-        SequenceDiagram d = c.diagram();
         c.root().layout();
-        for (int i = 0; i < 8; i++) {
-            double view = drawingHeight(d), content = d.contentHeight();
-            if (view <= 0 || content <= 0 || (content <= view && content > view * 0.97)) break;
-            double z = SequenceDiagramSkin.clampZoom(d.zoomProperty().get() * view / content * 0.99);
-            if (z == d.zoomProperty().get()) break;
-            d.zoomProperty().set(z);
-            c.root().layout();
-        }
-        d.scrollTo(0);
-    }
-
-    /** The height of the diagram's canvas: the part that scrolls, under the lifelines' names and badges. */
-    static double drawingHeight(SequenceDiagram d) {
-        Node canvas = d.lookup("Canvas");
-        return canvas instanceof javafx.scene.canvas.Canvas cv ? cv.getHeight() : d.getHeight();
+        c.diagramPane().onFit();
     }
 
     void highlight(Lesson.Highlight h) {

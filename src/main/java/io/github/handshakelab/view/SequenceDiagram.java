@@ -90,8 +90,14 @@ public class SequenceDiagram extends Control {
      */
     public BooleanProperty fitProperty() { return fit; }
 
-    /** Zooms so the whole diagram fits the window's height, and keeps it fitted on resize. */
-    public void fitToHeight() { fit.set(true); }
+    /**
+     * Zooms so the whole diagram fits the window's height, and keeps it fitted on resize, on
+     * another trace and on a spacing change. Asked again while fitted, it fits again at once.
+     */
+    public void fitToHeight() {
+        if (fit.get()) fit.set(false);
+        fit.set(true);
+    }
 
     /**
      * The layout on screen (null until the first one is ready: a long trace is laid out in the

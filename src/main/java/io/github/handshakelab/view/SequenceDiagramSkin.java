@@ -64,9 +64,9 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         scroll.setOrientation(Orientation.VERTICAL);
         getChildren().addAll(canvas, scroll, clientName, serverName, clientBadge, serverBadge, clientTimer, serverTimer, captureNote);
         captureNote.getStyleClass().add("capture-note");
-        c.traceProperty().addListener(o -> { scroll.setValue(0); anchorT = Long.MIN_VALUE; refreshLayout(); });
+        c.traceProperty().addListener(o -> { scroll.setValue(0); anchorT = Long.MIN_VALUE; refit(); refreshLayout(); });
         c.absoluteProperty().addListener(o -> refreshLayout());
-        c.spacingProperty().addListener(o -> { keepCentre(); refreshLayout(); });
+        c.spacingProperty().addListener(o -> { keepCentre(); refit(); refreshLayout(); });
         c.localeProperty().addListener(o -> refreshLayout());
         c.zoomProperty().addListener(o -> {
             if (!settingFitZoom) c.fitProperty().set(false);
@@ -280,6 +280,11 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
      * then rows keep their labels apart and the diagram scrolls). Only the time axis is computed
      * for each try, so this stays cheap on long traces.
      */
+    /** While fitted, another trace or spacing is fitted too (the zoom listener then keeps the fit on). */
+    private void refit() {
+        if (getSkinnable().fitProperty().get()) fitZoom();
+    }
+
     private void fitZoom() {
         SequenceDiagram c = getSkinnable();
         Trace t = c.getTrace();
@@ -367,12 +372,6 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         }
         diagramPainter.paint(painter, now, off, off + h, sel == null ? -1 : sel.id(), c.showFutureProperty().get(), true);
         g.restore();
-    }
-
-    /** @deprecated use {@link TimeFormat#instant(long)}; kept while the window's controllers move over. */
-    @Deprecated
-    static String formatTime(long us) {
-        return TimeFormat.instant(us);
     }
 
     /** A capture's states are inferred from its segments: the badge marks them "?" as the lifeline does. */

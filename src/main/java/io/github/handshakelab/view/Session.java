@@ -25,6 +25,8 @@ public final class Session {
     public Integer selected;
     public double speed = 1.0;
     public boolean hideFuture, absolute;
+    /** View > Spacing by order as chosen (AUTO: the source's default). */
+    public io.github.handshakelab.diagram.DiagramLayout.Spacing spacing;
     public boolean libraryShown = true, sideShown = true;
     /** The first scenario row on screen, or -1. */
     public int libraryFirstRow = -1;

@@ -1,5 +1,6 @@
 package io.github.handshakelab.view;
 
+import io.github.handshakelab.diagram.Palette;
 import io.github.handshakelab.tcp.TcpState;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -138,13 +139,13 @@ public class StateMachineView extends Region {
         for (TcpState s : TcpState.values()) {
             double[] c = centre(s);
             boolean isC = s == clientState.get(), isS = s == serverState.get();
-            Color col = Theme.stateColor(s);
-            g.setFill(isC || isS ? col : th.background);
+            BoxColours bc = colours(th.palette, s, isC || isS);
+            g.setFill(Color.web(bc.fill()));
             g.fillRoundRect(c[0] - bw / 2, c[1] - bh / 2, bw, bh, 10, 10);
-            g.setStroke(col);
+            g.setStroke(Color.web(bc.outline()));
             g.setLineWidth(isC || isS ? 4 : 2);
             g.strokeRoundRect(c[0] - bw / 2, c[1] - bh / 2, bw, bh, 10, 10);
-            g.setFill(isC || isS ? Color.web(Theme.stateTextHex(s)) : th.text);
+            g.setFill(Color.web(bc.text()));
             g.setFont(Font.font(Fonts.family(), FontWeight.BOLD, fs));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
@@ -158,6 +159,21 @@ public class StateMachineView extends Region {
                 g.fillText("▲ " + tag, c[0], c[1] + bh / 2 + 2);
             }
         }
+    }
+
+    /** Colours of a state's box: fill, outline, name. */
+    record BoxColours(String fill, String outline, String text) {}
+
+    /**
+     * A current state is a badge in its state colour with black or white text; another state is
+     * its name in the state's hue, blended toward the text colour until it reads at 4.5:1 (WCAG AA;
+     * LISTEN's blue on the projector's black is 4.0:1 raw). The outline uses that label colour too,
+     * so every box stands out from the panel (SYN amber on white is 2.3:1 raw; 1.4.11 asks 3:1).
+     */
+    static BoxColours colours(Palette p, TcpState s, boolean current) {
+        String label = p.stateLabelHex(s);
+        return current ? new BoxColours(Palette.stateHex(s), label, Palette.stateTextHex(s))
+                : new BoxColours(p.background(), label, label);
     }
 
     private static boolean matches(Edge e, TcpState[] last) {

@@ -1,8 +1,11 @@
 package io.github.handshakelab.cli;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -27,5 +30,29 @@ class TimeArgTest {
     @CsvSource({"0,0.000s", "1550000,1.550s", "61550000,61.550s"})
     void formatsSecondsWithMilliseconds(long us, String text) {
         assertEquals(text, TimeArg.format(us));
+    }
+
+    /** --call times go through the same parser: a fraction of a microsecond is refused with TimeArg's reason. */
+    @Test
+    void scenarioCallTimesAreParsedByTimeArg() {
+        Cli.UsageException e = assertThrows(Cli.UsageException.class,
+                () -> ScenarioOptions.parse("lost-syn", List.of("--call", "client:close@0.0000001s")));
+        assertEquals("--call: '0.0000001s' is not a whole number of microseconds", e.getMessage());
+        e = assertThrows(Cli.UsageException.class, () -> ScenarioOptions.parse("lost-syn", List.of("--call", "client:close@soon")));
+        assertEquals("--call: 'soon' is not a time; use 250ms, 2s, 1.5s or plain microseconds", e.getMessage());
+    }
+
+    /** live --duration: a plain number is seconds there; with a unit, TimeArg's forms. */
+    @Test
+    void liveDurationTakesPlainSecondsOrTheTimeForms() {
+        assertEquals(10_000_000, LiveCommand.seconds("10"));
+        assertEquals(1_500_000, LiveCommand.seconds("1.5"));
+        assertEquals(500_000, LiveCommand.seconds("500ms"));
+        assertEquals(2_000_000, LiveCommand.seconds("2s"));
+        assertEquals(250, LiveCommand.seconds("250us"));
+        for (String bad : List.of("0", "0s", "-1", "soon", "1e3", "0.0000001")) {
+            Cli.UsageException e = assertThrows(Cli.UsageException.class, () -> LiveCommand.seconds(bad));
+            assertTrue(e.getMessage().startsWith("bad --duration '" + bad + "'; use seconds greater than 0"), e.getMessage());
+        }
     }
 }

@@ -81,7 +81,7 @@ class MainWindowTest {
         robot.interact(() -> c().playback().seek(restart.t()));
         assertEquals("TIME_WAIT", badge(robot, Side.CLIENT));
         String countdown = robot.lookup("#clientTimer").queryAs(Label.class).getText();
-        assertEquals("2MSL: " + io.github.handshakelab.diagram.TimeAxis.formatDuration(restart.expires() - restart.t()) + " left",
+        assertEquals("2MSL: " + io.github.handshakelab.text.TimeFormat.duration(restart.expires() - restart.t()) + " left",
                 countdown);
 
         // play from the start at 4x to the end with the real animation timer
