@@ -181,6 +181,12 @@ final class Presentation {
         c.diagramPane().onFit();
     }
 
+    /** The height of the diagram's canvas: the part that scrolls, under the lifelines' names and badges. */
+    static double drawingHeight(SequenceDiagram d) {
+        Node canvas = d.lookup("Canvas");
+        return canvas instanceof javafx.scene.canvas.Canvas cv ? cv.getHeight() : d.getHeight();
+    }
+
     void highlight(Lesson.Highlight h) {
         for (Side s : Side.values()) {
             Node badge = c.diagram().lookup(s == Side.CLIENT ? "#clientBadge" : "#serverBadge");
