@@ -512,7 +512,7 @@ public final class DiagramLayout {
             for (int push = 0; push <= 8; push++) {
                 for (int below = 0; below < 2; below++) {
                     for (double f : fractions) {
-                        Box b = candidate(i, f, below == 1, push * h * 0.75, w, h);
+                        Box b = candidate(i, f, below == 1, push * 0.75 * options.lineHeight(), w, h);
                         int hits = hits(b, bestHits);
                         if (hits == 0) { lastHits = 0; return b; }
                         if (hits < bestHits) { bestHits = hits; best = b; }
