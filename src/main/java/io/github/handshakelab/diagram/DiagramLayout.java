@@ -212,10 +212,14 @@ public final class DiagramLayout {
         // neighbour row gets room) and the layout is done again. Room between the rows of one
         // instant would not help: it moves the X where a burst and its ACKs cross to the middle.
         // A pass is linear and only instants with a stuck label grow, so this is O(n * passes).
+        // Growing is for the odd crowded spot: when hundreds of labels are stuck (a 100,000-segment
+        // bulk in the projector's 24 px type) the rows are simply too small and more passes would
+        // only multiply the layout time, so the layout stays as it is.
         double[] pad = new double[ni];
+        int passes = segs.length <= 20_000 ? MAX_PASSES : 2;
         for (int pass = 0; ; pass++) {
             int[] stuck = layoutOnce(segs, texts, wide, narrow, lh, pad);
-            if (stuck.length == 0 || pass == MAX_PASSES) break;
+            if (stuck.length == 0 || stuck.length > MAX_STUCK || pass == passes) break;
             for (int i : stuck) {
                 int ii = Arrays.binarySearch(inst, segs[i].sent());
                 pad[ii] += 1.5 * (lh[i] + 2 * clearance());
@@ -225,6 +229,9 @@ public final class DiagramLayout {
 
     /** Passes of the layout at most: the TLS flights' bursts in the export need up to 10. */
     private static final int MAX_PASSES = 12;
+
+    /** More stuck labels than this and the layout does not grow (see the constructor). */
+    private static final int MAX_STUCK = 256;
 
     /** One layout with the given room per instant; returns the segments whose labels found no free place. */
     private int[] layoutOnce(TraceEvent.Segment[] segs, String[] texts, LabelLines[] wide, LabelLines[] narrow, double[] lh,
@@ -487,6 +494,7 @@ public final class DiagramLayout {
         private final int[] seen = new int[1];
         /** Collisions of the last label placed: 0 when it found a free place. */
         int lastHits;
+        private int stuck;
 
         LabelPlacer(double[] x1, double[] y1, double[] x2, double[] y2, Box[] labels, Grid lines, Grid placed, Grid fixed) {
             this.x1 = x1; this.y1 = y1; this.x2 = x2; this.y2 = y2;
@@ -499,7 +507,10 @@ public final class DiagramLayout {
          */
         Box place(int i, LabelLines wide, LabelLines narrow) {
             Box b = place(i, wide.width(options), wide.height(options), Integer.MAX_VALUE, null);
-            if (lastHits == 0 || narrow == null) return b;
+            if (lastHits == 0) return b;
+            // once hundreds are stuck the rows are too small for this type: a second search each would
+            // only double the layout time (the 100,000-segment bulk in the projector's sizes)
+            if (narrow == null || ++stuck > MAX_STUCK) return b;
             int wideHits = lastHits;
             Box n = place(i, narrow.width(options), narrow.height(options), wideHits, b);
             if (n != b) return n;
