@@ -160,21 +160,21 @@ public final class DiagramLayout {
     private final Trace trace;
     private final Options options;
     private final Spacing spacing;
-    private final TimeAxis axis;
+    private TimeAxis axis;
     private final double clientX, serverX, networkX;
-    private final Arrow[] arrows;                 // send order
-    private final YIndex arrowIdx;
-    private final List<StateBand> bands;
-    private final YIndex bandIdx;
-    private final List<TimerSpan> timers;
-    private final YIndex timerIdx;
-    private final List<GapBreak> gapBreaks;
-    private final YIndex gapIdx;
+    private Arrow[] arrows;                       // send order
+    private YIndex arrowIdx;
+    private List<StateBand> bands;
+    private YIndex bandIdx;
+    private List<TimerSpan> timers;
+    private YIndex timerIdx;
+    private List<GapBreak> gapBreaks;
+    private YIndex gapIdx;
     private final List<Box> obstacles = new ArrayList<>();
     // arrow lines while the layout is built (the "RTO fired" texts keep clear of them)
     private Grid lineGrid;
     private double[] lx1, ly1, lx2, ly2;
-    private final double height;
+    private double height;
 
     public DiagramLayout(Trace trace, Options options) {
         this(TraceIndex.of(trace), options);
@@ -196,17 +196,50 @@ public final class DiagramLayout {
 
         // Label sizes first: in "by order" a row is as tall as the labels sent in it.
         String[] texts = new String[segs.length];
-        double[] lw = new double[segs.length], lh = new double[segs.length];
+        double[] lh = new double[segs.length];
+        LabelLines[] wide = new LabelLines[segs.length], narrow = new LabelLines[segs.length];
         for (int i = 0; i < segs.length; i++) {
             TraceEvent.Segment s = segs[i];
             texts[i] = s.label(options.absolute());
-            String extra = extraLine(s);
-            // The second line (analysis flags, payload) is drawn smaller, 0.85 of the label font.
-            lw[i] = Math.max(texts[i].length(), extra.length() * 0.85) * options.charWidth() + 8;
-            lh[i] = labelHeight(s, options);
+            wide[i] = labelLines(s, texts[i], false);
+            narrow[i] = labelLines(s, texts[i], true);
+            if (narrow[i].width(options) >= wide[i].width(options) - 1) narrow[i] = null;
+            lh[i] = wide[i].height(options);
         }
 
-        Rows rows = rows(index, options, spacing, lh);
+        // Labels are placed after every line is known. One that finds no free place, on one line or
+        // stacked, asks for room just above its instant (after a break when one is there: a gap's
+        // neighbour row gets room) and the layout is done again. Room between the rows of one
+        // instant would not help: it moves the X where a burst and its ACKs cross to the middle.
+        // A pass is linear and only instants with a stuck label grow, so this is O(n * passes).
+        // Growing is for the odd crowded spot: when hundreds of labels are stuck (a 100,000-segment
+        // bulk in the projector's 24 px type) the rows are simply too small and more passes would
+        // only multiply the layout time, so the layout stays as it is.
+        double[] pad = new double[ni];
+        int passes = segs.length <= 20_000 ? MAX_PASSES : 2;
+        for (int pass = 0; ; pass++) {
+            int[] stuck = layoutOnce(segs, texts, wide, narrow, lh, pad);
+            if (stuck.length == 0 || stuck.length > MAX_STUCK || pass == passes) break;
+            for (int i : stuck) {
+                int ii = Arrays.binarySearch(inst, segs[i].sent());
+                pad[ii] += 1.5 * (lh[i] + 2 * clearance());
+            }
+        }
+    }
+
+    /** Passes of the layout at most: the TLS flights' bursts in the export need up to 10. */
+    private static final int MAX_PASSES = 12;
+
+    /** More stuck labels than this and the layout does not grow (see the constructor). */
+    private static final int MAX_STUCK = 256;
+
+    /** One layout with the given room per instant; returns the segments whose labels found no free place. */
+    private int[] layoutOnce(TraceEvent.Segment[] segs, String[] texts, LabelLines[] wide, LabelLines[] narrow, double[] lh,
+                             double[] pad) {
+        long nominalDelay = index.nominalDelay();
+        obstacles.clear();
+        lineGrid = null;
+        Rows rows = rows(index, options, spacing, lh, pad);
         int[] rank = rows.rank, instOf = rows.instOf;
         double[] step = rows.step;
         double slant = rows.slant;
@@ -277,15 +310,23 @@ public final class DiagramLayout {
         for (int i = 0; i < obstacles.size(); i++) fixed.add(i, obstacles.get(i).y(), obstacles.get(i).y() + obstacles.get(i).h());
         Box[] labels = new Box[segs.length];
         LabelPlacer placer = new LabelPlacer(x1, y1, x2, y2, labels, lines, placed, fixed);
+        int[] stuck = new int[4];
+        int nStuck = 0;
         for (int i = 0; i < segs.length; i++) {
-            labels[i] = placer.place(i, lw[i], lh[i]);
+            labels[i] = placer.place(i, wide[i], narrow[i]);
             placed.add(i, labels[i].y(), labels[i].y() + labels[i].h());
+            if (placer.lastHits > 0) {
+                if (nStuck == stuck.length) stuck = Arrays.copyOf(stuck, nStuck * 2);
+                stuck[nStuck++] = i;
+            }
         }
         this.arrows = new Arrow[segs.length];
         for (int i = 0; i < segs.length; i++) {
             arrows[i] = new Arrow(segs[i], x1[i], y1[i], x2[i], y2[i], segs[i].sent(), tEnd[i], segs[i].isDropped(), texts[i], labels[i]);
         }
         this.arrowIdx = YIndex.of(arrows.length, i -> arrows[i].minY(), i -> arrows[i].maxY());
+        lineGrid = null;
+        return Arrays.copyOf(stuck, nStuck);
     }
 
     /** The time axis and, per segment, its row offset: the part of a layout its height depends on. */
@@ -293,6 +334,9 @@ public final class DiagramLayout {
 
     /** Height of the layout these options would give, computing only its time axis (the "fit" zoom tries many). */
     public static double heightOf(TraceIndex index, Options options) {
+        // A short trace is laid out whole: the room its stuck labels asked for is part of its height.
+        // A long one is measured by its axis alone (a few rows' room short at most) to keep fit cheap.
+        if (index.segmentArray().length <= 2_000) return new DiagramLayout(index, options).height();
         return axisOf(index, options).bottom() + options.lineHeight() * 3;
     }
 
@@ -301,26 +345,84 @@ public final class DiagramLayout {
         TraceEvent.Segment[] segs = index.segmentArray();
         double[] lh = new double[segs.length];
         for (int i = 0; i < segs.length; i++) lh[i] = labelHeight(segs[i], options);
-        return rows(index, options, options.spacing().resolve(index.isCapture()), lh).axis;
+        return rows(index, options, options.spacing().resolve(index.isCapture()), lh, null).axis;
     }
 
     private static double labelHeight(TraceEvent.Segment s, Options o) {
-        boolean extra = !s.analysis().isEmpty() || (s.payloadInfo() != null && !s.payloadInfo().isEmpty());
-        return o.lineHeight() * (extra ? 1.9 : 1);
+        return labelLines(s, s.label(o.absolute()), false).height(o);
+    }
+
+    /**
+     * The lines a label is written in: the segment's words ({@code SYN, ACK  seq=0 ack=1} on one
+     * line, or stacked: flags over numbers) and the smaller lines under them (flags, payload).
+     */
+    public record LabelLines(List<String> main, List<String> extra) {
+        public double width(Options o) {
+            double chars = 0;
+            for (String m : main) chars = Math.max(chars, m.length());
+            for (String x : extra) chars = Math.max(chars, x.length() * 0.85);
+            return chars * o.charWidth() + 8;
+        }
+
+        public double height(Options o) {
+            return o.lineHeight() * (main.size() + EXTRA_LINE * extra.size());
+        }
+    }
+
+    /** A segment's label lines, on one line or stacked at the gap between its flags and its numbers. */
+    public static LabelLines labelLines(TraceEvent.Segment s, String text, boolean stacked) {
+        int k = text.indexOf("  ");
+        List<String> main = stacked && k > 0 ? List.of(text.substring(0, k), text.substring(k).trim()) : List.of(text);
+        int longest = 0;
+        for (String m : main) longest = Math.max(longest, m.length());
+        return new LabelLines(main, extraLines(s, longest));
+    }
+
+    /** The lines {@code a}'s label is drawn in: stacked when the layout had to choose the narrow form. */
+    public LabelLines labelLines(Arrow a) {
+        LabelLines wide = labelLines(a.segment(), a.text(), false);
+        return a.label().w() < wide.width(options) - 0.5 ? labelLines(a.segment(), a.text(), true) : wide;
+    }
+
+    /** Height of a line under a label, in label lines (its font is 0.85 of the label's). */
+    public static final double EXTRA_LINE = 0.9;
+
+    /**
+     * {@link #extraLine} broken at its "; " separators into lines no wider than the label's first
+     * line (or 28 characters): a TLS flight's "ClientKeyExchange; ChangeCipherSpec; Finished" on one
+     * line made a label as wide as the diagram, which no place between crossing arrows could hold.
+     */
+    public static List<String> extraLines(TraceEvent.Segment s, int mainChars) {
+        String extra = extraLine(s);
+        if (extra.isEmpty()) return List.of();
+        int limit = (int) Math.max(28, mainChars / 0.85);
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        // broken after "; " (between records) or ", " (between messages of one record)
+        for (String part : extra.split("(?<=; )|(?<=, )")) {
+            if (line.length() > 0 && line.length() + part.stripTrailing().length() > limit) {
+                out.add(line.toString().stripTrailing());
+                line.setLength(0);
+            }
+            line.append(part);
+        }
+        out.add(line.toString().stripTrailing());
+        return out;
     }
 
     /** Bottom of the endpoints' names an export writes above the first instant. */
     static double headerBottom(Options o) { return 4 + o.fontSize() * 1.4; }
 
     private static TimeAxis axis(Spacing spacing, long[] inst, double[] rowPx, double[] lead, double[] extra, boolean[] spaced,
-                                 double top, Options options, double gapPx) {
+                                 double[] pad, double top, Options options, double gapPx) {
         return spacing == Spacing.ORDER
-                ? TimeAxis.byOrder(inst, rowPx, lead, extra, top, options.compressAboveUs(), gapPx, options.pxPerMs())
-                : TimeAxis.byTime(inst, extra, spaced, top, options.pxPerMs(), options.compressAboveUs(), gapPx,
+                ? TimeAxis.byOrder(inst, rowPx, lead, extra, pad, top, options.compressAboveUs(), gapPx, options.pxPerMs())
+                : TimeAxis.byTime(inst, extra, spaced, pad, top, options.pxPerMs(), options.compressAboveUs(), gapPx,
                 options.rowPx() * 1.05);
     }
 
-    private static Rows rows(TraceIndex index, Options options, Spacing spacing, double[] lh) {
+    /** @param pad room a stuck label asked for above each instant, or null */
+    private static Rows rows(TraceIndex index, Options options, Spacing spacing, double[] lh, double[] pad) {
         TraceEvent.Segment[] segs = index.segmentArray();
         boolean capture = index.isCapture();
         long[] inst = index.instants();
@@ -368,7 +470,7 @@ public final class DiagramLayout {
                 if (sendsAt[i] > 1 || (capture && sendsAt[i] > 0)) extra[i] = step[i] * (capture ? sendsAt[i] : sendsAt[i] - 1);
             }
         }
-        TimeAxis axis = axis(spacing, inst, rowPx, lead, extra, spaced, options.top(), options, gapPx);
+        TimeAxis axis = axis(spacing, inst, rowPx, lead, extra, spaced, pad, options.top(), options, gapPx);
         // The first row's labels need room above it, below the strip where an export writes the
         // names; a two-line label is wide and its arrow slopes under it, so it gets a little more.
         for (int ii = 0; ii < ni; ii++) {
@@ -376,7 +478,7 @@ public final class DiagramLayout {
             if (rowNeed[ii] <= options.lineHeight() * 1.5) break; // one line fits above the sloping arrow's middle
             double need = rowNeed[ii] + 2 + 1.5 * options.stroke() + 14;
             double deficit = headerBottom(options) + need - axis.y(inst[ii]);
-            if (deficit > 0) axis = axis(spacing, inst, rowPx, lead, extra, spaced, options.top() + deficit, options, gapPx);
+            if (deficit > 0) axis = axis(spacing, inst, rowPx, lead, extra, spaced, pad, options.top() + deficit, options, gapPx);
             break;
         }
         return new Rows(axis, rank, instOf, step, slant);
@@ -390,26 +492,45 @@ public final class DiagramLayout {
         private final double lo = Math.min(clientX, serverX) + options.labelInset();
         private final double hi = Math.max(clientX, serverX) - options.labelInset();
         private final int[] seen = new int[1];
+        /** Collisions of the last label placed: 0 when it found a free place. */
+        int lastHits;
+        private int stuck;
 
         LabelPlacer(double[] x1, double[] y1, double[] x2, double[] y2, Box[] labels, Grid lines, Grid placed, Grid fixed) {
             this.x1 = x1; this.y1 = y1; this.x2 = x2; this.y2 = y2;
             this.labels = labels; this.lines = lines; this.placed = placed; this.fixed = fixed;
         }
 
-        Box place(int i, double w, double h) {
+        /**
+         * The first free place for the label on one line; else for it stacked (flags over numbers,
+         * a third of the width: it fits beside an arrow that crosses its own); else the least bad.
+         */
+        Box place(int i, LabelLines wide, LabelLines narrow) {
+            Box b = place(i, wide.width(options), wide.height(options), Integer.MAX_VALUE, null);
+            if (lastHits == 0) return b;
+            // once hundreds are stuck the rows are too small for this type: a second search each would
+            // only double the layout time (the 100,000-segment bulk in the projector's sizes)
+            if (narrow == null || ++stuck > MAX_STUCK) return b;
+            int wideHits = lastHits;
+            Box n = place(i, narrow.width(options), narrow.height(options), wideHits, b);
+            if (n != b) return n;
+            lastHits = wideHits;
+            return b;
+        }
+
+        private Box place(int i, double w, double h, int bestHits, Box best) {
             double[] fractions = {0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9, 0.03, 0.97};
-            Box best = null;
-            int bestHits = Integer.MAX_VALUE;
             for (int push = 0; push <= 8; push++) {
                 for (int below = 0; below < 2; below++) {
                     for (double f : fractions) {
-                        Box b = candidate(i, f, below == 1, push * h * 0.75, w, h);
+                        Box b = candidate(i, f, below == 1, push * 0.75 * options.lineHeight(), w, h);
                         int hits = hits(b, bestHits);
-                        if (hits == 0) return b;
+                        if (hits == 0) { lastHits = 0; return b; }
                         if (hits < bestHits) { bestHits = hits; best = b; }
                     }
                 }
             }
+            lastHits = bestHits;
             return best;
         }
 

@@ -189,12 +189,16 @@ public final class DiagramPainter {
         }
         // In flight the head crosses its own label: line over the label's background, text over the line.
         if (inFlight) g.line(a.x1(), a.y1(), hx, hy, base, width, dash, 1);
-        String extra = DiagramLayout.extraLine(s);
-        double lineH = extra.isEmpty() ? b.h() : b.h() / 1.9;
-        g.text(a.text(), b.x() + 4, b.y() + lineH / 2, new Painter.Font(true, false, pal.labelFontSize()),
-                s.flags().rst() ? pal.danger() : pal.text(), Painter.Align.LEFT, Painter.Baseline.CENTER, la);
-        if (!extra.isEmpty()) {
-            g.text(extra, b.x() + 4, b.y() + lineH, new Painter.Font(false, false, pal.labelFontSize() * 0.85),
+        DiagramLayout.LabelLines lines = layout.labelLines(a);
+        java.util.List<String> main = lines.main(), extra = lines.extra();
+        double lineH = b.h() / (main.size() + DiagramLayout.EXTRA_LINE * extra.size());
+        for (int k = 0; k < main.size(); k++) {
+            g.text(main.get(k), b.x() + 4, b.y() + lineH * (k + 0.5), new Painter.Font(true, false, pal.labelFontSize()),
+                    s.flags().rst() ? pal.danger() : pal.text(), Painter.Align.LEFT, Painter.Baseline.CENTER, la);
+        }
+        for (int k = 0; k < extra.size(); k++) {
+            g.text(extra.get(k), b.x() + 4, b.y() + lineH * (main.size() + DiagramLayout.EXTRA_LINE * k),
+                    new Painter.Font(false, false, pal.labelFontSize() * 0.85),
                     s.analysis().isEmpty() ? pal.muted() : pal.danger(), Painter.Align.LEFT, Painter.Baseline.TOP, la);
         }
         if (inFlight) {

@@ -52,7 +52,16 @@ public final class TimeAxis {
      */
     public static TimeAxis byTime(long[] instants, double[] extraPx, boolean[] spaced, double top, double pxPerMs,
                                   long compressAboveUs, double gapPx, double minPx) {
-        return build(instants, extraPx, spaced, null, null, top, pxPerMs, compressAboveUs, gapPx, minPx);
+        return build(instants, extraPx, spaced, null, null, null, top, pxPerMs, compressAboveUs, gapPx, minPx);
+    }
+
+    /**
+     * {@link #byTime} with {@code padPx[i]} of room inserted just above instant i (below a break
+     * when one precedes it): the layout grows the axis there when a label found no free place.
+     */
+    public static TimeAxis byTime(long[] instants, double[] extraPx, boolean[] spaced, double[] padPx, double top,
+                                  double pxPerMs, long compressAboveUs, double gapPx, double minPx) {
+        return build(instants, extraPx, spaced, null, null, padPx, top, pxPerMs, compressAboveUs, gapPx, minPx);
     }
 
     /**
@@ -62,11 +71,17 @@ public final class TimeAxis {
      */
     public static TimeAxis byOrder(long[] instants, double[] rowPx, double[] leadPx, double[] extraPx, double top,
                                    long compressAboveUs, double gapPx, double nominalPxPerMs) {
-        return build(instants, extraPx, null, rowPx, leadPx, top, nominalPxPerMs, compressAboveUs, gapPx, 0);
+        return build(instants, extraPx, null, rowPx, leadPx, null, top, nominalPxPerMs, compressAboveUs, gapPx, 0);
+    }
+
+    /** {@link #byOrder} with {@code padPx[i]} of room inserted just above instant i (see {@link #byTime} with padPx). */
+    public static TimeAxis byOrder(long[] instants, double[] rowPx, double[] leadPx, double[] extraPx, double[] padPx,
+                                   double top, long compressAboveUs, double gapPx, double nominalPxPerMs) {
+        return build(instants, extraPx, null, rowPx, leadPx, padPx, top, nominalPxPerMs, compressAboveUs, gapPx, 0);
     }
 
     private static TimeAxis build(long[] inst, double[] extraPx, boolean[] spaced, double[] rowPx, double[] leadPx,
-                                  double top, double pxPerMs, long compressAboveUs, double gapPx, double minPx) {
+                                  double[] padPx, double top, double pxPerMs, long compressAboveUs, double gapPx, double minPx) {
         if (inst.length == 0) inst = new long[]{0};
         int cap = inst.length * 3 + 1;
         long[] ts = new long[cap];
@@ -104,6 +119,8 @@ public final class TimeAxis {
                     y += dt / 1000.0 * pxPerMs;
                     if (spaced != null && spaced[i]) y = Math.max(y, lastRowY + minPx);
                 }
+                // Room a label asked for: the stretch up to this instant gets longer (time stays monotone).
+                if (padPx != null) y += padPx[i];
             }
             ts[n] = t; ys[n] = y; n++;
             if (spaced != null && spaced[i]) lastRowY = y;

@@ -73,6 +73,32 @@ class LabelPlacementTest {
         assertEquals(DiagramLayout.Spacing.TIME, byTime.spacing());
     }
 
+    /**
+     * time-wait-reasons' export: the old duplicate crosses the final FIN's arrow in its middle, so
+     * the FIN's one-line label fit on neither side; stacked (flags over numbers) it fits. A TLS 1.3
+     * server flight's payload line was 500 px wide; it wraps between records and messages.
+     */
+    @Test
+    void aLabelWithNoPlaceOnOneLineIsStackedAndLongPayloadLinesWrap() {
+        DiagramLayout.Options o = DiagramLayout.Options.of(Palette.LIGHT, 860, 1, true, DiagramLayout.Spacing.AUTO, Locale.ROOT, true);
+        DiagramLayout l = new DiagramLayout(Simulator.run(Scenarios.byId("time-wait-reasons").orElseThrow()), o);
+        DiagramLayout.LabelLines fin = l.labelLines(l.arrow(9));
+        assertEquals(2, fin.main().size(), fin.toString());
+        assertEquals("FIN, ACK", fin.main().get(0));
+        assertTrue(fin.main().get(1).startsWith("seq="), fin.toString());
+        assertEquals(fin.width(o), l.arrow(9).label().w(), 1e-9);
+        assertEquals(fin.height(o), l.arrow(9).label().h(), 1e-9);
+        assertEquals(List.of(), collisions(l));
+
+        DiagramLayout tls = new DiagramLayout(Simulator.run(Scenarios.byId("tls13-handshake").orElseThrow()), o);
+        DiagramLayout.LabelLines flight = tls.labelLines(tls.arrow(6));
+        assertEquals(List.of("TLS Handshake: ServerHello (key_share);", "TLS ChangeCipherSpec;", "TLS Handshake: EncryptedExtensions,",
+                "Certificate, CertificateVerify, Finished"), flight.extra());
+        assertTrue(tls.arrow(6).label().w() < 0.6 * (tls.x(io.github.handshakelab.trace.Side.SERVER) - tls.x(io.github.handshakelab.trace.Side.CLIENT)));
+        // a one-line label stays one line when it has room
+        assertEquals(1, tls.labelLines(tls.arrow(1)).main().size());
+    }
+
     @Test
     void thePlayheadTimeNeverCoversAStateName() {
         for (String id : List.of("four-way-close", "old-duplicate-syn", "lost-syn-ack", "lost-final-ack")) {
