@@ -7,6 +7,7 @@ import io.github.handshakelab.text.Messages;
 import io.github.handshakelab.trace.Trace;
 
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,9 +23,14 @@ public final class DiagramExport {
     }
 
     public static String svg(Trace trace, Locale locale, boolean absolute, DiagramLayout.Spacing spacing) {
-        DiagramLayout layout = layout(trace, locale, absolute, spacing);
+        return svg(trace, PALETTE, locale, absolute, spacing);
+    }
+
+    /** In a theme of the app (File > Export), so the file matches what the teacher sees. */
+    public static String svg(Trace trace, Palette palette, Locale locale, boolean absolute, DiagramLayout.Spacing spacing) {
+        DiagramLayout layout = layout(trace, palette, locale, absolute, spacing);
         SvgPainter p = new SvgPainter(layout.width(), layout.height());
-        new DiagramPainter(layout, PALETTE, k -> Messages.get(locale, k)).paintAll(p);
+        new DiagramPainter(layout, palette, k -> Messages.get(locale, k)).paintAll(p);
         return p.finish();
     }
 
@@ -34,24 +40,34 @@ public final class DiagramExport {
 
     /** A PNG at twice the layout's size, sharp on a projector. */
     public static byte[] png(Trace trace, Locale locale, boolean absolute, DiagramLayout.Spacing spacing) {
-        DiagramLayout layout = layout(trace, locale, absolute, spacing);
-        ImagePainter p = new ImagePainter(layout.width(), layout.height(), 2);
-        new DiagramPainter(layout, PALETTE, k -> Messages.get(locale, k)).paintAll(p);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(p.finish(), "png", out);
+            ImageIO.write(image(trace, PALETTE, locale, absolute, spacing, 2), "png", out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The whole diagram as an image, {@code scale} pixels per layout unit, in any theme. */
+    public static BufferedImage image(Trace trace, Palette palette, Locale locale, boolean absolute,
+                                      DiagramLayout.Spacing spacing, double scale) {
+        DiagramLayout layout = layout(trace, palette, locale, absolute, spacing);
+        ImagePainter p = new ImagePainter(layout.width(), layout.height(), scale);
+        new DiagramPainter(layout, palette, k -> Messages.get(locale, k)).paintAll(p);
+        return p.finish();
+    }
+
     /** Files are printed and projected on white: the light theme, 860 px wide. */
     private static final Palette PALETTE = Palette.LIGHT;
 
-    /** The same geometry as the screen's ({@link DiagramLayout.Options#of}), with the export's wider margins. */
     public static DiagramLayout layout(Trace trace, Locale locale, boolean absolute, DiagramLayout.Spacing spacing) {
-        return new DiagramLayout(trace, DiagramLayout.Options.of(PALETTE, 860, 1, absolute, spacing, locale, true));
+        return layout(trace, PALETTE, locale, absolute, spacing);
+    }
+
+    /** The same geometry as the screen's ({@link DiagramLayout.Options#of}), with the export's wider margins. */
+    public static DiagramLayout layout(Trace trace, Palette palette, Locale locale, boolean absolute, DiagramLayout.Spacing spacing) {
+        return new DiagramLayout(trace, DiagramLayout.Options.of(palette, 860, 1, absolute, spacing, locale, true));
     }
 
     /** Tallest PNG page in pixels: a taller diagram is split into pages (a 1720 x 8192 page takes 56 MB while drawn). */

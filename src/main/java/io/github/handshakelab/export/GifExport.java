@@ -368,15 +368,7 @@ public final class GifExport {
     }
 
     private static DiagramLayout layout(Trace trace, Options o) {
-        return exportLayout(trace, o.palette(), o.locale(), o.absolute());
-    }
-
-    /**
-     * The layout of {@link DiagramExport}'s files (its wider margins), rebuilt here because that
-     * one is private: the one place to follow when the layout's options change.
-     */
-    static DiagramLayout exportLayout(Trace trace, Palette palette, Locale locale, boolean absolute) {
-        return new DiagramLayout(trace, DiagramLayout.Options.of(palette, 860, 1, absolute, DiagramLayout.Spacing.AUTO, locale, true));
+        return DiagramExport.layout(trace, o.palette(), o.locale(), o.absolute(), DiagramLayout.Spacing.AUTO);
     }
 
     /** Endpoint names and a badge per side in the state's colour, as the app's live badges. */

@@ -4,7 +4,8 @@ import io.github.handshakelab.cli.TextLadder;
 import io.github.handshakelab.diagram.Palette;
 import io.github.handshakelab.export.GifExport;
 import io.github.handshakelab.export.SequenceText;
-import io.github.handshakelab.export.ThemedExport;
+import io.github.handshakelab.export.DiagramExport;
+import io.github.handshakelab.diagram.DiagramLayout;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceJson;
 import javafx.application.Platform;
@@ -196,9 +197,9 @@ public final class ExportMenu {
     static void write(Format f, Trace trace, Locale locale, boolean absolute, Palette palette, BufferedImage shown,
                       OutputStream out, GifExport.Progress progress) throws IOException {
         switch (f) {
-            case PNG1, PNG2, PNG3 -> ImageIO.write(shown != null ? shown : ThemedExport.image(trace, locale, absolute, palette, f.scale()),
+            case PNG1, PNG2, PNG3 -> ImageIO.write(shown != null ? shown : DiagramExport.image(trace, palette, locale, absolute, DiagramLayout.Spacing.AUTO, f.scale()),
                     "png", out);
-            case SVG -> out.write(ThemedExport.svg(trace, locale, absolute, palette).getBytes(StandardCharsets.UTF_8));
+            case SVG -> out.write(DiagramExport.svg(trace, palette, locale, absolute, DiagramLayout.Spacing.AUTO).getBytes(StandardCharsets.UTF_8));
             case PUML -> out.write(SequenceText.render(trace, SequenceText.Dialect.PLANTUML, absolute, locale).getBytes(StandardCharsets.UTF_8));
             case MERMAID -> out.write(SequenceText.render(trace, SequenceText.Dialect.MERMAID, absolute, locale).getBytes(StandardCharsets.UTF_8));
             case TXT -> out.write(TextLadder.render(trace, locale).getBytes(StandardCharsets.UTF_8));
@@ -212,7 +213,7 @@ public final class ExportMenu {
         Trace t = c.model().getTrace();
         if (t == null) return;
         BufferedImage img = visibleOnly ? visible(c, 1)
-                : ThemedExport.image(t, c.model().locale(), c.model().absoluteProperty().get(), c.session().theme.palette, 2);
+                : DiagramExport.image(t, c.session().theme.palette, c.model().locale(), c.model().absoluteProperty().get(), DiagramLayout.Spacing.AUTO, 2);
         ClipboardContent content = new ClipboardContent();
         content.putImage(toFx(img));
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
