@@ -1,7 +1,6 @@
 package io.github.handshakelab.view;
 
 import io.github.handshakelab.app.Windows;
-import io.github.handshakelab.lab.SimLab;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
@@ -16,7 +15,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.util.Locale;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -29,12 +27,7 @@ class BankWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Settings settings = new Settings(Preferences.userRoot().node("handshakelab-test-bank"));
-        settings.clear();
-        Session s = new Session(new SimLab(), settings, stage, Locale.ROOT, Theme.LIGHT);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
-        Windows.show(stage, s);
-        stage.show();
+        TestWindow.open(stage, "handshakelab-test-bank");
     }
 
     private MainController c() {

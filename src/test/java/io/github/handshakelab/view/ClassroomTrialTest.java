@@ -1,7 +1,6 @@
 package io.github.handshakelab.view;
 
 import io.github.handshakelab.app.Windows;
-import io.github.handshakelab.lab.SimLab;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.tcp.TimerKind;
 import io.github.handshakelab.trace.Trace;
@@ -21,9 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -37,12 +34,7 @@ class ClassroomTrialTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        settings = new Settings(Preferences.userRoot().node("handshakelab-test-trial"));
-        settings.clear();
-        Session s = new Session(new SimLab(), settings, stage, Locale.ROOT, Theme.LIGHT);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
-        Windows.show(stage, s);
-        stage.show();
+        settings = TestWindow.open(stage, "handshakelab-test-trial");
     }
 
     private MainController c() {

@@ -3,7 +3,6 @@ package io.github.handshakelab.view;
 import io.github.handshakelab.app.Windows;
 import io.github.handshakelab.capture.CaptureTraces;
 import io.github.handshakelab.diagram.DiagramLayout.Spacing;
-import io.github.handshakelab.lab.SimLab;
 import io.github.handshakelab.trace.Trace;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
@@ -18,8 +17,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -32,12 +29,7 @@ class DiagramWiringTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Settings settings = new Settings(Preferences.userRoot().node("handshakelab-test-wiring"));
-        settings.clear();
-        Session s = new Session(new SimLab(), settings, stage, Locale.ROOT, Theme.LIGHT);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
-        Windows.show(stage, s);
-        stage.show();
+        TestWindow.open(stage, "handshakelab-test-wiring");
     }
 
     private MainController c() { return Windows.controller(stage); }

@@ -1,7 +1,6 @@
 package io.github.handshakelab.view;
 
 import io.github.handshakelab.app.Windows;
-import io.github.handshakelab.lab.SimLab;
 import io.github.handshakelab.tcp.Profile;
 import io.github.handshakelab.trace.Trace;
 import javafx.stage.Stage;
@@ -12,8 +11,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.Locale;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -26,12 +23,7 @@ class FaultsProfileTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Settings settings = new Settings(Preferences.userRoot().node("handshakelab-test-profile"));
-        settings.clear();
-        Session s = new Session(new SimLab(), settings, stage, Locale.ROOT, Theme.LIGHT);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
-        Windows.show(stage, s);
-        stage.show();
+        TestWindow.open(stage, "handshakelab-test-profile");
     }
 
     private MainController c() { return Windows.controller(stage); }

@@ -2,7 +2,6 @@ package io.github.handshakelab.view;
 
 import io.github.handshakelab.app.Windows;
 import io.github.handshakelab.cli.LessonCommand;
-import io.github.handshakelab.lab.SimLab;
 import io.github.handshakelab.lesson.Lesson;
 import io.github.handshakelab.lesson.LessonReader;
 import io.github.handshakelab.trace.Trace;
@@ -28,7 +27,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -42,12 +40,7 @@ class LessonWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         LessonsUi.animationMs = 60;
-        Settings settings = new Settings(Preferences.userRoot().node("handshakelab-test-lessons"));
-        settings.clear();
-        Session s = new Session(new SimLab(), settings, stage, Locale.ROOT, Theme.LIGHT);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
-        Windows.show(stage, s);
-        stage.show();
+        TestWindow.open(stage, "handshakelab-test-lessons");
     }
 
     @AfterEach

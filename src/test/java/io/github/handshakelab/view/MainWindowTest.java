@@ -2,7 +2,6 @@ package io.github.handshakelab.view;
 
 import io.github.handshakelab.app.Windows;
 import io.github.handshakelab.lab.Lab;
-import io.github.handshakelab.lab.SimLab;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.tcp.TimerKind;
 import io.github.handshakelab.trace.Side;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -37,12 +35,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Settings settings = new Settings(Preferences.userRoot().node("handshakelab-test"));
-        settings.clear();
-        Session s = new Session(new SimLab(), settings, stage, Locale.ROOT, Theme.LIGHT);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
-        Windows.show(stage, s);
-        stage.show();
+        TestWindow.open(stage, "handshakelab-test");
     }
 
     private MainController c() {

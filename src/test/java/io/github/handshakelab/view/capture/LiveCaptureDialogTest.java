@@ -1,5 +1,6 @@
 package io.github.handshakelab.view.capture;
 
+import io.github.handshakelab.view.TestWindow;
 import io.github.handshakelab.app.Windows;
 import io.github.handshakelab.capture.CaptureTraces;
 import io.github.handshakelab.capture.ConversationIndex;
@@ -8,15 +9,11 @@ import io.github.handshakelab.capture.LiveCapture;
 import io.github.handshakelab.capture.PacketSource;
 import io.github.handshakelab.capture.RawPacket;
 import io.github.handshakelab.cli.LiveCommandTest;
-import io.github.handshakelab.lab.SimLab;
 import io.github.handshakelab.tcp.TcpState;
 import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceJson;
 import io.github.handshakelab.view.MainController;
-import io.github.handshakelab.view.Session;
-import io.github.handshakelab.view.Settings;
-import io.github.handshakelab.view.Theme;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -37,12 +34,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -62,12 +57,7 @@ class LiveCaptureDialogTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Settings settings = new Settings(Preferences.userRoot().node("handshakelab-test"));
-        settings.clear();
-        Session s = new Session(new SimLab(), settings, stage, Locale.ROOT, Theme.LIGHT);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
-        Windows.show(stage, s);
-        stage.show();
+        TestWindow.open(stage, "handshakelab-test");
     }
 
     @AfterEach
