@@ -360,6 +360,10 @@ sc("tls13-handshake", "TLS 1.3 over TCP", "基于 TCP 的 TLS 1.3",
    "TLS 1.3 saves a round trip: the ClientHello already carries the client''s key share, so the server answers with ServerHello and, encrypted, EncryptedExtensions, Certificate, CertificateVerify and Finished in one flight. The client''s Finished and its HTTP request leave together: one round trip for TCP plus one for TLS 1.3, 200 ms here. Compare tls12-handshake (300 ms); TCP Fast Open or QUIC would save the TCP round trip too.",
    "TLS 1.3 节省了一个往返：ClientHello 已经携带客户端的密钥共享，所以服务器在一个飞行（flight）中回复 ServerHello，以及加密的 EncryptedExtensions、Certificate、CertificateVerify 和 Finished。客户端的 Finished 和 HTTP 请求一起发出：TCP 一个往返加 TLS 1.3 一个往返，这里共 200 毫秒。请与 tls12-handshake（300 毫秒）对比；TCP Fast Open 或 QUIC 还能省掉 TCP 的那个往返。")
 
+# --- linuxrec: behaviour recorded on Linux (scripts/record-linux.sh) ---
+sided("tcp.notice.linux.repeatedSynAck", "{S}: Linux: the SYN,ACK repeats the SYN already counted, which lies below RCV.NXT, so tcp_data_queue acknowledges it at once as a retransmission (with a D-SACK): each side of a simultaneous open sends one more ACK. RFC 9293 trims the old SYN and sends nothing.",
+      "{SZ}：Linux：这个 SYN,ACK 重复了已经计入的 SYN，其序号低于 RCV.NXT，所以 tcp_data_queue 把它当作重传立即确认（带 D-SACK）：同时打开的每一端都多发一个 ACK。RFC 9293 只是裁掉旧的 SYN，不发送任何报文。")
+
 import sys
 root = sys.argv[1]
 open(root + "/tcp.properties", "w", encoding="utf-8").write("\n".join(en) + "\n")

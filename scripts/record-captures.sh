@@ -14,6 +14,7 @@ mkdir -p "$OUT"
 need=()
 command -v tcpdump >/dev/null || need+=(tcpdump)
 command -v ip >/dev/null || need+=(iproute2)
+command -v ethtool >/dev/null || need+=(ethtool)
 command -v tc >/dev/null || need+=(iproute2)
 command -v openssl >/dev/null || need+=(openssl)
 command -v python3 >/dev/null || need+=(python3)
@@ -25,31 +26,16 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-C=hl-client S=hl-server
-CADDR=10.99.0.1 SADDR=10.99.0.2
+. scripts/netns.sh
+C=$HL_C S=$HL_S
+CADDR=$HL_CADDR SADDR=$HL_SADDR
 TMP=$(mktemp -d)
 cleanup() {
-  ip netns del $C 2>/dev/null || true
-  ip netns del $S 2>/dev/null || true
+  hl_netns_down
   rm -rf "$TMP"
 }
 trap cleanup EXIT
-cleanup; TMP=$(mktemp -d)
-
-ip netns add $C
-ip netns add $S
-ip link add hl-c type veth peer name hl-s
-ip link set hl-c netns $C
-ip link set hl-s netns $S
-ip -n $C addr add $CADDR/24 dev hl-c
-ip -n $S addr add $SADDR/24 dev hl-s
-ip -n $C addr add fd00:99::1/64 dev hl-c nodad
-ip -n $S addr add fd00:99::2/64 dev hl-s nodad
-ip -n $C link set hl-c up; ip -n $C link set lo up
-ip -n $S link set hl-s up; ip -n $S link set lo up
-# Offloads off: segments on the wire as the stack made them (no GSO super-packets in the capture).
-ip netns exec $C ethtool -K hl-c tso off gso off gro off 2>/dev/null || true
-ip netns exec $S ethtool -K hl-s tso off gso off gro off 2>/dev/null || true
+hl_netns_up direct
 if ip netns exec $C tc qdisc add dev hl-c root netem delay 25ms 2>/dev/null \
    && ip netns exec $S tc qdisc add dev hl-s root netem delay 25ms 2>/dev/null; then
   echo "netem: 25 ms each way"

@@ -143,6 +143,13 @@ public final class Connection {
     /** Linux delayed ACK: when the owed ACK leaves unless something else carries it first. */
     private long ackDeadline = NEVER;
     private int quickAcks = LINUX_QUICKACKS;
+    /**
+     * Linux: when data last arrived (icsk_ack.lrcvtime), NEVER before the first; until then the
+     * delayed-ACK timeout (icsk_ack.ato) is 0, set to TCP_ATO_MIN by tcp_event_data_recv().
+     */
+    private long lastDataAt = NEVER;
+    /** Linux pingpong (interactive) mode: this side answers data with data, so its ACKs wait for the answer. */
+    private boolean pingpong;
     /** Persist timer (§3.8.6.1) while the peer's window is zero and data waits; its back-off. */
     private long persistDeadline = NEVER, persistBackoff;
     /** Keep-alive (§3.8.4): next probe time, probes sent without an answer. */
@@ -440,6 +447,7 @@ public final class Connection {
     }
 
     private void synchronizedArrives(Segment seg, long now) {
+        boolean repeatedSyn = false;
         if (state == TcpState.SYN_RCVD && !passive && seg.flags().syn() && seg.flags().ack()
                 && irs != null && seg.seq().equals(irs)) {
             // Simultaneous open (Fig. 7 line 6): the peer's SYN,ACK repeats a SYN we already
@@ -447,6 +455,11 @@ public final class Connection {
             // the old SYN, as §3.10.7.4 trims everything before RCV.NXT, leaves the ACK to act on.
             seg = new Segment(seg.seq().plus(1), seg.ack(), seg.flags().without(TcpFlags.SYN), seg.dataLen(),
                     seg.window(), 0);
+            // Linux acts on the ACK too (tcp_validate_incoming lets this SYN,ACK pass in SYN_RECV),
+            // but the SYN it repeats lies below RCV.NXT, so tcp_data_queue() treats it as a
+            // retransmission and acknowledges it at once (with a D-SACK): each side sends one more
+            // ACK, six segments in all (recorded: resources/captures/linux/simultaneous-open.pcap).
+            repeatedSyn = linux();
         }
         TcpFlags f = seg.flags();
         if (linux() && keepListening && state == TcpState.TIME_WAIT && f.syn() && !f.ack() && !f.rst()
@@ -473,6 +486,12 @@ public final class Connection {
             // check finds the SYN below RCV.NXT and answers with a bare ACK.
             emit(new Segment(iss, rcvNxt, TcpFlags.of(TcpFlags.SYN, TcpFlags.ACK), 0, rcvWnd(), cfg.mss()),
                     SeqWhy.SYN_ACK_AGAIN, AckWhy.SYN, 0, Purpose.SYN_ACK, true);
+            // "Reset timer after retransmitting SYNACK" (tcp_check_req, mod_timer_pending): the
+            // SYN,ACK timer starts again from this answer, with the current timeout.
+            if (rtxDeadline != NEVER) {
+                cancelRtx();
+                armRtxIfIdle(now);
+            }
             return;
         }
         // First: sequence check (Table 6).
@@ -565,6 +584,10 @@ public final class Connection {
                     sndUna = a;
                     dropAcked(now);
                     setState(TcpState.ESTABLISHED, "ACK");
+                    if (repeatedSyn) {
+                        notice("notice.linux.repeatedSynAck");
+                        sendAck(AckWhy.CURRENT, Purpose.ACK);
+                    }
                     if (closePending) setState(TcpState.FIN_WAIT_1, "CLOSE");
                 } else {
                     // §3.5.2 (2): an unacceptable ACK in a non-synchronized state gets a RST.
@@ -719,15 +742,20 @@ public final class Connection {
     }
 
     /**
-     * Linux's choice between an immediate and a delayed ACK (__tcp_ack_snd_check): at once in
-     * quick-ack mode (the first {@value #LINUX_QUICKACKS} ACKs of data, tcp_incr_quickack) or when
-     * more than one full segment is unacknowledged; delayed for a FIN that moves ESTABLISHED to
-     * CLOSE_WAIT (tcp_fin enters pingpong mode, which ends quick-ack).
+     * Linux's choice between an immediate and a delayed ACK (__tcp_ack_snd_check): at once when
+     * more than one full segment is unacknowledged; delayed in pingpong mode (this side answered
+     * data with data within the delayed-ACK timeout, tcp_event_data_sent); otherwise at once in
+     * quick-ack mode (the first {@value #LINUX_QUICKACKS} ACKs of data, tcp_incr_quickack). A FIN
+     * that moves ESTABLISHED to CLOSE_WAIT enters pingpong mode (tcp_fin), so its ACK is delayed,
+     * but only once data has arrived: before that the delayed-ACK timeout (icsk_ack.ato) is still
+     * 0 and tcp_send_delayed_ack() lets the ACK go at the next tick (recorded on Linux 6.18:
+     * resources/captures/linux/four-way-close.pcap, the FIN's ACK 2 ms after the FIN).
      */
     private boolean delayAck() {
-        if (owedAck == AckWhy.FIN) return state == TcpState.CLOSE_WAIT;
+        if (owedAck == AckWhy.FIN) return state == TcpState.CLOSE_WAIT && lastDataAt != NEVER;
         if (owedAck != AckWhy.DATA) return false;
         if (rcvUnacked > cfg.mss()) return false;
+        if (pingpong) return true;
         if (quickAcks > 0) {
             quickAcks--;
             return false;
@@ -762,6 +790,7 @@ public final class Connection {
     /** Received bytes reach the application, or wait in the buffer when it does not read. */
     private void deliver(int fresh) {
         rcvUnacked += fresh;
+        lastDataAt = lastEventAt;
         owe(AckWhy.DATA, fresh);
         if (cfg.appReads() || readsNow) notice("notice.delivered", fresh);
         else {
@@ -795,6 +824,9 @@ public final class Connection {
             keepAliveTimeout(now);
         } else if (ackDeadline <= now) {
             ackDeadline = NEVER;
+            // tcp_delack_timer_handler(): the delayed ACK found no reply to ride on, so the
+            // socket leaves pingpong mode.
+            pingpong = false;
             if (owedAck != null) {
                 notice("notice.linux.delayedAck", seconds(LINUX_DELACK_US));
                 boolean last = owedAck == AckWhy.FIN && (state == TcpState.TIME_WAIT || state == TcpState.CLOSING);
@@ -901,6 +933,8 @@ public final class Connection {
         rcvUnacked = 0;
         quickAcks = LINUX_QUICKACKS;
         ackDeadline = NEVER;
+        lastDataAt = NEVER;
+        pingpong = false;
     }
 
     private void sendSyn(long now, boolean withAck) {
@@ -957,6 +991,10 @@ public final class Connection {
                 closePending = false;
                 sndNxt = sndNxt.plus(1);
             }
+            // Linux tcp_event_data_sent(): data sent within the delayed-ACK timeout (ato) of the
+            // last data received is a reply, which puts the socket in pingpong mode
+            // (inet_csk_inc_pingpong_cnt, net.ipv4.tcp_pingpong_thresh = 1).
+            if (linux() && lastDataAt != NEVER && now < lastDataAt + LINUX_DELACK_US) pingpong = true;
             emit(s, SeqWhy.NEXT, aw, delta, fin ? Purpose.FIN : Purpose.DATA);
             armRtxIfIdle(now);
         }

@@ -22,19 +22,52 @@ class LinuxProfileTest {
         return c;
     }
 
-    /** tcp_fin enters pingpong mode: the ACK of the FIN waits 40 ms (TCP_DELACK_MIN), then leaves alone. */
+    /**
+     * tcp_fin enters pingpong mode: once data has arrived, the ACK of the FIN waits 40 ms
+     * (TCP_DELACK_MIN), then leaves alone.
+     */
     @Test
-    void ackOfFinIsDelayed40ms() {
+    void ackOfFinIsDelayed40msAfterData() {
         Connection c = established(linux());
-        List<Effect> fx = c.receive(seg(301, 101L, FIN), 1_000_000);
+        assertEquals(List.of("<SEQ=101><ACK=311><CTL=ACK>"), sent(c.receive(seg(301, 101L, ACK, 10), 500_000)));
+        List<Effect> fx = c.receive(seg(311, 101L, FIN), 1_000_000);
         assertEquals(List.of(), sent(fx));
         assertEquals(CLOSE_WAIT, c.state());
         assertEquals(1_040_000, c.nextTimerDeadline());
         fx = c.onTimer(1_040_000);
-        assertEquals(List.of("<SEQ=101><ACK=302><CTL=ACK>"), sent(fx));
+        assertEquals(List.of("<SEQ=101><ACK=312><CTL=ACK>"), sent(fx));
         assertEquals(List.of("tcp.notice.linux.delayedAck"), notices(fx));
         // The rfc profile acknowledges at once.
         assertEquals(List.of("<SEQ=101><ACK=302><CTL=ACK>"), sent(established(closed()).receive(seg(301, 101L, FIN), 1_000_000)));
+    }
+
+    /**
+     * Before any data the delayed-ACK timeout (icsk_ack.ato) is still 0, so tcp_send_delayed_ack()
+     * lets the ACK of a FIN go at the next tick: at once (recorded on Linux 6.18,
+     * resources/captures/linux/four-way-close.pcap: 2 ms).
+     */
+    @Test
+    void ackOfFinBeforeAnyDataLeavesAtOnce() {
+        Connection c = established(linux());
+        assertEquals(List.of("<SEQ=101><ACK=302><CTL=ACK>"), sent(c.receive(seg(301, 101L, FIN), 1_000_000)));
+        assertEquals(CLOSE_WAIT, c.state());
+    }
+
+    /**
+     * tcp_event_data_sent: data sent within 40 ms of data received puts the socket in pingpong mode,
+     * so the ACK of the next data waits for the reply, which carries it; when the delayed-ACK timer
+     * fires without a reply, the socket leaves pingpong mode and quick-acks again.
+     */
+    @Test
+    void aReplyWithin40msMakesLaterAcksWait() {
+        Connection c = established(linux());
+        assertEquals(List.of("<SEQ=101><ACK=311><CTL=ACK>"), sent(c.receive(seg(301, 101L, ACK, 10), 500_000)));
+        assertEquals(List.of("<SEQ=101><ACK=311><CTL=PSH,ACK><LEN=20>"), sent(c.call(UserCall.SEND, 20, 501_000)));
+        assertEquals(List.of(), sent(c.receive(seg(311, 121L, ACK, 10), 600_000)));
+        assertEquals(640_000, c.nextTimerDeadline());
+        assertEquals(List.of("<SEQ=121><ACK=321><CTL=ACK>"), sent(c.onTimer(640_000)));
+        // Out of pingpong mode: the next data is acknowledged at once.
+        assertEquals(List.of("<SEQ=121><ACK=331><CTL=ACK>"), sent(c.receive(seg(321, 121L, ACK, 10), 900_000)));
     }
 
     /** A CLOSE within the delay: the FIN carries the owed ACK, nothing else is sent. */
@@ -65,6 +98,21 @@ class LinuxProfileTest {
         assertTrue(outs(fx).get(0).retransmission());
         assertEquals(Outgoing.SeqWhy.SYN_ACK_AGAIN, outs(fx).get(0).seqWhy());
         assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK>"), sent(synRcvdPassive().receive(seg(PEER, null, SYN), 1_000_000)));
+    }
+
+    /**
+     * tcp_check_req ("Reset timer after retransmitting SYNACK"): the answer to a retransmitted SYN
+     * restarts the SYN,ACK timer, so the timer does not send a second copy right after it
+     * (recorded: resources/captures/linux/lost-syn-ack.pcap has one SYN,ACK after the lost one).
+     */
+    @Test
+    void theAnswerToARetransmittedSynRestartsTheSynAckTimer() {
+        Connection c = linux();
+        c.call(UserCall.LISTEN, 0, 0);
+        c.receive(seg(PEER, null, SYN), 0);
+        assertEquals(1_000_000, c.nextTimerDeadline());
+        assertEquals(List.of("<SEQ=100><ACK=301><CTL=SYN,ACK>"), sent(c.receive(seg(PEER, null, SYN), 990_000)));
+        assertEquals(1_990_000, c.nextTimerDeadline());
     }
 
     /** tcp_send_active_reset: RST,ACK; RFC 9293 §3.10.5: a bare RST. */
