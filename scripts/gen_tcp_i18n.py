@@ -119,8 +119,8 @@ both("tcp.note.cookieAccepted", "Server: the ACK returns a valid SYN cookie (RFC
      "服务器：该 ACK 带回了有效的 SYN cookie（RFC 4987 §3.6）：监听套接字仍处于 LISTEN；cookie 重建出一个新连接，就像 SYN 刚刚到达一样处于 SYN_RCVD，这个 ACK 使它进入 ESTABLISHED。从这里开始，服务器的生命线表示这个新连接。")
 both("tcp.note.cookieFirst.rfc", "Server: the backlog ({0}) is full: from now on each SYN is answered with a SYN cookie and no half-open entry is kept (RFC 4987 §3.6). The cost: the cookie encodes only a few MSS values, and without TCP timestamps window scaling and SACK are lost for that connection.",
      "服务器：半连接队列（{0}）已满：此后每个 SYN 都以 SYN cookie 回应，不再保留半连接（RFC 4987 §3.6）。代价是：cookie 只能编码少数几个 MSS 值，而且没有 TCP 时间戳时，该连接会失去窗口扩大和 SACK。")
-both("tcp.note.cookieFirst.linux", "Server: Linux: the SYN queue ({0}) overflows, so tcp_syncookies=1 (the default) switches to SYN cookies for new SYNs (tcp_conn_request, cookie_v4_init_sequence). The cost: the cookie encodes one of 4 MSS values, and without TCP timestamps the connection loses window scaling and SACK.",
-     "服务器：Linux：SYN 队列（{0}）溢出，因此 tcp_syncookies=1（默认值）对新的 SYN 改用 SYN cookie（tcp_conn_request，cookie_v4_init_sequence）。代价是：cookie 只能编码 4 种 MSS 值之一，没有 TCP 时间戳时连接会失去窗口扩大和 SACK。")
+both("tcp.note.cookieFirst.linux", "Server: Linux: the SYN queue overflows (backlog {0}; inet_csk_reqsk_queue_is_full compares with >, so it holds {0} + 1 requests), so tcp_syncookies=1 (the default) switches to SYN cookies for new SYNs (tcp_conn_request, cookie_v4_init_sequence). The cost: the cookie encodes one of 4 MSS values, and without TCP timestamps the connection loses window scaling and SACK.",
+     "服务器：Linux：SYN 队列溢出（backlog 为 {0}；inet_csk_reqsk_queue_is_full 用 > 比较，所以能容纳 {0} + 1 个请求），因此 tcp_syncookies=1（默认值）对新的 SYN 改用 SYN cookie（tcp_conn_request，cookie_v4_init_sequence）。代价是：cookie 只能编码 4 种 MSS 值之一，没有 TCP 时间戳时连接会失去窗口扩大和 SACK。")
 sided("tcp.note.shutdown", "{S}: shutdown(SHUT_WR): RFC 9293''s CLOSE, recorded as CLOSE: this side sends no more (FIN) but keeps reading what the {p} still sends, with no time limit, in both profiles",
       "{SZ}：shutdown(SHUT_WR)：即 RFC 9293 的 CLOSE，记录为 CLOSE：本端不再发送（FIN），但继续读取{PZ}仍在发送的数据，没有时间限制，两种模式相同")
 sided("tcp.note.linuxClose", "{S}: Linux: close() gives the socket up: unread data makes it send RST instead of FIN, data arriving after the FIN is answered with RST, and FIN_WAIT_2 lasts at most tcp_fin_timeout (60 s). Use shutdown() to keep receiving.",
@@ -363,6 +363,9 @@ sc("tls13-handshake", "TLS 1.3 over TCP", "基于 TCP 的 TLS 1.3",
 # --- linuxrec: behaviour recorded on Linux (scripts/record-linux.sh) ---
 sided("tcp.notice.linux.repeatedSynAck", "{S}: Linux: the SYN,ACK repeats the SYN already counted, which lies below RCV.NXT, so tcp_data_queue acknowledges it at once as a retransmission (with a D-SACK): each side of a simultaneous open sends one more ACK. RFC 9293 trims the old SYN and sends nothing.",
       "{SZ}：Linux：这个 SYN,ACK 重复了已经计入的 SYN，其序号低于 RCV.NXT，所以 tcp_data_queue 把它当作重传立即确认（带 D-SACK）：同时打开的每一端都多发一个 ACK。RFC 9293 只是裁掉旧的 SYN，不发送任何报文。")
+
+both("tcp.note.halfOpenPruned", "Server: Linux: the half-open connection for {0} is dropped after {1} SYN,ACK retransmissions: the SYN queue holds {2} of {3} + 1 and all are old, so reqsk_timer_handler keeps room for young requests by cutting the old ones'' retries (down to 2 of tcp_synack_retries' 5)",
+     "服务器：Linux：{0} 的半开连接在 {1} 次 SYN,ACK 重传后被丢弃：SYN 队列已有 {2} 个（容量 {3} + 1），且全是老请求，所以 reqsk_timer_handler 缩减老请求的重试次数（从 tcp_synack_retries 的 5 次降到 2 次），为新请求留出空间")
 
 import sys
 root = sys.argv[1]

@@ -195,6 +195,23 @@ def client():
         s.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT, 3)
         c = connect(s)
         c.pump()
+    elif sc == "syn-flood":
+        # Six SYNs from forged sources (198.51.100.1-6), one every 10 ms from t = 0, written with
+        # scapy's raw socket (the server's SYN,ACKs to them reach this namespace and die here: it
+        # does not forward); the real client connects at 0.2 s.
+        from scapy.all import IP, TCP
+        import random
+        # scapy builds the packets (checksums included) before t0; a plain raw socket sends them,
+        # so each leaves on time (scapy's own send path takes tens of ms on its first packet).
+        forged = [bytes(IP(src="198.51.100.%d" % (i + 1), dst=saddr) / TCP(sport=random.randint(20000, 60000), dport=sport,
+                  flags="S", seq=random.getrandbits(32), window=64240, options=[("MSS", 1460)])) for i in range(6)]
+        raw = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+        for i, p in enumerate(forged):
+            until(t0 + 0.01 * i)
+            raw.sendto(p, (saddr, 0))
+        log("6 forged SYNs sent")
+        c = connect(at=t0 + 0.2)
+        c.pump()
     elif sc in ("tls12-handshake", "tls13-handshake"):
         c = connect()
         flights = TLS[sc]
@@ -236,10 +253,11 @@ def server():
     _listener = socket.socket()
     _listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     _listener.bind((saddr, sport))
-    _listener.listen(8)
+    # syn-flood: a backlog of 4, the scenario's (sk_max_ack_backlog bounds the half-open requests).
+    _listener.listen(4 if sc == "syn-flood" else 8)
     print("listening", flush=True)
     if sc in ("three-way-handshake", "lost-syn", "lost-syn-ack", "lost-handshake-ack", "keep-alive",
-              "reset-mid-connection"):
+              "reset-mid-connection", "syn-flood"):
         c = accept()
         c.pump()
     elif sc in ("four-way-close", "lost-final-ack", "three-segment-close", "data-on-fin"):

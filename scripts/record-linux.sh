@@ -14,11 +14,14 @@
 # sysctls, set in both end namespaces (the rest are the kernel's defaults):
 #   net.ipv4.tcp_timestamps=0   no timestamp option, so a full segment carries 1460 bytes as in
 #                               the simulator (it models no TCP options)
+#   net.ipv4.tcp_syncookies=1   the default, named because syn-flood shows it: cookies once the
+#                               listen backlog (4) is full
 # Socket options: keep-alive sets TCP_KEEPIDLE 10 / TCP_KEEPINTVL 5 / TCP_KEEPCNT 3 (the
 # scenario's values), reset-mid-connection SO_LINGER 0, data-on-fin TCP_CORK (see linux_peer.py).
 #
-# Needs root. Installs tcpdump, iproute2 and ethtool with apt-get when missing. Takes about 80 s
-# (keep-alive alone is 47 s). Usage: sudo scripts/record-linux.sh [OUTDIR]; ONLY="id ..." records
+# Needs root. Installs tcpdump, iproute2 and ethtool with apt-get when missing (and uses the
+# system python's scapy for syn-flood's forged SYNs). Takes about 3 minutes (keep-alive alone is
+# 47 s, syn-flood 32 s). Usage: sudo scripts/record-linux.sh [OUTDIR]; ONLY="id ..." records
 # only those scenarios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +53,9 @@ hl_netns_up relay
 for ns in $HL_C $HL_S; do
   ip netns exec "$ns" sysctl -qw net.ipv4.tcp_timestamps=0
 done
+# syn-flood: the server answers the forged sources 198.51.100.0/24 through the client's side,
+# whose kernel drops what is not addressed to it (no forwarding), as the Internet would lose it.
+ip -n $HL_S route add 198.51.100.0/24 via $HL_CADDR
 sleep 2 # let the veth ends come up before the first capture
 
 # The link and the two programs run with a real-time priority (SCHED_FIFO): on a loaded machine
@@ -72,7 +78,8 @@ record() {
   n=$((n + 1))
   want "$id" || return 0
   local port=$((8100 + n)) cport=$((40100 + n))
-  local t0; t0=$($PY -c 'import time; print("%.6f" % (time.time() + 1.5))')
+  # t0: when the client connects; LEAD seconds from now leave the programs time to start.
+  local t0; t0=$($PY -c "import time; print('%.6f' % (time.time() + ${LEAD:-1.5}))")
   PIDS=()
   ip netns exec $HL_C tcpdump -q -n -s 0 -U --immediate-mode -i hl-c -w "$OUT/$name.pcap" "tcp port $port" 2>/dev/null &
   PIDS+=($!)
@@ -137,6 +144,9 @@ record data-on-fin             1.0  ""             "--profile linux"
 record syn-in-time-wait        2.3  ""             "--profile linux"
 record tls12-handshake         1.2  ""             "--profile linux"
 record tls13-handshake         1.0  ""             "--profile linux"
+# tcp_synack_retries (5): the forged SYNs' SYN,ACKs are sent again at 1, 3, 7, 15 and 31 s
+# (the timer wheel may add up to 1/8 of each wait, hence 34 s). Importing scapy takes seconds.
+LEAD=5 record syn-flood        34   ""             "--profile linux"
 # The server host "crashes" at 25 s: the link carries nothing from then on.
 record keep-alive              46.5 "--cut-at 25"  "--profile linux" \
   "no-states SERVER the server host is gone from 25 s (the link carries nothing): the replay closes it when the client's RST passes the tap, the simulation when it crashed, which no segment shows"

@@ -177,6 +177,9 @@ public final class Connection {
 
     public TcpState state() { return state; }
 
+    /** Retransmissions of the segment now at the head of the queue (Linux: a request's num_timeout). */
+    public int retransmissions() { return rtxCount; }
+
     /**
      * The application behind a passive open keeps its listening socket (a server): when this
      * connection ends, the TCB goes back to LISTEN for the next SYN of the same four-tuple.

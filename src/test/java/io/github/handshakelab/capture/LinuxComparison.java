@@ -67,6 +67,7 @@ final class LinuxComparison {
                 out.add(new Seen(s.from(), s.flags().toString(), s.seq(), s.hasAck() ? s.ack() : -1, s.len(), starts.get(c) + s.sent(), false, 0));
             }
         }
+        out.sort((a, b) -> Long.compare(a.t(), b.t())); // conversations interleave (a SYN flood); stable within one
         return normalise(out, BURST_US);
     }
 
@@ -116,12 +117,22 @@ final class LinuxComparison {
 
     /**
      * The length of the timer whose expiry sent {@code s} (RTO, keep-alive, persist...), 0 when no
-     * timer fired on its side at its instant: Linux's timer wheel fires a timeout T up to T/8 late
+     * timer fired on its side at its instant and it is no retransmission: Linux's timer wheel fires a timeout T up to T/8 late
      * (each wheel level's granularity is at most 1/8 of the timeouts it holds; the first SYN's
      * 1 s RTO was recorded 31 ms late).
      */
     static long timerBehind(Trace sim, TraceEvent.Segment s) {
         long length = 0;
+        if (s.retransmission()) {
+            // A retransmission without a timer event of its own (a SYN flood's half-open entries):
+            // its timer is at most as long as the time since the first copy.
+            for (TraceEvent.Segment o : sim.segments()) {
+                if (o.from() == s.from() && o.flags().equals(s.flags()) && o.seq() == s.seq() && o.ack() == s.ack() && o.len() == s.len()) {
+                    length = s.sent() - o.sent();
+                    break;
+                }
+            }
+        }
         for (TraceEvent e : sim.events()) {
             if (e instanceof TraceEvent.Timer f && f.action() == TraceEvent.TimerAction.FIRED && f.endpoint() == s.from() && f.t() == s.sent()) {
                 for (TraceEvent e2 : sim.events()) {
@@ -206,18 +217,19 @@ final class LinuxComparison {
 
     /** Every disagreement, one line each; empty when the recording and the simulation agree. */
     static List<String> compare(Trace capture, Trace sim) {
-        return compare(List.of(capture), List.of(0L), sim, Set.of());
+        return compare(List.of(capture), List.of(0L), 0, sim, Set.of());
     }
 
     /**
      * As {@link #compare(Trace, Trace)} for a recording of several conversations (a new connection on
-     * the same four-tuple is a new conversation to the replay) starting at {@code starts} µs; the
+     * the same four-tuple is a new conversation to the replay; so is each forged SYN of a flood)
+     * starting at {@code starts} µs, whose segments are merged in time order. States are compared
+     * for conversation {@code statesOf} (the simulation's client's), up to its last segment; the
      * states of the sides in {@code noStates} are not compared (the recording's note says why).
-     * States are compared for the first conversation, up to where the second begins.
      */
-    static List<String> compare(List<Trace> conversations, List<Long> starts, Trace sim, Set<Side> noStates) {
+    static List<String> compare(List<Trace> conversations, List<Long> starts, int statesOf, Trace sim, Set<Side> noStates) {
         List<String> diffs = new ArrayList<>();
-        Trace capture = conversations.get(0);
+        Trace capture = conversations.get(statesOf);
         List<Seen> real = fromCapture(conversations, starts), model = inTapOrder(real, fromSimulation(sim));
         int n = Math.min(real.size(), model.size());
         for (int i = 0; i < n; i++) {
@@ -244,8 +256,10 @@ final class LinuxComparison {
             }
         }
         // The simulation's states up to the moment the last recorded segment reached its receiver.
-        int firstCount = capture.segments().size();
-        long last = model.isEmpty() ? 0 : model.get(Math.min(firstCount, model.size()) - 1).t(), end = 0;
+        List<TraceEvent.Segment> own = capture.segments();
+        long lastReal = starts.get(statesOf) + (own.isEmpty() ? 0 : own.get(own.size() - 1).sent());
+        int upTo = (int) real.stream().filter(x -> x.t() <= lastReal).count();
+        long last = model.isEmpty() ? 0 : model.get(Math.max(0, Math.min(upTo, model.size()) - 1)).t(), end = 0;
         for (TraceEvent.Segment s : sim.segments()) if (s.sent() <= last) end = Math.max(end, s.end());
         for (Side side : Side.values()) {
             if (noStates.contains(side)) continue;
