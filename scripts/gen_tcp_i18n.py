@@ -367,6 +367,9 @@ sided("tcp.notice.linux.repeatedSynAck", "{S}: Linux: the SYN,ACK repeats the SY
 both("tcp.note.halfOpenPruned", "Server: Linux: the half-open connection for {0} is dropped after {1} SYN,ACK retransmissions: the SYN queue holds {2} of {3} + 1 and all are old, so reqsk_timer_handler keeps room for young requests by cutting the old ones'' retries (down to 2 of tcp_synack_retries' 5)",
      "服务器：Linux：{0} 的半开连接在 {1} 次 SYN,ACK 重传后被丢弃：SYN 队列已有 {2} 个（容量 {3} + 1），且全是老请求，所以 reqsk_timer_handler 缩减老请求的重试次数（从 tcp_synack_retries 的 5 次降到 2 次），为新请求留出空间")
 
+sided("tcp.notice.linux.synAgainSoon", "{S}: Linux: this answer to an ACK that acknowledges nothing of ours may mean the {p} still holds an old connection, so tcp_rcv_synsent_state_process cuts the SYN's retransmission timer to TCP_TIMEOUT_MIN ({0} s): the SYN goes again at once instead of after 1 s. RFC 9293 waits for the timer.",
+      "{SZ}：Linux：这个 ACK 没有确认本端的任何东西，说明{PZ}可能还保留着旧连接，所以 tcp_rcv_synsent_state_process 把 SYN 的重传计时器缩短为 TCP_TIMEOUT_MIN（{0} 秒）：SYN 立即重发，而不是等 1 秒。RFC 9293 则等待计时器到期。")
+
 import sys
 root = sys.argv[1]
 open(root + "/tcp.properties", "w", encoding="utf-8").write("\n".join(en) + "\n")

@@ -128,6 +128,33 @@ def hold():
         time.sleep(3600)
 
 
+def probe_isn(out):
+    """old-duplicate-syn, before the capture: Linux's ISN is a keyed hash of the four-tuple plus
+    ktime_get_real_ns() >> 6 (secure_tcp_seq), so one SYN from the same four-tuple, read off the
+    wire, gives the hash; a later ISN is predicted from the clock to within a few hundred. The
+    SYN goes nowhere (the link is not running yet) and close() in SYN_SENT sends nothing."""
+    snif = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x0003))  # ETH_P_ALL: outgoing frames too
+    snif.bind(("hl-c", 0))
+    s = client_socket()
+    s.setblocking(False)
+    before = time.time_ns()
+    try:
+        s.connect((saddr, sport))
+    except BlockingIOError:
+        pass
+    while True:
+        f = snif.recv(2048)
+        ihl = (f[14] & 15) * 4
+        t = 14 + ihl
+        sp, dp, seq = struct.unpack(">HHI", f[t:t + 8])
+        if f[12:14] == b"\x08\x00" and f[23] == 6 and sp == cport and dp == sport and f[t + 13] & 0x02:
+            break
+    s.close()
+    with open(out, "w") as w:
+        w.write("%d %d\n" % (seq, before))
+    log("probe: ISN %d at %d" % (seq, before))
+
+
 def client():
     sc = scenario
     if sc in ("three-way-handshake", "lost-syn", "lost-syn-ack", "lost-handshake-ack"):
@@ -195,6 +222,24 @@ def client():
         s.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT, 3)
         c = connect(s)
         c.pump()
+    elif sc == "old-duplicate-syn":
+        # An old SYN of this four-tuple reaches the server first (t = 0); this client connects at
+        # 60 ms. Its ISN is predicted from the probe (probe_isn), and the old SYN is 1000 below
+        # it: far enough that the prediction's error cannot put it above, near enough to be
+        # inside the window of the server's half-open request (the scenario's case).
+        from scapy.all import IP, TCP
+        isn1, ns1 = map(int, open(sys.argv[8]).read().split())
+        at = t0 + 0.06
+        predicted = (isn1 + ((int(at * 1e9) - ns1) >> 6)) & 0xFFFFFFFF
+        old = bytes(IP(src=caddr, dst=saddr) / TCP(sport=cport, dport=sport, flags="S", seq=(predicted - 1000) & 0xFFFFFFFF,
+                   window=64240, options=[("MSS", 1460)]))
+        raw = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+        until(t0)
+        raw.sendto(old, (saddr, 0))
+        log("old SYN sent, seq %d" % ((predicted - 1000) & 0xFFFFFFFF))
+        c = connect(at=at)
+        if c:
+            c.pump()
     elif sc == "syn-flood":
         # Six SYNs from forged sources (198.51.100.1-6), one every 10 ms from t = 0, written with
         # scapy's raw socket (the server's SYN,ACKs to them reach this namespace and die here: it
@@ -257,7 +302,7 @@ def server():
     _listener.listen(4 if sc == "syn-flood" else 8)
     print("listening", flush=True)
     if sc in ("three-way-handshake", "lost-syn", "lost-syn-ack", "lost-handshake-ack", "keep-alive",
-              "reset-mid-connection", "syn-flood"):
+              "reset-mid-connection", "syn-flood", "old-duplicate-syn"):
         c = accept()
         c.pump()
     elif sc in ("four-way-close", "lost-final-ack", "three-segment-close", "data-on-fin"):
@@ -306,4 +351,9 @@ def server():
     hold()
 
 
-client() if role == "client" else server()
+if role == "probe":
+    probe_isn(sys.argv[8])
+elif role == "client":
+    client()
+else:
+    server()

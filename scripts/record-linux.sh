@@ -88,7 +88,7 @@ record() {
   PIDS+=($!)
   $RT ip netns exec $HL_S $PY scripts/linux_peer.py server "$id" "$t0" $HL_SADDR $port $HL_CADDR $cport >/dev/null &
   PIDS+=($!)
-  $RT ip netns exec $HL_C $PY scripts/linux_peer.py client "$id" "$t0" $HL_SADDR $port $HL_CADDR $cport &
+  $RT ip netns exec $HL_C $PY scripts/linux_peer.py client "$id" "$t0" $HL_SADDR $port $HL_CADDR $cport ${EXTRA:-} &
   PIDS+=($!)
   # Until the capture's end: then tcpdump stops first, so the exits of the two programs
   # (their sockets closing) are not recorded.
@@ -136,6 +136,16 @@ if want lost-syn-ack; then
 fi
 record lost-handshake-ack      1.6  "--drop 3"     "--profile linux"
 record lost-final-ack          1.5  "--drop 7"     "--profile linux"
+# The client's ISN is probed first, outside the capture, on the port the record will use (n + 1).
+if want old-duplicate-syn; then
+  probe=$(mktemp)
+  $RT ip netns exec $HL_C $PY scripts/linux_peer.py probe old-duplicate-syn 0 $HL_SADDR $((8100 + n + 1)) $HL_CADDR $((40100 + n + 1)) "$probe" 2>/dev/null
+  EXTRA=$probe record old-duplicate-syn 1.0 "" "--profile linux" \
+    "no-numbers the old SYN lies about 2000 below the new ISN, not 10 (Linux's ISN is predicted from its clock to within a few hundred microseconds), the replay counts the client's numbers from that old SYN and the server's second SYN,ACK starts a new incarnation with its own ISN; senders, flags, lengths, order, timing and states are compared"
+  rm -f "$probe"
+else
+  n=$((n + 1))
+fi
 record connect-to-closed-port  0.5  ""             "--profile linux"
 record reset-mid-connection    1.0  ""             "--profile linux"
 record close-with-unread-data  1.0  ""             "--profile linux"

@@ -77,6 +77,8 @@ public final class Connection {
     public static final long LINUX_RTO_MIN_US = 200_000;
     /** TCP_DELACK_MIN (HZ/25): a delayed ACK leaves 40 ms after the segment it acknowledges. */
     public static final long LINUX_DELACK_US = 40_000;
+    /** TCP_TIMEOUT_MIN: 2 jiffies, 8 ms with the usual HZ=250 (the recording machine's). */
+    public static final long LINUX_TIMEOUT_MIN_US = 8_000;
     /** TCP_MAX_QUICKACKS: the first 16 ACKs of received data go out at once (tcp_incr_quickack). */
     public static final int LINUX_QUICKACKS = 16;
     /** tcp_keepalive_probes (9) and tcp_keepalive_intvl (75 s); tcp_keepalive_time is 7200 s. */
@@ -406,6 +408,16 @@ public final class Connection {
                 if (!f.rst()) emit(new Segment(seg.ack(), null, TcpFlags.of(TcpFlags.RST), 0, rcvWnd(), 0),
                         SeqWhy.RST_FROM_ACK, AckWhy.NONE, 0, Purpose.RST);
                 else notice("notice.ignored.rstSynSent");
+                if (linux() && !f.rst() && rtxCount == 0 && rtxDeadline != NEVER) {
+                    // tcp_rcv_synsent_state_process(): "Previous FIN/ACK or RST/ACK might be
+                    // ignored": the peer may hold a stale connection, so before any retransmission
+                    // the SYN's timer is cut to TCP_TIMEOUT_MIN (2 jiffies, 8 ms at HZ=250) and the
+                    // SYN goes again at once (recorded: resources/captures/linux/old-duplicate-syn.pcap).
+                    notice("notice.linux.synAgainSoon", seconds(LINUX_TIMEOUT_MIN_US));
+                    cancelRtx();
+                    rtxDeadline = now + LINUX_TIMEOUT_MIN_US;
+                    timer(TimerKind.RETRANSMISSION, Effect.Action.SET, rtxDeadline);
+                }
                 return;
             }
             ackOk = sndUna.lt(seg.ack()) && seg.ack().le(sndNxt);

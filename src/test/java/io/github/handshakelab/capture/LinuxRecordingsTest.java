@@ -42,22 +42,25 @@ class LinuxRecordingsTest {
 
     /**
      * {@code ID.options}: the first line is the render options of the run; then, one a line,
-     * {@code no-states SIDE reason} (a side whose states the replay cannot infer here) and
+     * {@code no-states SIDE reason} (a side whose states the replay cannot infer here),
+     * {@code no-numbers reason} (seq/ack are not compared: the old duplicate SYN's offset), and
      * {@code known TEXT} (a difference between Linux and the profile that is known and explained
      * in the README: the comparison must report exactly these, no more and no fewer).
      */
-    record Options(List<String> render, Set<Side> noStates, List<String> known) {
+    record Options(List<String> render, Set<Side> noStates, List<String> known, boolean numbers) {
         static Options read(String id) throws IOException {
             List<String> lines = Files.readAllLines(DIR.resolve(id + ".options"));
             List<String> render = lines.get(0).isBlank() ? List.of() : Arrays.asList(lines.get(0).strip().split("\\s+"));
             Set<Side> noStates = EnumSet.noneOf(Side.class);
             List<String> known = new ArrayList<>();
+            boolean numbers = true;
             for (String l : lines.subList(1, lines.size())) {
                 if (l.startsWith("no-states ")) noStates.add(Side.valueOf(l.split("\\s+")[1]));
+                else if (l.startsWith("no-numbers ")) numbers = false;
                 else if (l.startsWith("known ")) known.add(l.substring("known ".length()).strip());
                 else if (!l.isBlank() && !l.startsWith("#")) throw new IllegalArgumentException(id + ".options: " + l);
             }
-            return new Options(render, noStates, known);
+            return new Options(render, noStates, known, numbers);
         }
     }
 
@@ -86,7 +89,7 @@ class LinuxRecordingsTest {
             // States follow the simulation's client, the first conversation from 10.99.0.1 (not a forged source).
             int statesOf = 0;
             while (statesOf < conversations.size() - 1 && !conversations.get(statesOf).client().address().equals("10.99.0.1")) statesOf++;
-            List<String> diffs = LinuxComparison.compare(conversations, starts, statesOf, simulation(id, o), o.noStates());
+            List<String> diffs = LinuxComparison.compare(conversations, starts, statesOf, simulation(id, o), o.noStates(), o.numbers());
             List<String> unexplained = diffs.stream().filter(d -> o.known().stream().noneMatch(d::startsWith)).toList();
             List<String> gone = o.known().stream().filter(k -> diffs.stream().noneMatch(d -> d.startsWith(k))).toList();
             assertEquals(List.of(), unexplained, id + ": the Linux recording and the Linux profile differ");
@@ -200,8 +203,8 @@ class LinuxRecordingsTest {
             io.github.handshakelab.tcp.TcpFlags f = io.github.handshakelab.tcp.TcpFlags.parse(
                     Arrays.asList((i + 1 == id && flags != null ? flags : x.flags()).split(", ")));
             long t = x.t() + (i + 1 >= id && id > 0 ? shiftUs : 0);
-            events.add(new TraceEvent.Segment(i + 1, x.from(), t, TraceEvent.NONE, TraceEvent.NONE, f, x.seq(), x.ack() < 0 ? TraceEvent.NONE : x.ack(),
-                    x.len(), 0, x.seq(), x.ack(), false, List.of(), List.of(), i + 1, List.of(), null));
+            events.add(new TraceEvent.Segment(i + 1, x.from(), t, TraceEvent.NONE, TraceEvent.NONE, f, x.seq(), x.ack() == LinuxComparison.NO_ACK ? TraceEvent.NONE : x.ack(),
+                    x.len(), 0, x.seq(), x.ack() == LinuxComparison.NO_ACK ? TraceEvent.NONE : x.ack(), false, List.of(), List.of(), i + 1, List.of(), null));
         }
         long last = tap.get(tap.size() - 1).t(), end = 0;
         for (TraceEvent.Segment x : s.segments()) if (x.sent() <= last) end = Math.max(end, x.end());

@@ -115,6 +115,24 @@ class LinuxProfileTest {
         assertEquals(1_990_000, c.nextTimerDeadline());
     }
 
+    /**
+     * tcp_rcv_synsent_state_process ("Previous FIN/ACK or RST/ACK might be ignored"): an ACK that
+     * acknowledges nothing of ours gets a RST, and before any retransmission the SYN's timer is cut
+     * to TCP_TIMEOUT_MIN, so the SYN goes again at once; the rfc profile keeps its 1 s timer.
+     */
+    @Test
+    void aBadAckInSynSentBringsTheSynAgainAtOnce() {
+        Connection c = linux();
+        c.call(UserCall.CONNECT, 0, 0);
+        assertEquals(List.of("<SEQ=555><CTL=RST>"), sent(c.receive(seg(PEER, 555L, SYN), 100_000)));
+        assertEquals(100_000 + Connection.LINUX_TIMEOUT_MIN_US, c.nextTimerDeadline());
+        assertEquals(List.of("<SEQ=100><CTL=SYN>"), sent(c.onTimer(108_000)));
+        Connection r = closed();
+        r.call(UserCall.CONNECT, 0, 0);
+        assertEquals(List.of("<SEQ=555><CTL=RST>"), sent(r.receive(seg(PEER, 555L, SYN), 100_000)));
+        assertEquals(1_000_000, r.nextTimerDeadline());
+    }
+
     /** tcp_send_active_reset: RST,ACK; RFC 9293 §3.10.5: a bare RST. */
     @Test
     void abortSendsRstAck() {
