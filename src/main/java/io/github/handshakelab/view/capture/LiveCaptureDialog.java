@@ -684,9 +684,13 @@ public final class LiveCaptureDialog {
             int sel = selected;
             Trace chosen = null;
             for (int st : dirty) {
-                Trace t = session.trace(st);
-                if (st == sel) chosen = t;
-                changed.add(row(session.conversation(st), t));
+                if (st == sel) {
+                    chosen = session.trace(st);
+                    changed.add(row(session.conversation(st), chosen));
+                } else {
+                    // Only the state column is needed: no trace built for the conversations not drawn.
+                    changed.add(row(session.conversation(st), session.states(st)));
+                }
             }
             if (chosen == null && sel >= 0 && sel < session.streams()) chosen = session.trace(sel);
             post(new Update(this, changed, session.frames(), session.streams(), sel, chosen, done, error));
@@ -695,12 +699,20 @@ public final class LiveCaptureDialog {
     }
 
     static Row row(Conversation c, Trace t) {
-        return new Row(c.stream(), c.client(), c.server(), c.packets(), last(t, Side.CLIENT) + " | " + last(t, Side.SERVER));
+        return row(c, new TcpState[]{last(t, Side.CLIENT), last(t, Side.SERVER)});
     }
 
-    private static String last(Trace t, Side side) {
+    static Row row(Conversation c, TcpState[] states) {
+        return new Row(c.stream(), c.client(), c.server(), c.packets(), name(states[0]) + " | " + name(states[1]));
+    }
+
+    private static String name(TcpState s) {
+        return s == null ? "?" : s.name();
+    }
+
+    private static TcpState last(Trace t, Side side) {
         List<TcpState> seq = t.stateSequence(side);
-        return seq.isEmpty() ? "?" : seq.get(seq.size() - 1).name();
+        return seq.isEmpty() ? null : seq.get(seq.size() - 1);
     }
 
     // ---- for tests ----
