@@ -256,7 +256,7 @@ public final class QuizCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         w.println("# " + Messages.format(locale, "quiz.sheet.title", quiz.title(locale)));
-        w.println("# " + Messages.format(locale, "quiz.sheet.header", String.valueOf(quiz.seed()),
+        w.println("# " + Messages.format(locale, "quiz.sheet.header", quiz.seed() == null ? "-" : Long.toString(quiz.seed()),
                 Messages.format(locale, "quiz.numbers." + quiz.numbers().id()), String.valueOf(quiz.questions().size()), String.valueOf(quiz.fields().size())));
         w.println("# " + Messages.format(locale, "quiz.term.intro"));
         int score = 0, total = 0, done = 0;

@@ -173,8 +173,37 @@ class QuizCaptureCommandTest {
         QuizCommandTest.Result bad = run("quiz", "--capture", SAMPLE, "--grade", file.toString());
         assertEquals(2, bad.code());
         assertEquals(file + ":1:12: stream must be 0 or more, not -1", bad.err().strip());
+        // --out never overwrites the capture it reads.
+        Path copy = dir.resolve("copy.pcap");
+        Files.copy(Path.of(SAMPLE), copy);
+        assertUsage(run("quiz", "--capture", copy.toString(), "--format", "json", "--out", dir.resolve("./copy.pcap").toString()),
+                "is the input file of --capture; refusing to overwrite it");
+        assertEquals(-1L, Files.mismatch(copy, Path.of(SAMPLE)));
         QuizCommandTest.Result missing = run("quiz", "--capture", dir.resolve("none.pcap").toString(), "--format", "json");
         assertNotEquals(0, missing.code());
         assertTrue(missing.err().startsWith("error: "), missing.err());
+    }
+
+    /** The terminal quiz on a capture: inferred states in the key line, no seed ("-", not "null"). */
+    @Test
+    void terminalQuizOnACapture() throws Exception {
+        JsonNode key = json(run("quiz", "--capture", SAMPLE, "--format", "json", "--answer-key")).get("questions").get(0).get("answer");
+        String input = String.join("\n", "client", "SYN", key.get("seq").asText(), "none", "0", "SYN_SENT", "CLOSED", "q") + "\n";
+        java.io.InputStream saved = System.in;
+        QuizCommandTest.Result r;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            r = run("quiz", "--capture", SAMPLE);
+        } finally {
+            System.setIn(saved);
+        }
+        assertEquals(0, r.code(), r.err());
+        String out = r.out();
+        assertTrue(out.startsWith("# Quiz: handshake-data-close.pcap\n# seed - · absolute numbers · 11 questions · 7 fields each\n"), out);
+        assertFalse(out.contains("null"), out);
+        assertTrue(out.contains("inferred from the capture"), out);
+        assertTrue(out.contains("✗ expected LISTEN"), out);
+        assertTrue(out.contains("Segment #1: client ──► server  SYN  seq=" + key.get("seq").asText() + " ack=none len=0  [SYN_SENT? | LISTEN?]"), out);
+        assertTrue(out.endsWith("Score: 6 / 7\n"), out);
     }
 }
