@@ -535,11 +535,22 @@ class LiveCaptureDialogTest {
         robot.interact(() -> node(d, "stopButton", Button.class).fire());
         until(() -> !d.capturing());
         assertTrue(src.closed);
-        robot.interact(() -> d.stage().hide());
+
+        // Back to English with the capture stopped: the same dialog says so in English and still saves it.
         robot.interact(() -> {
             Session s = c().session();
             s.locale = Locale.ROOT;
             s.rebuild.run();
         });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(d, fx(() -> LiveCaptureDialog.showing(stage)));
+        assertEquals("Stopped: 21 packet(s), 3 TCP conversation(s). Save them as pcapng, or start again.",
+                fx(() -> node(d, "liveStatus", Label.class).getText()));
+        assertFalse(fx(() -> node(d, "saveButton", Button.class).isDisabled()));
+        until(() -> c().model().getTrace() != null && c().model().getTrace().client().port() == 40001);
+        LiveCaptureDialog.setSaveChooser(w -> dir.resolve("after-switch.pcapng"));
+        robot.interact(() -> node(d, "saveButton", Button.class).fire());
+        assertEquals(21, ConversationIndex.index(dir.resolve("after-switch.pcapng")).packets());
+        robot.interact(() -> d.stage().hide());
     }
 }
