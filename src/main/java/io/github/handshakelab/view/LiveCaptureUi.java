@@ -48,8 +48,9 @@ public final class LiveCaptureUi {
         private final MainController c;
         /** True while this class changes the model: those changes are not the user looking away. */
         private boolean updating;
-        /** The live trace last shown. */
+        /** The live trace last shown, and the playhead asked for it. */
         private Trace live;
+        private long asked = -1;
 
         Host(MainController c) {
             this.c = c;
@@ -71,14 +72,17 @@ public final class LiveCaptureUi {
             try {
                 // Not following: the diagram must not scroll back to the playhead at its next layout pass.
                 d.autoScrollProperty().set(fresh || follow);
+                boolean indexing = m.playback().indexProperty().get() == null; // the playhead sits at 0 until then
                 if (fresh) {
                     m.showTrace(t);
-                    m.setPlayhead(t.endTime());
+                    asked = t.endTime();
+                    if (m.playback().indexProperty().get() == null) m.grow(t, asked); // a long trace: seek when indexed
+                    else m.setPlayhead(asked);
                 } else if (follow) {
-                    m.grow(t, t.endTime());
+                    m.grow(t, asked = t.endTime());
                 } else {
                     double y = scrollY(d);
-                    m.grow(t, m.getPlayhead());
+                    m.grow(t, asked = indexing && asked >= 0 ? asked : m.getPlayhead());
                     d.scrollTo(y);
                     if (d.getLayout() == null || d.getLayout().trace() != t) {
                         d.layoutProperty().addListener(new InvalidationListener() {
@@ -100,7 +104,8 @@ public final class LiveCaptureUi {
         public void onLookAway(Runnable r) {
             WindowModel m = c.model();
             m.selectionProperty().addListener((o, a, s) -> { if (!updating && s != null) r.run(); });
-            m.playheadProperty().addListener(o -> { if (!updating) r.run(); });
+            // A long trace's playhead is put back in place when its index is ready (WindowModel.grow): not the user.
+            m.playheadProperty().addListener(o -> { if (!updating && m.getPlayhead() != asked) r.run(); });
             SequenceDiagram d = c.diagram();
             // Another trace than the live one (the user opened a file, a scenario): auto-scroll as usual.
             m.traceProperty().addListener((o, a, t) -> { if (!updating && t != live) d.autoScrollProperty().set(true); });

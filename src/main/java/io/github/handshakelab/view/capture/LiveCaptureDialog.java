@@ -161,6 +161,12 @@ public final class LiveCaptureDialog {
     private static volatile Function<Window, Path> saveChooser;
     private static final Map<Window, LiveCaptureDialog> OPEN = new WeakHashMap<>();
     private static final long BATCH_NANOS = 100_000_000L;
+    /**
+     * When the source goes quiet, what came is shown at once, but not more often than this: a
+     * fast stream alternates packets and empty polls, and a trace per packet would be built and
+     * laid out (quadratic in the conversation's length).
+     */
+    private static final long IDLE_BATCH_NANOS = 20_000_000L;
 
     /** Tests: scripted packets instead of libpcap (or a backend that says what is missing). */
     public static void setBackend(Backend b) { backend = b == null ? Backend.PCAP : b; }
@@ -586,11 +592,22 @@ public final class LiveCaptureDialog {
 
     private void drain() {
         drainScheduled.set(false);
+        List<Update> batch = new ArrayList<>();
         Update u;
-        while ((u = updates.poll()) != null) apply(u);
+        while ((u = updates.poll()) != null) batch.add(u);
+        // Every row change counts, but of several traces of the same stream only the newest is drawn.
+        boolean[] superseded = new boolean[batch.size()];
+        Update newer = null;
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            Update b = batch.get(i);
+            if (b.trace == null) continue;
+            superseded[i] = newer != null && newer.cap == b.cap && newer.stream == b.stream;
+            newer = b;
+        }
+        for (int i = 0; i < batch.size(); i++) apply(batch.get(i), !superseded[i]);
     }
 
-    private void apply(Update u) {
+    private void apply(Update u, boolean draw) {
         if (u.cap != capture && u.cap != finished) return; // an earlier run
         for (Row r : u.rows) {
             if (r.stream() < rows.size()) rows.get(r.stream()).update(r); // in place: selection and scroll stay
@@ -599,7 +616,7 @@ public final class LiveCaptureDialog {
         // Nothing chosen yet: follow the first conversation, as a user would.
         if (conversationTable.getSelectionModel().getSelectedItem() == null && !rows.isEmpty() && u.cap.selected < 0) {
             conversationTable.getSelectionModel().select(0);
-        } else if (u.trace != null && u.stream == u.cap.selected) {
+        } else if (draw && u.trace != null && u.stream == u.cap.selected) {
             show(u.stream, u.trace, u.cap.name);
         }
         u.cap.frames = u.frames;
@@ -660,7 +677,7 @@ public final class LiveCaptureDialog {
                             if (st >= 0) dirty.add(st);
                         }
                         long now = System.nanoTime();
-                        if (now - last >= BATCH_NANOS || (r == PacketSource.Poll.IDLE && !dirty.isEmpty())) {
+                        if (now - last >= BATCH_NANOS || (r == PacketSource.Poll.IDLE && !dirty.isEmpty() && now - last >= IDLE_BATCH_NANOS)) {
                             if (!dirty.isEmpty() || selected != sent || resend) {
                                 resend = false;
                                 sent = publish(dirty, false, null);

@@ -553,4 +553,36 @@ class LiveCaptureDialogTest {
         assertEquals(21, ConversationIndex.index(dir.resolve("after-switch.pcapng")).packets());
         robot.interact(() -> d.stage().hide());
     }
+
+    /**
+     * A conversation long enough (over 20,000 events) that the playback and the diagram index it
+     * in the background: following still puts the playhead on the newest segment once indexed,
+     * and that is not taken for the user moving it (Follow stays on).
+     */
+    @Test
+    void aLongConversationIsFollowedToItsEnd(FxRobot robot, @TempDir Path dir) throws Exception {
+        Gated src = new Gated(new LiveCommandTest.Scripted(LiveFixtures.conversations(dir, 1, 10_500)));
+        LiveCaptureDialog.setBackend(backend(src));
+        LiveCaptureDialog d = openFromMenu(robot);
+        startCapture(robot, d);
+        src.allow.set(Integer.MAX_VALUE);
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(() -> {
+                Trace t = c().model().getTrace();
+                return t != null && t.segments().size() == 21_003 && c().model().getPlayhead() == t.endTime()
+                        && c().model().playback().indexProperty().get() != null;
+            }));
+        } catch (java.util.concurrent.TimeoutException e) {
+            fail(fx(() -> {
+                Trace t = c().model().getTrace();
+                return "not there: " + (t == null ? "no trace" : t.segments().size() + " segments, end " + t.endTime())
+                        + ", playhead " + c().model().getPlayhead() + ", index " + c().model().playback().indexProperty().get()
+                        + ", following " + d.following() + ", rows " + d.rows();
+            }));
+        }
+        assertTrue(fx(() -> c().model().getTrace().events().size()) > 20_000, "indexed in the background");
+        assertTrue(fx(d::following), "the playhead put back in place is not the user looking away");
+        assertEquals(new LiveCaptureDialog.Row(0, "10.0.0.1:40000", "10.0.0.2:80", 21_003, "ESTABLISHED | ESTABLISHED"), fx(() -> d.rows().get(0)));
+        robot.interact(() -> d.stage().hide());
+    }
 }
