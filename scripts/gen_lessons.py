@@ -435,7 +435,7 @@ sc("syn-flood", ("SYN flood", "SYN 洪泛攻击"), [
     (("arr", 11), 11,
      "Its SYN is dropped too: the backlog is full, so the client must retransmit.",
      "它的 SYN 同样被丢弃：队列已满，客户端只能重传。",
-     "What would `ss -tan` on the server show right now?", "此刻在服务器上运行 `ss -tan` 会看到什么？"),
+     "What would ss -tan on the server show right now?", "此刻在服务器上运行 ss -tan 会看到什么？"),
     (("sent", 12), 12,
      "The half-open connections retransmit their SYN, ACKs (after 1 s, 2 s, 4 s ...) into the void.",
      "这些半连接按 1 秒、2 秒、4 秒……的间隔重传 SYN, ACK，但不会有任何回应。"),
@@ -464,18 +464,18 @@ sc("close-with-unread-data", ("Close with unread data (Linux)", "带着未读数
      "服务器内核确认了这些数据（ack=101），但它们仍留在接收缓冲区中：通告窗口因此缩小了 100 字节。"),
     (("sent", 6), 6,
      "The server's application calls close() with 100 unread bytes. Linux does not send a FIN: the data would be lost silently, so it resets the connection with RST, ACK seq=1 ack=101 (tcp_close, RFC 2525 §2.17, RFC 9293 SHLD-3) and is CLOSED at once.",
-     "服务器的应用程序在还有 100 字节未读时调用 `close()`。Linux 不发送 FIN：否则这些数据会被悄悄丢掉，所以它用 RST, ACK seq=1 ack=101 重置连接（`tcp_close`，RFC 2525 §2.17，RFC 9293 SHLD-3），本端立即进入 CLOSED。",
+     "服务器的应用程序在还有 100 字节未读时调用 close()。Linux 不发送 FIN：否则这些数据会被悄悄丢掉，所以它用 RST, ACK seq=1 ack=101 重置连接（tcp_close，RFC 2525 §2.17，RFC 9293 SHLD-3），本端立即进入 CLOSED。",
      "Why is a RST better here than a FIN, from the client's point of view?",
      "站在客户端的角度，这里为什么发 RST 比发 FIN 更好？"),
     (("arr", 6), "client:CLOSED",
      "The RST's seq is exactly what the client expects, so it obeys: ESTABLISHED → CLOSED, and its application sees ECONNRESET instead of a clean end of stream. No TIME_WAIT on either side. With --profile rfc the same close() sends an ordinary FIN: RFC 9293's CLOSE only says \"no more to send\".",
-     "RST 的序号正是客户端期望的，于是客户端服从：ESTABLISHED → CLOSED，它的应用程序看到的是 ECONNRESET，而不是正常的流结束。两端都没有 TIME_WAIT。用 `--profile rfc` 时同样的 `close()` 发送普通的 FIN：RFC 9293 的 CLOSE 只表示“不再发送”。"),
+     "RST 的序号正是客户端期望的，于是客户端服从：ESTABLISHED → CLOSED，它的应用程序看到的是 ECONNRESET，而不是正常的流结束。两端都没有 TIME_WAIT。用 --profile rfc 时同样的 close() 发送普通的 FIN：RFC 9293 的 CLOSE 只表示“不再发送”。"),
 ], options=["--profile", "linux"])
 
 sc("shutdown-vs-close", ("shutdown() versus close() (Linux)", "shutdown() 与 close() 的区别（Linux）"), [
     (("sent", 4), 4,
      "The client calls close() (not shutdown()): FIN seq=1, FIN_WAIT_1. On Linux close() gives the socket up: nobody will read from it any more.",
-     "客户端调用的是 `close()`（不是 `shutdown()`）：发送 FIN seq=1，进入 FIN_WAIT_1。在 Linux 上 `close()` 意味着放弃这个套接字：再也没有人会读取它。"),
+     "客户端调用的是 close()（不是 shutdown()）：发送 FIN seq=1，进入 FIN_WAIT_1。在 Linux 上 close() 意味着放弃这个套接字：再也没有人会读取它。"),
     (("sent", 5), 5,
      "The server acknowledges the FIN at once (ack=2) and enters CLOSE_WAIT: no data has arrived yet, so Linux has no delayed-ACK timeout to wait (recorded on Linux). Its direction is still open.",
      "服务器立即确认 FIN（ack=2），进入 CLOSE_WAIT：此前还没有收到过数据，所以 Linux 没有可等待的延迟确认超时（已在 Linux 上录制验证）。它这个方向仍然是打开的。"),
@@ -486,18 +486,18 @@ sc("shutdown-vs-close", ("shutdown() versus close() (Linux)", "shutdown() 与 cl
      "客户端处于 FIN_WAIT_2，仍然可以接收。它会怎样处理这些字节？"),
     (("arr", 6), 7,
      "Nobody can read them: the orphaned socket answers with RST seq=2 (tcp_rcv_state_process, TCPAbortOnData) and is CLOSED. The 100 bytes are lost.",
-     "没有人能读取它们：这个已被放弃的套接字回复 RST seq=2（`tcp_rcv_state_process`，TCPAbortOnData），进入 CLOSED。这 100 字节丢失了。"),
+     "没有人能读取它们：这个已被放弃的套接字回复 RST seq=2（tcp_rcv_state_process，TCPAbortOnData），进入 CLOSED。这 100 字节丢失了。"),
     (("arr", 7), "server:CLOSED",
      "The server obeys the RST: CLOSE_WAIT → CLOSED, and its own close() later fails. With shutdown(SHUT_WR) (half-close-with-data) or with --profile rfc the client keeps reading: the bytes are delivered and the close ends in TIME_WAIT.",
-     "服务器服从 RST：CLOSE_WAIT → CLOSED，它之后的 `close()` 也会失败。若改用 `shutdown(SHUT_WR)`（见 half-close-with-data）或 `--profile rfc`，客户端会继续读取：数据被交付，关闭以 TIME_WAIT 结束。",
+     "服务器服从 RST：CLOSE_WAIT → CLOSED，它之后的 close() 也会失败。若改用 shutdown(SHUT_WR)（见 half-close-with-data）或 --profile rfc，客户端会继续读取：数据被交付，关闭以 TIME_WAIT 结束。",
      "When must a client use shutdown() instead of close()?",
-     "客户端什么时候必须用 `shutdown()` 而不是 `close()`？"),
+     "客户端什么时候必须用 shutdown() 而不是 close()？"),
 ], options=["--profile", "linux"])
 
 sc("data-on-fin", ("Data on the FIN", "携带数据的 FIN"), [
     (("sent", 4), 4,
      "The application writes 100 bytes and closes at once: one segment carries both, FIN, PSH, ACK seq=1 len=100. The bytes take numbers 1 to 100 and the FIN takes 101.",
-     "应用程序写入 100 字节后立即关闭：一个报文段同时携带两者，即 `FIN, PSH, ACK` seq=1 len=100。数据占用序号 1 到 100，FIN 占用序号 101。",
+     "应用程序写入 100 字节后立即关闭：一个报文段同时携带两者，即 FIN, PSH, ACK seq=1 len=100。数据占用序号 1 到 100，FIN 占用序号 101。",
      "Which number will the server acknowledge?", "服务器会确认哪个序号？"),
     (("arr", 4), 5,
      "The server delivers the 100 bytes, then the end of stream, and acknowledges both with ack=102 = 1 + 100 bytes + 1 for the FIN. It enters CLOSE_WAIT.",
@@ -536,7 +536,7 @@ sc("syn-in-time-wait", ("A SYN during TIME_WAIT", "TIME_WAIT 期间到达的 SYN
      "客户端的重传计时器在发出 SYN 1 秒后到期：重传的 SYN 遇到了监听套接字。"),
     (("arr", 13), "server:ESTABLISHED",
      "Connected, 1.15 s after the first try. With --profile linux the SYN's seq is above the old connection's numbers, so tcp_timewait_state_process reuses the four-tuple at once (ISN = old SND.NXT + 65537) and there is no ACK, no RST and no wait.",
-     "连接建立，比第一次尝试晚了 1.15 秒。用 `--profile linux` 时，SYN 的序号高于旧连接的编号，`tcp_timewait_state_process` 会立即复用这个四元组（ISN = 旧 SND.NXT + 65537），不会有 ACK、RST，也不用等待。"),
+     "连接建立，比第一次尝试晚了 1.15 秒。用 --profile linux 时，SYN 的序号高于旧连接的编号，tcp_timewait_state_process 会立即复用这个四元组（ISN = 旧 SND.NXT + 65537），不会有 ACK、RST，也不用等待。"),
 ])
 
 sc("time-wait-reasons", ("Why TIME_WAIT lasts 2MSL", "TIME_WAIT 为什么要持续 2MSL"), [
@@ -561,7 +561,7 @@ sc("time-wait-reasons", ("Why TIME_WAIT lasts 2MSL", "TIME_WAIT 为什么要持�
      "旧副本到达：seq=1 len=100 正是新连接期望的，于是服务器把旧字节当作新数据交付，并确认它们（ack=101）。数据被悄悄破坏了，没有任何错误。"),
     (("arr", 14), 16,
      "The client's real new bytes arrive and look like a duplicate: they are refused with a duplicate ACK (ack=101). 2MSL is there so that every copy of the old connection has died before its four-tuple is used again. With --profile linux the fixed 60 s TIME_WAIT is still running when the copy comes, and the reuse waits.",
-     "客户端真正的新数据到达，却像重复报文：它们被一个重复 ACK（ack=101）拒绝。2MSL 的意义就在于：在四元组被再次使用之前，旧连接的所有副本都已消亡。用 `--profile linux` 时，副本到达时固定 60 秒的 TIME_WAIT 仍在进行，复用也要等待。"),
+     "客户端真正的新数据到达，却像重复报文：它们被一个重复 ACK（ack=101）拒绝。2MSL 的意义就在于：在四元组被再次使用之前，旧连接的所有副本都已消亡。用 --profile linux 时，副本到达时固定 60 秒的 TIME_WAIT 仍在进行，复用也要等待。"),
 ])
 
 sc("keep-alive", ("Keep-alive", "保活（keep-alive）"), [
@@ -587,7 +587,7 @@ sc("keep-alive", ("Keep-alive", "保活（keep-alive）"), [
      "第三个探测仍无回应：达到了 TCP_KEEPCNT。"),
     (("end",), "client:CLOSED",
      "5 s later the client gives up: the connection is deleted and the application gets an error, 20 s after the crash instead of never. Linux also sends a RST and reports ETIMEDOUT (--profile linux).",
-     "又过 5 秒客户端放弃：连接被删除，应用程序收到错误：崩溃 20 秒后就发现了，而不是永远发现不了。Linux 还会发送一个 RST，并报告 ETIMEDOUT（`--profile linux`）。",
+     "又过 5 秒客户端放弃：连接被删除，应用程序收到错误：崩溃 20 秒后就发现了，而不是永远发现不了。Linux 还会发送一个 RST，并报告 ETIMEDOUT（--profile linux）。",
      "Without keep-alive, when would the client have noticed?",
      "如果没有保活，客户端什么时候才会发现？"),
 ])
@@ -606,7 +606,7 @@ sc("zero-window-probe", ("Zero window and the persist timer", "零窗口与坚�
      "坚持计时器 1 秒后到期：发出一个携带 1 字节新数据的探测（seq=4001 len=1，RFC 9293 §3.8.6.1）。服务器无法接收，再次回复零窗口（ack=4001）。"),
     (("sent", 12), 12,
      "The next probe 2 s later: the interval backs off like the RTO. This is not a retransmission and never gives up while the peer answers. Linux probes with an empty segment at SND.UNA - 1 (seq=4000) after 0.3, 0.6, 1.2, 2.4 s (--profile linux).",
-     "2 秒后再次探测：间隔像 RTO 一样退避。这不是重传，只要对端回应就不会放弃。Linux 的探测是一个序号为 SND.UNA - 1（seq=4000）的空报文段，间隔为 0.3、0.6、1.2、2.4 秒（`--profile linux`）。"),
+     "2 秒后再次探测：间隔像 RTO 一样退避。这不是重传，只要对端回应就不会放弃。Linux 的探测是一个序号为 SND.UNA - 1（seq=4000）的空报文段，间隔为 0.3、0.6、1.2、2.4 秒（--profile linux）。"),
     (("sent", 14), 14,
      "At 5 s the application reads the 4000 bytes: the server sends a window update (ack=4001, window 4000).",
      "5 秒时应用程序读取了这 4000 字节：服务器发送窗口更新（ack=4001，窗口 4000）。"),

@@ -1,7 +1,10 @@
 package io.github.handshakelab.capture;
 
 import io.github.handshakelab.tcp.TcpFlags;
+import io.github.handshakelab.tcp.TcpState;
+import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +63,19 @@ public final class LiveSession {
     /** Stream {@code n} as a trace of everything seen so far. */
     public Trace trace(int n) {
         return builders.get(n).build(name, indexer.conversation(n), warnings, false);
+    }
+
+    /**
+     * The state each side of stream {@code n} is in now, {client, server} (null: no state inferred
+     * yet): what a live listing shows for every conversation that changed. The same inference as
+     * {@link #trace}, but no trace is kept: one pass over the stream's segment columns.
+     */
+    public TcpState[] states(int n) {
+        TcpState[] last = new TcpState[2];
+        builders.get(n).emit(indexer.conversation(n), warnings, false, e -> {
+            if (e instanceof TraceEvent.StateChange c) last[c.endpoint() == Side.CLIENT ? 0 : 1] = c.to();
+        }, null);
+        return last;
     }
 
     public List<CaptureWarning> warnings() { return List.copyOf(warnings); }

@@ -42,14 +42,23 @@ import java.util.concurrent.ThreadLocalRandom;
  * with neither, a quiz in the terminal. Without {@code --seed} a fresh seed is drawn, so every run
  * is a new exercise, and printed so that the answers can be graded against the same one.
  */
-@Command(name = "quiz", description = "Predict each segment of a scenario: a worksheet, grading, or a quiz in the terminal.",
+@Command(name = "quiz", description = "Predict each segment of a scenario or of a captured conversation: a worksheet, grading, or a quiz in the terminal.",
         footer = {"", "Without --format and --grade the quiz runs in the terminal, one question at a time.",
-                "Exit status: 0 done (whatever the score); 2 bad usage or a bad answers file (FILE:LINE:COL: problem)."})
+                "On a capture (--capture FILE [--stream N]) the states asked are inferred from the segments seen, as the app",
+                "shows them (ESTABLISHED?); fault, parameter and seed options do not apply.",
+                "Exit status: 0 done (whatever the score); 1 the capture's reading stopped early (the worksheet covers what was read);",
+                "2 bad usage or a bad answers file (FILE:LINE:COL: problem)."})
 public final class QuizCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
     @Mixin ScenarioOptions sim;
+
+    @Option(names = "--capture", paramLabel = "FILE", description = "a pcap/pcapng file: quiz on one of its TCP conversations")
+    Path capture;
+
+    @Option(names = "--stream", paramLabel = "N", description = "the capture's TCP conversation (default: the first that starts with a SYN)")
+    String stream;
 
     @Option(names = "--numbers", paramLabel = "absolute|relative", description = "absolute (default; ISNs from the seed) or relative to each ISN")
     String numbers = "absolute";
@@ -85,8 +94,19 @@ public final class QuizCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException("--" + (e.getMessage().contains("numbers") ? "numbers" : "level") + ": " + e.getMessage());
         }
-        if (sim.scenario == null) throw new Cli.UsageException("missing --scenario ID");
         PrintWriter err = spec.commandLine().getErr();
+        if (capture != null) {
+            if (sim.scenario != null) throw new Cli.UsageException("use either --scenario or --capture, not both");
+            // A capture is what happened: faults, parameters and seeds cannot change it (as render --capture says).
+            List<String> simOnly = sim.simulationOnlyOptionsGiven();
+            if (!simOnly.isEmpty()) throw new Cli.UsageException(String.join(", ", simOnly)
+                    + (simOnly.size() == 1 ? " does" : " do") + " not apply to a capture (simulation only)");
+            if (out != null) OutFile.refuseInput(out, capture, "--capture");
+            captured = RenderCommand.prepareCapture(capture, stream, err);
+        } else {
+            if (sim.scenario == null) throw new Cli.UsageException("missing --scenario ID (or --capture FILE)");
+            if (stream != null) throw new Cli.UsageException("--stream only applies to --capture");
+        }
         if (grade != null) {
             if (answerKey) throw new Cli.UsageException("--answer-key makes a worksheet; it does not go with --grade");
             String f = format == null ? "txt" : format;
@@ -103,13 +123,27 @@ public final class QuizCommand implements Callable<Integer> {
                 err.flush();
                 return Cli.USAGE;
             }
-            if (answers.scenario() != null && !answers.scenario().equals(sim.scenario)) {
+            if (captured != null) {
+                if (answers.scenario() != null) throw new Cli.UsageException(grade + " answers scenario " + answers.scenario() + ", not a capture");
+                String name = capture.getFileName().toString();
+                if (answers.capture() != null && !Path.of(answers.capture()).getFileName().toString().equals(name)) {
+                    throw new Cli.UsageException(grade + " answers capture " + answers.capture() + ", not " + name);
+                }
+                int st = captured.conversation().stream();
+                if (answers.stream() != null && answers.stream() != st) {
+                    throw new Cli.UsageException(grade + " answers stream " + answers.stream() + " of " + name + "; add --stream " + answers.stream());
+                }
+            } else if (answers.capture() != null) {
+                throw new Cli.UsageException(grade + " answers capture " + answers.capture() + "; add --capture " + answers.capture());
+            } else if (answers.scenario() != null && !answers.scenario().equals(sim.scenario)) {
                 throw new Cli.UsageException(grade + " answers scenario " + answers.scenario() + ", not " + sim.scenario);
             }
             if (answers.numbers() != null && !answers.numbers().equals(nums.id())) {
                 throw new Cli.UsageException(grade + " uses " + answers.numbers() + " numbers; add --numbers " + answers.numbers());
             }
-            if (sim.seed == null) {
+            if (captured != null) {
+                // no seed: a capture's numbers are what was captured
+            } else if (sim.seed == null) {
                 if (answers.seed() == null) {
                     throw new Cli.UsageException("--grade needs the exercise's seed: add --seed S (the worksheet prints it)");
                 }
@@ -127,12 +161,15 @@ public final class QuizCommand implements Callable<Integer> {
             }
             Grader.Report report = Grader.grade(quiz, answers.answers(), locale);
             emit(f.equals("json") ? QuizJson.report(report) : QuizText.report(report, locale));
-            return 0;
+            return finish();
         }
         boolean worksheet = format != null || out != null || answerKey;
-        if (sim.seed == null) sim.seed = Long.toString(ThreadLocalRandom.current().nextLong(1, 1_000_000));
+        if (sim.seed == null && captured == null) sim.seed = Long.toString(ThreadLocalRandom.current().nextLong(1, 1_000_000));
         Quiz quiz = build(nums, lvl, err);
-        if (!worksheet) return interactive(quiz, locale);
+        if (!worksheet) {
+            int r = interactive(quiz, locale);
+            return r != 0 ? r : finish();
+        }
         String f = format == null ? "txt" : format;
         String text = switch (f) {
             case "txt" -> QuizText.worksheet(quiz, locale, answerKey, regrade(quiz));
@@ -141,10 +178,26 @@ public final class QuizCommand implements Callable<Integer> {
             default -> throw new Cli.UsageException("unknown --format '" + f + "'; use txt, json or html");
         };
         emit(text);
-        return 0;
+        return finish();
+    }
+
+    /** The capture read with --capture, or null for a scenario. */
+    private io.github.handshakelab.capture.CaptureTraces.Prepared captured;
+
+    /** 0, or 1 with the error line when the capture's reading stopped early (as render --capture). */
+    private int finish() {
+        if (captured == null || !captured.index().stoppedEarly()) return 0;
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(ConversationsCommand.stoppedLine(captured.index()));
+        err.flush();
+        return 1;
     }
 
     private Quiz build(Numbers nums, Level lvl, PrintWriter err) {
+        if (captured != null) {
+            // The regrade command names the stream, so the same conversation is asked again even if the file has several.
+            return Quiz.of(captured.trace(), nums, lvl, null, List.of("--stream", Integer.toString(captured.conversation().stream())));
+        }
         Scenario sc = sim.build();
         Simulator.Outcome run = Simulator.runWithReport(sc);
         sim.warnUnused(sc, run, err);
@@ -172,10 +225,16 @@ public final class QuizCommand implements Callable<Integer> {
     }
 
     private String regrade(Quiz quiz) {
-        List<String> cmd = new ArrayList<>(List.of("handshake-lab", "quiz", "--scenario", sim.scenario));
-        cmd.addAll(quiz.options());
-        cmd.add("--seed");
-        cmd.add(Long.toString(quiz.seed()));
+        List<String> cmd = new ArrayList<>(List.of("handshake-lab", "quiz"));
+        if (captured != null) {
+            cmd.addAll(List.of("--capture", capture.toString()));
+            cmd.addAll(quiz.options());
+        } else {
+            cmd.addAll(List.of("--scenario", sim.scenario));
+            cmd.addAll(quiz.options());
+            cmd.add("--seed");
+            cmd.add(Long.toString(quiz.seed()));
+        }
         if (quiz.numbers() != Numbers.ABSOLUTE) cmd.addAll(List.of("--numbers", quiz.numbers().id()));
         if (quiz.level() != Level.FULL) cmd.addAll(List.of("--level", quiz.level().id));
         cmd.addAll(List.of("--grade", "ANSWERS.json"));
@@ -197,7 +256,7 @@ public final class QuizCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         w.println("# " + Messages.format(locale, "quiz.sheet.title", quiz.title(locale)));
-        w.println("# " + Messages.format(locale, "quiz.sheet.header", String.valueOf(quiz.seed()),
+        w.println("# " + Messages.format(locale, "quiz.sheet.header", quiz.seed() == null ? "-" : Long.toString(quiz.seed()),
                 Messages.format(locale, "quiz.numbers." + quiz.numbers().id()), String.valueOf(quiz.questions().size()), String.valueOf(quiz.fields().size())));
         w.println("# " + Messages.format(locale, "quiz.term.intro"));
         int score = 0, total = 0, done = 0;

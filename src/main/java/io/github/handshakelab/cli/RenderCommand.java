@@ -230,6 +230,15 @@ public final class RenderCommand implements Callable<Integer> {
      * trace carries them as notes as well.
      */
     private io.github.handshakelab.capture.CaptureTraces.Prepared fromCapture() throws IOException {
+        return prepareCapture(capture, stream, spec.commandLine().getErr());
+    }
+
+    /**
+     * {@code --capture FILE [--stream N]} as every command reads it (render, quiz): warnings on
+     * {@code err}, a note naming the stream chosen when there are several, a stream out of range
+     * as a usage error (exit 2).
+     */
+    static io.github.handshakelab.capture.CaptureTraces.Prepared prepareCapture(Path capture, String stream, PrintWriter err) throws IOException {
         Integer streamNo = stream == null ? null : (int) number("--stream", stream, 0, Integer.MAX_VALUE);
         io.github.handshakelab.capture.CaptureTraces.Prepared loaded;
         try {
@@ -240,7 +249,6 @@ public final class RenderCommand implements Callable<Integer> {
                     + (e.count() == 1 ? "one TCP stream, 0" : e.count() + " TCP streams, 0 to " + (e.count() - 1)));
         }
         var index = loaded.index();
-        PrintWriter err = spec.commandLine().getErr();
         for (var w : index.warnings()) err.println("warning: " + index.file() + ": " + w);
         if (index.droppedWarnings() > 0) {
             err.println("warning: " + index.file() + ": " + index.droppedWarnings() + " more warning(s) not shown");

@@ -1,48 +1,41 @@
 package io.github.handshakelab.lesson;
 
 import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Times as a user writes them (DESIGN §6): {@code 250ms}, {@code 2s}, {@code 1.5s}, or plain
- * microseconds; {@code us}/{@code µs} are accepted as a unit too. Only whole microseconds exist
- * on the trace's clock, so {@code 0.0000001s} is refused rather than rounded.
+ * The one parser of times as a user writes them (DESIGN §6), for lesson files, the lesson editor
+ * and the command line ({@code cli.TimeArg} adds the option's name): {@code 250ms}, {@code 2s},
+ * {@code 1.5s}, {@code 20us} (or {@code 20µs}), or plain microseconds ({@code 1250000}). Only
+ * whole microseconds exist on the trace's clock, so {@code 0.0000001s} is refused rather than rounded.
  */
 public final class Times {
     private Times() {}
 
+    private static final Pattern FORM = Pattern.compile("(-?)(\\d+(?:\\.\\d+)?)\\s*(s|ms|us|µs)?");
+
     /**
-     * @throws IllegalArgumentException with a message naming the text and the accepted forms
+     * @throws IllegalArgumentException with a one-line message that starts with the text in quotes
+     *         and says what is wrong: not a time (and the forms), negative, a fraction of a
+     *         microsecond, too large
      */
     public static long parse(String text) {
-        String s = text.strip();
-        long unit;
-        String number;
-        if (s.endsWith("ms")) {
-            unit = 1_000;
-            number = s.substring(0, s.length() - 2);
-        } else if (s.endsWith("us") || s.endsWith("µs")) {
-            unit = 1;
-            number = s.substring(0, s.length() - 2);
-        } else if (s.endsWith("s")) {
-            unit = 1_000_000;
-            number = s.substring(0, s.length() - 1);
-        } else {
-            unit = 1;
-            number = s;
+        String t = text == null ? "" : text.strip();
+        Matcher m = FORM.matcher(t);
+        if (!m.matches()) throw new IllegalArgumentException("'" + text + "' is not a time; use 250ms, 2s, 1.5s or plain microseconds");
+        String unit = m.group(3) == null ? "us" : m.group(3);
+        BigDecimal us = new BigDecimal(m.group(2)).multiply(switch (unit) {
+            case "s" -> BigDecimal.valueOf(1_000_000);
+            case "ms" -> BigDecimal.valueOf(1_000);
+            default -> BigDecimal.ONE;
+        });
+        if (!m.group(1).isEmpty() && us.signum() != 0) {
+            throw new IllegalArgumentException("'" + text + "' is negative; times count from the start of the trace");
         }
-        BigDecimal v;
-        try {
-            if (number.isEmpty() || !number.strip().equals(number) || number.startsWith("+")) throw new NumberFormatException();
-            v = new BigDecimal(number).multiply(BigDecimal.valueOf(unit));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a time; write 250ms, 2s, 1.5s or microseconds");
-        }
-        if (v.signum() < 0) throw new IllegalArgumentException("'" + text + "' is negative; times count from the start of the trace");
-        try {
-            return v.stripTrailingZeros().longValueExact();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a whole number of microseconds");
-        }
+        if (us.stripTrailingZeros().scale() > 0) throw new IllegalArgumentException("'" + text + "' is not a whole number of microseconds");
+        if (us.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) throw new IllegalArgumentException("'" + text + "' is too large");
+        return us.longValueExact();
     }
 
     /** An exact, readable form: {@code 0s}, {@code 31us}, {@code 250ms}, {@code 400.93ms}, {@code 2s}, {@code 1.55s}. */

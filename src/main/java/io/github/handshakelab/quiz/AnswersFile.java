@@ -44,7 +44,7 @@ public final class AnswersFile {
      * @param at      where each answer object starts, to report an unknown {@code n}
      */
     public record Answers(Long seed, String scenario, String numbers, Map<Integer, Map<Field, Object>> answers,
-                          Map<Integer, int[]> at) {
+                          Map<Integer, int[]> at, String capture, Integer stream) {
 
         /** Every {@code n} must be a question of {@code quiz}; the first that is not, with its location. */
         public void checkAgainst(Quiz quiz) throws Problem {
@@ -74,7 +74,8 @@ public final class AnswersFile {
     private static Answers top(JsonParser p, Numbers numbers) throws IOException, Problem {
         if (p.nextToken() != JsonToken.START_OBJECT) throw new Problem(p.currentTokenLocation(), "expected an object {\"answers\": [...]}");
         Long seed = null;
-        String scenario = null, nums = null;
+        String scenario = null, nums = null, capture = null;
+        Integer stream = null;
         Map<Integer, Map<Field, Object>> answers = null;
         Map<Integer, int[]> at = new HashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -90,6 +91,16 @@ public final class AnswersFile {
                 case "scenario" -> {
                     expect(p, t, JsonToken.VALUE_STRING, "scenario", "a string");
                     scenario = p.getText();
+                }
+                case "capture" -> {
+                    expect(p, t, JsonToken.VALUE_STRING, "capture", "a string (the capture file's name)");
+                    capture = p.getText();
+                }
+                case "stream" -> {
+                    expect(p, t, JsonToken.VALUE_NUMBER_INT, "stream", "a whole number");
+                    if (p.getLongValue() < 0 || p.getLongValue() > Integer.MAX_VALUE)
+                        throw new Problem(p.currentTokenLocation(), "stream must be 0 or more, not " + p.getText());
+                    stream = p.getIntValue();
                 }
                 case "numbers" -> {
                     expect(p, t, JsonToken.VALUE_STRING, "numbers", "\"absolute\" or \"relative\"");
@@ -109,13 +120,13 @@ public final class AnswersFile {
                         at.put(one.n(), new int[]{start.getLineNr(), start.getColumnNr()});
                     }
                 }
-                default -> throw new Problem(loc, "unknown field \"" + name + "\" (use answers; optional: version, seed, scenario, numbers)");
+                default -> throw new Problem(loc, "unknown field \"" + name + "\" (use answers; optional: version, seed, scenario, capture, stream, numbers)");
             }
         }
         if (p.currentToken() != JsonToken.END_OBJECT) throw new Problem(p.currentTokenLocation(), "expected a field name or }");
         if (p.nextToken() != null) throw new Problem(p.currentTokenLocation(), "unexpected content after the top-level object");
         if (answers == null) throw new Problem(p.currentTokenLocation(), "no \"answers\" array");
-        return new Answers(seed, scenario, nums, answers, at);
+        return new Answers(seed, scenario, nums, answers, at, capture, stream);
     }
 
     private record One(int n, Map<Field, Object> fields) {}

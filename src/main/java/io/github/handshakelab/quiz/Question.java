@@ -49,7 +49,7 @@ public record Question(int n, TraceEvent.Segment segment, boolean lost, long pro
             b.append(Messages.format(locale, "quiz.context.spoofed")).append(Quiz.sep(locale));
         }
         String when = capture ? "seen" : lost ? "lost" : "arrived";
-        b.append(Messages.format(locale, "quiz.prompt." + level.id + "." + when, String.valueOf(segment.id()), Quiz.time(locale, segment.sent())));
+        b.append(Messages.format(locale, "quiz.prompt." + level.id + "." + when, String.valueOf(segment.id()), Quiz.time(locale, segment.sent(), capture)));
         return b.toString();
     }
 }

@@ -63,6 +63,12 @@ public record Quiz(Trace trace, Long seed, Numbers numbers, Level level, List<St
         return trace.scenario();
     }
 
+    /** A capture's stream, from its options ({@code --stream N}); null for a scenario. */
+    public Integer stream() {
+        int i = options.indexOf("--stream");
+        return capture() && i >= 0 && i + 1 < options.size() ? Integer.valueOf(options.get(i + 1)) : null;
+    }
+
     public Question question(int n) {
         return n >= 1 && n <= questions.size() ? questions.get(n - 1) : null;
     }
@@ -71,6 +77,23 @@ public record Quiz(Trace trace, Long seed, Numbers numbers, Level level, List<St
     public TcpState initialState(Side side) {
         var changes = trace.stateChanges(side);
         return changes.isEmpty() ? TcpState.CLOSED : changes.get(0).from();
+    }
+
+    /**
+     * Whether the trace's states are inferred (a capture's are: only segments are seen). The app
+     * marks them with {@code ?} ({@code ESTABLISHED?}); worksheets and keys do the same.
+     */
+    public boolean inferredStates() {
+        for (Side side : Side.values()) {
+            var changes = trace.stateChanges(side);
+            if (!changes.isEmpty() && changes.get(0).inferred()) return true;
+        }
+        return false;
+    }
+
+    /** A state as the app's diagram shows it: {@code ESTABLISHED}, or {@code ESTABLISHED?} when inferred. */
+    public String stateText(TcpState s) {
+        return s.name() + (inferredStates() ? "?" : "");
     }
 
     /** Between two sentences: a space in English, nothing in Chinese (full-width punctuation ends them). */
@@ -82,6 +105,12 @@ public record Quiz(Trace trace, Long seed, Numbers numbers, Level level, List<St
     static String time(Locale locale, long us) {
         return Messages.format(locale, "tcp.txt.seconds",
                 String.format(Locale.ROOT, "%d.%03d", us / 1_000_000, (us / 1000) % 1000));
+    }
+
+    /** As {@link #time(Locale, long)}; a capture's instants to the microsecond (on a LAN or loopback they are µs apart). */
+    static String time(Locale locale, long us, boolean capture) {
+        if (!capture || us % 1000 == 0) return time(locale, us);
+        return Messages.format(locale, "tcp.txt.seconds", String.format(Locale.ROOT, "%d.%06d", us / 1_000_000, us % 1_000_000));
     }
 
     /** A title for the worksheet: the scenario's title, else the capture file. */

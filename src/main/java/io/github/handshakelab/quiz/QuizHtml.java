@@ -61,9 +61,9 @@ public final class QuizHtml {
         b.append("<table class=\"ladder").append(key ? " keyladder" : " sheet").append("\">\n<tr><th>#</th><th>")
                 .append(esc(Messages.format(locale, "quiz.html.time"))).append("</th><th>").append(client).append("</th><th>")
                 .append(esc(Messages.format(locale, "quiz.html.segment"))).append("</th><th>").append(server).append("</th></tr>\n");
-        b.append("<tr class=\"start\"><td></td><td></td><td class=\"life\">").append(quiz.initialState(Side.CLIENT))
+        b.append("<tr class=\"start\"><td></td><td></td><td class=\"life\">").append(quiz.stateText(quiz.initialState(Side.CLIENT)))
                 .append("</td><td class=\"lbl\">").append(esc(Messages.format(locale, "quiz.html.start")))
-                .append("</td><td class=\"life\">").append(quiz.initialState(Side.SERVER)).append("</td></tr>\n");
+                .append("</td><td class=\"life\">").append(quiz.stateText(quiz.initialState(Side.SERVER))).append("</td></tr>\n");
         boolean full = quiz.fields().contains(Field.SEQ);
         for (Question q : quiz.questions()) {
             if (!q.context().isEmpty()) {
@@ -77,9 +77,9 @@ public final class QuizHtml {
                         .append("</td><td class=\"life\"></td></tr>\n");
             }
             b.append("<tr class=\"q\" data-n=\"").append(q.n()).append("\"><td class=\"n\">").append(q.n())
-                    .append("</td><td class=\"t\">").append(esc(Quiz.time(locale, q.segment().sent()))).append("</td>");
+                    .append("</td><td class=\"t\">").append(esc(Quiz.time(locale, q.segment().sent(), quiz.capture()))).append("</td>");
             if (key) {
-                b.append("<td class=\"life\">").append(q.state(Side.CLIENT)).append("</td><td><span class=\"arrow\">")
+                b.append("<td class=\"life\">").append(quiz.stateText(q.state(Side.CLIENT))).append("</td><td><span class=\"arrow\">")
                         .append(esc(Messages.format(locale, q.from() == Side.CLIENT ? "tcp.txt.arrow.toServer" : "tcp.txt.arrow.toClient")))
                         .append("</span> <b>").append(esc(q.flags().toString())).append("</b>");
                 if (full) {
@@ -94,7 +94,7 @@ public final class QuizHtml {
                     if (f == Field.STATE_CLIENT) why += " " + Why.why(quiz, q, Field.STATE_SERVER, locale);
                     b.append("<li>").append(esc(why)).append("</li>");
                 }
-                b.append("</ul></td><td class=\"life\">").append(q.state(Side.SERVER)).append("</td>");
+                b.append("</ul></td><td class=\"life\">").append(quiz.stateText(q.state(Side.SERVER))).append("</td>");
             } else {
                 b.append("<td class=\"life\"><span class=\"blank\"></span></td><td>")
                         .append("<span class=\"lbl\">").append(esc(Messages.format(locale, "quiz.html.from"))).append("</span> ☐ ")

@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * The worksheet and grade-report JSON of DESIGN §6.1 (version 1). Additions to the contract's
  * example: {@code level} and {@code options} (the scenario options that, with the seed, make the
- * same exercise again) in the worksheet; {@code capture} instead of {@code scenario} for a capture.
+ * same exercise again) in the worksheet; {@code capture} (the file's name) and {@code stream}
+ * instead of {@code scenario} for a capture, with {@code "states": "inferred"}.
  */
 public final class QuizJson {
 
@@ -34,12 +35,18 @@ public final class QuizJson {
     public static String worksheet(Quiz quiz, Locale locale, boolean key) {
         ObjectNode root = F.objectNode();
         root.put("version", VERSION);
-        if (quiz.capture()) root.put("capture", quiz.trace().file());
-        else root.put("scenario", quiz.scenario());
+        if (quiz.capture()) {
+            root.put("capture", quiz.trace().file());
+            if (quiz.stream() != null) root.put("stream", quiz.stream());
+        } else {
+            root.put("scenario", quiz.scenario());
+        }
         if (quiz.seed() == null) root.putNull("seed");
         else root.put("seed", quiz.seed());
         root.put("numbers", quiz.numbers().id());
         root.put("level", quiz.level().id);
+        // The expected states of a capture are inferred from the segments seen (the app marks them with ?).
+        if (quiz.inferredStates()) root.put("states", "inferred");
         ArrayNode opts = root.putArray("options");
         quiz.options().forEach(opts::add);
         ArrayNode qs = root.putArray("questions");

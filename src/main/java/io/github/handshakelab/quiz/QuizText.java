@@ -47,7 +47,7 @@ public final class QuizText {
             b.append("  seq=").append(q.seq()).append(" ack=").append(Grader.show(Field.ACK, q.ack(), locale))
                     .append(" len=").append(q.len());
         }
-        b.append("  [").append(q.state(Side.CLIENT)).append(" | ").append(q.state(Side.SERVER)).append(']');
+        b.append("  [").append(quiz.stateText(q.state(Side.CLIENT))).append(" | ").append(quiz.stateText(q.state(Side.SERVER))).append(']');
         if (q.lost()) b.append("  ✗ ").append(Messages.format(locale, "tcp.txt.lost"));
         return b.toString();
     }

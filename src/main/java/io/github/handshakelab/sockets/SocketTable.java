@@ -27,8 +27,11 @@ import java.util.Map;
  *     without queues, so both columns are 0;</li>
  * <li>every other state: Send-Q = SND.NXT − SND.UNA from the TCB (bytes sent and not yet
  *     acknowledged; an unacknowledged SYN or FIN counts one, as Linux's write_seq − snd_una does:
- *     {@code SYN-SENT 0 1}, {@code LAST-ACK 0 1}); Recv-Q = bytes received and not yet read, 0
- *     because the simulated application reads at once.</li>
+ *     {@code SYN-SENT 0 1}, {@code LAST-ACK 0 1}); Recv-Q = bytes received and not yet read by
+ *     the application. The simulator models reading (an application that does not read, as in
+ *     close-with-unread-data): its RCV.WND is the configured window less the unread bytes, so
+ *     Recv-Q = the window at the socket's start − RCV.WND now. A capture cannot see reads (a
+ *     real window also moves with autotuning and scaling), so there Recv-Q is 0.</li>
  * </ul>
  * A CLOSED socket has no row (ss would not list it).
  */
@@ -62,12 +65,13 @@ public final class SocketTable {
             }
             TcpState st = trace.stateAt(side, t);
             if (st != TcpState.CLOSED && st != TcpState.LISTEN) {
-                int sendQ = 0;
+                int sendQ = 0, recvQ = 0;
                 Tcb tcb = trace.tcbAt(side, t);
                 if (st != TcpState.SYN_RCVD && st != TcpState.TIME_WAIT && tcb != null) {
                     sendQ = (int) ((tcb.sndNxt() - tcb.sndUna()) & 0xFFFF_FFFFL);
+                    recvQ = unread(trace, side, tcb);
                 }
-                rows.add(new Row(side, st, 0, sendQ, addr(me) + ":" + port(me), addr(peer) + ":" + port(peer), false));
+                rows.add(new Row(side, st, recvQ, sendQ, addr(me) + ":" + port(me), addr(peer) + ":" + port(peer), false));
             }
             if (side == Side.SERVER) {
                 Endpoint server = trace.endpoint(Side.SERVER);
@@ -78,6 +82,18 @@ public final class SocketTable {
             }
         }
         return rows;
+    }
+
+    /**
+     * Bytes received and not read yet: in a simulation, the window the socket started with less
+     * its RCV.WND now (tcp.Connection's RCV.WND is the configured window less the unread bytes).
+     */
+    static int unread(Trace trace, Side side, Tcb now) {
+        if (trace.source() != Trace.Source.SIMULATION) return 0;
+        for (Trace.TcbSample first : trace.tcbs()) {
+            if (first.side() == side) return Math.max(0, first.tcb().rcvWnd() - now.rcvWnd());
+        }
+        return 0;
     }
 
     /** The rows of one host. */

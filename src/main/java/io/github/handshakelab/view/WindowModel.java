@@ -158,6 +158,33 @@ public final class WindowModel {
     }
 
     /**
+     * Shows a longer version of the trace on screen (a live capture growing): the segment
+     * selected stays selected (by id: the grown trace has new segment objects), the playhead
+     * goes to {@code time}, nothing else is reset (no lab reload, playing goes on).
+     */
+    public void grow(Trace t, long time) {
+        TraceEvent.Segment sel = selection.get();
+        trace.set(t);
+        playback.setTrace(t);
+        index(t);
+        playback.seek(time);
+        if (playback.indexProperty().get() == null) {
+            // A long trace is indexed in the background; until then the playback knows no end and
+            // holds the playhead at 0: put it where it belongs once the index is there.
+            playback.indexProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override public void invalidated(javafx.beans.Observable o) {
+                    if (playback.indexProperty().get() == null) return;
+                    playback.indexProperty().removeListener(this);
+                    // after the playback has paced the new index (it sets the index first, then its end)
+                    javafx.application.Platform.runLater(() -> { if (trace.get() == t) playback.seek(time); });
+                }
+            });
+        }
+        onTime();
+        if (sel != null && !select(sel.id())) selection.set(null);
+    }
+
+    /**
      * Runs a change of the lab and shows the re-simulated trace with the playhead where it was:
      * the past stays, only the future changes. A refused change ends in the status line.
      */

@@ -26,6 +26,41 @@ class TimeArgTest {
         assertTrue(e.getMessage().startsWith("--at: '" + text + "'"), e.getMessage());
     }
 
+    /**
+     * Lesson files and the lesson editor parse with lesson.Times, the command line with TimeArg:
+     * one parser, so the same text means the same time, or is refused for the same reason.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"250ms", "2s", "1.5s", "1250000", "20us", "20µs", " 3s ", "250 ms", "-0",
+            "", "abc", "-1", "-2s", "2 h", "1.5", "0.0000001s", "1e3", ".5s", "99999999999999999999s", "1,5s"})
+    void lessonFilesAndTheCommandLineShareOneParser(String text) {
+        Long lesson;
+        String why;
+        try {
+            lesson = io.github.handshakelab.lesson.Times.parse(text);
+            why = null;
+        } catch (IllegalArgumentException e) {
+            lesson = null;
+            why = e.getMessage();
+        }
+        if (lesson != null) {
+            assertEquals(lesson, TimeArg.parse("--at", text));
+        } else {
+            Cli.UsageException e = assertThrows(Cli.UsageException.class, () -> TimeArg.parse("--at", text));
+            assertEquals("--at: " + why, e.getMessage());
+            assertTrue(why.startsWith("'" + text + "' is "), why);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"-1|'-1' is negative; times count from the start of the trace",
+            "1e3|'1e3' is not a time; use 250ms, 2s, 1.5s or plain microseconds",
+            "0.5us|'0.5us' is not a whole number of microseconds", "99999999999999999999|'99999999999999999999' is too large"})
+    void saysWhyATimeIsRefused(String text, String why) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> io.github.handshakelab.lesson.Times.parse(text));
+        assertEquals(why, e.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource({"0,0.000s", "1550000,1.550s", "61550000,61.550s"})
     void formatsSecondsWithMilliseconds(long us, String text) {

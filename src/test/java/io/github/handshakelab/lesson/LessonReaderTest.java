@@ -161,7 +161,7 @@ class LessonReaderTest {
                 "l.json:3:12: title has no 'zh' text",
                 "l.json:6:12: step 1 at 2s is after the end of the trace (1.15s)",
                 "l.json:7:5: step 2 has no \"caption\" {\"en\": ..., \"zh\": ...}",
-                "l.json:7:12: 'soon' is not a time; write 250ms, 2s, 1.5s or microseconds",
+                "l.json:7:12: 'soon' is not a time; use 250ms, 2s, 1.5s or plain microseconds",
                 "l.json:7:20: unknown field 'captoin' in the step (expected: ask, at, caption, highlight)",
                 "l.json:8:12: a time is not negative: -5",
                 "l.json:8:76: \"segment\" is a segment number (1, 2, ... as in the trace)",

@@ -138,6 +138,43 @@ class SocketTableTest {
         assertEquals(1, fw1.sendQ());
     }
 
+    /**
+     * close-with-unread-data: the server's application never reads. The 100 bytes wait in its
+     * receive buffer from their arrival (0.35 s) until the socket goes; the client's Send-Q holds
+     * them while they are unacknowledged.
+     */
+    @Test
+    void recvQueueCountsBytesReceivedAndNotRead() {
+        Trace t = trace("close-with-unread-data");
+        SocketTable.Row before = server(t, 349_999), after = server(t, 350_000), fw1 = server(t, 600_000);
+        assertEquals(TcpState.ESTABLISHED, before.state());
+        assertEquals(0, before.recvQ(), "nothing has arrived yet");
+        assertEquals(100, SocketTable.of(SocketTable.at(t, 349_999, 128), Side.CLIENT).get(0).sendQ(), "in flight");
+        assertEquals(100, after.recvQ(), "arrived, acknowledged, not read");
+        assertEquals(0, after.sendQ());
+        assertEquals(0, SocketTable.of(SocketTable.at(t, 400_000, 128), Side.CLIENT).get(0).sendQ(), "acknowledged at 0.40 s");
+        // After its CLOSE (RFC profile: a FIN) the data is still there, and the FIN waits for its ACK until 0.65 s.
+        assertEquals(TcpState.FIN_WAIT_1, fw1.state());
+        assertEquals(100, fw1.recvQ());
+        assertEquals(1, fw1.sendQ());
+        assertEquals(List.of("LISTEN       0     128  0.0.0.0:80          0.0.0.0:*",
+                        "ESTAB      100       0  10.0.0.2:80         10.0.0.1:40000"),
+                SocketTable.lines(SocketTable.of(SocketTable.at(t, 500_000, 128), Side.SERVER), false).subList(1, 3));
+        // Linux: close() with unread data resets at once; no socket is left to count them.
+        Trace linux = trace("close-with-unread-data", "--profile", "linux");
+        assertEquals(100, server(linux, 500_000).recvQ());
+        assertTrue(SocketTable.of(SocketTable.at(linux, linux.endTime(), 128), Side.SERVER).stream().noneMatch(r -> !r.listener()));
+        // An application that reads: Recv-Q stays 0 all along.
+        Trace reads = trace("data-transfer");
+        for (long at = 0; at <= reads.endTime(); at += 10_000) {
+            for (SocketTable.Row r : SocketTable.at(reads, at, 128)) assertEquals(0, r.recvQ(), "data-transfer at " + at + ": " + r);
+        }
+    }
+
+    private static SocketTable.Row server(Trace t, long at) {
+        return SocketTable.of(SocketTable.at(t, at, 128), Side.SERVER).stream().filter(r -> !r.listener()).findFirst().orElseThrow();
+    }
+
     @Test
     void closedPortAndSimultaneousOpenHaveNoListener() {
         Trace closed = trace("connect-to-closed-port");

@@ -6,6 +6,7 @@ import io.github.handshakelab.capture.CaptureTraces;
 import io.github.handshakelab.capture.ConversationIndex;
 import io.github.handshakelab.capture.IndexResult;
 import io.github.handshakelab.capture.LiveCapture;
+import io.github.handshakelab.capture.LiveFixtures;
 import io.github.handshakelab.capture.PacketSource;
 import io.github.handshakelab.capture.RawPacket;
 import io.github.handshakelab.cli.LiveCommandTest;
@@ -14,6 +15,14 @@ import io.github.handshakelab.trace.Side;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceJson;
 import io.github.handshakelab.view.MainController;
+import io.github.handshakelab.view.Session;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.MouseButton;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -34,6 +43,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,7 +71,12 @@ class LiveCaptureDialogTest {
     }
 
     @AfterEach
-    void reset() {
+    void reset() throws Exception {
+        // A test that failed half-way must not leave its dialog (and its scripted source) to the next one.
+        WaitForAsyncUtils.asyncFx(() -> {
+            LiveCaptureDialog d = LiveCaptureDialog.showing(stage);
+            if (d != null) d.stage().hide();
+        }).get(5, TimeUnit.SECONDS);
         LiveCaptureDialog.setBackend(null);
         LiveCaptureDialog.setSaveChooser(null);
     }
@@ -351,6 +366,223 @@ class LiveCaptureDialogTest {
         assertEquals(denied, fx(problem::getText));
         assertFalse(fx(d::capturing));
         assertTrue(fx(() -> node(d, "saveButton", Button.class).isDisabled()), "nothing captured, nothing to save");
+        robot.interact(() -> d.stage().hide());
+    }
+
+    private void startCapture(FxRobot robot, LiveCaptureDialog d) throws Exception {
+        Button start = node(d, "startButton", Button.class);
+        until(() -> !start.isDisabled());
+        robot.interact(start::fire);
+        until(d::capturing);
+    }
+
+    /** A mouse wheel turn over the diagram's canvas, as the user's wheel sends it. */
+    private static void wheel(javafx.scene.Node diagram, double deltaY) {
+        javafx.scene.Node canvas = ((javafx.scene.Parent) diagram).getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.canvas.Canvas).findFirst().orElseThrow();
+        javafx.event.Event.fireEvent(canvas, new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
+                100, 100, 100, 100, false, false, false, false, false, false, 0, deltaY, 0, deltaY,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+    }
+
+    private static int firstVisibleRow(TableView<?> table) {
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        return flow.getFirstVisibleCell().getIndex();
+    }
+
+    private static ScrollBar verticalBar(javafx.scene.Node n) {
+        for (javafx.scene.Node b : n.lookupAll(".scroll-bar")) {
+            if (b instanceof ScrollBar s && s.getOrientation() == Orientation.VERTICAL && s.isVisible()) return s;
+        }
+        return null;
+    }
+
+    /** 40 conversations, then data on every one: rows change in place, the user's row and the table's scroll stay. */
+    @Test
+    void rowsUpdateInPlaceAndTheTableKeepsItsSelectionAndScroll(FxRobot robot, @TempDir Path dir) throws Exception {
+        Gated src = new Gated(new LiveCommandTest.Scripted(LiveFixtures.conversations(dir, 40, 2)));
+        LiveCaptureDialog.setBackend(backend(src));
+        LiveCaptureDialog d = openFromMenu(robot);
+        startCapture(robot, d);
+        src.allow.set(40 * 3);
+        until(() -> d.rows().size() == 40 && d.rows().get(39).packets() == 3);
+        // The user picks a row far down the list (scrolled to it).
+        robot.interact(() -> {
+            d.table().scrollTo(30);
+            d.table().getSelectionModel().select(30);
+        });
+        until(() -> c().model().getTrace() != null && c().model().getTrace().client().port() == 40030);
+        WaitForAsyncUtils.waitForFxEvents();
+        int first = fx(() -> firstVisibleRow(d.table()));
+        double scroll = fx(() -> verticalBar(d.table()).getValue());
+        assertTrue(first > 10 && scroll > 0, "scrolled down: first row " + first + ", scroll " + scroll);
+        LiveCaptureDialog.Entry chosen = fx(() -> d.table().getSelectionModel().getSelectedItem());
+        AtomicInteger listChanges = new AtomicInteger();
+        robot.interact(() -> d.entries().addListener((ListChangeListener<LiveCaptureDialog.Entry>) ch -> listChanges.incrementAndGet()));
+
+        src.allow.set(Integer.MAX_VALUE);
+        until(() -> d.rows().stream().allMatch(r -> r.packets() == 7) && c().model().getTrace().segments().size() == 7);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, listChanges.get(), "no row was replaced, added or removed: only their values changed");
+        assertSame(chosen, fx(() -> d.table().getSelectionModel().getSelectedItem()));
+        assertEquals(30, (int) fx(() -> d.table().getSelectionModel().getSelectedIndex()));
+        assertEquals(first, (int) fx(() -> firstVisibleRow(d.table())), "the table did not scroll");
+        assertEquals(scroll, fx(() -> verticalBar(d.table()).getValue()), 1e-9);
+        assertEquals(new LiveCaptureDialog.Row(30, "10.0.0.1:40030", "10.0.0.2:80", 7, "ESTABLISHED | ESTABLISHED"), fx(() -> chosen.values()));
+        assertEquals("7", fx(() -> cellText(d.table(), 30, 3)), "the packets cell shows the new count");
+        assertEquals(40030, (int) fx(() -> c().model().getTrace().client().port()), "the chosen conversation is still drawn");
+        robot.interact(() -> d.stage().hide());
+    }
+
+    private static String cellText(TableView<?> table, int row, int col) {
+        for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getIndex() == row
+                    && cell.getTableColumn() == table.getColumns().get(col)) return cell.getText();
+        }
+        return null;
+    }
+
+    /**
+     * The diagram follows the newest segment until the user selects one: then the selection, the
+     * playhead and the scroll stay while segments are appended; "Follow newest" ticked again
+     * moves to the newest one, the selection still kept.
+     */
+    @Test
+    void theDiagramSelectionSurvivesUpdatesAndLookingAwayStopsFollowing(FxRobot robot, @TempDir Path dir) throws Exception {
+        Gated src = new Gated(new LiveCommandTest.Scripted(LiveFixtures.conversations(dir, 1, 40)));
+        LiveCaptureDialog.setBackend(backend(src));
+        LiveCaptureDialog d = openFromMenu(robot);
+        startCapture(robot, d);
+        src.allow.set(3 + 2 * 20);
+        until(() -> c().model().getTrace() != null && c().model().getTrace().segments().size() == 43);
+        assertTrue(fx(d::following));
+        assertEquals(fx(() -> c().model().getTrace().endTime()), fx(() -> c().model().getPlayhead()), "following: the playhead is on the newest segment");
+        var diagram = fx(() -> c().diagram());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> verticalBar(diagram) != null && verticalBar(diagram).getMax() > 0));
+        double followed = fx(() -> verticalBar(diagram).getValue());
+        assertTrue(followed > 0, "the diagram scrolled down to the newest segment");
+
+        // The user scrolls up with the wheel and clicks segment #5: following stops.
+        robot.interact(() -> diagram.scrollTo(0));
+        robot.interact(() -> wheel(diagram, -40));
+        until(() -> !d.following());
+        assertFalse(fx(() -> node(d, "followBox", CheckBox.class).isSelected()));
+        robot.interact(() -> c().model().setPlayhead(c().model().getTrace().segments().get(20).sent()));
+        robot.interact(() -> diagram.setSelected(c().model().getTrace().segments().get(4)));
+        robot.interact(() -> diagram.scrollTo(120));
+        assertEquals(5, (int) fx(() -> c().model().getSelection().id()));
+        long playhead = fx(() -> c().model().getPlayhead());
+
+        src.allow.set(3 + 2 * 30);
+        until(() -> c().model().getTrace().segments().size() == 63);
+        WaitForAsyncUtils.waitForFxEvents();
+        var sel = fx(() -> c().model().getSelection());
+        assertNotNull(sel, "the selection survived the update");
+        assertEquals(5, sel.id());
+        assertTrue(fx(() -> c().model().getTrace().segments().contains(sel)), "selected in the grown trace");
+        assertEquals(sel, fx(diagram::getSelected), "the diagram shows the same selection");
+        assertEquals(playhead, (long) fx(() -> c().model().getPlayhead()), "the playhead stays where the user put it");
+        assertEquals(120, fx(() -> verticalBar(diagram).getValue()), 1e-9, "the diagram did not scroll");
+        assertFalse(fx(d::following));
+
+        // Follow again: the newest segment, the selection still there.
+        robot.interact(() -> node(d, "followBox", CheckBox.class).setSelected(true));
+        until(() -> c().model().getPlayhead() == c().model().getTrace().endTime());
+        assertEquals(5, (int) fx(() -> c().model().getSelection().id()));
+        src.allow.set(Integer.MAX_VALUE);
+        until(() -> c().model().getTrace().segments().size() == 83 && c().model().getPlayhead() == c().model().getTrace().endTime());
+        assertEquals(5, (int) fx(() -> c().model().getSelection().id()));
+        assertTrue(fx(d::following));
+        robot.interact(() -> d.stage().hide());
+    }
+
+    /** A language switch rebuilds the window and the dialog; the capture runs on, its rows and choice kept. */
+    @Test
+    void aLanguageSwitchKeepsTheCaptureRunning(FxRobot robot, @TempDir Path dir) throws Exception {
+        Gated src = new Gated(new LiveCommandTest.Scripted(LiveFixtures.conversations(dir, 3, 2)));
+        LiveCaptureDialog.setBackend(backend(src));
+        LiveCaptureDialog d = openFromMenu(robot);
+        startCapture(robot, d);
+        src.allow.set(9);
+        until(() -> d.rows().size() == 3);
+        robot.interact(() -> d.table().getSelectionModel().select(1));
+        until(() -> c().model().getTrace() != null && c().model().getTrace().client().port() == 40001);
+        MainController before = fx(this::c);
+
+        robot.interact(() -> {
+            Session s = c().session();
+            s.locale = Locale.SIMPLIFIED_CHINESE;
+            s.rebuild.run();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotSame(before, fx(this::c), "the window was rebuilt");
+        assertSame(d, fx(() -> LiveCaptureDialog.showing(stage)), "the same dialog, still open");
+        assertTrue(fx(d::capturing), "the capture still runs");
+        assertFalse(src.closed, "the packet source is still open");
+        assertEquals("实时抓包", fx(() -> d.stage().getTitle()));
+        assertEquals("停止", fx(() -> node(d, "stopButton", Button.class).getText()));
+        assertTrue(fx(() -> node(d, "liveStatus", Label.class).getText()).startsWith("正在 lo 上抓包"));
+        assertEquals(3, (int) fx(() -> d.rows().size()));
+        assertEquals(1, (int) fx(() -> d.table().getSelectionModel().getSelectedIndex()), "the chosen row is still chosen");
+        assertEquals(40001, (int) fx(() -> c().model().getTrace().client().port()), "the new window shows the chosen conversation");
+
+        // Packets keep coming into the new window.
+        src.allow.set(Integer.MAX_VALUE);
+        until(() -> d.rows().get(1).packets() == 7 && c().model().getTrace().segments().size() == 7);
+        assertTrue(fx(() -> node(d, "liveStatus", Label.class).getText()).contains("21 个分组"));
+        robot.interact(() -> node(d, "stopButton", Button.class).fire());
+        until(() -> !d.capturing());
+        assertTrue(src.closed);
+
+        // Back to English with the capture stopped: the same dialog says so in English and still saves it.
+        robot.interact(() -> {
+            Session s = c().session();
+            s.locale = Locale.ROOT;
+            s.rebuild.run();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(d, fx(() -> LiveCaptureDialog.showing(stage)));
+        assertEquals("Stopped: 21 packet(s), 3 TCP conversation(s). Save them as pcapng, or start again.",
+                fx(() -> node(d, "liveStatus", Label.class).getText()));
+        assertFalse(fx(() -> node(d, "saveButton", Button.class).isDisabled()));
+        until(() -> c().model().getTrace() != null && c().model().getTrace().client().port() == 40001);
+        LiveCaptureDialog.setSaveChooser(w -> dir.resolve("after-switch.pcapng"));
+        robot.interact(() -> node(d, "saveButton", Button.class).fire());
+        assertEquals(21, ConversationIndex.index(dir.resolve("after-switch.pcapng")).packets());
+        robot.interact(() -> d.stage().hide());
+    }
+
+    /**
+     * A conversation long enough (over 20,000 events) that the playback and the diagram index it
+     * in the background: following still puts the playhead on the newest segment once indexed,
+     * and that is not taken for the user moving it (Follow stays on).
+     */
+    @Test
+    void aLongConversationIsFollowedToItsEnd(FxRobot robot, @TempDir Path dir) throws Exception {
+        Gated src = new Gated(new LiveCommandTest.Scripted(LiveFixtures.conversations(dir, 1, 10_500)));
+        LiveCaptureDialog.setBackend(backend(src));
+        LiveCaptureDialog d = openFromMenu(robot);
+        startCapture(robot, d);
+        src.allow.set(Integer.MAX_VALUE);
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(() -> {
+                Trace t = c().model().getTrace();
+                return t != null && t.segments().size() == 21_003 && c().model().getPlayhead() == t.endTime()
+                        && c().model().playback().indexProperty().get() != null;
+            }));
+        } catch (java.util.concurrent.TimeoutException e) {
+            fail(fx(() -> {
+                Trace t = c().model().getTrace();
+                return "not there: " + (t == null ? "no trace" : t.segments().size() + " segments, end " + t.endTime())
+                        + ", playhead " + c().model().getPlayhead() + ", index " + c().model().playback().indexProperty().get()
+                        + ", following " + d.following() + ", rows " + d.rows();
+            }));
+        }
+        assertTrue(fx(() -> c().model().getTrace().events().size()) > 20_000, "indexed in the background");
+        assertTrue(fx(d::following), "the playhead put back in place is not the user looking away");
+        assertEquals(new LiveCaptureDialog.Row(0, "10.0.0.1:40000", "10.0.0.2:80", 21_003, "ESTABLISHED | ESTABLISHED"), fx(() -> d.rows().get(0)));
         robot.interact(() -> d.stage().hide());
     }
 }
