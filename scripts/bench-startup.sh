@@ -50,7 +50,9 @@ time_window() {
   # the program's own time stamps (epoch ms), relative to the launch
   at() { awk -v k="$1" -v t0="$t0" '$1 == "startup" && $2 == k {printf "%d", $3 - t0 / 1000000; f = 1} END {if (!f) printf "0"}' "$out"; }
   [ -n "${KEEP_LOG:-}" ] && { echo "main $(at main) toolkit $(at toolkit) shown $(at shown)" >&2; grep -v '^startup' "$out" >&2; }
-  echo "$mapped $(at complete) $(at panes)"
+  local cpu thr
+  cpu=$(awk '$1 == "startup" && $2 == "complete" {print $4}' "$out"); thr=$(awk '$1 == "startup" && $2 == "complete" {print $5}' "$out")
+  echo "$mapped $(at complete) $(at panes) ${cpu:-0} ${thr:-0}"
   rm -f "$out"
 }
 
@@ -85,7 +87,7 @@ time_window MinimalFx "$JAVA" -cp "$JAR:$WORK/min" MinimalFx >/dev/null
 declare -A ms
 add() { # key "mapped complete panes"
   set -- "$1" $2
-  ms[$1]+="$2 "; ms[$1_c]+="$3 "; ms[$1_p]+="$4 "
+  ms[$1]+="$2 "; ms[$1_c]+="$3 "; ms[$1_p]+="$4 "; ms[$1_cpu]+="$5 "; ms[$1_thr]+="$6 "
 }
 for i in $(seq "$RUNS"); do
   add app "$(time_window "Handshake Lab" "$JAVA" -jar "$JAR")"
@@ -105,6 +107,7 @@ report() { # name key
   local p=""
   [ "$(med "$2_p")" != 0 ] && p=$(printf '  all panes %5d' "$(med "$2_p")")
   printf '%-44s mapped %5d  complete %5d%s ms   (mapped: %s; complete: %s)\n' "$1" "$(med "$2")" "$(med "$2_c")" "$p" "${ms[$2]% }" "${ms[$2_c]% }"
+  printf '%-44s CPU until complete: process %5d ms, window thread %5d ms\n' "" "$(med "$2_cpu")" "$(med "$2_thr")"
 }
 ratio() { awk -v a="$(med "$1")" -v m="$(med "$2")" 'BEGIN {printf "%.2f", a/m}'; }
 echo "first window after launch (median of $RUNS runs), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$JAVA" -version 2>&1 | head -1)"
@@ -114,8 +117,8 @@ report "minimal JavaFX java -cp (same jar)" min
 report "Handshake Lab  java -jar + AppCDS archive" app_cds
 report "minimal JavaFX + AppCDS archive" min_cds
 report "app image bin/handshake-lab (jlink + AppCDS)" image
-echo "ratio app/minimal: mapped $(ratio app min)x, complete $(ratio app_c min_c)x (goal <= 1.3x)"
+echo "ratio app/minimal: mapped $(ratio app min)x, complete $(ratio app_c min_c)x (goal <= 1.3x); CPU until complete: process $(ratio app_cpu min_cpu)x, window thread $(ratio app_thr min_thr)x"
 if [ -n "${ms[app_cds]:-}" ]; then
-  echo "ratio with AppCDS: mapped $(ratio app_cds min_cds)x, complete $(ratio app_cds_c min_cds_c)x"
+  echo "ratio with AppCDS: mapped $(ratio app_cds min_cds)x, complete $(ratio app_cds_c min_cds_c)x; CPU until complete: process $(ratio app_cds_cpu min_cds_cpu)x, window thread $(ratio app_cds_thr min_cds_thr)x"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

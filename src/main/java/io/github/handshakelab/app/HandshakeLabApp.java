@@ -21,9 +21,17 @@ public class HandshakeLabApp extends Application {
     public void start(Stage stage) {
         Startup.toolkitUp();
         StartupTimes.mark("toolkit");
-        // The icon of the window and the task bar (the packaged launchers carry src/packaging's copies).
+        // The icon of the window and the task bar (the packaged launchers carry src/packaging's copies),
+        // decoded beside the window's build: it is not needed for the first frame.
         var icon = HandshakeLabApp.class.getResource("icon.png");
-        if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+        if (icon != null) {
+            Thread t = new Thread(() -> {
+                var image = new javafx.scene.image.Image(icon.toExternalForm());
+                javafx.application.Platform.runLater(() -> stage.getIcons().add(image));
+            }, "handshake-lab icon");
+            t.setDaemon(true);
+            t.start();
+        }
         Settings settings = Settings.user();
         Session session = new Session(new SimLab(), settings, stage, Session.uiLocale(settings.language()),
                 settings.theme());
