@@ -63,10 +63,15 @@ if [ "${1:-}" = "--classlist" ]; then
   until grep -q '^startup panes' "$WORK/log"; do sleep 0.05; done
   sleep 1; kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "class list: $out ($(grep -vc '^[#@]' "$out") classes)"
-  # the same classes in the same order for app.Prewarm (it loads them on a second core while the window is built)
+  # The classes up to the first complete frame, in load order, for app.Prewarm (it loads them on a
+  # second core while the window thread builds the frame): recorded again, stopped at "complete".
+  HANDSHAKELAB_STARTUP=1 HANDSHAKELAB_PREWARM=0 "$JAVA" -XX:DumpLoadedClassList="$WORK/first.lst" -jar "$JAR" >"$WORK/log2" 2>&1 &
+  pid=$!
+  until grep -q '^startup complete' "$WORK/log2"; do sleep 0.005; done
+  kill -STOP "$pid"; cp "$WORK/first.lst" "$WORK/first.copy"; kill -9 "$pid"; wait "$pid" 2>/dev/null || true
   pre=src/main/resources/io/github/handshakelab/app/prewarm.lst
-  { echo "# Classes of the first window in load order, for app.Prewarm; recorded by scripts/bench-startup.sh --classlist"
-    grep -v '^[#@]' "$out" | cut -d' ' -f1 | tr / . | grep -v '^\(java\.lang\.invoke\.\|jdk\.internal\.reflect\.Generated\)'; } >"$pre"
+  { echo "# Classes of the first frame in load order, for app.Prewarm; recorded by scripts/bench-startup.sh --classlist"
+    grep -v '^[#@]' "$WORK/first.copy" | cut -d' ' -f1 | tr / . | grep -v '^\(java\.lang\.invoke\.\|jdk\.internal\.reflect\.Generated\)'; } >"$pre"
   echo "prewarm list: $pre ($(grep -vc '^#' "$pre") classes)"
   exit 0
 fi

@@ -36,7 +36,9 @@ final class Prewarm {
     private static final String[] CONTROLLERS = {
             "io.github.handshakelab.view.MainController", "io.github.handshakelab.view.DiagramController"};
 
+    /** Starts the work; {@code HANDSHAKELAB_PREWARM=0} leaves it out (to measure what it gains). */
     static void start() {
+        if ("0".equals(System.getenv("HANDSHAKELAB_PREWARM"))) return;
         Thread t = new Thread(Prewarm::run, "handshake-lab prewarm");
         t.setDaemon(true);
         t.start();
