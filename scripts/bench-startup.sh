@@ -5,6 +5,7 @@
 #
 #   scripts/bench-startup.sh [RUNS]            (default 7 runs each, medians reported; JAR=... to time another jar)
 #   scripts/bench-startup.sh --classlist FILE  records the class list of the first window (for src/packaging/classes.lst)
+#                                              and writes the same list as src/main/resources/.../app/prewarm.lst
 #
 # Needs target/handshake-lab.jar (mvn package), Xvfb and xdotool (installed with apt-get when run as root).
 set -euo pipefail
@@ -27,29 +28,51 @@ sleep 1
 # the yardstick, compiled against the jar's JavaFX
 javac -nowarn -d "$WORK/min" -cp "$JAR" scripts/bench/MinimalFx.java
 
-# ms from start to a visible window titled $1, then the process is stopped; the rest is the command
+# Starts the command (the rest of the arguments) and prints "MAPPED COMPLETE [PANES]" in ms after
+# launch: the window titled $1 mapped (xdotool), the program's "startup complete" line (the first
+# frame that shows its content: the default scenario's diagram for the app, see app.StartupTimes),
+# and for the app "startup panes" (library, notes, side tabs and features built). Then it is stopped.
 time_window() {
   local title=$1; shift
-  local t0 t1
+  local t0 now mapped=0 out=$WORK/out.$RANDOM
   t0=$(date +%s%N)
-  "$@" >/dev/null 2>&1 &
+  HANDSHAKELAB_STARTUP=1 "$@" >"$out" 2>&1 &
   local pid=$!
-  until xdotool search --onlyvisible --name "^$title\$" >/dev/null 2>&1; do
-    if ! kill -0 "$pid" 2>/dev/null; then echo "failed: $*" >&2; return 1; fi
+  while :; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "failed: $*" >&2; cat "$out" >&2; return 1; fi
+    now=$(date +%s%N)
+    if [ "$mapped" = 0 ] && xdotool search --onlyvisible --name "^$title\$" >/dev/null 2>&1; then mapped=$(( (now - t0) / 1000000 )); fi
+    if [ "$mapped" != 0 ] && grep -q '^startup complete' "$out" && { [ "$title" != "Handshake Lab" ] || grep -q '^startup panes' "$out"; }; then break; fi
+    if [ $(( (now - t0) / 1000000000 )) -gt 120 ]; then echo "timeout: $*" >&2; break; fi
     sleep 0.01
   done
-  t1=$(date +%s%N)
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo $(( (t1 - t0) / 1000000 ))
+  # the program's own time stamps (epoch ms), relative to the launch
+  at() { awk -v k="$1" -v t0="$t0" '$1 == "startup" && $2 == k {printf "%d", $3 - t0 / 1000000; f = 1} END {if (!f) printf "0"}' "$out"; }
+  [ -n "${KEEP_LOG:-}" ] && { echo "main $(at main) toolkit $(at toolkit) shown $(at shown)" >&2; grep -v '^startup' "$out" >&2; }
+  local cpu thr
+  cpu=$(awk '$1 == "startup" && $2 == "complete" {print $4}' "$out"); thr=$(awk '$1 == "startup" && $2 == "complete" {print $5}' "$out")
+  echo "$mapped $(at complete) $(at panes) ${cpu:-0} ${thr:-0}"
+  rm -f "$out"
 }
 
 if [ "${1:-}" = "--classlist" ]; then
   out=$2
-  "$JAVA" -XX:DumpLoadedClassList="$out" -jar "$JAR" >/dev/null 2>&1 &
+  HANDSHAKELAB_STARTUP=1 "$JAVA" -XX:DumpLoadedClassList="$out" -jar "$JAR" >"$WORK/log" 2>&1 &
   pid=$!
-  until xdotool search --onlyvisible --name '^Handshake Lab$' >/dev/null 2>&1; do sleep 0.05; done
-  sleep 3; kill "$pid"; wait "$pid" 2>/dev/null || true
+  until grep -q '^startup panes' "$WORK/log"; do sleep 0.05; done
+  sleep 1; kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "class list: $out ($(grep -vc '^[#@]' "$out") classes)"
+  # The classes up to the first complete frame, in load order, for app.Prewarm (it loads them on a
+  # second core while the window thread builds the frame): recorded again, stopped at "complete".
+  HANDSHAKELAB_STARTUP=1 HANDSHAKELAB_PREWARM=0 "$JAVA" -XX:DumpLoadedClassList="$WORK/first.lst" -jar "$JAR" >"$WORK/log2" 2>&1 &
+  pid=$!
+  until grep -q '^startup complete' "$WORK/log2"; do sleep 0.005; done
+  kill -STOP "$pid"; cp "$WORK/first.lst" "$WORK/first.copy"; kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+  pre=src/main/resources/io/github/handshakelab/app/prewarm.lst
+  { echo "# Classes of the first frame in load order, for app.Prewarm; recorded by scripts/bench-startup.sh --classlist"
+    grep -v '^[#@]' "$WORK/first.copy" | cut -d' ' -f1 | tr / . | grep -v '^\(java\.lang\.invoke\.\|jdk\.internal\.reflect\.Generated\)'; } >"$pre"
+  echo "prewarm list: $pre ($(grep -vc '^#' "$pre") classes)"
   exit 0
 fi
 
@@ -67,31 +90,40 @@ time_window "Handshake Lab" "$JAVA" -jar "$JAR" >/dev/null
 time_window MinimalFx "$JAVA" -cp "$JAR:$WORK/min" MinimalFx >/dev/null
 
 declare -A ms
+add() { # key "mapped complete panes"
+  set -- "$1" $2
+  ms[$1]+="$2 "; ms[$1_c]+="$3 "; ms[$1_p]+="$4 "; ms[$1_cpu]+="$5 "; ms[$1_thr]+="$6 "
+}
 for i in $(seq "$RUNS"); do
-  ms[app]+="$(time_window "Handshake Lab" "$JAVA" -jar "$JAR") "
-  ms[min]+="$(time_window MinimalFx "$JAVA" -cp "$JAR:$WORK/min" MinimalFx) "
+  add app "$(time_window "Handshake Lab" "$JAVA" -jar "$JAR")"
+  add min "$(time_window MinimalFx "$JAVA" -cp "$JAR:$WORK/min" MinimalFx)"
   if [ -f "$WORK/app.jsa" ]; then
-    ms[app_cds]+="$(time_window "Handshake Lab" "$JAVA" -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$JAR") "
-    ms[min_cds]+="$(time_window MinimalFx "$JAVA" -XX:SharedArchiveFile="$WORK/min.jsa" -cp "$JAR:$WORK/min" MinimalFx) "
+    add app_cds "$(time_window "Handshake Lab" "$JAVA" -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$JAR")"
+    add min_cds "$(time_window MinimalFx "$JAVA" -XX:SharedArchiveFile="$WORK/min.jsa" -cp "$JAR:$WORK/min" MinimalFx)"
   fi
   if [ -x target/dist/handshake-lab/bin/handshake-lab ]; then
-    ms[image]+="$(time_window "Handshake Lab" target/dist/handshake-lab/bin/handshake-lab) "
+    add image "$(time_window "Handshake Lab" target/dist/handshake-lab/bin/handshake-lab)"
   fi
 done
 
+med() { echo "${ms[$1]:-}" | tr ' ' '\n' | grep . | median; }
 report() { # name key
   [ -n "${ms[$2]:-}" ] || return 0
-  printf '%-44s median %5d ms   (runs: %s)\n' "$1" "$(echo "${ms[$2]}" | tr ' ' '\n' | grep . | median)" "${ms[$2]% }"
+  local p=""
+  [ "$(med "$2_p")" != 0 ] && p=$(printf '  all panes %5d' "$(med "$2_p")")
+  printf '%-44s mapped %5d  complete %5d%s ms   (mapped: %s; complete: %s)\n' "$1" "$(med "$2")" "$(med "$2_c")" "$p" "${ms[$2]% }" "${ms[$2_c]% }"
+  printf '%-44s CPU until complete: process %5d ms, window thread %5d ms\n' "" "$(med "$2_cpu")" "$(med "$2_thr")"
 }
-echo "first window mapped after launch, $RUNS runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$JAVA" -version 2>&1 | head -1)"
+ratio() { awk -v a="$(med "$1")" -v m="$(med "$2")" 'BEGIN {printf "%.2f", a/m}'; }
+echo "first window after launch (median of $RUNS runs), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$JAVA" -version 2>&1 | head -1)"
+echo "mapped: the window is on the X server; complete: its content is drawn (the app: menus + default scenario's diagram)"
 report "Handshake Lab  java -jar" app
 report "minimal JavaFX java -cp (same jar)" min
 report "Handshake Lab  java -jar + AppCDS archive" app_cds
 report "minimal JavaFX + AppCDS archive" min_cds
 report "app image bin/handshake-lab (jlink + AppCDS)" image
-a=$(echo "${ms[app]}" | tr ' ' '\n' | grep . | median); m=$(echo "${ms[min]}" | tr ' ' '\n' | grep . | median)
-echo "ratio app/minimal: $(awk -v a="$a" -v m="$m" 'BEGIN {printf "%.2f", a/m}')x (goal <= 1.3x)"
+echo "ratio app/minimal: mapped $(ratio app min)x, complete $(ratio app_c min_c)x (goal <= 1.3x); CPU until complete: process $(ratio app_cpu min_cpu)x, window thread $(ratio app_thr min_thr)x"
 if [ -n "${ms[app_cds]:-}" ]; then
-  a=$(echo "${ms[app_cds]}" | tr ' ' '\n' | grep . | median); m=$(echo "${ms[min_cds]}" | tr ' ' '\n' | grep . | median)
-  echo "ratio with AppCDS: $(awk -v a="$a" -v m="$m" 'BEGIN {printf "%.2f", a/m}')x"
+  echo "ratio with AppCDS: mapped $(ratio app_cds min_cds)x, complete $(ratio app_cds_c min_cds_c)x; CPU until complete: process $(ratio app_cds_cpu min_cds_cpu)x, window thread $(ratio app_cds_thr min_cds_thr)x"
 fi
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

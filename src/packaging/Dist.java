@@ -81,7 +81,8 @@ public class Dist {
                 "--name", NAME, "--app-version", version,
                 "--app-image", dest.resolve(mac ? NAME + ".app" : NAME).toString(), "--dest", dest.toString(),
                 "--vendor", "Handshake Lab", "--description", "Animated TCP connection management: simulator, capture replay"));
-        for (String assoc : List.of("pcap", "pcapng")) {
+        // captures, and lessons by their own extension (.json cannot be associated: every JSON file would open here)
+        for (String assoc : List.of("pcap", "pcapng", "hslesson")) {
             installer.addAll(List.of("--file-associations", packaging.resolve("assoc-" + assoc + ".properties").toString()));
         }
         if (type.equals("deb")) {

@@ -11,12 +11,14 @@ public final class AppLauncher {
      * line on stderr when no window can be opened.
      */
     public static int launch(String[] args) {
+        StartupTimes.mark("main");
         String problem = Startup.problem(System.getProperty("os.name"), System.getenv("DISPLAY"), System.getenv("WAYLAND_DISPLAY"));
         if (problem == null) problem = Natives.prepare();
         if (problem != null) {
             System.err.println(problem);
             return Startup.NO_WINDOW;
         }
+        Prewarm.start();
         Startup.holdStderr();
         try {
             Application.launch(HandshakeLabApp.class, args);

@@ -20,9 +20,18 @@ public class HandshakeLabApp extends Application {
     @Override
     public void start(Stage stage) {
         Startup.toolkitUp();
-        // The icon of the window and the task bar (the packaged launchers carry src/packaging's copies).
+        StartupTimes.mark("toolkit");
+        // The icon of the window and the task bar (the packaged launchers carry src/packaging's copies),
+        // decoded beside the window's build: it is not needed for the first frame.
         var icon = HandshakeLabApp.class.getResource("icon.png");
-        if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+        if (icon != null) {
+            Thread t = new Thread(() -> {
+                var image = new javafx.scene.image.Image(icon.toExternalForm());
+                javafx.application.Platform.runLater(() -> stage.getIcons().add(image));
+            }, "handshake-lab icon");
+            t.setDaemon(true);
+            t.start();
+        }
         Settings settings = Settings.user();
         Session session = new Session(new SimLab(), settings, stage, Session.uiLocale(settings.language()),
                 settings.theme());
@@ -31,13 +40,17 @@ public class HandshakeLabApp extends Application {
         Windows.show(stage, session);
         stage.setOnCloseRequest(e -> WindowBounds.save(stage, settings));
         stage.show();
+        StartupTimes.mark("shown");
         // Some window managers (Openbox) replace the size asked for before showing with 200x200;
         // asking again once the window is mapped sticks.
         WindowBounds.apply(stage, settings);
         javafx.application.Platform.runLater(() -> WindowBounds.apply(stage, settings));
         List<String> files = getParameters().getUnnamed();
         if (files.size() == 2 && files.get(0).equals("--present")) {
-            javafx.application.Platform.runLater(() -> io.github.handshakelab.view.LessonsUi.of(Windows.controller(stage)).present(files.get(1)));
+            javafx.application.Platform.runLater(() -> {
+                Windows.controller(stage).buildPanes();
+                io.github.handshakelab.view.LessonsUi.of(Windows.controller(stage)).present(files.get(1));
+            });
         } else if (!files.isEmpty()) Windows.controller(stage).openFile(Path.of(files.get(0)));
     }
 }

@@ -5,6 +5,7 @@ import io.github.handshakelab.view.MainController;
 import io.github.handshakelab.view.Panes;
 import io.github.handshakelab.view.Session;
 import io.github.handshakelab.view.WindowModel;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -52,6 +53,38 @@ public final class Windows {
         session.rebuild = () -> show(stage, session);
         c.start(scene);
         stage.setTitle(res.getString("app.title"));
+        afterFirstFrame(scene, c);
         return c;
+    }
+
+    /**
+     * Waits for the first frame that shows the diagram (laid out, with the model's trace), lets
+     * one more pulse pass so that frame has gone to the screen, marks the start complete, and
+     * then builds the panes the first frame did without ({@link MainController#buildPanes}).
+     */
+    static void afterFirstFrame(Scene scene, MainController c) {
+        Runnable[] self = new Runnable[1];
+        boolean[] laidOut = {false};
+        self[0] = () -> {
+            if (c.isDisposed()) {
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(self[0]));
+                return;
+            }
+            if (!laidOut[0]) {
+                var d = c.diagram();
+                var t = c.model().getTrace();
+                if (d.getWidth() <= 0 || d.getHeight() <= 0 || (t != null && d.getTrace() != t)) return;
+                laidOut[0] = true;
+                Platform.requestNextPulse();
+                return;
+            }
+            Platform.runLater(() -> scene.removePostLayoutPulseListener(self[0]));
+            StartupTimes.mark("complete");
+            Platform.runLater(() -> {
+                c.buildPanes();
+                StartupTimes.mark("panes");
+            });
+        };
+        scene.addPostLayoutPulseListener(self[0]);
     }
 }

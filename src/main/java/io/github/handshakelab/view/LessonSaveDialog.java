@@ -127,8 +127,10 @@ final class LessonSaveDialog {
             }
             FileChooser fc = new FileChooser();
             fc.setTitle(res.getString("save.title"));
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(res.getString("lesson.filter"), "*.json"));
-            fc.setInitialFileName((id != null ? id : "lesson") + ".json");
+            // .hslesson: the extension the installers associate with the app (a double-click opens it)
+            String ext = io.github.handshakelab.lesson.LessonFiles.EXTENSION;
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(res.getString("lesson.filter"), "*." + ext, "*.json"));
+            fc.setInitialFileName((id != null ? id : "lesson") + "." + ext);
             File f = fc.showSaveDialog(d.getDialogPane().getScene().getWindow());
             if (f == null) {
                 e.consume();

@@ -189,7 +189,8 @@ public final class LessonsUi {
     private void chooseAndOpen() {
         FileChooser fc = new FileChooser();
         fc.setTitle(res.getString("menu.openLesson"));
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(res.getString("lesson.filter"), "*.json"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(res.getString("lesson.filter"),
+                "*." + io.github.handshakelab.lesson.LessonFiles.EXTENSION, "*.json"));
         Path dir = Path.of("resources/lessons");
         if (lessonFile != null && lessonFile.getParent() != null) dir = lessonFile.getParent();
         if (Files.isDirectory(dir)) fc.setInitialDirectory(dir.toFile());
@@ -428,7 +429,7 @@ public final class LessonsUi {
     /** Presentation of a lesson file or a scenario id ({@code --present}); false with the reason in the status line. */
     public boolean present(String what) {
         Path p = Path.of(what);
-        if (what.endsWith(".json") || Files.isRegularFile(p)) {
+        if (what.endsWith(".json") || io.github.handshakelab.lesson.LessonFiles.hasLessonExtension(p) || Files.isRegularFile(p)) {
             if (!open(p)) return false;
         } else if (io.github.handshakelab.sim.Scenarios.byId(what).isPresent()) {
             model.loadScenario(what);

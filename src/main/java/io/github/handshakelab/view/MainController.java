@@ -40,8 +40,14 @@ import java.util.ResourceBundle;
 /**
  * The main window's frame: menus and their accelerators (every key of the window is one, shown
  * in its menu), the three columns, the status line, files, theme and language. The panes are
- * their own controllers (fx:include), all bound to one {@link WindowModel}. A window lives from
+ * their own controllers, all bound to one {@link WindowModel}. A window lives from
  * {@link #start} to {@link #dispose}: rebuilding it for a language switch disposes the old one.
+ * <p>
+ * The window is built in two steps for a fast first window (issue 12): the frame (menus, the
+ * diagram pane, the status line, the side tabs' headers) before it is shown, and the library,
+ * the notes, the side tabs' contents and the features of {@link Extensions} in
+ * {@link #buildPanes} right after the first frame. Every accessor of a later pane, and choosing
+ * a side tab, builds them at once, so nothing can see them missing.
  */
 public final class MainController implements Initializable {
 
@@ -57,14 +63,16 @@ public final class MainController implements Initializable {
     @FXML Tab inspectorTab, arithmeticTab, stateTab, faultsTab;
     @FXML Label statusLabel;
 
-    // the panes (fx:include fx:id="x" injects xController)
-    @FXML ScenariosController scenariosController;
-    @FXML NotesController notesController;
+    // the diagram pane (fx:include fx:id="diagramPane" injects diagramPaneController)
     @FXML DiagramController diagramPaneController;
-    @FXML InspectorController inspectorController;
-    @FXML ArithmeticController arithmeticController;
-    @FXML StateMachineController statesController;
-    @FXML FaultsController faultsController;
+    // the panes built by buildPanes() after the first frame (null until then)
+    ScenariosController scenariosController;
+    NotesController notesController;
+    InspectorController inspectorController;
+    ArithmeticController arithmeticController;
+    StateMachineController statesController;
+    FaultsController faultsController;
+    private boolean panesBuilt;
 
     private final WindowModel model;
     private final Session session;
@@ -97,6 +105,7 @@ public final class MainController implements Initializable {
         // The side tabs never hide a header behind the overflow menu: the column is at least as wide as its tabs.
         sideTabs.skinProperty().addListener(o -> Platform.runLater(this::fitTabs));
         sideTabs.getStyleClass().add("side-tabs");
+        sideTabs.getSelectionModel().selectedItemProperty().addListener(o -> buildPanes());
         diagramPaneController.onSpeedChange(v -> {
             session.speed = v;
             session.settings.speed(v);
@@ -168,7 +177,6 @@ public final class MainController implements Initializable {
         sideItem.setSelected(session.sideShown);
         if (session.trace != null) {
             model.restore(session.trace, session.lab.current(), session.file, session.time, session.selected);
-            scenariosController.scrollToFirst(session.libraryFirstRow);
         } else if (!session.lab.scenarios().isEmpty()) {
             model.loadScenario(session.lab.scenarios().get(0).id());
         }
@@ -194,12 +202,50 @@ public final class MainController implements Initializable {
             scene.removeEventFilter(KeyEvent.KEY_PRESSED, typingGuard);
             scene.removeEventFilter(KeyEvent.KEY_RELEASED, typingEnd);
         });
-        Extensions.install(this);
         InvalidationListener keepSession = o -> remember();
         model.playheadProperty().addListener(keepSession);
         model.selectionProperty().addListener(keepSession);
         model.traceProperty().addListener(keepSession);
         remember();
+    }
+
+    /**
+     * Builds the panes the first frame does without: the library and the notes, the contents of
+     * the side tabs, then the features ({@link Extensions}). Runs once, right after the first
+     * frame (see {@code app.Windows}), or earlier when something asks for one of these panes.
+     */
+    public void buildPanes() {
+        if (panesBuilt || disposed) return;
+        panesBuilt = true;
+        Panes.Loaded<ScenariosController> sc = load(MainController.class.getResource("scenarios.fxml"));
+        Panes.Loaded<NotesController> nt = load(MainController.class.getResource("notes.fxml"));
+        scenariosController = sc.controller();
+        notesController = nt.controller();
+        sc.root().setId("scenarios");
+        nt.root().setId("notes");
+        leftPane.getItems().setAll(sc.root(), nt.root());
+        leftPane.setDividerPositions(0.68);
+        inspectorController = fill(inspectorTab, "inspector");
+        arithmeticController = fill(arithmeticTab, "arithmetic");
+        statesController = fill(stateTab, "states");
+        faultsController = fill(faultsTab, "faults");
+        statesController.theme(session.theme);
+        if (session.trace != null) scenariosController.scrollToFirst(session.libraryFirstRow);
+        Extensions.install(this);
+        if (root.getScene() != null) {
+            root.applyCss();
+            fitTabs();
+        }
+    }
+
+    /** True once {@link #buildPanes} ran. */
+    public boolean panesBuilt() { return panesBuilt; }
+
+    private <T> T fill(Tab tab, String name) {
+        Panes.Loaded<T> p = load(MainController.class.getResource(name + ".fxml"));
+        p.root().setId(name);
+        tab.setContent(p.root());
+        return p.controller();
     }
 
     /**
@@ -250,9 +296,9 @@ public final class MainController implements Initializable {
         session.spacing = diagram().spacingProperty().get();
         session.statusKey = model.statusKey();
         session.statusArgs = model.statusArgs();
-        session.libraryFirstRow = scenariosController.firstVisible();
+        if (scenariosController != null) session.libraryFirstRow = scenariosController.firstVisible();
         disposed = true;
-        statesController.attach();
+        if (statesController != null) statesController.attach();
         onDispose.forEach(Runnable::run);
         onDispose.clear();
         model.dispose();
@@ -269,19 +315,20 @@ public final class MainController implements Initializable {
     public Session session() { return session; }
     public ResourceBundle bundle() { return res; }
     public BorderPane root() { return root; }
-    public MenuBar menuBar() { return menuBar; }
-    public SplitPane split() { return split; }
-    public TabPane sideTabs() { return sideTabs; }
+    // the menus, the split and the side tabs are complete only with the features: asking builds them
+    public MenuBar menuBar() { buildPanes(); return menuBar; }
+    public SplitPane split() { buildPanes(); return split; }
+    public TabPane sideTabs() { buildPanes(); return sideTabs; }
     public Playback playback() { return model.playback(); }
     public SequenceDiagram diagram() { return diagramPaneController.diagram(); }
-    public StateMachineView stateMachine() { return statesController.view(); }
-    public ScenariosController scenarios() { return scenariosController; }
-    public NotesController notes() { return notesController; }
+    public StateMachineView stateMachine() { buildPanes(); return statesController.view(); }
+    public ScenariosController scenarios() { buildPanes(); return scenariosController; }
+    public NotesController notes() { buildPanes(); return notesController; }
     public DiagramController diagramPane() { return diagramPaneController; }
-    public InspectorController inspector() { return inspectorController; }
-    public ArithmeticController arithmetic() { return arithmeticController; }
-    public StateMachineController states() { return statesController; }
-    public FaultsController faults() { return faultsController; }
+    public InspectorController inspector() { buildPanes(); return inspectorController; }
+    public ArithmeticController arithmetic() { buildPanes(); return arithmeticController; }
+    public StateMachineController states() { buildPanes(); return statesController; }
+    public FaultsController faults() { buildPanes(); return faultsController; }
 
     /**
      * Adds a tab to the side panel (quiz, questions, sockets ...). Its content is usually an FXML
@@ -330,7 +377,7 @@ public final class MainController implements Initializable {
     }
 
     @FXML void onDetachStates() {
-        statesController.detach(session.stage, session.theme);
+        states().detach(session.stage, session.theme);
     }
 
     // ---- files ----
@@ -340,6 +387,7 @@ public final class MainController implements Initializable {
         fc.setTitle(res.getString("menu.open"));
         fc.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter(res.getString("open.filter"), "*.pcap", "*.pcapng", "*.cap", "*.gz", "*.json"),
+                new FileChooser.ExtensionFilter(res.getString("lesson.filter"), "*." + io.github.handshakelab.lesson.LessonFiles.EXTENSION, "*.json"),
                 new FileChooser.ExtensionFilter(res.getString("open.all"), "*"));
         File f = fc.showOpenDialog(session.stage);
         if (f != null) openFile(f.toPath());
@@ -347,9 +395,16 @@ public final class MainController implements Initializable {
 
     /**
      * Opens a capture or trace file (menu, drag and drop, recent files, command line). Only a
-     * file that opened joins the recent files; one that failed leaves them.
+     * file that opened joins the recent files; one that failed leaves them. A lesson
+     * ({@code .hslesson}, or a {@code .json} with steps: {@link io.github.handshakelab.lesson.LessonFiles})
+     * opens as File > Open lesson does, so a double-clicked lesson starts the app on it.
      */
     public void openFile(Path file) {
+        if (io.github.handshakelab.lesson.LessonFiles.isLesson(file)) {
+            buildPanes();
+            LessonsUi.of(this).open(file);
+            return;
+        }
         String key = file.toAbsolutePath().toString();
         FileOpener.open(session.stage, file, res, t -> onFx(() -> {
             if (disposed) return;
@@ -409,7 +464,7 @@ public final class MainController implements Initializable {
                 MainController.class.getResource("base.css").toExternalForm(),
                 MainController.class.getResource(t.stylesheet).toExternalForm());
         diagramPaneController.theme(t);
-        statesController.theme(t);
+        if (statesController != null) statesController.theme(t);
         // Large type widens the tab headers: size the side column again now (and after the next pulse).
         if (root.getScene() != null) {
             root.applyCss();

@@ -23,7 +23,8 @@ public final class TestWindow {
         settings.clear();
         Session s = new Session(new SimLab(), settings, stage, Locale.ROOT, theme);
         stage.setScene(new Scene(new Pane(), width, height));
-        Windows.show(stage, s);
+        // the complete window at once: tests look into every pane (the lazy start has its own test)
+        Windows.show(stage, s).buildPanes();
         stage.show();
         return s;
     }

@@ -1,0 +1,135 @@
+package io.github.handshakelab.view;
+
+import io.github.handshakelab.app.Windows;
+import io.github.handshakelab.lab.SimLab;
+import io.github.handshakelab.trace.TraceJson;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The window's two-step start (issue 12): the frame with the default scenario's diagram first,
+ * the library, notes, side tabs and features right after the first frame, or at once when
+ * something asks for them. And files given to the window: a lesson opens as a lesson.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StartupWindowTest {
+
+    private Stage stage;
+    private Session session;
+    /** What the window was before it was shown. */
+    private boolean builtBeforeShow;
+    private int leftItemsBeforeShow, filledTabsBeforeShow, menusBeforeShow;
+    private boolean diagramHadTrace;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Settings settings = new Settings(Preferences.userRoot().node("handshakelab-test-startup"));
+        settings.clear();
+        session = new Session(new SimLab(), settings, stage, Locale.ROOT, Theme.LIGHT);
+        stage.setScene(new Scene(new Pane(), 1400, 900));
+        MainController c = Windows.show(stage, session);
+        builtBeforeShow = c.panesBuilt();
+        leftItemsBeforeShow = c.leftPane.getItems().size();
+        filledTabsBeforeShow = (int) c.sideTabs.getTabs().stream().filter(t -> t.getContent() != null).count();
+        menusBeforeShow = c.menuBar.getMenus().size();
+        diagramHadTrace = c.diagram().getTrace() != null && c.diagram().getTrace() == c.model().getTrace();
+        stage.show();
+    }
+
+    @AfterEach
+    void closeDialogs(FxRobot robot) {
+        robot.interact(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) if (w != stage && w instanceof Stage st) st.close();
+        });
+    }
+
+    private MainController c() {
+        return Windows.controller(stage);
+    }
+
+    @Test
+    void theFrameComesFirstAndThePanesRightAfterTheFirstFrame() throws Exception {
+        assertFalse(builtBeforeShow);
+        assertEquals(0, leftItemsBeforeShow, "no library before the first frame");
+        assertEquals(0, filledTabsBeforeShow, "side tabs without content before the first frame");
+        assertEquals(3, menusBeforeShow, "File, Playback, View");
+        assertTrue(diagramHadTrace, "the default scenario's diagram is in the first frame");
+        // no accessor is called: the panes come by themselves after the first frame
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> c().panesBuilt());
+        WaitForAsyncUtils.waitForFxEvents();
+        MainController c = c();
+        assertEquals(2, c.leftPane.getItems().size());
+        for (Tab t : c.sideTabs.getTabs()) assertNotNull(t.getContent(), t.getText());
+        assertNotNull(LessonsUi.of(c), "the features are installed");
+        assertTrue(c.fileMenu.getItems().stream().anyMatch(m -> m.getText() != null && m.getText().startsWith("Open lesson")),
+                "File > Open lesson");
+        assertEquals("three-way-handshake", c.model().scenarioProperty().get());
+        // the library shows the scenario on screen
+        assertEquals("three-way-handshake", c.scenariosController.list().getSelectionModel().getSelectedItem().id());
+    }
+
+    @Test
+    void askingForAPaneOrChoosingATabBuildsThePanesAtOnce(FxRobot robot) {
+        robot.interact(() -> {
+            MainController c = Windows.show(stage, session);
+            assertFalse(c.panesBuilt());
+            assertNotNull(c.faults(), "an accessor builds them");
+            assertTrue(c.panesBuilt());
+            assertNotNull(c.faultsTab.getContent());
+            assertFalse(c.faults().faultsBox.isDisabled(), "and they show the trace already on screen");
+
+            MainController d = Windows.show(stage, session);
+            assertFalse(d.panesBuilt());
+            d.sideTabs.getSelectionModel().select(d.faultsTab);
+            assertTrue(d.panesBuilt(), "choosing a tab builds them");
+            assertTrue(c.isDisposed());
+        });
+    }
+
+    @Test
+    void aLessonGivenToTheWindowOpensAsALesson(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path hslesson = Files.copy(Path.of("resources/lessons/lost-final-ack.json"), dir.resolve("lost-final-ack.hslesson"));
+        robot.interact(() -> c().openFile(hslesson));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("lost-final-ack", c().model().scenarioProperty().get());
+        assertEquals("Lost final ACK", robot.lookup("#lessonTitle").queryAs(Label.class).getText());
+        assertTrue(c().session().settings.recentLessons().get(0).endsWith("lost-final-ack.hslesson"));
+        assertFalse(c().session().settings.recent().stream().anyMatch(p -> p.endsWith(".hslesson")), "not a recent capture");
+
+        // a lesson named .json: the same
+        robot.interact(() -> c().openFile(Path.of("resources/lessons/four-way-close.json")));
+        assertEquals("four-way-close", c().model().scenarioProperty().get());
+        assertEquals("Four-way close", robot.lookup("#lessonTitle").queryAs(Label.class).getText());
+
+        // a trace JSON stays a trace
+        Path trace = dir.resolve("trace.json");
+        Files.writeString(trace, TraceJson.write(new SimLab().load("lost-syn")), StandardCharsets.UTF_8);
+        robot.interact(() -> c().openFile(trace));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(trace, c().model().fileProperty().get());
+        assertNull(c().model().scenarioProperty().get());
+    }
+}
