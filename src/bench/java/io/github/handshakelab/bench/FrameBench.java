@@ -52,8 +52,16 @@ public final class FrameBench {
             return sc;
         });
         WritableImage img = new WritableImage(1000, 800);
+        // As the window wires them (DiagramController): the diagram's playhead follows the playback's
+        // time, and the playback paces along the diagram's spacing.
+        fx(() -> {
+            d.playheadProperty().bind(playback.timeProperty());
+            playback.spacingProperty().bind(d.spacingProperty());
+            return null;
+        });
         // Choosing a trace: the window hands it to the playback and the diagram on the FX thread;
         // index and layout run in the background; it is on screen when a frame shows its arrows.
+        Where before = Where.now();
         long t0 = System.nanoTime();
         long blocked = fx(() -> {
             long s0 = CPU.getCurrentThreadCpuTime();
@@ -65,6 +73,8 @@ public final class FrameBench {
         while (fx(() -> d.getLayout() == null)) Thread.sleep(1);
         fx(() -> { d.redraw(); scene.snapshot(img); return null; });
         long t1 = System.nanoTime();
+        Where spent = Where.now().minus(before);
+        while (fx(() -> playback.indexProperty().get() == null)) Thread.sleep(1);
         // The same work again on this thread, timed in CPU time: what it costs on an idle machine.
         long c0 = CPU.getCurrentThreadCpuTime();
         io.github.handshakelab.diagram.TraceIndex idx = new io.github.handshakelab.diagram.TraceIndex(trace);
@@ -73,7 +83,8 @@ public final class FrameBench {
         long c2 = CPU.getCurrentThreadCpuTime();
         System.out.printf(Locale.ROOT, "on screen  segments=%d after %.0f ms (CPU: FX thread %.1f ms, index %.0f ms, layout %.0f ms)%n",
                 segments, (t1 - t0) / 1e6, blocked / 1e6, (c1 - c0) / 1e6, (c2 - c1) / 1e6);
-        fx(() -> { run(d, scene, img, trace, frames); return null; });
+        System.out.println("  " + spent.describe());
+        fx(() -> { run(d, playback, scene, img, trace, frames); return null; });
         Platform.exit();
     }
 
@@ -89,20 +100,23 @@ public final class FrameBench {
         return f.get();
     }
 
-    private static void run(SequenceDiagram d, Scene scene, WritableImage img, Trace trace, int frames) {
-        long end = trace.endTime();
+    private static void run(SequenceDiagram d, Playback playback, Scene scene, WritableImage img, Trace trace, int frames) {
+        long end = playback.endTime();
         // warm-up
-        for (int i = 0; i < 200; i++) frame(d, scene, img, () -> d.playheadProperty().set(end / 2));
+        for (int i = 0; i < 200; i++) {
+            long t = end / 2 + (i % 2);
+            frame(d, scene, img, () -> playback.seek(t));
+        }
         double[] play = new double[frames];
         double[] playCpu = cpu = new double[frames];
         cpuAt = 0;
         long step = end / frames;
         for (int i = 0; i < frames; i++) {
             long t = i * step;
-            play[i] = frame(d, scene, img, () -> d.playheadProperty().set(t));
+            play[i] = frame(d, scene, img, () -> playback.seek(t));
         }
         d.autoScrollProperty().set(false);
-        d.playheadProperty().set(end);
+        playback.seek(end);
         double[] scroll = new double[frames];
         double[] scrollCpu = cpu = new double[frames];
         cpuAt = 0;
@@ -113,6 +127,41 @@ public final class FrameBench {
         }
         report("playing  ", play, playCpu);
         report("scrolling", scroll, scrollCpu);
+    }
+
+    /**
+     * Where the wall time of "on screen" went: CPU of each thread that ran (the FX thread, the
+     * index, layout and pacing workers, the renderer), the garbage collector and the JIT compiler.
+     */
+    private record Where(java.util.Map<String, Long> cpuNs, long gcMs, long jitMs) {
+        static Where now() {
+            java.util.Map<String, Long> m = new java.util.TreeMap<>();
+            for (long id : CPU.getAllThreadIds()) {
+                java.lang.management.ThreadInfo ti = CPU.getThreadInfo(id);
+                long c = CPU.getThreadCpuTime(id);
+                if (ti != null && c > 0) m.merge(ti.getThreadName(), c, Long::sum);
+            }
+            long gc = 0;
+            for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) gc += Math.max(0, b.getCollectionTime());
+            var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            return new Where(m, gc, jit == null ? 0 : jit.getTotalCompilationTime());
+        }
+
+        Where minus(Where o) {
+            java.util.Map<String, Long> m = new java.util.TreeMap<>();
+            cpuNs.forEach((k, v) -> {
+                long d = v - o.cpuNs.getOrDefault(k, 0L);
+                if (d >= 1_000_000) m.put(k, d);
+            });
+            return new Where(m, gcMs - o.gcMs, jitMs - o.jitMs);
+        }
+
+        String describe() {
+            StringBuilder b = new StringBuilder("meanwhile CPU:");
+            cpuNs.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %.0f ms,", k, v / 1e6)));
+            return b.append(String.format(Locale.ROOT, " GC %d ms, JIT compiling %d ms (load average %.2f)", gcMs, jitMs,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())).toString();
+        }
     }
 
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();

@@ -37,7 +37,10 @@ public final class TraceIndex {
     private final int[] segmentByIdOrder;
     private final long[][] changeTime = new long[2][];
     private final TcpState[][] stateAfter = new TcpState[2][];
+    /** Per side and change: whether the state entered was inferred (a capture's "?"). */
+    private final boolean[][] inferredAfter = new boolean[2][];
     private final TcpState[] initial = new TcpState[2];
+    private final boolean[] initialInferred = new boolean[2];
     private final List<List<TraceEvent.StateChange>> changes = new ArrayList<>(2);
     private final long[][] tcbTime = new long[2][];
     private final Tcb[][] tcb = new Tcb[2][];
@@ -96,11 +99,14 @@ public final class TraceIndex {
             changes.add(List.copyOf(list));
             changeTime[k] = new long[list.size()];
             stateAfter[k] = new TcpState[list.size()];
+            inferredAfter[k] = new boolean[list.size()];
             for (int i = 0; i < list.size(); i++) {
                 changeTime[k][i] = list.get(i).t();
                 stateAfter[k][i] = list.get(i).to();
+                inferredAfter[k][i] = list.get(i).inferred();
             }
             initial[k] = list.isEmpty() ? TcpState.CLOSED : list.get(0).from();
+            initialInferred[k] = !list.isEmpty() && list.get(0).inferred();
         }
         List<List<Trace.TcbSample>> tc = List.of(new ArrayList<>(), new ArrayList<>());
         for (Trace.TcbSample s : trace.tcbs()) tc.get(s.side().ordinal()).add(s);
@@ -217,6 +223,16 @@ public final class TraceIndex {
         int k = side.ordinal();
         int i = upper(changeTime[k], changeTime[k].length, t) - 1;
         return i < 0 ? initial[k] : stateAfter[k][i];
+    }
+
+    /**
+     * Whether the state of {@code side} at {@code t} was inferred (a capture's states are: the
+     * badge and the lifeline mark them "?"). Before the first change it is the first change's flag.
+     */
+    public boolean inferredAt(Side side, long t) {
+        int k = side.ordinal();
+        int i = upper(changeTime[k], changeTime[k].length, t) - 1;
+        return i < 0 ? initialInferred[k] : inferredAfter[k][i];
     }
 
     public List<TraceEvent.StateChange> stateChanges(Side side) { return changes.get(side.ordinal()); }
