@@ -9,12 +9,20 @@ import io.github.handshakelab.trace.TraceEvent;
 import io.github.handshakelab.view.Playback;
 import io.github.handshakelab.view.SequenceDiagram;
 import io.github.handshakelab.view.Theme;
+import io.github.handshakelab.app.Windows;
+import io.github.handshakelab.capture.CaptureTraces;
+import io.github.handshakelab.capture.Conversation;
+import io.github.handshakelab.capture.ConversationIndex;
+import io.github.handshakelab.capture.IndexResult;
+import io.github.handshakelab.lab.SimLab;
+import io.github.handshakelab.view.WindowModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,14 +40,26 @@ import java.util.concurrent.CountDownLatch;
 public final class FrameBench {
 
     public static void main(String[] args) throws Exception {
+        try {
+            bench(args);
+        } catch (Throwable e) {
+            // an OutOfMemoryError is a result here: say it and end (the FX thread would keep the JVM alive)
+            System.out.println("failed: " + e + " (heap peak " + (CaptureBench.peakHeap() >> 20) + " MiB, max "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)");
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void bench(String[] args) throws Exception {
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         int segments = Integer.getInteger("frames.segments", 10_000);
+        String capture = System.getProperty("frames.capture", "");
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
-        Trace trace = bulk(segments);
         SequenceDiagram d = new SequenceDiagram();
-        Playback playback = new Playback();
         StackPane root = new StackPane(d);
         Scene scene = fx(() -> {
             d.themeProperty().set(Theme.LIGHT);
@@ -52,21 +72,54 @@ public final class FrameBench {
             return sc;
         });
         WritableImage img = new WritableImage(1000, 800);
-        // As the window wires them (DiagramController): the diagram's playhead follows the playback's
-        // time, and the playback paces along the diagram's spacing.
-        fx(() -> {
-            d.playheadProperty().bind(playback.timeProperty());
-            playback.spacingProperty().bind(d.spacingProperty());
-            return null;
+        // The window's model and the diagram wired as DiagramController does: the diagram shows the
+        // model's trace, its playhead follows the playback's time, the playback paces along the
+        // diagram's spacing; WindowModel.showFile is what the window calls with a chosen trace.
+        WindowModel model = fx(() -> {
+            WindowModel m = new WindowModel(new SimLab(), Locale.ENGLISH, Windows.bundle(Locale.ENGLISH));
+            d.bundleProperty().set(m.bundle());
+            d.playheadProperty().bind(m.playheadProperty());
+            m.playback().spacingProperty().bind(d.spacingProperty());
+            m.traceProperty().addListener((o, a, t) -> d.setTrace(t));
+            return m;
         });
-        // Choosing a trace: the window hands it to the playback and the diagram on the FX thread;
-        // index and layout run in the background; it is on screen when a frame shows its arrows.
-        Where before = Where.now();
-        long t0 = System.nanoTime();
+        Playback playback = model.playback();
+        Trace trace;
+        Where before;
+        long t0;
+        String what;
+        if (capture.isEmpty()) {
+            trace = bulk(segments);
+            what = "segments=" + segments;
+            // Choosing a trace: index, layout and pacing run in the background; it is on screen when a frame shows its arrows.
+            before = Where.now();
+            t0 = System.nanoTime();
+        } else {
+            // The app's path for a capture (CaptureOpener): the file's conversations are indexed for
+            // the table; choosing one reads its segments again and builds its trace, then shows it.
+            Path file = Path.of(capture);
+            long i0 = System.nanoTime();
+            IndexResult idx = ConversationIndex.scan(file, (s, c, p, v) -> { }, null, null);
+            long i1 = System.nanoTime();
+            int stream = Integer.getInteger("frames.stream", -1);
+            if (stream < 0) {
+                stream = 0;
+                for (Conversation c : idx.conversations()) if (c.packets() > idx.conversations().get(stream).packets()) stream = c.stream();
+            }
+            System.out.printf(Locale.ROOT, "table      %s: %d conversations indexed in %.2f s, heap peak so far %d MiB (-Xmx%d MiB)%n",
+                    file.getFileName(), idx.conversations().size(), (i1 - i0) / 1e9, CaptureBench.peakHeap() >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
+            before = Where.now();
+            t0 = System.nanoTime();
+            trace = CaptureTraces.load(file, idx, stream, null, null).trace();
+            long t2 = System.nanoTime();
+            what = "stream " + stream + " (" + trace.events().size() + " events)";
+            System.out.printf(Locale.ROOT, "built      %s: trace in %.2f s%n", what, (t2 - t0) / 1e9);
+        }
+        Trace chosen = trace;
         long blocked = fx(() -> {
             long s0 = CPU.getCurrentThreadCpuTime();
-            playback.setTrace(trace);
-            d.setTrace(trace);
+            model.showFile(chosen, null);
             root.layout();
             return CPU.getCurrentThreadCpuTime() - s0;
         });
@@ -74,16 +127,22 @@ public final class FrameBench {
         fx(() -> { d.redraw(); scene.snapshot(img); return null; });
         long t1 = System.nanoTime();
         Where spent = Where.now().minus(before);
-        while (fx(() -> playback.indexProperty().get() == null)) Thread.sleep(1);
+        while (fx(() -> !playback.pacedProperty().get())) Thread.sleep(1);
+        System.gc();
+        long retained = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
         // The same work again on this thread, timed in CPU time: what it costs on an idle machine.
         long c0 = CPU.getCurrentThreadCpuTime();
-        io.github.handshakelab.diagram.TraceIndex idx = new io.github.handshakelab.diagram.TraceIndex(trace);
+        io.github.handshakelab.diagram.TraceIndex again = new io.github.handshakelab.diagram.TraceIndex(trace);
         long c1 = CPU.getCurrentThreadCpuTime();
-        new io.github.handshakelab.diagram.DiagramLayout(idx, d.getLayout().options());
+        if (capture.isEmpty()) new io.github.handshakelab.diagram.DiagramLayout(again, d.getLayout().options());
         long c2 = CPU.getCurrentThreadCpuTime();
-        System.out.printf(Locale.ROOT, "on screen  segments=%d after %.0f ms (CPU: FX thread %.1f ms, index %.0f ms, layout %.0f ms)%n",
-                segments, (t1 - t0) / 1e6, blocked / 1e6, (c1 - c0) / 1e6, (c2 - c1) / 1e6);
+        again = null;
+        System.out.printf(Locale.ROOT, "on screen  %s after %.0f ms (CPU: FX thread %.1f ms, index %.0f ms, layout %s)%n",
+                what, (t1 - t0) / 1e6, blocked / 1e6, (c1 - c0) / 1e6,
+                capture.isEmpty() ? String.format(Locale.ROOT, "%.0f ms", (c2 - c1) / 1e6) : "not repeated");
         System.out.println("  " + spent.describe());
+        System.out.printf(Locale.ROOT, "  heap: peak %d MiB (sum of the pools' peaks, an upper bound), %d MiB retained with the trace on screen, max %d MiB%n",
+                CaptureBench.peakHeap() >> 20, retained >> 20, Runtime.getRuntime().maxMemory() >> 20);
         fx(() -> { run(d, playback, scene, img, trace, frames); return null; });
         Platform.exit();
     }

@@ -231,8 +231,8 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
      */
     public Trace build(String fileName, Conversation conv, List<CaptureWarning> warnings, boolean stoppedEarly) {
         // In columns (trace.CompactEvents/CompactTcbs): a million segments open in the app within 512 MiB.
-        io.github.handshakelab.trace.CompactEvents.Builder events = new io.github.handshakelab.trace.CompactEvents.Builder();
-        io.github.handshakelab.trace.CompactTcbs.Builder tcbs = new io.github.handshakelab.trace.CompactTcbs.Builder();
+        io.github.handshakelab.trace.CompactEvents.Builder events = new io.github.handshakelab.trace.CompactEvents.Builder(segs.size());
+        io.github.handshakelab.trace.CompactTcbs.Builder tcbs = new io.github.handshakelab.trace.CompactTcbs.Builder(segs.size() * 2);
         emit(conv, warnings, stoppedEarly, events::add, tcbs::add);
         return new Trace(Trace.Source.CAPTURE, null, fileName, client(conv), server(conv), events.build(), tcbs.build());
     }

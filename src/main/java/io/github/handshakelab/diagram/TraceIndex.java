@@ -29,10 +29,8 @@ public final class TraceIndex {
     /** The trace's events: for a long capture a {@link io.github.handshakelab.trace.CompactEvents}, whose records are made when asked. */
     private final List<TraceEvent> events;
     private final long[] eventTime;
-    /** For event i: index in the segment columns of the last segment at or before it, or -1. */
-    private final int[] lastSegment;
-    /** For event i: index in {@link #events} of the last state change at or before it, or -1. */
-    private final int[] lastChange;
+    /** Positions in {@link #events} of the state changes (either side), ascending. */
+    private final int[] changePos;
     // Segments in send order, as columns: what the layout and a frame need without making the records.
     private final int[] segmentPos;
     private final long[] segmentSent;
@@ -68,8 +66,8 @@ public final class TraceIndex {
         int n = ev.size();
         events = ev;
         eventTime = new long[n];
-        lastSegment = new int[n];
-        lastChange = new int[n];
+        int[] chPos = new int[8];
+        int nc = 0;
         int[] pos = new int[Math.min(n, 1024)];
         long[] sent = new long[pos.length], endT = new long[pos.length];
         byte[] bits = new byte[pos.length];
@@ -78,7 +76,6 @@ public final class TraceIndex {
         List<TraceEvent.Timer> tms = new ArrayList<>();
         List<List<TraceEvent.StateChange>> ch = List.of(new ArrayList<>(), new ArrayList<>());
         long end = 0;
-        int ls = -1, lc = -1;
         for (int i = 0; i < n; i++) {
             TraceEvent e = ev.get(i);
             // Trace promises time order; a running maximum keeps the binary searches sound if a source slips.
@@ -96,19 +93,19 @@ public final class TraceIndex {
                 sent[ns] = s.sent();
                 endT[ns] = s.end();
                 bits[ns] = (byte) ((s.from() == Side.SERVER ? 1 : 0) | (s.isDropped() ? 2 : 0) | (s.arrived() == TraceEvent.NONE ? 4 : 0));
-                ls = ns++;
+                ns++;
                 end = Math.max(end, s.end());
             } else if (e instanceof TraceEvent.StateChange c) {
                 ch.get(c.endpoint().ordinal()).add(c);
-                lc = i;
+                if (nc == chPos.length) chPos = Arrays.copyOf(chPos, nc * 2);
+                chPos[nc++] = i;
             } else if (e instanceof TraceEvent.Note note) {
                 nts.add(note);
             } else if (e instanceof TraceEvent.Timer tm) {
                 tms.add(tm);
             }
-            lastSegment[i] = ls;
-            lastChange[i] = lc;
         }
+        changePos = Arrays.copyOf(chPos, nc);
         endTime = end;
         segmentPos = Arrays.copyOf(pos, ns);
         segmentSent = Arrays.copyOf(sent, ns);
@@ -306,13 +303,15 @@ public final class TraceIndex {
     /** The last segment sent at or before {@code t}, or null. */
     public TraceEvent.Segment segmentAt(long t) {
         int i = upper(eventTime, eventTime.length, t) - 1;
-        return i < 0 || lastSegment[i] < 0 ? null : segment(lastSegment[i]);
+        int k = upper(segmentPos, i) - 1; // the last segment at or before event i
+        return i < 0 || k < 0 ? null : segment(k);
     }
 
     /** The last state change (either side) at or before {@code t}, or null. */
     public TraceEvent.StateChange changeAt(long t) {
         int i = upper(eventTime, eventTime.length, t) - 1;
-        return i < 0 || lastChange[i] < 0 ? null : (TraceEvent.StateChange) events.get(lastChange[i]);
+        int k = upper(changePos, i) - 1;
+        return i < 0 || k < 0 ? null : (TraceEvent.StateChange) events.get(changePos[k]);
     }
 
     /** The last TCB snapshot of {@code side} at or before {@code t}, or null (as {@link Trace#tcbAt}). */
@@ -373,6 +372,16 @@ public final class TraceIndex {
         int m = 0;
         for (int i = 0; i < n; i++) if (m == 0 || c[i] != c[m - 1]) c[m++] = c[i];
         return Arrays.copyOf(c, m);
+    }
+
+    /** First index in the ascending {@code a} whose value is greater than {@code v}. */
+    static int upper(int[] a, int v) {
+        int lo = 0, hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= v) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     /** First index in a[0..n) whose value is greater than {@code v}. */

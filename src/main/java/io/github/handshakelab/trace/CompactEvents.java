@@ -25,49 +25,63 @@ public final class CompactEvents extends AbstractList<TraceEvent> implements Ran
     private static final long U32_NONE = 0xFFFF_FFFFL;
     private static final int NO_DELTA = Integer.MIN_VALUE;
     private static final int FROM_SERVER = 1 << 16, RETRANSMISSION = 1 << 17;
-    /** Distinct strings (payload names, explanation texts) kept in a pool; past this a segment is kept whole. */
-    private static final int POOL_LIMIT = 1 << 16;
+    /** Distinct strings (keys, payload names, explanation texts) kept in a pool; past this a segment is kept whole. */
+    private static final int POOL_LIMIT = 1 << 15;
+    /**
+     * An explanation in {@link #explainData}: one int = key (15 bits) | argument count (3 bits) |
+     * a 2-bit tag per argument (7 at most), then each argument: a number that fits an int, one
+     * that needs two, or a pooled text.
+     */
+    private static final int ARG_INT = 0, ARG_LONG = 1, ARG_TEXT = 2, MAX_ARGS = 7;
 
     private final int size;
     /** Per event: >= 0 a row of the segment columns, else -(k + 1) for {@code others[k]}. */
     private final int[] ref;
     private final TraceEvent[] others;
-    // segment columns
-    private final int[] id, bits, arrivedDelta, droppedDelta, seq, ack, seqAbs, ackAbs, len, window, frame;
+    private final int rows;
+    // Segment columns. Sparse ones are null while every row has the usual value: id = row + 1,
+    // no arrival or drop time (a capture), no payload name, no analysis flag.
+    private final int[] id, arrivedDelta, droppedDelta, info, analysis;
+    private final int[] bits, seq, ack, seqAbs, ackAbs, len, window, frame;
     private final long[] sent;
-    private final int[] explainAt, optionsAt, analysis, info;
-    private final long[] explainData;
+    private final int[] explainAt, optionsAt;
+    private final int[] explainData;
     private final byte[] optionsData;
     private final List<List<String>> analysisPool;
     private final String[] strings;
 
     private CompactEvents(Builder b) {
+        // The builder's arrays are taken as they are (sized for the expected rows): a copy would
+        // double the memory of a million segments for a moment.
         size = b.n;
-        ref = Arrays.copyOf(b.ref, b.n);
+        ref = b.ref;
         others = b.others.toArray(new TraceEvent[0]);
-        int m = b.m;
-        id = Arrays.copyOf(b.id, m);
-        bits = Arrays.copyOf(b.bits, m);
-        arrivedDelta = Arrays.copyOf(b.arrivedDelta, m);
-        droppedDelta = Arrays.copyOf(b.droppedDelta, m);
-        seq = Arrays.copyOf(b.seq, m);
-        ack = Arrays.copyOf(b.ack, m);
-        seqAbs = Arrays.copyOf(b.seqAbs, m);
-        ackAbs = Arrays.copyOf(b.ackAbs, m);
-        len = Arrays.copyOf(b.len, m);
-        window = Arrays.copyOf(b.window, m);
-        frame = Arrays.copyOf(b.frame, m);
-        sent = Arrays.copyOf(b.sent, m);
-        explainAt = Arrays.copyOf(b.explainAt, m + 1);
-        explainAt[m] = b.explainN;
-        optionsAt = Arrays.copyOf(b.optionsAt, m + 1);
-        optionsAt[m] = b.optionsN;
-        analysis = Arrays.copyOf(b.analysis, m);
-        info = Arrays.copyOf(b.info, m);
-        explainData = Arrays.copyOf(b.explainData, b.explainN);
-        optionsData = Arrays.copyOf(b.optionsData, b.optionsN);
+        rows = b.m;
+        id = b.id;
+        arrivedDelta = b.arrivedDelta;
+        droppedDelta = b.droppedDelta;
+        info = b.info;
+        analysis = b.analysis;
+        bits = b.bits;
+        seq = b.seq;
+        ack = b.ack;
+        seqAbs = b.seqAbs;
+        ackAbs = b.ackAbs;
+        len = b.len;
+        window = b.window;
+        frame = b.frame;
+        sent = b.sent;
+        if (b.explainAt.length == rows) b.explainAt = Arrays.copyOf(b.explainAt, rows + 1);
+        if (b.optionsAt.length == rows) b.optionsAt = Arrays.copyOf(b.optionsAt, rows + 1);
+        explainAt = b.explainAt;
+        explainAt[rows] = b.explainN;
+        optionsAt = b.optionsAt;
+        optionsAt[rows] = b.optionsN;
+        explainData = b.explainData;
+        optionsData = b.optionsData;
         analysisPool = List.copyOf(b.analysisPool);
         strings = b.strings.toArray(new String[0]);
+        b.ref = null; // a builder makes one list
     }
 
     @Override
@@ -80,16 +94,18 @@ public final class CompactEvents extends AbstractList<TraceEvent> implements Ran
     }
 
     /** Segments kept in the columns (the rest are kept whole). */
-    public int compactSegments() { return id.length; }
+    public int compactSegments() { return rows; }
 
     private TraceEvent.Segment segment(int k) {
         int b = bits[k];
         long s = sent[k];
-        return new TraceEvent.Segment(id[k], (b & FROM_SERVER) != 0 ? Side.SERVER : Side.CLIENT, s,
-                delta(s, arrivedDelta[k]), delta(s, droppedDelta[k]), new TcpFlags(b & 0xFFFF),
+        int in = info == null ? -1 : info[k];
+        return new TraceEvent.Segment(id == null ? k + 1 : id[k], (b & FROM_SERVER) != 0 ? Side.SERVER : Side.CLIENT, s,
+                arrivedDelta == null ? TraceEvent.NONE : delta(s, arrivedDelta[k]),
+                droppedDelta == null ? TraceEvent.NONE : delta(s, droppedDelta[k]), new TcpFlags(b & 0xFFFF),
                 u32(seq[k]), u32(ack[k]), len[k], window[k], u32(seqAbs[k]), u32(ackAbs[k]),
-                (b & RETRANSMISSION) != 0, explanations(k), analysisPool.get(analysis[k]), frame[k],
-                options(k), info[k] < 0 ? null : strings[info[k]]);
+                (b & RETRANSMISSION) != 0, explanations(k), analysisPool.get(analysis == null ? 0 : analysis[k]), frame[k],
+                options(k), in < 0 ? null : strings[in]);
     }
 
     private static long delta(long base, int d) { return d == NO_DELTA ? TraceEvent.NONE : base + d; }
@@ -104,13 +120,18 @@ public final class CompactEvents extends AbstractList<TraceEvent> implements Ran
         if (p == end) return List.of();
         List<Explanation> out = new ArrayList<>(3);
         while (p < end) {
-            long h = explainData[p++];
-            String key = strings[(int) (h >>> 32)];
-            int n = (int) (h & 0xFF), textMask = (int) ((h >>> 8) & 0xFFFF);
+            int h = explainData[p++];
+            String key = strings[h >>> 17];
+            int n = (h >>> 14) & 7;
             String[] args = new String[n];
             for (int a = 0; a < n; a++) {
-                long v = explainData[p++];
-                args[a] = (textMask & (1 << a)) != 0 ? strings[(int) v] : Long.toString(v);
+                int tag = (h >>> (2 * a)) & 3;
+                if (tag == ARG_INT) args[a] = Integer.toString(explainData[p++]);
+                else if (tag == ARG_TEXT) args[a] = strings[explainData[p++]];
+                else {
+                    args[a] = Long.toString((long) explainData[p] << 32 | Integer.toUnsignedLong(explainData[p + 1]));
+                    p += 2;
+                }
             }
             out.add(new Explanation(key, List.of(args)));
         }
@@ -131,27 +152,48 @@ public final class CompactEvents extends AbstractList<TraceEvent> implements Ran
         return List.copyOf(out);
     }
 
-    /** Collects events in order; {@link #build} makes the immutable list. Not thread-safe. */
+    /** Collects events in order; {@link #build} makes the immutable list (once). Not thread-safe. */
     public static final class Builder {
         private int n, m;
-        private int[] ref = new int[64];
+        private int[] ref;
         private final List<TraceEvent> others = new ArrayList<>();
-        private int[] id = new int[64], bits = new int[64], arrivedDelta = new int[64], droppedDelta = new int[64],
-                seq = new int[64], ack = new int[64], seqAbs = new int[64], ackAbs = new int[64], len = new int[64],
-                window = new int[64], frame = new int[64], explainAt = new int[64], optionsAt = new int[64],
-                analysis = new int[64], info = new int[64];
-        private long[] sent = new long[64];
-        private long[] explainData = new long[256];
+        private int[] id, arrivedDelta, droppedDelta, info, analysis;
+        private int[] bits, seq, ack, seqAbs, ackAbs, len, window, frame, explainAt, optionsAt;
+        private long[] sent;
+        private int[] explainData;
         private int explainN;
-        private byte[] optionsData = new byte[1024];
+        private byte[] optionsData;
         private int optionsN;
-        private final List<List<String>> analysisPool = new ArrayList<>();
-        private final Map<List<String>, Integer> analysisIds = new HashMap<>();
+        private final List<List<String>> analysisPool = new ArrayList<>(List.of(List.of()));
+        private final Map<List<String>, Integer> analysisIds = new HashMap<>(Map.of(List.of(), 0));
         private final List<String> strings = new ArrayList<>();
         private final Map<String, Integer> stringIds = new HashMap<>();
 
+        public Builder() {
+            this(64);
+        }
+
+        /** {@code segments}: how many segments will come (a capture knows): the columns are made that size once. */
+        public Builder(int segments) {
+            int c = Math.max(16, segments);
+            ref = new int[c + 16];
+            bits = new int[c];
+            seq = new int[c];
+            ack = new int[c];
+            seqAbs = new int[c];
+            ackAbs = new int[c];
+            len = new int[c];
+            window = new int[c];
+            frame = new int[c];
+            explainAt = new int[c + 1];
+            optionsAt = new int[c + 1];
+            sent = new long[c];
+            explainData = new int[c * 6];
+            optionsData = new byte[c * 4];
+        }
+
         public Builder add(TraceEvent e) {
-            if (n == ref.length) ref = Arrays.copyOf(ref, n * 2);
+            if (n == ref.length) ref = Arrays.copyOf(ref, n + (n >> 1) + 16);
             int row = e instanceof TraceEvent.Segment s ? tryAdd(s) : -1;
             if (row < 0) {
                 others.add(e);
@@ -192,13 +234,15 @@ public final class CompactEvents extends AbstractList<TraceEvent> implements Ran
                 optionsN = optionsMark;
                 return -1;
             }
-            if (m == id.length) grow();
+            if (m == bits.length) grow();
             int k = m++;
-            id[k] = s.id();
+            id = sparse(id, k, s.id(), k + 1);
+            arrivedDelta = sparse(arrivedDelta, k, arr, NO_DELTA);
+            droppedDelta = sparse(droppedDelta, k, drop, NO_DELTA);
+            info = sparse(info, k, infoId, -1);
+            analysis = sparse(analysis, k, analysisId, 0);
             bits[k] = s.flags().bits() | (s.from() == Side.SERVER ? FROM_SERVER : 0) | (s.retransmission() ? RETRANSMISSION : 0);
             sent[k] = s.sent();
-            arrivedDelta[k] = arr;
-            droppedDelta[k] = drop;
             seq[k] = (int) enc32(s.seq());
             ack[k] = (int) enc32(s.ack());
             seqAbs[k] = (int) enc32(s.seqAbs());
@@ -208,9 +252,23 @@ public final class CompactEvents extends AbstractList<TraceEvent> implements Ran
             frame[k] = (int) s.frame();
             explainAt[k] = explainMark;
             optionsAt[k] = optionsMark;
-            analysis[k] = analysisId;
-            info[k] = infoId;
             return k;
+        }
+
+        /** Sets row k of a column that exists only once a row differs from {@code usual}. */
+        private int[] sparse(int[] col, int k, int v, int usual) {
+            if (col == null) {
+                if (v == usual) return null;
+                col = new int[bits.length];
+                if (usual != 0) {
+                    if (usual == k + 1) { for (int i = 0; i < k; i++) col[i] = i + 1; } // the id column: row + 1
+                    else Arrays.fill(col, 0, k, usual);
+                }
+            } else if (col.length < bits.length) {
+                col = Arrays.copyOf(col, bits.length);
+            }
+            col[k] = v;
+            return col;
         }
 
         /** Immutable lists throw on contains(null): asked element by element. */
@@ -241,25 +299,29 @@ public final class CompactEvents extends AbstractList<TraceEvent> implements Ran
         private boolean explain(List<Explanation> list) {
             for (Explanation x : list) {
                 List<String> args = x.args();
-                if (x.key() == null || args == null || args.size() > 16 || hasNull(args)) return false;
+                if (x.key() == null || args == null || args.size() > MAX_ARGS || hasNull(args)) return false;
                 int key = string(x.key());
                 if (key < 0) return false;
                 int mark = explainN;
                 put(0);
-                int mask = 0;
+                int h = key << 17 | args.size() << 14;
                 for (int a = 0; a < args.size(); a++) {
                     String v = args.get(a);
                     Long num = number(v);
-                    if (num != null) {
-                        put(num);
+                    if (num != null && num == (int) (long) num) {
+                        put((int) (long) num);
+                    } else if (num != null) {
+                        h |= ARG_LONG << (2 * a);
+                        put((int) (num >>> 32));
+                        put((int) (long) num);
                     } else {
                         int sid = string(v);
                         if (sid < 0) return false;
-                        mask |= 1 << a;
+                        h |= ARG_TEXT << (2 * a);
                         put(sid);
                     }
                 }
-                explainData[mark] = (long) key << 32 | (long) mask << 8 | args.size();
+                explainData[mark] = h;
             }
             return true;
         }
@@ -279,8 +341,8 @@ public final class CompactEvents extends AbstractList<TraceEvent> implements Ran
             }
         }
 
-        private void put(long v) {
-            if (explainN == explainData.length) explainData = Arrays.copyOf(explainData, explainN * 2);
+        private void put(int v) {
+            if (explainN == explainData.length) explainData = Arrays.copyOf(explainData, explainN + (explainN >> 1) + 16);
             explainData[explainN++] = v;
         }
 
@@ -294,7 +356,7 @@ public final class CompactEvents extends AbstractList<TraceEvent> implements Ran
                 }
                 int need = o.length() + 1;
                 if (optionsN + need > optionsData.length) {
-                    optionsData = Arrays.copyOf(optionsData, Math.max(optionsData.length * 2, optionsN + need));
+                    optionsData = Arrays.copyOf(optionsData, Math.max(optionsData.length + (optionsData.length >> 1), optionsN + need));
                 }
                 if (i > 0) optionsData[optionsN++] = '\n';
                 for (int c = 0; c < o.length(); c++) optionsData[optionsN++] = (byte) o.charAt(c);
@@ -303,11 +365,8 @@ public final class CompactEvents extends AbstractList<TraceEvent> implements Ran
         }
 
         private void grow() {
-            int c = id.length * 2;
-            id = Arrays.copyOf(id, c);
+            int c = bits.length + (bits.length >> 1) + 16;
             bits = Arrays.copyOf(bits, c);
-            arrivedDelta = Arrays.copyOf(arrivedDelta, c);
-            droppedDelta = Arrays.copyOf(droppedDelta, c);
             seq = Arrays.copyOf(seq, c);
             ack = Arrays.copyOf(ack, c);
             seqAbs = Arrays.copyOf(seqAbs, c);
@@ -317,8 +376,6 @@ public final class CompactEvents extends AbstractList<TraceEvent> implements Ran
             frame = Arrays.copyOf(frame, c);
             explainAt = Arrays.copyOf(explainAt, c + 1);
             optionsAt = Arrays.copyOf(optionsAt, c + 1);
-            analysis = Arrays.copyOf(analysis, c);
-            info = Arrays.copyOf(info, c);
             sent = Arrays.copyOf(sent, c);
         }
     }

@@ -27,17 +27,19 @@ public final class CompactTcbs extends AbstractList<Trace.TcbSample> implements 
     private final Trace.TcbSample[] others;
 
     private CompactTcbs(Builder b) {
+        // taken as they are: the builder was sized for the samples to come (a copy would double them for a moment)
         size = b.n;
-        t = Arrays.copyOf(b.t, size);
-        sideState = Arrays.copyOf(b.sideState, size);
-        iss = Arrays.copyOf(b.iss, size);
-        irs = Arrays.copyOf(b.irs, size);
-        sndUna = Arrays.copyOf(b.sndUna, size);
-        sndNxt = Arrays.copyOf(b.sndNxt, size);
-        rcvNxt = Arrays.copyOf(b.rcvNxt, size);
-        sndWnd = Arrays.copyOf(b.sndWnd, size);
-        rcvWnd = Arrays.copyOf(b.rcvWnd, size);
+        t = b.t;
+        sideState = b.sideState;
+        iss = b.iss;
+        irs = b.irs;
+        sndUna = b.sndUna;
+        sndNxt = b.sndNxt;
+        rcvNxt = b.rcvNxt;
+        sndWnd = b.sndWnd;
+        rcvWnd = b.rcvWnd;
         others = b.others.toArray(new Trace.TcbSample[0]);
+        b.t = null; // a builder makes one list
     }
 
     @Override
@@ -70,11 +72,28 @@ public final class CompactTcbs extends AbstractList<Trace.TcbSample> implements 
     /** Collects samples in order; {@link #build} makes the immutable list. */
     public static final class Builder {
         private int n;
-        private long[] t = new long[64];
-        private byte[] sideState = new byte[64];
-        private int[] iss = new int[64], irs = new int[64], sndUna = new int[64], sndNxt = new int[64], rcvNxt = new int[64],
-                sndWnd = new int[64], rcvWnd = new int[64];
+        private long[] t;
+        private byte[] sideState;
+        private int[] iss, irs, sndUna, sndNxt, rcvNxt, sndWnd, rcvWnd;
         private final List<Trace.TcbSample> others = new ArrayList<>();
+
+        public Builder() {
+            this(64);
+        }
+
+        /** {@code samples}: how many will come (a capture takes two per segment): the columns are made that size once. */
+        public Builder(int samples) {
+            int c = Math.max(16, samples);
+            t = new long[c];
+            sideState = new byte[c];
+            iss = new int[c];
+            irs = new int[c];
+            sndUna = new int[c];
+            sndNxt = new int[c];
+            rcvNxt = new int[c];
+            sndWnd = new int[c];
+            rcvWnd = new int[c];
+        }
 
         public Builder add(Trace.TcbSample s) {
             if (n == t.length) grow();
@@ -107,7 +126,7 @@ public final class CompactTcbs extends AbstractList<Trace.TcbSample> implements 
         private static long enc(long v) { return v == -1 ? U32_NONE : v; }
 
         private void grow() {
-            int c = t.length * 2;
+            int c = t.length + (t.length >> 1) + 16;
             t = Arrays.copyOf(t, c);
             sideState = Arrays.copyOf(sideState, c);
             iss = Arrays.copyOf(iss, c);
