@@ -174,7 +174,6 @@ public final class DiagramLayout {
     private final List<Box> obstacles = new ArrayList<>();
     // arrow lines while the layout is built (the "RTO fired" texts keep clear of them)
     private Grid lineGrid;
-    private double[] lx1, lx2;
     private double height;
 
     public DiagramLayout(Trace trace, Options options) {
@@ -196,16 +195,12 @@ public final class DiagramLayout {
 
         // Label sizes first: in "by order" a row is as tall as the labels sent in it. Only the
         // sizes are kept; the lines are made again when a label is drawn.
-        double[] wideW = new double[ns], lh = new double[ns], narrowW = new double[ns], narrowH = new double[ns];
+        double[] wideW = new double[ns], lh = new double[ns];
         for (int i = 0; i < ns; i++) {
             TraceEvent.Segment s = index.segment(i);
-            String text = s.label(options.absolute());
-            LabelLines wide = labelLines(s, text, false), narrow = labelLines(s, text, true);
+            LabelLines wide = labelLines(s, s.label(options.absolute()), false);
             wideW[i] = wide.width(options);
             lh[i] = wide.height(options);
-            narrowW[i] = narrow.width(options);
-            narrowH[i] = narrow.height(options);
-            if (narrowW[i] >= wideW[i] - 1) narrowW[i] = Double.NaN; // no narrower form
         }
 
         // Labels are placed after every line is known. One that finds no free place, on one line or
@@ -219,7 +214,7 @@ public final class DiagramLayout {
         double[] pad = new double[ni];
         int passes = ns <= 20_000 ? MAX_PASSES : 2;
         for (int pass = 0; ; pass++) {
-            int[] stuck = layoutOnce(wideW, lh, narrowW, narrowH, pad);
+            int[] stuck = layoutOnce(wideW, lh, pad);
             if (stuck.length == 0 || stuck.length > MAX_STUCK || pass == passes) break;
             for (int i : stuck) {
                 int ii = Arrays.binarySearch(inst, index.sent(i));
@@ -235,11 +230,11 @@ public final class DiagramLayout {
     private static final int MAX_STUCK = 256;
 
     /** One layout with the given room per instant; returns the segments whose labels found no free place. */
-    private int[] layoutOnce(double[] wideW, double[] wideH, double[] narrowW, double[] narrowH, double[] pad) {
+    private int[] layoutOnce(double[] wideW, double[] wideH, double[] pad) {
         int ns = index.segmentCount();
         obstacles.clear();
         lineGrid = null;
-        Rows rows = rows(index, options, spacing, wideH, pad);
+        Rows rows = rows(index, options, spacing, i -> wideH[i], pad);
         int[] rank = rows.rank, instOf = rows.instOf;
         double[] step = rows.step;
         double slant = rows.slant;
@@ -247,11 +242,9 @@ public final class DiagramLayout {
         this.height = axis.bottom() + options.lineHeight() * 3;
 
         // Arrow lines.
-        double[] x1 = new double[ns], y1 = new double[ns], x2 = new double[ns], y2 = new double[ns];
+        double[] y1 = new double[ns], y2 = new double[ns];
         for (int i = 0; i < ns; i++) {
             double off = rank[i] * step[instOf[i]];
-            x1[i] = ax1(i);
-            x2[i] = ax2(i);
             y1[i] = axis.y(index.sent(i)) + off;
             if (index.dropped(i)) {
                 y2[i] = Math.max(y1[i] + 8, axis.y(index.arrowEnd(i)) + off);
@@ -276,7 +269,7 @@ public final class DiagramLayout {
         Grid lines = new Grid(96);
         for (int i = 0; i < ns; i++) lines.add(i, Math.min(y1[i], y2[i]), Math.max(y1[i], y2[i]));
         this.lineGrid = lines;
-        this.lx1 = x1; this.ay1 = y1; this.lx2 = x2; this.ay2 = y2;
+        this.ay1 = y1; this.ay2 = y2;
         this.timers = layoutTimers();
         this.timerIdx = YIndex.of(timers.size(), i -> timers.get(i).y0(),
                 i -> timers.get(i).label() == null ? timers.get(i).y1() : Math.max(timers.get(i).y1(),
@@ -293,7 +286,7 @@ public final class DiagramLayout {
             double r = 7 * options.stroke();
             String lost = word("diagram.lost");
             double w = Math.max(2 * r, textWidth(lost, small));
-            obstacles.add(new Box(x2[i] - w / 2 - 2, y2[i] - r - 2, w + 4, 2 * r + 4 + small * 1.3));
+            obstacles.add(new Box(ax2(i) - w / 2 - 2, y2[i] - r - 2, w + 4, 2 * r + 4 + small * 1.3));
         }
 
         // Labels, in send order, each at the first free place near its arrow.
@@ -304,11 +297,11 @@ public final class DiagramLayout {
         lby = new double[ns];
         lbw = new double[ns];
         lbh = new double[ns];
-        LabelPlacer placer = new LabelPlacer(x1, y1, x2, y2, lines, placed, fixed);
+        LabelPlacer placer = new LabelPlacer(lines, placed, fixed);
         int[] stuck = new int[4];
         int nStuck = 0;
         for (int i = 0; i < ns; i++) {
-            Box b = placer.place(i, wideW[i], wideH[i], narrowW[i], narrowH[i]);
+            Box b = placer.place(i, wideW[i], wideH[i]);
             lbx[i] = b.x();
             lby[i] = b.y();
             lbw[i] = b.w();
@@ -321,7 +314,6 @@ public final class DiagramLayout {
         }
         this.arrowIdx = YIndex.of(ns, this::arrowTop, this::arrowBottom);
         lineGrid = null;
-        lx1 = lx2 = null;
         return Arrays.copyOf(stuck, nStuck);
     }
 
@@ -354,9 +346,9 @@ public final class DiagramLayout {
 
     /** The time axis these options would give (the playback paces along it). */
     public static TimeAxis axisOf(TraceIndex index, Options options) {
-        double[] lh = new double[index.segmentCount()];
-        for (int i = 0; i < lh.length; i++) lh[i] = labelHeight(index.segment(i), options);
-        return rows(index, options, options.spacing().resolve(index.isCapture()), lh, null).axis;
+        float[] lh = new float[index.segmentCount()];
+        for (int i = 0; i < lh.length; i++) lh[i] = (float) labelHeight(index.segment(i), options);
+        return rows(index, options, options.spacing().resolve(index.isCapture()), i -> lh[i], null).axis;
     }
 
     private static double labelHeight(TraceEvent.Segment s, Options o) {
@@ -433,7 +425,8 @@ public final class DiagramLayout {
     }
 
     /** @param pad room a stuck label asked for above each instant, or null */
-    private static Rows rows(TraceIndex index, Options options, Spacing spacing, double[] lh, double[] pad) {
+    private static Rows rows(TraceIndex index, Options options, Spacing spacing, java.util.function.IntToDoubleFunction lh,
+                             double[] pad) {
         int ns = index.segmentCount();
         boolean capture = index.isCapture();
         long[] inst = index.instants();
@@ -454,7 +447,7 @@ public final class DiagramLayout {
                 // a capture's packets each get a row; a simulation's simultaneous sends from both ends cross (an X)
                 rank[i] = capture ? perSide[0]++ : perSide[index.from(i).ordinal()]++;
                 instOf[i] = ii;
-                rowNeed[ii] = Math.max(rowNeed[ii], lh[i]);
+                rowNeed[ii] = Math.max(rowNeed[ii], lh.applyAsDouble(i));
             }
             sendsAt[ii] = Math.max(perSide[0], perSide[1]);
             spaced[ii] = true;
@@ -497,7 +490,6 @@ public final class DiagramLayout {
 
     /** Finds free places for labels: candidates along the arrow, above then below, then a little further out. */
     private final class LabelPlacer {
-        private final double[] x1, y1, x2, y2;
         private final Grid lines, placed, fixed;
         private final double lo = Math.min(clientX, serverX) + options.labelInset();
         private final double hi = Math.max(clientX, serverX) - options.labelInset();
@@ -506,8 +498,7 @@ public final class DiagramLayout {
         int lastHits;
         private int stuck;
 
-        LabelPlacer(double[] x1, double[] y1, double[] x2, double[] y2, Grid lines, Grid placed, Grid fixed) {
-            this.x1 = x1; this.y1 = y1; this.x2 = x2; this.y2 = y2;
+        LabelPlacer(Grid lines, Grid placed, Grid fixed) {
             this.lines = lines; this.placed = placed; this.fixed = fixed;
         }
 
@@ -515,12 +506,17 @@ public final class DiagramLayout {
          * The first free place for the label on one line; else for it stacked (flags over numbers,
          * a third of the width: it fits beside an arrow that crosses its own); else the least bad.
          */
-        Box place(int i, double wideW, double wideH, double narrowW, double narrowH) {
+        Box place(int i, double wideW, double wideH) {
             Box b = place(i, wideW, wideH, Integer.MAX_VALUE, null);
             if (lastHits == 0) return b;
             // once hundreds are stuck the rows are too small for this type: a second search each would
             // only double the layout time (the 100,000-segment bulk in the projector's sizes)
-            if (Double.isNaN(narrowW) || ++stuck > MAX_STUCK) return b;
+            if (stuck >= MAX_STUCK) return b;
+            // the stacked form (flags over numbers), made only for a label that found no place
+            TraceEvent.Segment s = index.segment(i);
+            LabelLines narrow = labelLines(s, s.label(options.absolute()), true);
+            double narrowW = narrow.width(options), narrowH = narrow.height(options);
+            if (narrowW >= wideW - 1 || ++stuck > MAX_STUCK) return b; // no narrower form, or too many stuck
             int wideHits = lastHits;
             Box n = place(i, narrowW, narrowH, wideHits, b);
             if (n != b) return n;
@@ -546,7 +542,7 @@ public final class DiagramLayout {
 
         /** Just above (or below) the point at fraction f along the arrow, clear of its slope over the box width. */
         private Box candidate(int i, double f, boolean below, double push, double w, double h) {
-            double ax = x1[i], ay = y1[i], bx = x2[i], by = y2[i];
+            double ax = ax1(i), ay = ay1[i], bx = ax2(i), by = ay2[i];
             double cx = ax + f * (bx - ax), cy = ay + f * (by - ay);
             double left = hi - lo < w ? lo : Math.max(lo, Math.min(hi - w, cx - w / 2));
             // the line's height at both ends of the box, so the arrow never crosses its own label
@@ -565,7 +561,7 @@ public final class DiagramLayout {
                 int[] ids = lines.ids(c);
                 for (int k = 0, m = lines.size(c); k < m; k++) {
                     int j = ids[k];
-                    if (b.crosses(x1[j], y1[j], x2[j], y2[j], pad) && ++n >= limit) return n;
+                    if (b.crosses(ax1(j), ay1[j], ax2(j), ay2[j], pad) && ++n >= limit) return n;
                 }
             }
             for (int c = placed.cell(b.y()), ce = placed.cell(b.y() + b.h()); c <= ce; c++) {
@@ -705,7 +701,7 @@ public final class DiagramLayout {
             int[] ids = lineGrid.ids(c);
             for (int k = 0, m = lineGrid.size(c); k < m; k++) {
                 int j = ids[k];
-                if (b.crosses(lx1[j], ay1[j], lx2[j], ay2[j], 2)) return true;
+                if (b.crosses(ax1(j), ay1[j], ax2(j), ay2[j], 2)) return true;
             }
         }
         return false;
