@@ -162,7 +162,8 @@ public final class DiagramLayout {
     private final Spacing spacing;
     private TimeAxis axis;
     private final double clientX, serverX, networkX;
-    private Arrow[] arrows;                       // send order
+    // Arrows in send order, as columns (a million segments keep no record each): see arrowAt.
+    private double[] ay1, ay2, lbx, lby, lbw, lbh;
     private YIndex arrowIdx;
     private List<StateBand> bands;
     private YIndex bandIdx;
@@ -173,7 +174,6 @@ public final class DiagramLayout {
     private final List<Box> obstacles = new ArrayList<>();
     // arrow lines while the layout is built (the "RTO fired" texts keep clear of them)
     private Grid lineGrid;
-    private double[] lx1, ly1, lx2, ly2;
     private double height;
 
     public DiagramLayout(Trace trace, Options options) {
@@ -189,22 +189,18 @@ public final class DiagramLayout {
         this.networkX = (clientX + serverX) / 2;
         boolean capture = index.isCapture();
         this.spacing = options.spacing().resolve(capture);
-        TraceEvent.Segment[] segs = index.segmentArray();
-        long nominalDelay = index.nominalDelay();
+        int ns = index.segmentCount();
         long[] inst = index.instants();
         int ni = inst.length;
 
-        // Label sizes first: in "by order" a row is as tall as the labels sent in it.
-        String[] texts = new String[segs.length];
-        double[] lh = new double[segs.length];
-        LabelLines[] wide = new LabelLines[segs.length], narrow = new LabelLines[segs.length];
-        for (int i = 0; i < segs.length; i++) {
-            TraceEvent.Segment s = segs[i];
-            texts[i] = s.label(options.absolute());
-            wide[i] = labelLines(s, texts[i], false);
-            narrow[i] = labelLines(s, texts[i], true);
-            if (narrow[i].width(options) >= wide[i].width(options) - 1) narrow[i] = null;
-            lh[i] = wide[i].height(options);
+        // Label sizes first: in "by order" a row is as tall as the labels sent in it. Only the
+        // sizes are kept; the lines are made again when a label is drawn.
+        double[] wideW = new double[ns], lh = new double[ns];
+        for (int i = 0; i < ns; i++) {
+            TraceEvent.Segment s = index.segment(i);
+            LabelLines wide = labelLines(s, s.label(options.absolute()), false);
+            wideW[i] = wide.width(options);
+            lh[i] = wide.height(options);
         }
 
         // Labels are placed after every line is known. One that finds no free place, on one line or
@@ -216,12 +212,12 @@ public final class DiagramLayout {
         // bulk in the projector's 24 px type) the rows are simply too small and more passes would
         // only multiply the layout time, so the layout stays as it is.
         double[] pad = new double[ni];
-        int passes = segs.length <= 20_000 ? MAX_PASSES : 2;
+        int passes = ns <= 20_000 ? MAX_PASSES : 2;
         for (int pass = 0; ; pass++) {
-            int[] stuck = layoutOnce(segs, texts, wide, narrow, lh, pad);
+            int[] stuck = layoutOnce(wideW, lh, pad);
             if (stuck.length == 0 || stuck.length > MAX_STUCK || pass == passes) break;
             for (int i : stuck) {
-                int ii = Arrays.binarySearch(inst, segs[i].sent());
+                int ii = Arrays.binarySearch(inst, index.sent(i));
                 pad[ii] += 1.5 * (lh[i] + 2 * clearance());
             }
         }
@@ -234,12 +230,11 @@ public final class DiagramLayout {
     private static final int MAX_STUCK = 256;
 
     /** One layout with the given room per instant; returns the segments whose labels found no free place. */
-    private int[] layoutOnce(TraceEvent.Segment[] segs, String[] texts, LabelLines[] wide, LabelLines[] narrow, double[] lh,
-                             double[] pad) {
-        long nominalDelay = index.nominalDelay();
+    private int[] layoutOnce(double[] wideW, double[] wideH, double[] pad) {
+        int ns = index.segmentCount();
         obstacles.clear();
         lineGrid = null;
-        Rows rows = rows(index, options, spacing, lh, pad);
+        Rows rows = rows(index, options, spacing, i -> wideH[i], pad);
         int[] rank = rows.rank, instOf = rows.instOf;
         double[] step = rows.step;
         double slant = rows.slant;
@@ -247,27 +242,17 @@ public final class DiagramLayout {
         this.height = axis.bottom() + options.lineHeight() * 3;
 
         // Arrow lines.
-        double[] x1 = new double[segs.length], y1 = new double[segs.length], x2 = new double[segs.length], y2 = new double[segs.length];
-        long[] tEnd = new long[segs.length];
-        for (int i = 0; i < segs.length; i++) {
-            TraceEvent.Segment s = segs[i];
-            double xf = x(s.from()), xt = x(s.to());
+        double[] y1 = new double[ns], y2 = new double[ns];
+        for (int i = 0; i < ns; i++) {
             double off = rank[i] * step[instOf[i]];
-            x1[i] = xf;
-            y1[i] = axis.y(s.sent()) + off;
-            if (s.isDropped()) {
-                tEnd[i] = TraceIndex.lostOrEnd(s, nominalDelay);
-                x2[i] = (xf + xt) / 2;
-                y2[i] = Math.max(y1[i] + 8, axis.y(tEnd[i]) + off);
-            } else if (s.arrived() == TraceEvent.NONE) {
+            y1[i] = axis.y(index.sent(i)) + off;
+            if (index.dropped(i)) {
+                y2[i] = Math.max(y1[i] + 8, axis.y(index.arrowEnd(i)) + off);
+            } else if (index.noArrival(i)) {
                 // Capture: one observation point; a short slant shows the direction of travel.
-                tEnd[i] = s.sent();
-                x2[i] = xt;
                 y2[i] = y1[i] + slant;
             } else {
-                tEnd[i] = s.arrived();
-                x2[i] = xt;
-                y2[i] = Math.max(y1[i] + 8, axis.y(s.arrived()) + off);
+                y2[i] = Math.max(y1[i] + 8, axis.y(index.arrowEnd(i)) + off);
             }
         }
 
@@ -282,9 +267,9 @@ public final class DiagramLayout {
         this.bandIdx = YIndex.of(bands.size(), i -> bands.get(i).label() == null ? bands.get(i).y0()
                 : Math.min(bands.get(i).y0(), bands.get(i).label().y()), i -> bands.get(i).y1());
         Grid lines = new Grid(96);
-        for (int i = 0; i < segs.length; i++) lines.add(i, Math.min(y1[i], y2[i]), Math.max(y1[i], y2[i]));
+        for (int i = 0; i < ns; i++) lines.add(i, Math.min(y1[i], y2[i]), Math.max(y1[i], y2[i]));
         this.lineGrid = lines;
-        this.lx1 = x1; this.ly1 = y1; this.lx2 = x2; this.ly2 = y2;
+        this.ay1 = y1; this.ay2 = y2;
         this.timers = layoutTimers();
         this.timerIdx = YIndex.of(timers.size(), i -> timers.get(i).y0(),
                 i -> timers.get(i).label() == null ? timers.get(i).y1() : Math.max(timers.get(i).y1(),
@@ -296,37 +281,56 @@ public final class DiagramLayout {
         for (GapBreak g : gapBreaks) obstacles.add(g.band());
         for (TimerSpan t : timers) if (t.label() != null) obstacles.add(t.label());
         double small = options.smallFont();
-        for (int i = 0; i < segs.length; i++) {
-            if (!segs[i].isDropped()) continue;
+        for (int i = 0; i < ns; i++) {
+            if (!index.dropped(i)) continue;
             double r = 7 * options.stroke();
             String lost = word("diagram.lost");
             double w = Math.max(2 * r, textWidth(lost, small));
-            obstacles.add(new Box(x2[i] - w / 2 - 2, y2[i] - r - 2, w + 4, 2 * r + 4 + small * 1.3));
+            obstacles.add(new Box(ax2(i) - w / 2 - 2, y2[i] - r - 2, w + 4, 2 * r + 4 + small * 1.3));
         }
 
         // Labels, in send order, each at the first free place near its arrow.
         Grid placed = new Grid(96);
         Grid fixed = new Grid(96);
         for (int i = 0; i < obstacles.size(); i++) fixed.add(i, obstacles.get(i).y(), obstacles.get(i).y() + obstacles.get(i).h());
-        Box[] labels = new Box[segs.length];
-        LabelPlacer placer = new LabelPlacer(x1, y1, x2, y2, labels, lines, placed, fixed);
+        lbx = new double[ns];
+        lby = new double[ns];
+        lbw = new double[ns];
+        lbh = new double[ns];
+        LabelPlacer placer = new LabelPlacer(lines, placed, fixed);
         int[] stuck = new int[4];
         int nStuck = 0;
-        for (int i = 0; i < segs.length; i++) {
-            labels[i] = placer.place(i, wide[i], narrow[i]);
-            placed.add(i, labels[i].y(), labels[i].y() + labels[i].h());
+        for (int i = 0; i < ns; i++) {
+            Box b = placer.place(i, wideW[i], wideH[i]);
+            lbx[i] = b.x();
+            lby[i] = b.y();
+            lbw[i] = b.w();
+            lbh[i] = b.h();
+            placed.add(i, b.y(), b.y() + b.h());
             if (placer.lastHits > 0) {
                 if (nStuck == stuck.length) stuck = Arrays.copyOf(stuck, nStuck * 2);
                 stuck[nStuck++] = i;
             }
         }
-        this.arrows = new Arrow[segs.length];
-        for (int i = 0; i < segs.length; i++) {
-            arrows[i] = new Arrow(segs[i], x1[i], y1[i], x2[i], y2[i], segs[i].sent(), tEnd[i], segs[i].isDropped(), texts[i], labels[i]);
-        }
-        this.arrowIdx = YIndex.of(arrows.length, i -> arrows[i].minY(), i -> arrows[i].maxY());
+        this.arrowIdx = YIndex.of(ns, this::arrowTop, this::arrowBottom);
         lineGrid = null;
         return Arrays.copyOf(stuck, nStuck);
+    }
+
+    private double ax1(int i) { return x(index.from(i)); }
+
+    /** A lost segment's arrow stops half way. */
+    private double ax2(int i) { return index.dropped(i) ? networkX : x(index.from(i).other()); }
+
+    private double arrowTop(int i) { return Math.min(Math.min(ay1[i], ay2[i]), lby[i]); }
+
+    private double arrowBottom(int i) { return Math.max(Math.max(ay1[i], ay2[i]), lby[i] + lbh[i]); }
+
+    /** The {@code i}-th arrow in send order, made from the columns (and its segment from the index). */
+    private Arrow arrowAt(int i) {
+        TraceEvent.Segment s = index.segment(i);
+        return new Arrow(s, ax1(i), ay1[i], ax2(i), ay2[i], index.sent(i), index.arrowEnd(i), index.dropped(i),
+                s.label(options.absolute()), new Box(lbx[i], lby[i], lbw[i], lbh[i]));
     }
 
     /** The time axis and, per segment, its row offset: the part of a layout its height depends on. */
@@ -336,16 +340,15 @@ public final class DiagramLayout {
     public static double heightOf(TraceIndex index, Options options) {
         // A short trace is laid out whole: the room its stuck labels asked for is part of its height.
         // A long one is measured by its axis alone (a few rows' room short at most) to keep fit cheap.
-        if (index.segmentArray().length <= 2_000) return new DiagramLayout(index, options).height();
+        if (index.segmentCount() <= 2_000) return new DiagramLayout(index, options).height();
         return axisOf(index, options).bottom() + options.lineHeight() * 3;
     }
 
     /** The time axis these options would give (the playback paces along it). */
     public static TimeAxis axisOf(TraceIndex index, Options options) {
-        TraceEvent.Segment[] segs = index.segmentArray();
-        double[] lh = new double[segs.length];
-        for (int i = 0; i < segs.length; i++) lh[i] = labelHeight(segs[i], options);
-        return rows(index, options, options.spacing().resolve(index.isCapture()), lh, null).axis;
+        float[] lh = new float[index.segmentCount()];
+        for (int i = 0; i < lh.length; i++) lh[i] = (float) labelHeight(index.segment(i), options);
+        return rows(index, options, options.spacing().resolve(index.isCapture()), i -> lh[i], null).axis;
     }
 
     private static double labelHeight(TraceEvent.Segment s, Options o) {
@@ -422,28 +425,29 @@ public final class DiagramLayout {
     }
 
     /** @param pad room a stuck label asked for above each instant, or null */
-    private static Rows rows(TraceIndex index, Options options, Spacing spacing, double[] lh, double[] pad) {
-        TraceEvent.Segment[] segs = index.segmentArray();
+    private static Rows rows(TraceIndex index, Options options, Spacing spacing, java.util.function.IntToDoubleFunction lh,
+                             double[] pad) {
+        int ns = index.segmentCount();
         boolean capture = index.isCapture();
         long[] inst = index.instants();
         int ni = inst.length;
         // Several segments leaving one side at one instant each get a row of their own.
-        int[] rank = new int[segs.length];
-        int[] instOf = new int[segs.length];
+        int[] rank = new int[ns];
+        int[] instOf = new int[ns];
         double[] rowNeed = new double[ni];
         int[] sendsAt = new int[ni];
         boolean[] spaced = new boolean[ni];
         int start = 0;
-        while (start < segs.length) {
+        while (start < ns) {
             int end = start;
-            while (end < segs.length && segs[end].sent() == segs[start].sent()) end++;
-            int ii = Arrays.binarySearch(inst, segs[start].sent());
+            while (end < ns && index.sent(end) == index.sent(start)) end++;
+            int ii = Arrays.binarySearch(inst, index.sent(start));
             int[] perSide = new int[2];
             for (int i = start; i < end; i++) {
                 // a capture's packets each get a row; a simulation's simultaneous sends from both ends cross (an X)
-                rank[i] = capture ? perSide[0]++ : perSide[segs[i].from().ordinal()]++;
+                rank[i] = capture ? perSide[0]++ : perSide[index.from(i).ordinal()]++;
                 instOf[i] = ii;
-                rowNeed[ii] = Math.max(rowNeed[ii], lh[i]);
+                rowNeed[ii] = Math.max(rowNeed[ii], lh.applyAsDouble(i));
             }
             sendsAt[ii] = Math.max(perSide[0], perSide[1]);
             spaced[ii] = true;
@@ -486,8 +490,6 @@ public final class DiagramLayout {
 
     /** Finds free places for labels: candidates along the arrow, above then below, then a little further out. */
     private final class LabelPlacer {
-        private final double[] x1, y1, x2, y2;
-        private final Box[] labels;
         private final Grid lines, placed, fixed;
         private final double lo = Math.min(clientX, serverX) + options.labelInset();
         private final double hi = Math.max(clientX, serverX) - options.labelInset();
@@ -496,23 +498,27 @@ public final class DiagramLayout {
         int lastHits;
         private int stuck;
 
-        LabelPlacer(double[] x1, double[] y1, double[] x2, double[] y2, Box[] labels, Grid lines, Grid placed, Grid fixed) {
-            this.x1 = x1; this.y1 = y1; this.x2 = x2; this.y2 = y2;
-            this.labels = labels; this.lines = lines; this.placed = placed; this.fixed = fixed;
+        LabelPlacer(Grid lines, Grid placed, Grid fixed) {
+            this.lines = lines; this.placed = placed; this.fixed = fixed;
         }
 
         /**
          * The first free place for the label on one line; else for it stacked (flags over numbers,
          * a third of the width: it fits beside an arrow that crosses its own); else the least bad.
          */
-        Box place(int i, LabelLines wide, LabelLines narrow) {
-            Box b = place(i, wide.width(options), wide.height(options), Integer.MAX_VALUE, null);
+        Box place(int i, double wideW, double wideH) {
+            Box b = place(i, wideW, wideH, Integer.MAX_VALUE, null);
             if (lastHits == 0) return b;
             // once hundreds are stuck the rows are too small for this type: a second search each would
             // only double the layout time (the 100,000-segment bulk in the projector's sizes)
-            if (narrow == null || ++stuck > MAX_STUCK) return b;
+            if (stuck >= MAX_STUCK) return b;
+            // the stacked form (flags over numbers), made only for a label that found no place
+            TraceEvent.Segment s = index.segment(i);
+            LabelLines narrow = labelLines(s, s.label(options.absolute()), true);
+            double narrowW = narrow.width(options), narrowH = narrow.height(options);
+            if (narrowW >= wideW - 1 || ++stuck > MAX_STUCK) return b; // no narrower form, or too many stuck
             int wideHits = lastHits;
-            Box n = place(i, narrow.width(options), narrow.height(options), wideHits, b);
+            Box n = place(i, narrowW, narrowH, wideHits, b);
             if (n != b) return n;
             lastHits = wideHits;
             return b;
@@ -536,7 +542,7 @@ public final class DiagramLayout {
 
         /** Just above (or below) the point at fraction f along the arrow, clear of its slope over the box width. */
         private Box candidate(int i, double f, boolean below, double push, double w, double h) {
-            double ax = x1[i], ay = y1[i], bx = x2[i], by = y2[i];
+            double ax = ax1(i), ay = ay1[i], bx = ax2(i), by = ay2[i];
             double cx = ax + f * (bx - ax), cy = ay + f * (by - ay);
             double left = hi - lo < w ? lo : Math.max(lo, Math.min(hi - w, cx - w / 2));
             // the line's height at both ends of the box, so the arrow never crosses its own label
@@ -555,13 +561,15 @@ public final class DiagramLayout {
                 int[] ids = lines.ids(c);
                 for (int k = 0, m = lines.size(c); k < m; k++) {
                     int j = ids[k];
-                    if (b.crosses(x1[j], y1[j], x2[j], y2[j], pad) && ++n >= limit) return n;
+                    if (b.crosses(ax1(j), ay1[j], ax2(j), ay2[j], pad) && ++n >= limit) return n;
                 }
             }
             for (int c = placed.cell(b.y()), ce = placed.cell(b.y() + b.h()); c <= ce; c++) {
                 int[] ids = placed.ids(c);
                 for (int k = 0, m = placed.size(c); k < m; k++) {
-                    if (labels[ids[k]].intersects(b) && ++n >= limit) return n;
+                    int j = ids[k];
+                    if (lbx[j] < b.x() + b.w() && b.x() < lbx[j] + lbw[j] && lby[j] < b.y() + b.h() && b.y() < lby[j] + lbh[j]
+                            && ++n >= limit) return n;
                 }
             }
             for (int c = fixed.cell(b.y()), ce = fixed.cell(b.y() + b.h()); c <= ce; c++) {
@@ -640,8 +648,7 @@ public final class DiagramLayout {
     private List<TimerSpan> layoutTimers() {
         List<TimerSpan> out = new ArrayList<>();
         Map<String, TraceEvent.Timer> open = new HashMap<>();
-        for (TraceEvent e : trace.events()) {
-            if (!(e instanceof TraceEvent.Timer tm)) continue;
+        for (TraceEvent.Timer tm : index.timers()) {
             String key = tm.endpoint() + "/" + tm.timer();
             TraceEvent.Timer set = open.get(key);
             switch (tm.action()) {
@@ -694,7 +701,7 @@ public final class DiagramLayout {
             int[] ids = lineGrid.ids(c);
             for (int k = 0, m = lineGrid.size(c); k < m; k++) {
                 int j = ids[k];
-                if (b.crosses(lx1[j], ly1[j], lx2[j], ly2[j], 2)) return true;
+                if (b.crosses(ax1(j), ay1[j], ax2(j), ay2[j], 2)) return true;
             }
         }
         return false;
@@ -752,8 +759,14 @@ public final class DiagramLayout {
 
     public double height() { return height; }
 
-    /** All arrows in send order. */
-    public List<Arrow> arrows() { return Arrays.asList(arrows); }
+    /** All arrows in send order (each made when asked: a long trace keeps only their columns). */
+    public List<Arrow> arrows() {
+        int n = index.segmentCount();
+        return new java.util.AbstractList<>() {
+            @Override public Arrow get(int i) { return arrowAt(java.util.Objects.checkIndex(i, n)); }
+            @Override public int size() { return n; }
+        };
+    }
 
     /** State bands ordered by their top. */
     public List<StateBand> bands() { return bands; }
@@ -771,7 +784,7 @@ public final class DiagramLayout {
     /** Arrows whose drawing (line or label) touches the y range, found without scanning the whole trace. */
     public List<Arrow> arrowsIn(double yTop, double yBottom) {
         List<Arrow> out = new ArrayList<>();
-        arrowIdx.forEach(yTop, yBottom, i -> out.add(arrows[i]));
+        arrowIdx.forEach(yTop, yBottom, i -> out.add(arrowAt(i)));
         return out;
     }
 
@@ -806,7 +819,7 @@ public final class DiagramLayout {
 
     public Arrow arrow(int segmentId) {
         int i = index.segmentIndex(segmentId);
-        return i < 0 ? null : arrows[i];
+        return i < 0 ? null : arrowAt(i);
     }
 
     /**

@@ -26,100 +26,146 @@ import java.util.concurrent.Executors;
 public final class TraceIndex {
 
     private final Trace trace;
-    private final TraceEvent[] events;
+    /** The trace's events: for a long capture a {@link io.github.handshakelab.trace.CompactEvents}, whose records are made when asked. */
+    private final List<TraceEvent> events;
     private final long[] eventTime;
-    /** For event i: index in {@link #segments} of the last segment at or before it, or -1. */
-    private final int[] lastSegment;
-    /** For event i: index in {@link #events} of the last state change at or before it, or -1. */
-    private final int[] lastChange;
-    private final TraceEvent.Segment[] segments;
+    /** Positions in {@link #events} of the state changes (either side), ascending. */
+    private final int[] changePos;
+    // Segments in send order, as columns: what the layout and a frame need without making the records.
+    private final int[] segmentPos;
+    private final long[] segmentSent;
+    private final long[] segmentEnd;
+    /** Bit 0: sent by the server; bit 1: dropped; bit 2: no arrival known (a capture). */
+    private final byte[] segmentBits;
     private final int[] segmentIdsSorted;
     private final int[] segmentByIdOrder;
     private final long[][] changeTime = new long[2][];
     private final TcpState[][] stateAfter = new TcpState[2][];
+    /** Per side and change: whether the state entered was inferred (a capture's "?"). */
+    private final boolean[][] inferredAfter = new boolean[2][];
     private final TcpState[] initial = new TcpState[2];
+    private final boolean[] initialInferred = new boolean[2];
     private final List<List<TraceEvent.StateChange>> changes = new ArrayList<>(2);
     private final long[][] tcbTime = new long[2][];
-    private final Tcb[][] tcb = new Tcb[2][];
+    /** Per side: positions in {@link Trace#tcbs()} (two samples per segment of a capture stay in their columns). */
+    private final int[][] tcbPos = new int[2][];
     private final List<TraceEvent.Note> notes;
+    private final List<TraceEvent.Timer> timers;
     private final long endTime;
     private final long nominalDelay;
     private final long[] instants;
+    /**
+     * The last segments made from a compact trace, so that asking again for the one the playhead
+     * is on gives the same object (listeners compare by identity) instead of a new one per frame.
+     */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Object[]> recent = new java.util.concurrent.atomic.AtomicReferenceArray<>(64);
 
     public TraceIndex(Trace trace) {
         this.trace = trace;
         List<TraceEvent> ev = trace.events();
         int n = ev.size();
-        events = ev.toArray(new TraceEvent[0]);
+        events = ev;
         eventTime = new long[n];
-        lastSegment = new int[n];
-        lastChange = new int[n];
-        List<TraceEvent.Segment> segs = new ArrayList<>();
-        List<TraceEvent.Note> ns = new ArrayList<>();
+        int[] chPos = new int[8];
+        int nc = 0;
+        int[] pos = new int[Math.min(n, 1024)];
+        long[] sent = new long[pos.length], endT = new long[pos.length];
+        byte[] bits = new byte[pos.length];
+        int ns = 0;
+        List<TraceEvent.Note> nts = new ArrayList<>();
+        List<TraceEvent.Timer> tms = new ArrayList<>();
         List<List<TraceEvent.StateChange>> ch = List.of(new ArrayList<>(), new ArrayList<>());
         long end = 0;
-        int ls = -1, lc = -1;
         for (int i = 0; i < n; i++) {
-            TraceEvent e = events[i];
+            TraceEvent e = ev.get(i);
             // Trace promises time order; a running maximum keeps the binary searches sound if a source slips.
             eventTime[i] = i == 0 ? e.time() : Math.max(eventTime[i - 1], e.time());
             end = Math.max(end, e.time());
             if (e instanceof TraceEvent.Segment s) {
-                segs.add(s);
-                ls = segs.size() - 1;
+                if (ns == pos.length) {
+                    int c = Math.min(n, ns * 2);
+                    pos = Arrays.copyOf(pos, c);
+                    sent = Arrays.copyOf(sent, c);
+                    endT = Arrays.copyOf(endT, c);
+                    bits = Arrays.copyOf(bits, c);
+                }
+                pos[ns] = i;
+                sent[ns] = s.sent();
+                endT[ns] = s.end();
+                bits[ns] = (byte) ((s.from() == Side.SERVER ? 1 : 0) | (s.isDropped() ? 2 : 0) | (s.arrived() == TraceEvent.NONE ? 4 : 0));
+                ns++;
                 end = Math.max(end, s.end());
             } else if (e instanceof TraceEvent.StateChange c) {
                 ch.get(c.endpoint().ordinal()).add(c);
-                lc = i;
+                if (nc == chPos.length) chPos = Arrays.copyOf(chPos, nc * 2);
+                chPos[nc++] = i;
             } else if (e instanceof TraceEvent.Note note) {
-                ns.add(note);
+                nts.add(note);
+            } else if (e instanceof TraceEvent.Timer tm) {
+                tms.add(tm);
             }
-            lastSegment[i] = ls;
-            lastChange[i] = lc;
         }
+        changePos = Arrays.copyOf(chPos, nc);
         endTime = end;
-        segments = segs.toArray(new TraceEvent.Segment[0]);
-        notes = List.copyOf(ns);
+        segmentPos = Arrays.copyOf(pos, ns);
+        segmentSent = Arrays.copyOf(sent, ns);
+        segmentBits = Arrays.copyOf(bits, ns);
+        long[] ends = Arrays.copyOf(endT, ns);
+        notes = List.copyOf(nts);
+        timers = List.copyOf(tms);
         // ids are numbered in send order by both sources; sorting packed (id, position) pairs covers any other order
-        long[] keys = new long[segments.length];
-        for (int i = 0; i < keys.length; i++) keys[i] = (long) segments[i].id() << 32 | i;
+        long[] keys = new long[ns];
+        for (int i = 0; i < ns; i++) keys[i] = (long) segment(i).id() << 32 | i;
         Arrays.sort(keys);
-        segmentIdsSorted = new int[keys.length];
-        segmentByIdOrder = new int[keys.length];
-        for (int i = 0; i < keys.length; i++) {
+        segmentIdsSorted = new int[ns];
+        segmentByIdOrder = new int[ns];
+        for (int i = 0; i < ns; i++) {
             segmentIdsSorted[i] = (int) (keys[i] >> 32);
             segmentByIdOrder[i] = (int) keys[i];
         }
+        keys = null;
         for (Side side : Side.values()) {
             int k = side.ordinal();
             List<TraceEvent.StateChange> list = ch.get(k);
             changes.add(List.copyOf(list));
             changeTime[k] = new long[list.size()];
             stateAfter[k] = new TcpState[list.size()];
+            inferredAfter[k] = new boolean[list.size()];
             for (int i = 0; i < list.size(); i++) {
                 changeTime[k][i] = list.get(i).t();
                 stateAfter[k][i] = list.get(i).to();
+                inferredAfter[k][i] = list.get(i).inferred();
             }
             initial[k] = list.isEmpty() ? TcpState.CLOSED : list.get(0).from();
+            initialInferred[k] = !list.isEmpty() && list.get(0).inferred();
         }
-        List<List<Trace.TcbSample>> tc = List.of(new ArrayList<>(), new ArrayList<>());
-        for (Trace.TcbSample s : trace.tcbs()) tc.get(s.side().ordinal()).add(s);
+        List<Trace.TcbSample> tc = trace.tcbs();
+        io.github.handshakelab.trace.CompactTcbs ct = tc instanceof io.github.handshakelab.trace.CompactTcbs c ? c : null;
+        int[] count = new int[2];
+        for (int i = 0; i < tc.size(); i++) count[(ct != null ? ct.side(i) : tc.get(i).side()).ordinal()]++;
         for (int k = 0; k < 2; k++) {
-            List<Trace.TcbSample> list = tc.get(k);
-            tcbTime[k] = new long[list.size()];
-            tcb[k] = new Tcb[list.size()];
-            for (int i = 0; i < list.size(); i++) {
-                tcbTime[k][i] = list.get(i).t();
-                tcb[k][i] = list.get(i).tcb();
-            }
+            tcbTime[k] = new long[count[k]];
+            tcbPos[k] = new int[count[k]];
         }
-        nominalDelay = nominalDelay(segments);
+        int[] at = new int[2];
+        for (int i = 0; i < tc.size(); i++) {
+            Trace.TcbSample sm = ct != null ? null : tc.get(i);
+            int k = (ct != null ? ct.side(i) : sm.side()).ordinal();
+            tcbTime[k][at[k]] = ct != null ? ct.time(i) : sm.t();
+            tcbPos[k][at[k]++] = i;
+        }
+        nominalDelay = nominalDelay(segmentSent, ends, segmentBits, ns);
+        // Lost segments' arrows stop at their drop, or half a flight after sending if dropped on send.
+        for (int i = 0; i < ns; i++) {
+            if ((segmentBits[i] & 2) != 0 && ends[i] <= segmentSent[i]) ends[i] = segmentSent[i] + nominalDelay / 2;
+        }
+        segmentEnd = ends;
         // The instants something happens, as the diagram and the playback step through them.
-        long[] inst = new long[n + segments.length + 1];
+        long[] inst = new long[n + ns + 1];
         int m = 0;
         inst[m++] = 0;
         for (long t : eventTime) inst[m++] = t;
-        for (TraceEvent.Segment s : segments) inst[m++] = lostOrEnd(s, nominalDelay);
+        for (int i = 0; i < ns; i++) inst[m++] = segmentEnd[i];
         instants = distinctSorted(inst, m);
     }
 
@@ -193,17 +239,40 @@ public final class TraceIndex {
 
     public boolean isCapture() { return trace.source() == Trace.Source.CAPTURE; }
 
-    /** Segments in send order. */
-    public TraceEvent.Segment[] segmentArray() { return segments; }
+    public int segmentCount() { return segmentPos.length; }
 
-    public int segmentCount() { return segments.length; }
+    /**
+     * The {@code index}-th segment in send order. A long capture's records are made when asked
+     * (the last few are kept, so asking again gives the same object); equal either way.
+     */
+    public TraceEvent.Segment segment(int index) {
+        int p = segmentPos[index];
+        if (!(events instanceof io.github.handshakelab.trace.CompactEvents)) return (TraceEvent.Segment) events.get(p);
+        int slot = index & (recent.length() - 1);
+        Object[] r = recent.get(slot);
+        if (r != null && (int) r[0] == index) return (TraceEvent.Segment) r[1];
+        TraceEvent.Segment s = (TraceEvent.Segment) events.get(p);
+        recent.set(slot, new Object[]{index, s});
+        return s;
+    }
 
-    public TraceEvent.Segment segment(int index) { return segments[index]; }
+    /** Send time of the {@code index}-th segment, without making its record. */
+    public long sent(int index) { return segmentSent[index]; }
+
+    /** When its arrow stops: arrival, drop (or half a flight after sending if dropped on send), or a capture's send time. */
+    public long arrowEnd(int index) { return segmentEnd[index]; }
+
+    public Side from(int index) { return (segmentBits[index] & 1) != 0 ? Side.SERVER : Side.CLIENT; }
+
+    public boolean dropped(int index) { return (segmentBits[index] & 2) != 0; }
+
+    /** Whether its arrival time is unknown (a capture sees one point of the path). */
+    public boolean noArrival(int index) { return (segmentBits[index] & 4) != 0; }
 
     /** The segment numbered {@code id} (as in the trace JSON), or null. */
     public TraceEvent.Segment segmentById(int id) {
         int i = Arrays.binarySearch(segmentIdsSorted, id);
-        return i < 0 ? null : segments[segmentByIdOrder[i]];
+        return i < 0 ? null : segment(segmentByIdOrder[i]);
     }
 
     /** Position of segment {@code id} in send order, or -1. */
@@ -219,28 +288,43 @@ public final class TraceIndex {
         return i < 0 ? initial[k] : stateAfter[k][i];
     }
 
+    /**
+     * Whether the state of {@code side} at {@code t} was inferred (a capture's states are: the
+     * badge and the lifeline mark them "?"). Before the first change it is the first change's flag.
+     */
+    public boolean inferredAt(Side side, long t) {
+        int k = side.ordinal();
+        int i = upper(changeTime[k], changeTime[k].length, t) - 1;
+        return i < 0 ? initialInferred[k] : inferredAfter[k][i];
+    }
+
     public List<TraceEvent.StateChange> stateChanges(Side side) { return changes.get(side.ordinal()); }
 
     /** The last segment sent at or before {@code t}, or null. */
     public TraceEvent.Segment segmentAt(long t) {
         int i = upper(eventTime, eventTime.length, t) - 1;
-        return i < 0 || lastSegment[i] < 0 ? null : segments[lastSegment[i]];
+        int k = upper(segmentPos, i) - 1; // the last segment at or before event i
+        return i < 0 || k < 0 ? null : segment(k);
     }
 
     /** The last state change (either side) at or before {@code t}, or null. */
     public TraceEvent.StateChange changeAt(long t) {
         int i = upper(eventTime, eventTime.length, t) - 1;
-        return i < 0 || lastChange[i] < 0 ? null : (TraceEvent.StateChange) events[lastChange[i]];
+        int k = upper(changePos, i) - 1;
+        return i < 0 || k < 0 ? null : (TraceEvent.StateChange) events.get(changePos[k]);
     }
 
     /** The last TCB snapshot of {@code side} at or before {@code t}, or null (as {@link Trace#tcbAt}). */
     public Tcb tcbAt(Side side, long t) {
         int k = side.ordinal();
         int i = upper(tcbTime[k], tcbTime[k].length, t) - 1;
-        return i < 0 ? null : tcb[k][i];
+        return i < 0 ? null : trace.tcbs().get(tcbPos[k][i]).tcb();
     }
 
     public List<TraceEvent.Note> notes() { return notes; }
+
+    /** The trace's timer events, in time order. */
+    public List<TraceEvent.Timer> timers() { return timers; }
 
     /** Notes up to and including {@code t}, in time order. */
     public List<TraceEvent.Note> notesUntil(long t) {
@@ -264,11 +348,12 @@ public final class TraceIndex {
     /** Distinct instants where something happens (0, every event, every arrival or loss), ascending. */
     public long[] instants() { return instants; }
 
-    static long nominalDelay(TraceEvent.Segment[] segments) {
-        long[] d = new long[segments.length];
+    private static long nominalDelay(long[] sent, long[] end, byte[] bits, int n) {
+        long[] d = new long[n];
         int m = 0;
-        for (TraceEvent.Segment s : segments) {
-            if (s.arrived() != TraceEvent.NONE && !s.isDropped() && s.arrived() > s.sent()) d[m++] = s.arrived() - s.sent();
+        for (int i = 0; i < n; i++) {
+            // arrived: not dropped, arrival known, after sending (end() is the arrival then)
+            if ((bits[i] & 6) == 0 && end[i] > sent[i]) d[m++] = end[i] - sent[i];
         }
         if (m == 0) return 50_000;
         Arrays.sort(d, 0, m);
@@ -287,6 +372,16 @@ public final class TraceIndex {
         int m = 0;
         for (int i = 0; i < n; i++) if (m == 0 || c[i] != c[m - 1]) c[m++] = c[i];
         return Arrays.copyOf(c, m);
+    }
+
+    /** First index in the ascending {@code a} whose value is greater than {@code v}. */
+    static int upper(int[] a, int v) {
+        int lo = 0, hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= v) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     /** First index in a[0..n) whose value is greater than {@code v}. */

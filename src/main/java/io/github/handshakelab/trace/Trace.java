@@ -31,8 +31,9 @@ public record Trace(Source source, String scenario, String file, Endpoint client
     public record Gauge(long t, String name, int value, int max) {}
 
     public Trace {
-        events = List.copyOf(events);
-        tcbs = List.copyOf(tcbs);
+        // The compact lists of a long capture are immutable already; copying would undo them.
+        events = events instanceof CompactEvents ? events : List.copyOf(events);
+        tcbs = tcbs instanceof CompactTcbs ? tcbs : List.copyOf(tcbs);
         gauges = List.copyOf(gauges);
     }
 

@@ -106,6 +106,7 @@ public final class DiagramController implements Initializable {
         });
         tickCanvas.widthProperty().bind(timelineBox.widthProperty());
         tickCanvas.widthProperty().addListener(o -> drawTicks());
+        playback.pacedProperty().addListener(o -> drawTicks()); // a long trace is paced after it is shown
         onTrace(model.getTrace());
     }
 

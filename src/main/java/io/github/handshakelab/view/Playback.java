@@ -49,6 +49,7 @@ public final class Playback {
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
     private final ReadOnlyObjectWrapper<TraceIndex> index = new ReadOnlyObjectWrapper<>(this, "index");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper paced = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "paced");
     private final ReadOnlyObjectWrapper<TcpState> clientState = new ReadOnlyObjectWrapper<>(this, "clientState", TcpState.CLOSED);
     private final ReadOnlyObjectWrapper<TcpState> serverState = new ReadOnlyObjectWrapper<>(this, "serverState", TcpState.CLOSED);
     private final ReadOnlyObjectWrapper<TraceEvent.Segment> currentSegment = new ReadOnlyObjectWrapper<>(this, "currentSegment");
@@ -64,11 +65,12 @@ public final class Playback {
     private final AnimationTimer timer;
     private long lastNanos = -1;
     private long generation;
+    private long paceGeneration;
 
     public Playback() {
         // invalidation, not change: a change listener would compare two long traces by value
         trace.addListener(o -> load());
-        spacing.addListener(o -> { if (index.get() != null) pace(index.get()); });
+        spacing.addListener(o -> { if (index.get() != null) repace(index.get(), ++paceGeneration); });
         // An invalidation listener, so it runs before the views' invalidation listeners that read the states.
         time.addListener(o -> refresh());
         timer = new AnimationTimer() {
@@ -94,35 +96,50 @@ public final class Playback {
         long gen = ++generation;
         index.set(null);
         if (t == null) {
-            pace(null);
+            pace((Pace) null);
             return;
         }
-        TraceIndex ready = TraceIndex.ifReady(t);
-        if (ready != null || t.events().size() <= SYNC_EVENTS) {
-            ready = ready != null ? ready : TraceIndex.of(t);
+        if (t.events().size() <= SYNC_EVENTS) {
+            TraceIndex ready = TraceIndex.of(t);
             index.set(ready);
             pace(ready);
             return;
         }
-        pace(null);
+        pace((Pace) null);
+        // The pacing walks the whole time axis (a few hundred ms at 100,000 segments): off the FX
+        // thread too, so the diagram's layout, arriving meanwhile, is not kept waiting behind it.
         TraceIndex.ofAsync(t).thenAccept(idx -> Platform.runLater(() -> {
             if (gen != generation) return;
             index.set(idx);
-            pace(idx);
+            repace(idx, ++paceGeneration);
         }));
     }
 
-    private void pace(TraceIndex idx) {
-        if (idx == null) {
-            paceT = new long[]{0};
-            paceW = new double[]{0};
-            stops = new long[]{0};
-            end = 0;
-        } else {
-            TimeAxis axis = DiagramLayout.axisOf(idx, DiagramLayout.Options.defaults(spacing.get()));
+    private static final java.util.concurrent.Executor PACER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread th = new Thread(r, "playback-pace");
+        th.setDaemon(true);
+        return th;
+    });
+
+    /** A spacing change: paced at once for a short trace, in the background for a long one. */
+    private void repace(TraceIndex idx, long gen) {
+        if (idx.trace().events().size() <= SYNC_EVENTS) {
+            pace(idx);
+            return;
+        }
+        DiagramLayout.Spacing sp = spacing.get();
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> Pace.of(idx, sp), PACER).thenAccept(p -> Platform.runLater(() -> {
+            if (gen == paceGeneration && index.get() == idx) pace(p);
+        }));
+    }
+
+    /** Wall seconds at 1x along the time axis, the stepping stops and the end: what {@link #pace} computes. */
+    private record Pace(TraceIndex index, long[] paceT, double[] paceW, long[] stops, long end) {
+        static Pace of(TraceIndex idx, DiagramLayout.Spacing spacing) {
+            TimeAxis axis = DiagramLayout.axisOf(idx, DiagramLayout.Options.defaults(spacing));
             int n = axis.points();
-            paceT = new long[n];
-            paceW = new double[n];
+            long[] paceT = new long[n];
+            double[] paceW = new double[n];
             long[] mids = new long[axis.gaps().size()];
             int g = 0;
             for (int i = 0; i < n; i++) {
@@ -137,8 +154,31 @@ public final class Playback {
             long[] all = Arrays.copyOf(inst, inst.length + g);
             System.arraycopy(mids, 0, all, inst.length, g);
             Arrays.sort(all);
-            stops = Arrays.stream(all).distinct().toArray();
-            end = Math.max(idx.endTime(), stops[stops.length - 1]);
+            int m = 0;
+            for (int i = 0; i < all.length; i++) if (m == 0 || all[i] != all[m - 1]) all[m++] = all[i];
+            long[] stops = Arrays.copyOf(all, m);
+            return new Pace(idx, paceT, paceW, stops, Math.max(idx.endTime(), stops[stops.length - 1]));
+        }
+    }
+
+    private void pace(TraceIndex idx) {
+        paceGeneration++;
+        pace(idx == null ? null : Pace.of(idx, spacing.get()));
+    }
+
+    private void pace(Pace p) {
+        paced.set(false); // each new pacing is a change: listeners redraw the ticks
+        paced.set(p != null);
+        if (p == null) {
+            paceT = new long[]{0};
+            paceW = new double[]{0};
+            stops = new long[]{0};
+            end = 0;
+        } else {
+            paceT = p.paceT();
+            paceW = p.paceW();
+            stops = p.stops();
+            end = p.end();
         }
         wallAt = Long.MIN_VALUE;
         if (time.get() > end) time.set(end);
@@ -179,7 +219,7 @@ public final class Playback {
 
     /** Moves the playhead by {@code seconds} of wall time at the current speed; stops at the end. */
     public void advance(double seconds) {
-        if (index.get() == null) return;
+        if (index.get() == null || !paced.get()) return;
         if (wallAt != time.get()) wall = wallOf(time.get());
         wall += seconds * speed.get();
         long t = Math.max(time.get(), timeOf(wall));
@@ -262,6 +302,12 @@ public final class Playback {
     public ObjectProperty<DiagramLayout.Spacing> spacingProperty() { return spacing; }
     /** The trace's index once built (null while a long trace is being indexed): states, segments, TCBs and notes by time. */
     public ReadOnlyObjectProperty<TraceIndex> indexProperty() { return index.getReadOnlyProperty(); }
+    /**
+     * True once the stops, the end and the wall-time pacing of the trace are known (at once for a
+     * short trace; a long one is paced in the background after its index): the scrubber's ticks
+     * and {@link #fraction} are meaningful from then on.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty pacedProperty() { return paced.getReadOnlyProperty(); }
     public LongProperty timeProperty() { return time; }
     public long getTime() { return time.get(); }
     public BooleanProperty playingProperty() { return playing; }

@@ -50,6 +50,8 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
     private long generation;
     private long anchorT = Long.MIN_VALUE;
     private boolean settingFitZoom;
+    /** While above 0, {@link #draw} waits: see {@link #batched}. */
+    private int batch;
     /** Traces up to this many events are laid out at once on the FX thread (a few milliseconds). */
     static final int SYNC_EVENTS = 20_000;
     private static final java.util.concurrent.ExecutorService LAYOUT_WORKER =
@@ -75,7 +77,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         });
         c.fitProperty().addListener(o -> { if (c.fitProperty().get()) fitZoom(); });
         c.themeProperty().addListener(o -> { c.requestLayout(); refreshLayout(); });
-        c.playheadProperty().addListener(o -> { follow(); draw(); });
+        c.playheadProperty().addListener(o -> batched(this::follow));
         c.selectedProperty().addListener(o -> draw());
         c.showFutureProperty().addListener(o -> draw());
         Tooltip.install(canvas, tip);
@@ -180,6 +182,10 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
 
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
+        batched(() -> layoutChildren0(x, y, w, h));
+    }
+
+    private void layoutChildren0(double x, double y, double w, double h) {
         double sw = scroll.prefWidth(-1);
         double nameH = clientName.prefHeight(-1), bh = clientBadge.prefHeight(-1);
         // names, badges and the 2MSL countdown line stacked above the canvas
@@ -203,7 +209,6 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         place(captureNote, x + cw / 2, y + 6 + nameH);
         updateScroll();
         follow();
-        draw();
     }
 
     private static void place(Label l, double centreX, double top) {
@@ -258,6 +263,10 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
 
     private void apply(DiagramLayout l, long gen) {
         if (gen != generation) return;
+        batched(() -> apply0(l));
+    }
+
+    private void apply0(DiagramLayout l) {
         layout = l;
         pendingKey = null;
         getSkinnable().setLayoutInternal(l);
@@ -267,7 +276,6 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             anchorT = Long.MIN_VALUE;
         }
         follow();
-        draw();
     }
 
     /** Remembers the time at the viewport's centre, so a zoom or spacing change keeps it there. */
@@ -351,7 +359,23 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         return new Point2D(b.x() + b.w() / 2, b.y() + b.h() / 2 - scroll.getValue() + headerH);
     }
 
+    /**
+     * Runs {@code change} and draws once afterwards: a playhead move that also scrolls, or a
+     * relayout that moves the scroll bar and the playhead, would otherwise draw the canvas two or
+     * three times per frame.
+     */
+    private void batched(Runnable change) {
+        batch++;
+        try {
+            change.run();
+        } finally {
+            batch--;
+        }
+        draw();
+    }
+
     void draw() {
+        if (batch > 0) return;
         SequenceDiagram c = getSkinnable();
         Theme th = theme();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -374,17 +398,6 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         g.restore();
     }
 
-    /** A capture's states are inferred from its segments: the badge marks them "?" as the lifeline does. */
-    static boolean inferredAt(Trace t, Side side, long now) {
-        if (t == null) return false;
-        TraceEvent.StateChange ref = null;
-        for (TraceEvent.StateChange ch : t.stateChanges(side)) {
-            if (ref == null || ch.t() <= now) ref = ch;
-            if (ch.t() > now) break;
-        }
-        return ref != null && ref.inferred();
-    }
-
     private void updateBadges() {
         SequenceDiagram c = getSkinnable();
         Trace t = c.getTrace();
@@ -394,7 +407,9 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             Label name = side == Side.CLIENT ? clientName : serverName;
             Label timer = side == Side.CLIENT ? clientTimer : serverTimer;
             TcpState st = layout == null ? TcpState.CLOSED : layout.index().stateAt(side, now);
-            String text = st.name() + (inferredAt(t, side, now) ? "?" : "");
+            // A capture's states are inferred from its segments: the badge marks them "?" as the lifeline does.
+            boolean inferred = layout != null && layout.index().inferredAt(side, now);
+            String text = st.name() + (inferred ? "?" : "");
             if (!text.equals(badge.getText())) {
                 badge.setText(text);
                 badge.setStyle("-fx-background-color: " + Theme.stateHex(st) + "; -fx-text-fill: " + Theme.stateTextHex(st) + ";");

@@ -121,7 +121,10 @@ class PlaybackTest {
         io.github.handshakelab.diagram.TraceIndex idx = io.github.handshakelab.diagram.TraceIndex.ofAsync(big).get();
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertSame(idx, p.indexProperty().get(), "one index per trace");
-        assertTrue(p.endTime() > 0);
+        // The pacing (stops, end, wall time) follows the index in the background too.
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> p.pacedProperty().get());
+        assertEquals(idx.endTime(), p.endTime());
+        assertEquals(idx.instants().length, p.stops().length, "a bulk trace has no gaps: the stops are its instants");
         assertSame(idx, io.github.handshakelab.diagram.TraceIndex.of(big));
     }
 }
