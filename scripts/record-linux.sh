@@ -19,21 +19,22 @@
 # Socket options: keep-alive sets TCP_KEEPIDLE 10 / TCP_KEEPINTVL 5 / TCP_KEEPCNT 3 (the
 # scenario's values), reset-mid-connection SO_LINGER 0, data-on-fin TCP_CORK (see linux_peer.py).
 #
-# Needs root. Installs tcpdump, iproute2 and ethtool with apt-get when missing (and uses the
-# system python's scapy for syn-flood's forged SYNs). Takes about 3 minutes (keep-alive alone is
-# 47 s, syn-flood 32 s). Usage: sudo scripts/record-linux.sh [OUTDIR]; ONLY="id ..." records
+# Needs root. Installs tcpdump, iproute2, ethtool and python3-scapy (for the crafted SYNs of
+# syn-flood and old-duplicate-syn) with apt-get when missing. Takes about 4 minutes (keep-alive alone is
+# 47 s, syn-flood 34 s). Usage: sudo scripts/record-linux.sh [OUTDIR]; ONLY="id ..." records
 # only those scenarios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-resources/captures/linux}"
 mkdir -p "$OUT"
-PY=/usr/bin/python3   # the system python (the scripts use only its standard library)
+PY=/usr/bin/python3   # the system python: its standard library, and scapy to build crafted SYNs
 
 need=()
 command -v tcpdump >/dev/null || need+=(tcpdump)
 command -v ip >/dev/null || need+=(iproute2)
 command -v ethtool >/dev/null || need+=(ethtool)
 [ -x $PY ] || need+=(python3)
+[ -x $PY ] && $PY -c 'import scapy' 2>/dev/null || need+=(python3-scapy)
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

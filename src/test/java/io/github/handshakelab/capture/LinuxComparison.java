@@ -37,7 +37,10 @@ final class LinuxComparison {
     /** {@link Seen#ack} of a segment without the ACK flag (a relative ACK may be negative). */
     static final long NO_ACK = Long.MIN_VALUE;
 
-    /** Segments closer than this (3 ms) form one burst, compared as a set (see {@link #normalise}). */
+    /**
+     * Segments closer than this (3 ms) count as one instant: their order may differ between the two
+     * ({@link #inTapOrder}), and PSH counts only on the last data segment of a side ({@link #normalise}).
+     */
     static final long BURST_US = 3_000;
     /** An application call's instant: 60 ms. */
     static final long APPLICATION_TOLERANCE_US = 60_000;
@@ -49,7 +52,10 @@ final class LinuxComparison {
      */
     static final Set<String> INVISIBLE = Set.of("crash", "listener");
 
-    /** One segment as the client's tap saw it; {@code t} in µs, {@code appTimed} when an application call sent it. */
+    /**
+     * One segment as the client's tap saw it; {@code t} in µs, {@code appTimed} when an application
+     * call sent it, {@code timer} the length of the timer that sent it (µs, 0 if none; simulation only).
+     */
     record Seen(Side from, String flags, long seq, long ack, int len, long t, boolean appTimed, long timer) {
         Side to() {
             return from.other();

@@ -356,6 +356,11 @@ public final class LiveCaptureDialog {
         conversationTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && (a == null || a.stream() != b.stream())) choose(b.stream());
         });
+        // A click on the chosen row draws it again, e.g. after the user opened something else in the window.
+        conversationTable.setOnMouseClicked(e -> {
+            Entry sel = conversationTable.getSelectionModel().getSelectedItem();
+            if (sel != null && window.current() != lastShown) redraw(sel.stream());
+        });
         followBox.setSelected(follow);
         followBox.selectedProperty().addListener((o, a, on) -> {
             follow = on;
@@ -530,6 +535,19 @@ public final class LiveCaptureDialog {
                 Trace t = cap.session.trace(stream);
                 Platform.runLater(() -> show(stream, t, cap.name));
             });
+        }
+    }
+
+    /** Draws {@code stream} afresh in the window (its trace at the next batch, or now when stopped). */
+    void redraw(int stream) {
+        Capture cap = capture != null ? capture : finished;
+        if (cap == null) return;
+        shown = -1;
+        if (capture != null) {
+            cap.selected = stream;
+            cap.resend = true;
+        } else {
+            choose(stream);
         }
     }
 

@@ -135,6 +135,11 @@ class LiveCaptureDialogTest {
         return Windows.controller(stage);
     }
 
+    /** The window shows a live capture's trace of {@code n} segments. */
+    private static boolean live(Trace t, int n) {
+        return t != null && t.source() == Trace.Source.CAPTURE && t.segments().size() == n;
+    }
+
     private static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
     }
@@ -173,8 +178,8 @@ class LiveCaptureDialogTest {
 
         // The handshake: the conversation is listed and drawn as it stands.
         src.allow.set(3);
-        until(() -> d.rows().size() == 1 && d.rows().get(0).packets() == 3 && c().model().getTrace() != null
-                && c().model().getTrace().segments().size() == 3);
+        // (a capture's trace: the window opened on three-way-handshake, which has 3 segments too)
+        until(() -> d.rows().size() == 1 && d.rows().get(0).packets() == 3 && live(c().model().getTrace(), 3));
         assertEquals(new LiveCaptureDialog.Row(0, "10.99.0.1:58020", "10.99.0.2:8080", 3, "ESTABLISHED | ESTABLISHED"),
                 fx(() -> d.rows().get(0)));
         Trace partial = fx(() -> c().model().getTrace());
@@ -583,6 +588,29 @@ class LiveCaptureDialogTest {
         assertTrue(fx(() -> c().model().getTrace().events().size()) > 20_000, "indexed in the background");
         assertTrue(fx(d::following), "the playhead put back in place is not the user looking away");
         assertEquals(new LiveCaptureDialog.Row(0, "10.0.0.1:40000", "10.0.0.2:80", 21_003, "ESTABLISHED | ESTABLISHED"), fx(() -> d.rows().get(0)));
+        robot.interact(() -> d.stage().hide());
+    }
+
+    /** The user opens a scenario while capturing: updates no longer replace it; a click on the chosen row brings the capture back. */
+    @Test
+    void somethingOpenedMeanwhileStaysUntilTheRowIsClicked(FxRobot robot) throws Exception {
+        Gated src = new Gated(new LiveCommandTest.Scripted(SAMPLE));
+        LiveCaptureDialog.setBackend(backend(src));
+        LiveCaptureDialog d = openFromMenu(robot);
+        startCapture(robot, d);
+        src.allow.set(3);
+        until(() -> live(c().model().getTrace(), 3));
+        robot.interact(() -> c().model().loadScenario("lost-syn"));
+        src.allow.set(Integer.MAX_VALUE);
+        until(() -> d.rows().get(0).packets() == 11);
+        Thread.sleep(300); // a few more batches
+        assertEquals("lost-syn", fx(() -> c().model().getTrace().scenario()), "the capture did not replace what the user opened");
+        javafx.scene.Node cell = fx(() -> d.table().lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> tc && tc.getIndex() == 0 && "10.99.0.1:58020".equals(tc.getText()))
+                .findFirst().orElseThrow());
+        robot.clickOn(cell);
+        until(() -> c().model().getTrace().scenario() == null && c().model().getTrace().segments().size() == 11);
+        assertTrue(fx(() -> c().model().statusProperty().get()).contains("stream 0"));
         robot.interact(() -> d.stage().hide());
     }
 }
