@@ -109,6 +109,12 @@ class CompactTraceTest {
         assertSame(s2, t.get(1));
         assertEquals(Side.SERVER, t.side(0));
         assertEquals(6, t.time(1));
+        // ISS, IRS and windows have columns only once a sample differs from its side's first one
+        Trace.TcbSample c1 = new Trace.TcbSample(7, Side.CLIENT, new Tcb(TcpState.SYN_SENT, 100, -1, 100, 101, 0, 0, 64240));
+        Trace.TcbSample c2 = new Trace.TcbSample(8, Side.CLIENT, new Tcb(TcpState.ESTABLISHED, 100, 500, 101, 101, 501, 65535, 64240));
+        Trace.TcbSample c3 = new Trace.TcbSample(9, Side.CLIENT, new Tcb(TcpState.SYN_SENT, 900, -1, 900, 901, 0, 0, 1000));
+        CompactTcbs r = new CompactTcbs.Builder(2).add(s1).add(c1).add(c2).add(s1).add(c3).build();
+        assertEquals(List.of(s1, c1, c2, s1, c3), r);
     }
 
     private static TraceEvent.Segment seg(int id, long t, long seq, long ack, List<Explanation> ex, List<String> analysis,
