@@ -203,6 +203,13 @@ public final class TraceIndex {
         return t;
     });
 
+    /**
+     * The one background thread for a long trace's work: its index, the diagram's layout and the
+     * playback's pacing run one after the other. On two cores in parallel they would finish no
+     * sooner, and a million segments' worth of each at once would not fit 512 MiB.
+     */
+    public static java.util.concurrent.Executor worker() { return WORKER; }
+
     private static CompletableFuture<TraceIndex> cached(Trace trace) {
         for (Iterator<Entry> it = CACHE.iterator(); it.hasNext(); ) {
             Entry e = it.next();

@@ -54,12 +54,8 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
     private int batch;
     /** Traces up to this many events are laid out at once on the FX thread (a few milliseconds). */
     static final int SYNC_EVENTS = 20_000;
-    private static final java.util.concurrent.ExecutorService LAYOUT_WORKER =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread th = new Thread(r, "diagram-layout");
-                th.setDaemon(true);
-                return th;
-            });
+    /** The layout runs on the trace's background thread, after its index (see {@link TraceIndex#worker}). */
+    private static final java.util.concurrent.Executor LAYOUT_WORKER = TraceIndex.worker();
 
     SequenceDiagramSkin(SequenceDiagram c) {
         super(c);
