@@ -54,6 +54,8 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
     private int batch;
     /** Traces up to this many events are laid out at once on the FX thread (a few milliseconds). */
     static final int SYNC_EVENTS = 20_000;
+    /** Above this many events a relayout (resize, zoom, theme) drops the old layout first. */
+    static final int KEEP_OLD_EVENTS = 400_000;
     /** The layout runs on the trace's background thread, after its index (see {@link TraceIndex#worker}). */
     private static final java.util.concurrent.Executor LAYOUT_WORKER = TraceIndex.worker();
 
@@ -247,7 +249,12 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             return;
         }
         pendingKey = new Key(t, o);
-        if (layout != null && layout.trace() != t) { layout = null; c.setLayoutInternal(null); }
+        // The old layout stays on screen while the new one is made, except for another trace, or
+        // for a huge one: two layouts of a million segments at once would not fit 512 MiB.
+        if (layout != null && (layout.trace() != t || t.events().size() > KEEP_OLD_EVENTS)) {
+            layout = null;
+            c.setLayoutInternal(null);
+        }
         TraceIndex.ofAsync(t)
                 .thenApplyAsync(idx -> generation == gen ? new DiagramLayout(idx, o) : null, LAYOUT_WORKER)
                 .whenComplete((l, err) -> {
