@@ -51,13 +51,14 @@ class CompactTraceTest {
             }
             for (int stream = 0; stream < idx.conversations().size(); stream++) {
                 CaptureTraces.Prepared p = CaptureTraces.prepare(f, stream, null, null);
-                Trace compact = p.trace();
-                assertInstanceOf(CompactEvents.class, compact.events(), f + " is kept in columns");
-                List<TraceEvent> events = new ArrayList<>();
-                List<Trace.TcbSample> tcbs = new ArrayList<>();
-                p.builder().emit(p.conversation(), p.index().warnings(), p.index().stoppedEarly(), events::add, tcbs::add);
-                Trace records = new Trace(compact.source(), compact.scenario(), compact.file(), compact.client(), compact.server(),
-                        events, tcbs);
+                Trace records = p.trace();
+                CompactEvents.Builder ce = new CompactEvents.Builder();
+                CompactTcbs.Builder ct = new CompactTcbs.Builder();
+                p.builder().emit(p.conversation(), p.index().warnings(), p.index().stoppedEarly(), ce::add, ct::add);
+                Trace compact = new Trace(records.source(), records.scenario(), records.file(), records.client(), records.server(),
+                        ce.build(), ct.build());
+                List<TraceEvent> events = records.events();
+                List<Trace.TcbSample> tcbs = records.tcbs();
                 String where = f + " stream " + stream;
                 assertEquals(events.size(), compact.events().size(), where);
                 for (int i = 0; i < events.size(); i++) assertEquals(events.get(i), compact.events().get(i), where + " event " + i);
@@ -80,6 +81,28 @@ class CompactTraceTest {
             }
         }
         assertTrue(conversations >= 20 && segments >= 300, conversations + " conversations, " + segments + " segments");
+    }
+
+    /** A long conversation is kept in columns by the capture reader itself, and reads back the same. */
+    @Test
+    void aLongCaptureIsKeptInColumns(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("long.pcap");
+        io.github.handshakelab.bench.ScaleBench.main(new String[]{"long", f.toString(), "12000"});
+        CaptureTraces.Prepared p = CaptureTraces.prepare(f, 0, null, null);
+        Trace t = p.trace();
+        assertInstanceOf(CompactEvents.class, t.events());
+        assertInstanceOf(CompactTcbs.class, t.tcbs());
+        assertEquals(12_000 - 1, t.segments().size(), "the generator's segment count, as it reports");
+        List<TraceEvent> events = new ArrayList<>();
+        List<Trace.TcbSample> tcbs = new ArrayList<>();
+        p.builder().emit(p.conversation(), p.index().warnings(), p.index().stoppedEarly(), events::add, tcbs::add);
+        assertEquals(events, t.events());
+        assertEquals(tcbs, t.tcbs());
+        assertEquals(((CompactEvents) t.events()).compactSegments(), t.segments().size(), "every segment in the columns");
+        TraceIndex idx = new TraceIndex(t);
+        TraceEvent.Segment s = idx.segmentAt(t.endTime() / 2);
+        assertSame(s, idx.segmentAt(t.endTime() / 2), "the segment a frame is on keeps its identity");
+        assertEquals(s, events.get(t.events().indexOf(s)));
     }
 
     @Test
