@@ -50,6 +50,8 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
     private long generation;
     private long anchorT = Long.MIN_VALUE;
     private boolean settingFitZoom;
+    /** The trace whose layout failed (too large for the heap): the canvas says so instead of staying empty. */
+    private Trace failed;
     /** While above 0, {@link #draw} waits: see {@link #batched}. */
     private int batch;
     /** Traces up to this many events are laid out at once on the FX thread (a few milliseconds). */
@@ -258,7 +260,16 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         TraceIndex.ofAsync(t)
                 .thenApplyAsync(idx -> generation == gen ? new DiagramLayout(idx, o) : null, LAYOUT_WORKER)
                 .whenComplete((l, err) -> {
-                    if (err != null) err.printStackTrace();
+                    if (err != null) {
+                        // e.g. an OutOfMemoryError on a huge conversation: say so on the canvas, not in a console
+                        System.err.println("diagram layout failed: " + err);
+                        Platform.runLater(() -> {
+                            if (gen != generation) return;
+                            pendingKey = null;
+                            failed = t;
+                            draw();
+                        });
+                    }
                     if (l != null) Platform.runLater(() -> apply(l, gen));
                 });
         draw();
@@ -266,6 +277,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
 
     private void apply(DiagramLayout l, long gen) {
         if (gen != generation) return;
+        failed = null;
         batched(() -> apply0(l));
     }
 
@@ -386,6 +398,13 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         g.setFill(th.background);
         g.fillRect(0, 0, w, h);
         updateBadges();
+        if (layout == null && failed != null && failed == c.getTrace()) {
+            g.setFill(th.text);
+            g.setFont(javafx.scene.text.Font.font(Fonts.family(), 14));
+            g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+            g.fillText(c.text("diagram.layoutFailed"), w / 2, 60, w - 40);
+            g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        }
         if (layout == null) return;
         long now = c.playheadProperty().get();
         double off = scroll.getValue();
