@@ -31,6 +31,13 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
      */
     public static final int MAX_SEGMENTS = 100_000_000;
 
+    /**
+     * Conversations longer than this are kept in columns ({@link io.github.handshakelab.trace.CompactEvents}):
+     * equal events, made when asked. Shorter ones keep their records, so that an event asked for
+     * twice is the same object, as code that compares events by identity expects.
+     */
+    public static final int COMPACT_ABOVE = 10_000;
+
     /** Wireshark's default threshold below which an earlier sequence number is "out of order", not a retransmission. */
     private static final long OOO_THRESHOLD_US = 3_000;
 
@@ -230,11 +237,17 @@ public final class CaptureTraceBuilder implements ConversationIndex.SegmentListe
      * went missing. {@code stoppedEarly}: the last warning ended the reading.
      */
     public Trace build(String fileName, Conversation conv, List<CaptureWarning> warnings, boolean stoppedEarly) {
-        // In columns (trace.CompactEvents/CompactTcbs): a million segments open in the app within 512 MiB.
-        io.github.handshakelab.trace.CompactEvents.Builder events = new io.github.handshakelab.trace.CompactEvents.Builder(segs.size());
-        io.github.handshakelab.trace.CompactTcbs.Builder tcbs = new io.github.handshakelab.trace.CompactTcbs.Builder(segs.size() * 2);
+        if (segs.size() > COMPACT_ABOVE) {
+            // In columns (trace.CompactEvents/CompactTcbs): a million segments open in the app within 512 MiB.
+            io.github.handshakelab.trace.CompactEvents.Builder events = new io.github.handshakelab.trace.CompactEvents.Builder(segs.size());
+            io.github.handshakelab.trace.CompactTcbs.Builder tcbs = new io.github.handshakelab.trace.CompactTcbs.Builder(segs.size() * 2);
+            emit(conv, warnings, stoppedEarly, events::add, tcbs::add);
+            return new Trace(Trace.Source.CAPTURE, null, fileName, client(conv), server(conv), events.build(), tcbs.build());
+        }
+        List<TraceEvent> events = new ArrayList<>(segs.size() * 2 + 8);
+        List<Trace.TcbSample> tcbs = new ArrayList<>(segs.size() * 2);
         emit(conv, warnings, stoppedEarly, events::add, tcbs::add);
-        return new Trace(Trace.Source.CAPTURE, null, fileName, client(conv), server(conv), events.build(), tcbs.build());
+        return new Trace(Trace.Source.CAPTURE, null, fileName, client(conv), server(conv), events, tcbs);
     }
 
     /** The trace without events: what a streaming writer needs before the first event. */

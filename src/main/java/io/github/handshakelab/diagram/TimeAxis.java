@@ -32,9 +32,11 @@ public final class TimeAxis {
     private final List<Gap> gaps;
 
     private TimeAxis(long[] ts, double[] ys, boolean[] gapAfter, double[] gapBandEnd, int n, double pxPerMs) {
-        this.ts = ts;
-        this.ys = ys;
-        this.gapAfter = gapAfter;
+        // built with room for three points per instant: kept at the size used (a million instants
+        // would otherwise hold some 30 MiB of unused room)
+        this.ts = ts.length == n ? ts : java.util.Arrays.copyOf(ts, n);
+        this.ys = ys.length == n ? ys : java.util.Arrays.copyOf(ys, n);
+        this.gapAfter = gapAfter.length == n ? gapAfter : java.util.Arrays.copyOf(gapAfter, n);
         this.n = n;
         this.pxPerMs = pxPerMs;
         List<Gap> g = new ArrayList<>();

@@ -33,11 +33,12 @@ public final class TraceIndex {
     private final int[] changePos;
     // Segments in send order, as columns: what the layout and a frame need without making the records.
     private final int[] segmentPos;
-    private final long[] segmentSent;
+    /** When each arrow stops; null while every one stops at its send time (a capture: no arrival known). */
     private final long[] segmentEnd;
     /** Bit 0: sent by the server; bit 1: dropped; bit 2: no arrival known (a capture). */
     private final byte[] segmentBits;
     private final int[] segmentIdsSorted;
+    /** Position in send order of the i-th id; null when ids ascend in send order (both sources number them so). */
     private final int[] segmentByIdOrder;
     private final long[][] changeTime = new long[2][];
     private final TcpState[][] stateAfter = new TcpState[2][];
@@ -46,7 +47,9 @@ public final class TraceIndex {
     private final TcpState[] initial = new TcpState[2];
     private final boolean[] initialInferred = new boolean[2];
     private final List<List<TraceEvent.StateChange>> changes = new ArrayList<>(2);
+    /** Per side: sample times; null for a compact trace's samples, whose times are read from the list. */
     private final long[][] tcbTime = new long[2][];
+    private final io.github.handshakelab.trace.CompactTcbs compactTcbs;
     /** Per side: positions in {@link Trace#tcbs()} (two samples per segment of a capture stay in their columns). */
     private final int[][] tcbPos = new int[2][];
     private final List<TraceEvent.Note> notes;
@@ -69,7 +72,7 @@ public final class TraceIndex {
         int[] chPos = new int[8];
         int nc = 0;
         int[] pos = new int[Math.min(n, 1024)];
-        long[] sent = new long[pos.length], endT = new long[pos.length];
+        long[] endT = new long[pos.length];
         byte[] bits = new byte[pos.length];
         int ns = 0;
         List<TraceEvent.Note> nts = new ArrayList<>();
@@ -85,12 +88,10 @@ public final class TraceIndex {
                 if (ns == pos.length) {
                     int c = Math.min(n, ns * 2);
                     pos = Arrays.copyOf(pos, c);
-                    sent = Arrays.copyOf(sent, c);
                     endT = Arrays.copyOf(endT, c);
                     bits = Arrays.copyOf(bits, c);
                 }
                 pos[ns] = i;
-                sent[ns] = s.sent();
                 endT[ns] = s.end();
                 bits[ns] = (byte) ((s.from() == Side.SERVER ? 1 : 0) | (s.isDropped() ? 2 : 0) | (s.arrived() == TraceEvent.NONE ? 4 : 0));
                 ns++;
@@ -108,22 +109,33 @@ public final class TraceIndex {
         changePos = Arrays.copyOf(chPos, nc);
         endTime = end;
         segmentPos = Arrays.copyOf(pos, ns);
-        segmentSent = Arrays.copyOf(sent, ns);
         segmentBits = Arrays.copyOf(bits, ns);
-        long[] ends = Arrays.copyOf(endT, ns);
+        long[] ends = endT;
+        pos = null;
+        bits = null;
         notes = List.copyOf(nts);
         timers = List.copyOf(tms);
         // ids are numbered in send order by both sources; sorting packed (id, position) pairs covers any other order
-        long[] keys = new long[ns];
-        for (int i = 0; i < ns; i++) keys[i] = (long) segment(i).id() << 32 | i;
-        Arrays.sort(keys);
-        segmentIdsSorted = new int[ns];
-        segmentByIdOrder = new int[ns];
+        int[] ids = new int[ns];
+        boolean ascending = true;
         for (int i = 0; i < ns; i++) {
-            segmentIdsSorted[i] = (int) (keys[i] >> 32);
-            segmentByIdOrder[i] = (int) keys[i];
+            ids[i] = segment(i).id();
+            if (i > 0 && ids[i] <= ids[i - 1]) ascending = false;
         }
-        keys = null;
+        if (ascending) {
+            segmentIdsSorted = ids;
+            segmentByIdOrder = null;
+        } else {
+            long[] keys = new long[ns];
+            for (int i = 0; i < ns; i++) keys[i] = (long) ids[i] << 32 | i;
+            Arrays.sort(keys);
+            segmentByIdOrder = new int[ns];
+            for (int i = 0; i < ns; i++) {
+                ids[i] = (int) (keys[i] >> 32);
+                segmentByIdOrder[i] = (int) keys[i];
+            }
+            segmentIdsSorted = ids;
+        }
         for (Side side : Side.values()) {
             int k = side.ordinal();
             List<TraceEvent.StateChange> list = ch.get(k);
@@ -143,29 +155,35 @@ public final class TraceIndex {
         io.github.handshakelab.trace.CompactTcbs ct = tc instanceof io.github.handshakelab.trace.CompactTcbs c ? c : null;
         int[] count = new int[2];
         for (int i = 0; i < tc.size(); i++) count[(ct != null ? ct.side(i) : tc.get(i).side()).ordinal()]++;
+        compactTcbs = ct;
         for (int k = 0; k < 2; k++) {
-            tcbTime[k] = new long[count[k]];
+            tcbTime[k] = ct != null ? null : new long[count[k]];
             tcbPos[k] = new int[count[k]];
         }
         int[] at = new int[2];
         for (int i = 0; i < tc.size(); i++) {
             Trace.TcbSample sm = ct != null ? null : tc.get(i);
             int k = (ct != null ? ct.side(i) : sm.side()).ordinal();
-            tcbTime[k][at[k]] = ct != null ? ct.time(i) : sm.t();
+            if (ct == null) tcbTime[k][at[k]] = sm.t();
             tcbPos[k][at[k]++] = i;
         }
-        nominalDelay = nominalDelay(segmentSent, ends, segmentBits, ns);
+        long[] sentT = new long[ns];
+        for (int i = 0; i < ns; i++) sentT[i] = eventTime[segmentPos[i]];
+        nominalDelay = nominalDelay(sentT, ends, segmentBits, ns);
         // Lost segments' arrows stop at their drop, or half a flight after sending if dropped on send.
+        boolean allAtSend = true;
         for (int i = 0; i < ns; i++) {
-            if ((segmentBits[i] & 2) != 0 && ends[i] <= segmentSent[i]) ends[i] = segmentSent[i] + nominalDelay / 2;
+            if ((segmentBits[i] & 2) != 0 && ends[i] <= sentT[i]) ends[i] = sentT[i] + nominalDelay / 2;
+            if (ends[i] != sentT[i]) allAtSend = false;
         }
-        segmentEnd = ends;
+        segmentEnd = allAtSend ? null : Arrays.copyOf(ends, ns);
+        endT = ends = sentT = null;
         // The instants something happens, as the diagram and the playback step through them.
-        long[] inst = new long[n + ns + 1];
+        long[] inst = new long[n + (segmentEnd == null ? 0 : ns) + 1];
         int m = 0;
         inst[m++] = 0;
         for (long t : eventTime) inst[m++] = t;
-        for (int i = 0; i < ns; i++) inst[m++] = segmentEnd[i];
+        if (segmentEnd != null) for (int i = 0; i < ns; i++) inst[m++] = segmentEnd[i];
         instants = distinctSorted(inst, m);
     }
 
@@ -184,6 +202,13 @@ public final class TraceIndex {
         t.setDaemon(true);
         return t;
     });
+
+    /**
+     * The one background thread for a long trace's work: its index, the diagram's layout and the
+     * playback's pacing run one after the other. On two cores in parallel they would finish no
+     * sooner, and a million segments' worth of each at once would not fit 512 MiB.
+     */
+    public static java.util.concurrent.Executor worker() { return WORKER; }
 
     private static CompletableFuture<TraceIndex> cached(Trace trace) {
         for (Iterator<Entry> it = CACHE.iterator(); it.hasNext(); ) {
@@ -257,10 +282,10 @@ public final class TraceIndex {
     }
 
     /** Send time of the {@code index}-th segment, without making its record. */
-    public long sent(int index) { return segmentSent[index]; }
+    public long sent(int index) { return eventTime[segmentPos[index]]; }
 
     /** When its arrow stops: arrival, drop (or half a flight after sending if dropped on send), or a capture's send time. */
-    public long arrowEnd(int index) { return segmentEnd[index]; }
+    public long arrowEnd(int index) { return segmentEnd == null ? sent(index) : segmentEnd[index]; }
 
     public Side from(int index) { return (segmentBits[index] & 1) != 0 ? Side.SERVER : Side.CLIENT; }
 
@@ -272,13 +297,13 @@ public final class TraceIndex {
     /** The segment numbered {@code id} (as in the trace JSON), or null. */
     public TraceEvent.Segment segmentById(int id) {
         int i = Arrays.binarySearch(segmentIdsSorted, id);
-        return i < 0 ? null : segment(segmentByIdOrder[i]);
+        return i < 0 ? null : segment(segmentByIdOrder == null ? i : segmentByIdOrder[i]);
     }
 
     /** Position of segment {@code id} in send order, or -1. */
     public int segmentIndex(int id) {
         int i = Arrays.binarySearch(segmentIdsSorted, id);
-        return i < 0 ? -1 : segmentByIdOrder[i];
+        return i < 0 ? -1 : segmentByIdOrder == null ? i : segmentByIdOrder[i];
     }
 
     /** The state of {@code side} at {@code t}: changes at exactly {@code t} have happened (as {@link Trace#stateAt}). */
@@ -317,8 +342,19 @@ public final class TraceIndex {
     /** The last TCB snapshot of {@code side} at or before {@code t}, or null (as {@link Trace#tcbAt}). */
     public Tcb tcbAt(Side side, long t) {
         int k = side.ordinal();
-        int i = upper(tcbTime[k], tcbTime[k].length, t) - 1;
-        return i < 0 ? null : trace.tcbs().get(tcbPos[k][i]).tcb();
+        int[] pos = tcbPos[k];
+        int i;
+        if (compactTcbs == null) {
+            i = upper(tcbTime[k], tcbTime[k].length, t) - 1;
+        } else {
+            int lo = 0, hi = pos.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (compactTcbs.time(pos[mid]) <= t) lo = mid + 1; else hi = mid;
+            }
+            i = lo - 1;
+        }
+        return i < 0 ? null : trace.tcbs().get(pos[i]).tcb();
     }
 
     public List<TraceEvent.Note> notes() { return notes; }

@@ -115,11 +115,8 @@ public final class Playback {
         }));
     }
 
-    private static final java.util.concurrent.Executor PACER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread th = new Thread(r, "playback-pace");
-        th.setDaemon(true);
-        return th;
-    });
+    /** After the index and the diagram's layout, on the same thread (see {@link TraceIndex#worker}). */
+    private static final java.util.concurrent.Executor PACER = TraceIndex.worker();
 
     /** A spacing change: paced at once for a short trace, in the background for a long one. */
     private void repace(TraceIndex idx, long gen) {

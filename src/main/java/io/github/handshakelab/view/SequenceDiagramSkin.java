@@ -50,16 +50,16 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
     private long generation;
     private long anchorT = Long.MIN_VALUE;
     private boolean settingFitZoom;
+    /** The trace whose layout failed (too large for the heap): the canvas says so instead of staying empty. */
+    private Trace failed;
     /** While above 0, {@link #draw} waits: see {@link #batched}. */
     private int batch;
     /** Traces up to this many events are laid out at once on the FX thread (a few milliseconds). */
     static final int SYNC_EVENTS = 20_000;
-    private static final java.util.concurrent.ExecutorService LAYOUT_WORKER =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread th = new Thread(r, "diagram-layout");
-                th.setDaemon(true);
-                return th;
-            });
+    /** Above this many events a relayout (resize, zoom, theme) drops the old layout first. */
+    static final int KEEP_OLD_EVENTS = 400_000;
+    /** The layout runs on the trace's background thread, after its index (see {@link TraceIndex#worker}). */
+    private static final java.util.concurrent.Executor LAYOUT_WORKER = TraceIndex.worker();
 
     SequenceDiagramSkin(SequenceDiagram c) {
         super(c);
@@ -251,11 +251,25 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             return;
         }
         pendingKey = new Key(t, o);
-        if (layout != null && layout.trace() != t) { layout = null; c.setLayoutInternal(null); }
+        // The old layout stays on screen while the new one is made, except for another trace, or
+        // for a huge one: two layouts of a million segments at once would not fit 512 MiB.
+        if (layout != null && (layout.trace() != t || t.events().size() > KEEP_OLD_EVENTS)) {
+            layout = null;
+            c.setLayoutInternal(null);
+        }
         TraceIndex.ofAsync(t)
                 .thenApplyAsync(idx -> generation == gen ? new DiagramLayout(idx, o) : null, LAYOUT_WORKER)
                 .whenComplete((l, err) -> {
-                    if (err != null) err.printStackTrace();
+                    if (err != null) {
+                        // e.g. an OutOfMemoryError on a huge conversation: say so on the canvas, not in a console
+                        System.err.println("diagram layout failed: " + err);
+                        Platform.runLater(() -> {
+                            if (gen != generation) return;
+                            pendingKey = null;
+                            failed = t;
+                            draw();
+                        });
+                    }
                     if (l != null) Platform.runLater(() -> apply(l, gen));
                 });
         draw();
@@ -263,6 +277,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
 
     private void apply(DiagramLayout l, long gen) {
         if (gen != generation) return;
+        failed = null;
         batched(() -> apply0(l));
     }
 
@@ -383,6 +398,13 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         g.setFill(th.background);
         g.fillRect(0, 0, w, h);
         updateBadges();
+        if (layout == null && failed != null && failed == c.getTrace()) {
+            g.setFill(th.text);
+            g.setFont(javafx.scene.text.Font.font(Fonts.family(), 14));
+            g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+            g.fillText(c.text("diagram.layoutFailed"), w / 2, 60, w - 40);
+            g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        }
         if (layout == null) return;
         long now = c.playheadProperty().get();
         double off = scroll.getValue();

@@ -51,13 +51,14 @@ class CompactTraceTest {
             }
             for (int stream = 0; stream < idx.conversations().size(); stream++) {
                 CaptureTraces.Prepared p = CaptureTraces.prepare(f, stream, null, null);
-                Trace compact = p.trace();
-                assertInstanceOf(CompactEvents.class, compact.events(), f + " is kept in columns");
-                List<TraceEvent> events = new ArrayList<>();
-                List<Trace.TcbSample> tcbs = new ArrayList<>();
-                p.builder().emit(p.conversation(), p.index().warnings(), p.index().stoppedEarly(), events::add, tcbs::add);
-                Trace records = new Trace(compact.source(), compact.scenario(), compact.file(), compact.client(), compact.server(),
-                        events, tcbs);
+                Trace records = p.trace();
+                CompactEvents.Builder ce = new CompactEvents.Builder();
+                CompactTcbs.Builder ct = new CompactTcbs.Builder();
+                p.builder().emit(p.conversation(), p.index().warnings(), p.index().stoppedEarly(), ce::add, ct::add);
+                Trace compact = new Trace(records.source(), records.scenario(), records.file(), records.client(), records.server(),
+                        ce.build(), ct.build());
+                List<TraceEvent> events = records.events();
+                List<Trace.TcbSample> tcbs = records.tcbs();
                 String where = f + " stream " + stream;
                 assertEquals(events.size(), compact.events().size(), where);
                 for (int i = 0; i < events.size(); i++) assertEquals(events.get(i), compact.events().get(i), where + " event " + i);
@@ -80,6 +81,28 @@ class CompactTraceTest {
             }
         }
         assertTrue(conversations >= 20 && segments >= 300, conversations + " conversations, " + segments + " segments");
+    }
+
+    /** A long conversation is kept in columns by the capture reader itself, and reads back the same. */
+    @Test
+    void aLongCaptureIsKeptInColumns(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("long.pcap");
+        io.github.handshakelab.bench.ScaleBench.main(new String[]{"long", f.toString(), "12000"});
+        CaptureTraces.Prepared p = CaptureTraces.prepare(f, 0, null, null);
+        Trace t = p.trace();
+        assertInstanceOf(CompactEvents.class, t.events());
+        assertInstanceOf(CompactTcbs.class, t.tcbs());
+        assertEquals(12_000 - 1, t.segments().size(), "the generator's segment count, as it reports");
+        List<TraceEvent> events = new ArrayList<>();
+        List<Trace.TcbSample> tcbs = new ArrayList<>();
+        p.builder().emit(p.conversation(), p.index().warnings(), p.index().stoppedEarly(), events::add, tcbs::add);
+        assertEquals(events, t.events());
+        assertEquals(tcbs, t.tcbs());
+        assertEquals(((CompactEvents) t.events()).compactSegments(), t.segments().size(), "every segment in the columns");
+        TraceIndex idx = new TraceIndex(t);
+        TraceEvent.Segment s = idx.segmentAt(t.endTime() / 2);
+        assertSame(s, idx.segmentAt(t.endTime() / 2), "the segment a frame is on keeps its identity");
+        assertEquals(s, events.get(t.events().indexOf(s)));
     }
 
     @Test
@@ -109,6 +132,12 @@ class CompactTraceTest {
         assertSame(s2, t.get(1));
         assertEquals(Side.SERVER, t.side(0));
         assertEquals(6, t.time(1));
+        // ISS, IRS and windows have columns only once a sample differs from its side's first one
+        Trace.TcbSample c1 = new Trace.TcbSample(7, Side.CLIENT, new Tcb(TcpState.SYN_SENT, 100, -1, 100, 101, 0, 0, 64240));
+        Trace.TcbSample c2 = new Trace.TcbSample(8, Side.CLIENT, new Tcb(TcpState.ESTABLISHED, 100, 500, 101, 101, 501, 65535, 64240));
+        Trace.TcbSample c3 = new Trace.TcbSample(9, Side.CLIENT, new Tcb(TcpState.SYN_SENT, 900, -1, 900, 901, 0, 0, 1000));
+        CompactTcbs r = new CompactTcbs.Builder(2).add(s1).add(c1).add(c2).add(s1).add(c3).build();
+        assertEquals(List.of(s1, c1, c2, s1, c3), r);
     }
 
     private static TraceEvent.Segment seg(int id, long t, long seq, long ack, List<Explanation> ex, List<String> analysis,
