@@ -35,7 +35,7 @@ public class MinimalFx {
                     return;
                 }
                 Platform.runLater(() -> scene.removePostLayoutPulseListener(self[0]));
-                StartupTimes.mark("complete");
+                StartupTimes.mark("frame");
             };
             scene.addPostLayoutPulseListener(self[0]);
         }
