@@ -216,6 +216,24 @@ public final class MainController implements Initializable {
      * for one of these panes first.
      */
     public void buildPanes() {
+        if (panesBuilt() || disposed) return;
+        if (!Platform.isFxApplicationThread()) {
+            // asked from another thread (a test's): built on the FX thread, this one waits
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            Platform.runLater(() -> {
+                try {
+                    buildPanes();
+                } finally {
+                    done.countDown();
+                }
+            });
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         while (buildStep()) {
             // next part
         }
