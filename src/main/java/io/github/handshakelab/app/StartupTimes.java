@@ -10,9 +10,11 @@ import java.nio.file.Path;
  * {@code startup <what> <epoch ms> <process cpu ms> <thread cpu ms>} on stdout (the bench
  * subtracts its own launch time; the JVM's start instant as the OS reports it is only precise to
  * a second). The CPU times (Linux, from /proc, 10 ms steps; -1 elsewhere) hold still when other
- * programs load the machine, where wall times do not. The bench waits for
- * {@code startup complete}, printed once the default scenario's diagram is on screen, so a window
- * that is mapped early but empty does not count as started. Otherwise silent and free.
+ * programs load the machine, where wall times do not. The milestones: {@code main},
+ * {@code toolkit}, {@code shown}, {@code frame} (the first frame with the default scenario's
+ * diagram has gone to the renderer), {@code panes} (library, notes, side tabs and features built).
+ * Whether the window shows its content the bench judges from the screen itself, so a window that
+ * is mapped early but empty does not count as started. Otherwise silent and free.
  */
 public final class StartupTimes {
     private StartupTimes() {}

@@ -53,37 +53,46 @@ public final class Windows {
         session.rebuild = () -> show(stage, session);
         c.start(scene);
         stage.setTitle(res.getString("app.title"));
+        // Only the first window of a start is built in steps; a rebuild (language switch) replaces
+        // a complete window with a complete one at once.
+        if (old != null) c.buildPanes();
         afterFirstFrame(scene, c);
         return c;
     }
 
     /**
      * Waits for the first frame that shows the diagram (laid out, with the model's trace), lets
-     * one more pulse pass so that frame has gone to the screen, marks the start complete, and
-     * then builds the panes the first frame did without ({@link MainController#buildPanes}).
+     * one more pulse pass so that frame has gone to the renderer ({@code startup frame} for the
+     * bench, which then looks at the screen itself), then builds the panes the first frame did
+     * without, one part per pulse ({@link MainController#buildStep}): between the parts the
+     * window thread handles the window system's events and the renderer paints, so the frame
+     * appears while the library and the side tabs are still being made.
      */
     static void afterFirstFrame(Scene scene, MainController c) {
         Runnable[] self = new Runnable[1];
-        boolean[] laidOut = {false};
+        int[] stage = {0};
         self[0] = () -> {
-            if (c.isDisposed()) {
+            if (c.isDisposed() || c.panesBuilt() && stage[0] == 2) {
                 Platform.runLater(() -> scene.removePostLayoutPulseListener(self[0]));
+                if (c.panesBuilt() && stage[0] == 2) StartupTimes.mark("panes");
+                stage[0] = 3;
                 return;
             }
-            if (!laidOut[0]) {
-                var d = c.diagram();
-                var t = c.model().getTrace();
-                if (d.getWidth() <= 0 || d.getHeight() <= 0 || (t != null && d.getTrace() != t)) return;
-                laidOut[0] = true;
-                Platform.requestNextPulse();
-                return;
+            switch (stage[0]) {
+                case 0 -> {
+                    var d = c.diagram();
+                    var t = c.model().getTrace();
+                    if (d.getWidth() <= 0 || d.getHeight() <= 0 || (t != null && d.getTrace() != t)) return;
+                    stage[0] = 1;
+                }
+                case 1 -> {
+                    StartupTimes.mark("frame");
+                    stage[0] = 2;
+                }
+                case 2 -> Platform.runLater(c::buildStep);
+                default -> { return; }
             }
-            Platform.runLater(() -> scene.removePostLayoutPulseListener(self[0]));
-            StartupTimes.mark("complete");
-            Platform.runLater(() -> {
-                c.buildPanes();
-                StartupTimes.mark("panes");
-            });
+            Platform.requestNextPulse();
         };
         scene.addPostLayoutPulseListener(self[0]);
     }

@@ -72,7 +72,6 @@ public final class MainController implements Initializable {
     ArithmeticController arithmeticController;
     StateMachineController statesController;
     FaultsController faultsController;
-    private boolean panesBuilt;
 
     private final WindowModel model;
     private final Session session;
@@ -211,35 +210,76 @@ public final class MainController implements Initializable {
 
     /**
      * Builds the panes the first frame does without: the library and the notes, the contents of
-     * the side tabs, then the features ({@link Extensions}). Runs once, right after the first
-     * frame (see {@code app.Windows}), or earlier when something asks for one of these panes.
+     * the side tabs, then the features ({@link Extensions}). After the first frame
+     * {@code app.Windows} calls {@link #buildStep} once per pulse, so the window keeps painting
+     * and handling events meanwhile; this builds whatever is left at once, when something asks
+     * for one of these panes first.
      */
     public void buildPanes() {
-        if (panesBuilt || disposed) return;
-        panesBuilt = true;
-        Panes.Loaded<ScenariosController> sc = load(MainController.class.getResource("scenarios.fxml"));
-        Panes.Loaded<NotesController> nt = load(MainController.class.getResource("notes.fxml"));
-        scenariosController = sc.controller();
-        notesController = nt.controller();
-        sc.root().setId("scenarios");
-        nt.root().setId("notes");
-        leftPane.getItems().setAll(sc.root(), nt.root());
-        leftPane.setDividerPositions(0.68);
-        inspectorController = fill(inspectorTab, "inspector");
-        arithmeticController = fill(arithmeticTab, "arithmetic");
-        statesController = fill(stateTab, "states");
-        faultsController = fill(faultsTab, "faults");
-        statesController.theme(session.theme);
-        if (session.trace != null) scenariosController.scrollToFirst(session.libraryFirstRow);
-        Extensions.install(this);
-        if (root.getScene() != null) {
-            root.applyCss();
-            fitTabs();
+        if (panesBuilt() || disposed) return;
+        if (!Platform.isFxApplicationThread()) {
+            // asked from another thread (a test's): built on the FX thread, this one waits
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            Platform.runLater(() -> {
+                try {
+                    buildPanes();
+                } finally {
+                    done.countDown();
+                }
+            });
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        while (buildStep()) {
+            // next part
         }
     }
 
-    /** True once {@link #buildPanes} ran. */
-    public boolean panesBuilt() { return panesBuilt; }
+    /** Parts of {@link #buildPanes}, in order; {@link #built} counts those done or under way. */
+    private static final int PARTS = 4;
+    private int built;
+
+    /** Builds the next part of the later panes; true while parts remain. */
+    public boolean buildStep() {
+        if (disposed || built >= PARTS) return false;
+        switch (built++) {
+            case 0 -> {
+                Panes.Loaded<ScenariosController> sc = load(MainController.class.getResource("scenarios.fxml"));
+                Panes.Loaded<NotesController> nt = load(MainController.class.getResource("notes.fxml"));
+                scenariosController = sc.controller();
+                notesController = nt.controller();
+                sc.root().setId("scenarios");
+                nt.root().setId("notes");
+                leftPane.getItems().setAll(sc.root(), nt.root());
+                leftPane.setDividerPositions(0.68);
+                if (session.trace != null) scenariosController.scrollToFirst(session.libraryFirstRow);
+            }
+            case 1 -> {
+                inspectorController = fill(inspectorTab, "inspector");
+                arithmeticController = fill(arithmeticTab, "arithmetic");
+            }
+            case 2 -> {
+                statesController = fill(stateTab, "states");
+                faultsController = fill(faultsTab, "faults");
+                statesController.theme(session.theme);
+            }
+            default -> {
+                Extensions.install(this);
+                if (root.getScene() != null) {
+                    root.applyCss();
+                    fitTabs();
+                }
+            }
+        }
+        return built < PARTS;
+    }
+
+    /** True once every part of {@link #buildPanes} is built. */
+    public boolean panesBuilt() { return built >= PARTS; }
 
     private <T> T fill(Tab tab, String name) {
         Panes.Loaded<T> p = load(MainController.class.getResource(name + ".fxml"));
