@@ -72,11 +72,11 @@ public final class LiveCaptureUi {
             try {
                 // Not following: the diagram must not scroll back to the playhead at its next layout pass.
                 d.autoScrollProperty().set(fresh || follow);
-                boolean indexing = m.playback().indexProperty().get() == null; // the playhead sits at 0 until then
+                boolean indexing = !m.playback().pacedProperty().get(); // the playhead sits at 0 until then
                 if (fresh) {
                     m.showTrace(t);
                     asked = t.endTime();
-                    if (m.playback().indexProperty().get() == null) m.grow(t, asked); // a long trace: seek when indexed
+                    if (!m.playback().pacedProperty().get()) m.grow(t, asked); // a long trace: seek when paced
                     else m.setPlayhead(asked);
                 } else if (follow) {
                     m.grow(t, asked = t.endTime());

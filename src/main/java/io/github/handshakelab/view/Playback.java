@@ -165,7 +165,6 @@ public final class Playback {
 
     private void pace(Pace p) {
         paced.set(false); // each new pacing is a change: listeners redraw the ticks
-        paced.set(p != null);
         if (p == null) {
             paceT = new long[]{0};
             paceW = new double[]{0};
@@ -180,6 +179,7 @@ public final class Playback {
         wallAt = Long.MIN_VALUE;
         if (time.get() > end) time.set(end);
         refresh();
+        paced.set(p != null); // last: a listener may seek to the new end
     }
 
     /** Wall seconds at 1x from the start to time {@code t} (at an instant with extra room: its start). */

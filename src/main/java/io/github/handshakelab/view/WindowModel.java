@@ -168,15 +168,14 @@ public final class WindowModel {
         playback.setTrace(t);
         index(t);
         playback.seek(time);
-        if (playback.indexProperty().get() == null) {
-            // A long trace is indexed in the background; until then the playback knows no end and
-            // holds the playhead at 0: put it where it belongs once the index is there.
-            playback.indexProperty().addListener(new javafx.beans.InvalidationListener() {
+        if (!playback.pacedProperty().get()) {
+            // A long trace is indexed and paced in the background; until then the playback knows no
+            // end and holds the playhead at 0: put it where it belongs once the pacing is there.
+            playback.pacedProperty().addListener(new javafx.beans.InvalidationListener() {
                 @Override public void invalidated(javafx.beans.Observable o) {
-                    if (playback.indexProperty().get() == null) return;
-                    playback.indexProperty().removeListener(this);
-                    // after the playback has paced the new index (it sets the index first, then its end)
-                    javafx.application.Platform.runLater(() -> { if (trace.get() == t) playback.seek(time); });
+                    if (!playback.pacedProperty().get()) return;
+                    playback.pacedProperty().removeListener(this);
+                    if (trace.get() == t) playback.seek(time);
                 }
             });
         }
