@@ -134,7 +134,13 @@ public final class DiagramPainter {
         // the playhead runs under the labels, so it never strikes a label through
         if (playhead) g.line(0, yNow, w, yNow, pal.accent(), 1.5, new double[]{6, 4}, 1);
 
-        for (DiagramLayout.Arrow a : layout.arrowsIn(vTop, vBottom)) {
+        java.util.List<DiagramLayout.Arrow> visible = layout.arrowsIn(vTop, vBottom);
+        // leaders first, so every label's background covers a leader that would run under it
+        for (DiagramLayout.Arrow a : visible) {
+            if (!ghosts && a.tStart() > now) continue;
+            leader(g, a, now, selectedId);
+        }
+        for (DiagramLayout.Arrow a : visible) {
             if (!ghosts && a.tStart() > now) continue;
             arrow(g, a, now, selectedId);
         }
@@ -207,6 +213,21 @@ public final class DiagramPainter {
             g.fillCircle(hx, hy, r + 1.5, pal.background(), 1);
             g.fillCircle(hx, hy, r, pal.accent(), 1);
         }
+    }
+
+    /**
+     * The thin line from a displaced label to the point on its arrow it names (none when the
+     * label sits beside its arrow), in the arrow's colour, fainter, with a small dot on the arrow.
+     */
+    public void leader(Painter g, DiagramLayout.Arrow a, long now, int selectedId) {
+        DiagramLayout.Leader l = layout.leader(a);
+        if (l == null) return;
+        TraceEvent.Segment s = a.segment();
+        String colour = s.id() == selectedId ? pal.accent() : s.flags().rst() ? pal.danger() : pal.arrow();
+        double alpha = a.tStart() > now ? 0.16 : 0.6;
+        double st = pal.stroke();
+        g.line(l.x1(), l.y1(), l.ax(), l.ay(), colour, st, SOLID, alpha);
+        g.fillCircle(l.ax(), l.ay(), 2 * st, colour, alpha);
     }
 
     private void zigzag(Painter g, double y, double w) {
