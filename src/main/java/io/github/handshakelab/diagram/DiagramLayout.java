@@ -318,8 +318,9 @@ public final class DiagramLayout {
             lbh[i] = b.h();
             // a label that is not beside its arrow gets a leader to the point it was placed for
             boolean displaced = placer.lastPush > 0 && distance(b, i) > LEADER_AFTER * options.lineHeight();
-            ldx[i] = displaced ? placer.lastAnchorX : Double.NaN;
-            ldy[i] = displaced ? placer.lastAnchorY : Double.NaN;
+            double[] anchor = displaced ? placer.anchor(i, b, placer.lastAnchorX, placer.lastAnchorY) : null;
+            ldx[i] = displaced ? anchor[0] : Double.NaN;
+            ldy[i] = displaced ? anchor[1] : Double.NaN;
             placed.add(i, b.y(), b.y() + b.h());
             if (placer.lastHits > 0) {
                 if (nStuck == stuck.length) stuck = Arrays.copyOf(stuck, nStuck * 2);
@@ -536,6 +537,8 @@ public final class DiagramLayout {
         int lastHits;
         /** Rings the last label was pushed out from its arrow (0: beside it), and the point on the arrow it belongs to. */
         int lastPush;
+        /** The last label's place is free but its leader runs through another label (nothing better was found). */
+        boolean lastSpare;
         double lastAnchorX, lastAnchorY;
         // the anchor of the candidate candidate() made last
         private double cx, cy;
@@ -552,7 +555,7 @@ public final class DiagramLayout {
         Box place(int i, double wideW, double wideH) {
             lastPush = 0;
             Box b = place(i, wideW, wideH, Integer.MAX_VALUE, null);
-            if (lastHits == 0) return b;
+            if (lastHits == 0 && !lastSpare) return b;
             // once hundreds are stuck the rows are too small for this type: a second search each would
             // only double the layout time (the 100,000-segment bulk in the projector's sizes)
             if (stuck >= MAX_STUCK) return b;
@@ -560,16 +563,28 @@ public final class DiagramLayout {
             TraceEvent.Segment s = index.segment(i);
             LabelLines narrow = labelLines(s, s.label(options.absolute()), true);
             double narrowW = narrow.width(options), narrowH = narrow.height(options);
-            if (narrowW >= wideW - 1 || ++stuck > MAX_STUCK) return b; // no narrower form, or too many stuck
-            int wideHits = lastHits;
-            Box n = place(i, narrowW, narrowH, wideHits, b);
-            if (n != b) return n;
+            boolean wideSpare = lastSpare;
+            if (narrowW >= wideW - 1 || (!wideSpare && ++stuck > MAX_STUCK)) return b; // no narrower form, or too many stuck
+            int wideHits = lastHits, widePush = lastPush;
+            double wideX = lastAnchorX, wideY = lastAnchorY;
+            // a free wide place with a blocked leader: the stacked form only if it is free with a free leader
+            Box n = wideSpare ? place(i, narrowW, narrowH, 1, null) : place(i, narrowW, narrowH, wideHits, b);
+            if (wideSpare ? lastHits == 0 && !lastSpare : n != b) return n;
             lastHits = wideHits;
+            lastPush = widePush;
+            lastAnchorX = wideX;
+            lastAnchorY = wideY;
+            lastSpare = wideSpare;
             return b;
         }
 
         private Box place(int i, double w, double h, int bestHits, Box best) {
             double[] fractions = {0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9, 0.03, 0.97};
+            // a free place whose leader would have to run through another label: only if nothing better
+            lastSpare = false;
+            Box spare = null;
+            int sparePush = 0;
+            double spareX = 0, spareY = 0;
             for (int push = 0; push <= 8; push++) {
                 for (int below = 0; below < 2; below++) {
                     for (double f : fractions) {
@@ -577,6 +592,11 @@ public final class DiagramLayout {
                         // a label beyond a compressed gap reads as an event of another time (issue 7)
                         if (push > 0 && acrossAGap(b, cy)) continue;
                         int hits = hits(b, bestHits);
+                        if (hits == 0 && push > 0 && distance(b, i) > LEADER_AFTER * options.lineHeight()
+                                && freeAnchor(i, b, cx, cy) == null) {
+                            if (spare == null) { spare = b; sparePush = push; spareX = cx; spareY = cy; }
+                            continue;
+                        }
                         if (hits < bestHits || hits == 0) {
                             bestHits = hits;
                             best = b;
@@ -588,6 +608,14 @@ public final class DiagramLayout {
                     }
                 }
             }
+            if (spare != null) {
+                lastHits = 0;
+                lastPush = sparePush;
+                lastAnchorX = spareX;
+                lastAnchorY = spareY;
+                lastSpare = true;
+                return spare;
+            }
             if (best == null) { // every candidate refused: never so for the rings beside the arrow, but be safe
                 best = candidate(i, 0.5, false, 0, w, h);
                 bestHits = hits(best, Integer.MAX_VALUE);
@@ -595,6 +623,49 @@ public final class DiagramLayout {
             }
             lastHits = bestHits;
             return best;
+        }
+
+        /**
+         * Where a displaced label's leader meets its arrow: the point it was placed for, unless the
+         * leader would run through a label already placed or a fixed obstacle; then the point on
+         * the arrow with the shortest such free leader (none free: the point it was placed for).
+         */
+        double[] anchor(int i, Box b, double fx, double fy) {
+            double[] free = freeAnchor(i, b, fx, fy);
+            return free != null ? free : new double[]{fx, fy};
+        }
+
+        /** The anchor {@link #anchor} picks, or null when every leader from {@code b} to the arrow runs through something. */
+        private double[] freeAnchor(int i, Box b, double fx, double fy) {
+            if (leaderFree(i, b, fx, fy)) return new double[]{fx, fy};
+            double ax = ax1(i), ay = ay1[i], bx = ax2(i), by = ay2[i];
+            double[] out = null;
+            double best = Double.MAX_VALUE;
+            for (int k = 1; k < 32; k++) {
+                double f = k / 32.0, px = ax + f * (bx - ax), py = ay + f * (by - ay);
+                double len = outside(b, px, py);
+                if (len < best && leaderFree(i, b, px, py)) { best = len; out = new double[]{px, py}; }
+            }
+            return out;
+        }
+
+        private boolean leaderFree(int i, Box b, double px, double py) {
+            double sx = Math.max(b.x(), Math.min(b.x() + b.w(), px)), sy = Math.max(b.y(), Math.min(b.y() + b.h(), py));
+            double top = Math.min(sy, py), bottom = Math.max(sy, py);
+            for (int c = placed.cell(top), ce = placed.cell(bottom); c <= ce; c++) {
+                int[] ids = placed.ids(c);
+                for (int k = 0, m = placed.size(c); k < m; k++) {
+                    int j = ids[k];
+                    if (j != i && new Box(lbx[j], lby[j], lbw[j], lbh[j]).crosses(sx, sy, px, py, 0)) return false;
+                }
+            }
+            for (int c = fixed.cell(top), ce = fixed.cell(bottom); c <= ce; c++) {
+                int[] ids = fixed.ids(c);
+                for (int k = 0, m = fixed.size(c); k < m; k++) {
+                    if (obstacles.get(ids[k]).crosses(sx, sy, px, py, 0)) return false;
+                }
+            }
+            return true;
         }
 
         /** True when a gap band lies between the point {@code (.., ay)} on the arrow and the box. */

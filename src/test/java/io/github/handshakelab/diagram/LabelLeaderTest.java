@@ -29,7 +29,7 @@ class LabelLeaderTest {
         List<Arguments> out = new ArrayList<>();
         Trace t = Simulator.run(Scenarios.byId("lost-final-ack").orElseThrow());
         for (Locale l : new Locale[]{Locale.ROOT, Locale.SIMPLIFIED_CHINESE}) {
-            for (double w : new double[]{580, 600, 617, 640, 660, 700, 1200}) {
+            for (double w : new double[]{580, 600, 617, 633, 640, 660, 700, 1200}) {
                 out.add(Arguments.of("lost-final-ack projector " + w + " " + l,
                         new DiagramLayout(t, DiagramLayout.Options.of(Palette.PROJECTOR, w, 1, false, DiagramLayout.Spacing.AUTO, l, false))));
             }
@@ -44,12 +44,21 @@ class LabelLeaderTest {
         assertEquals(List.of(), farLabels(l), name);
     }
 
-    /** The 1280x800 case itself: the final ACK sits beside its own arrow, above the 60 s band. */
-    @Test
-    void theFinalAckOfLostFinalAckStaysAboveTheSixtySecondBand() {
+    /**
+     * The 1280x800 case itself (617 px in English, 633 px in Chinese): the final ACK sits above the
+     * 60 s band, beside its arrow or led to it. In English no leader runs through another label; in
+     * Chinese (633 px, as at 640) the final ACK's only free place is above the retransmitted FIN's
+     * label, so its leader has to cross that label (under its background): known, not avoidable
+     * with these candidates.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"617, en, 0", "633, zh-CN, 1"})
+    void theFinalAckOfLostFinalAckStaysAboveTheSixtySecondBand(double width, String lang, int crossings) {
         Trace t = Simulator.run(Scenarios.byId("lost-final-ack").orElseThrow());
-        DiagramLayout l = new DiagramLayout(t, DiagramLayout.Options.of(Palette.PROJECTOR, 617, 1, false,
-                DiagramLayout.Spacing.AUTO, Locale.ROOT, false));
+        DiagramLayout l = new DiagramLayout(t, DiagramLayout.Options.of(Palette.PROJECTOR, width, 1, false,
+                DiagramLayout.Spacing.AUTO, Locale.forLanguageTag(lang), false));
+        assertEquals(crossings, leadersThroughLabels(l).size(), leadersThroughLabels(l).toString());
+        assertEquals(List.of(), farLabels(l));
         DiagramLayout.GapBreak sixty = l.gaps().stream().filter(g -> g.text().contains("60.0 s")).findFirst().orElseThrow();
         DiagramLayout.Arrow last = null;
         for (DiagramLayout.Arrow a : l.arrows()) if (Math.max(a.y1(), a.y2()) <= sixty.y0() + 1) last = a;
@@ -57,6 +66,21 @@ class LabelLeaderTest {
         assertTrue(last.text().startsWith("ACK "), last.text());
         assertTrue(last.label().y() + last.label().h() <= sixty.y0(), "final ACK's label above the band: " + last.label());
         assertTrue(distance(last.label(), last) <= l.options().lineHeight() || l.leader(last) != null, last.label().toString());
+    }
+
+    /** Leaders that run through another label (avoided where a free leader exists; at 640 px one cannot be). */
+    static List<String> leadersThroughLabels(DiagramLayout l) {
+        List<String> out = new ArrayList<>();
+        for (DiagramLayout.Arrow a : l.arrows()) {
+            DiagramLayout.Leader leader = l.leader(a);
+            if (leader == null) continue;
+            for (DiagramLayout.Arrow o : l.arrows()) {
+                if (o.segment().id() != a.segment().id() && o.label().crosses(leader.x1(), leader.y1(), leader.ax(), leader.ay(), 0)) {
+                    out.add("label " + a.segment().id() + "'s leader runs through label " + o.segment().id());
+                }
+            }
+        }
+        return out;
     }
 
     /** Labels neither beside their arrow (within a line height) nor led to a point on it, or beyond a gap band. */
