@@ -226,8 +226,38 @@ public final class DiagramPainter {
         String colour = s.id() == selectedId ? pal.accent() : s.flags().rst() ? pal.danger() : pal.arrow();
         double alpha = a.tStart() > now ? 0.16 : 0.6;
         double st = pal.stroke();
-        g.line(l.x1(), l.y1(), l.ax(), l.ay(), colour, st, SOLID, alpha);
+        // where the only free place is beyond another label, the leader passes behind it: drawn only outside labels
+        double dx = l.ax() - l.x1(), dy = l.ay() - l.y1();
+        java.util.List<double[]> hidden = new java.util.ArrayList<>();
+        for (DiagramLayout.Arrow o : layout.arrowsIn(Math.min(l.y1(), l.ay()), Math.max(l.y1(), l.ay()))) {
+            if (o.segment().id() == s.id()) continue;
+            double[] in = inside(o.label(), l.x1(), l.y1(), dx, dy);
+            if (in != null) hidden.add(in);
+        }
+        hidden.sort((p, q) -> Double.compare(p[0], q[0]));
+        double from = 0;
+        for (double[] h : hidden) {
+            if (h[0] > from) g.line(l.x1() + from * dx, l.y1() + from * dy, l.x1() + h[0] * dx, l.y1() + h[0] * dy, colour, st, SOLID, alpha);
+            from = Math.max(from, h[1]);
+        }
+        if (from < 1) g.line(l.x1() + from * dx, l.y1() + from * dy, l.ax(), l.ay(), colour, st, SOLID, alpha);
         g.fillCircle(l.ax(), l.ay(), 2 * st, colour, alpha);
+    }
+
+    /** The part {t0, t1} of the segment (x, y) + t (dx, dy), 0 <= t <= 1, inside box b; null when it misses. */
+    private static double[] inside(DiagramLayout.Box b, double x, double y, double dx, double dy) {
+        double t0 = 0, t1 = 1;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {x - b.x(), b.x() + b.w() - x, y - b.y(), b.y() + b.h() - y};
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) return null;
+            } else {
+                double r = q[i] / p[i];
+                if (p[i] < 0) t0 = Math.max(t0, r); else t1 = Math.min(t1, r);
+            }
+        }
+        return t0 < t1 ? new double[]{t0, t1} : null;
     }
 
     private void zigzag(Painter g, double y, double w) {
