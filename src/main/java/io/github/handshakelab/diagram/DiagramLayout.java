@@ -332,6 +332,9 @@ public final class DiagramLayout {
         return Arrays.copyOf(stuck, nStuck);
     }
 
+    /** Traces up to this many segments have their leaders kept out of other labels (see LabelPlacer). */
+    private static final int ROUTE_LEADERS_UP_TO = 2_000;
+
     /** A label further than this many line heights from its arrow's line has a leader to it. */
     static final double LEADER_AFTER = 0.9;
 
@@ -533,6 +536,12 @@ public final class DiagramLayout {
         private final double lo = Math.min(clientX, serverX) + options.labelInset();
         private final double hi = Math.max(clientX, serverX) - options.labelInset();
         private final int[] seen = new int[1];
+        /**
+         * Whether leaders are kept out of other labels: searching for a free leader costs a scan per
+         * candidate, so a long trace (a live capture of 20,000 segments is laid out again and again)
+         * keeps the first free place and the point it was placed for.
+         */
+        private final boolean routeLeaders = index.segmentCount() <= ROUTE_LEADERS_UP_TO;
         /** Collisions of the last label placed: 0 when it found a free place. */
         int lastHits;
         /** Rings the last label was pushed out from its arrow (0: beside it), and the point on the arrow it belongs to. */
@@ -592,7 +601,7 @@ public final class DiagramLayout {
                         // a label beyond a compressed gap reads as an event of another time (issue 7)
                         if (push > 0 && acrossAGap(b, cy)) continue;
                         int hits = hits(b, bestHits);
-                        if (hits == 0 && push > 0 && distance(b, i) > LEADER_AFTER * options.lineHeight()
+                        if (hits == 0 && push > 0 && routeLeaders && distance(b, i) > LEADER_AFTER * options.lineHeight()
                                 && freeAnchor(i, b, cx, cy) == null) {
                             if (spare == null) { spare = b; sparePush = push; spareX = cx; spareY = cy; }
                             continue;
@@ -631,6 +640,7 @@ public final class DiagramLayout {
          * the arrow with the shortest such free leader (none free: the point it was placed for).
          */
         double[] anchor(int i, Box b, double fx, double fy) {
+            if (!routeLeaders) return new double[]{fx, fy};
             double[] free = freeAnchor(i, b, fx, fy);
             return free != null ? free : new double[]{fx, fy};
         }
