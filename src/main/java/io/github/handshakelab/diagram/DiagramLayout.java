@@ -164,6 +164,8 @@ public final class DiagramLayout {
     private final double clientX, serverX, networkX;
     // Arrows in send order, as columns (a million segments keep no record each): see arrowAt.
     private double[] ay1, ay2, lbx, lby, lbw, lbh;
+    // where a displaced label's leader line meets its arrow; NaN when the label sits beside its arrow
+    private double[] ldx, ldy;
     private SendOrderIndex arrowIdx;
     private List<StateBand> bands;
     private YIndex bandIdx;
@@ -279,7 +281,13 @@ public final class DiagramLayout {
         // the first instant (an export writes the endpoints' names there), gap bands, "RTO fired", "lost".
         obstacles.add(new Box(0, -10_000, options.width(), 10_000 + headerBottom(options)));
         for (GapBreak g : gapBreaks) obstacles.add(g.band());
-        for (TimerSpan t : timers) if (t.label() != null) obstacles.add(t.label());
+        for (TimerSpan t : timers) {
+            if (t.label() == null) continue;
+            obstacles.add(t.label());
+            // the bracket's line too: in narrow windows (projector type at 1280x800) a label can reach it
+            double bx = x(t.side()) + (t.side() == Side.CLIENT ? 1 : -1) * options.bracketOffset();
+            obstacles.add(new Box(bx - 2, t.y0(), 4, Math.max(0, t.y1() - t.y0())));
+        }
         double small = options.smallFont();
         for (int i = 0; i < ns; i++) {
             if (!index.dropped(i)) continue;
@@ -297,6 +305,8 @@ public final class DiagramLayout {
         lby = new double[ns];
         lbw = new double[ns];
         lbh = new double[ns];
+        ldx = new double[ns];
+        ldy = new double[ns];
         LabelPlacer placer = new LabelPlacer(lines, placed, fixed);
         int[] stuck = new int[4];
         int nStuck = 0;
@@ -306,6 +316,11 @@ public final class DiagramLayout {
             lby[i] = b.y();
             lbw[i] = b.w();
             lbh[i] = b.h();
+            // a label that is not beside its arrow gets a leader to the point it was placed for
+            boolean displaced = placer.lastPush > 0 && distance(b, i) > LEADER_AFTER * options.lineHeight();
+            double[] anchor = displaced ? placer.anchor(i, b, placer.lastAnchorX, placer.lastAnchorY) : null;
+            ldx[i] = displaced ? anchor[0] : Double.NaN;
+            ldy[i] = displaced ? anchor[1] : Double.NaN;
             placed.add(i, b.y(), b.y() + b.h());
             if (placer.lastHits > 0) {
                 if (nStuck == stuck.length) stuck = Arrays.copyOf(stuck, nStuck * 2);
@@ -315,6 +330,33 @@ public final class DiagramLayout {
         this.arrowIdx = SendOrderIndex.of(ns, this::arrowTop, this::arrowBottom);
         lineGrid = null;
         return Arrays.copyOf(stuck, nStuck);
+    }
+
+    /** Traces up to this many segments have their leaders kept out of other labels (see LabelPlacer). */
+    private static final int ROUTE_LEADERS_UP_TO = 2_000;
+
+    /** A label further than this many line heights from its arrow's line has a leader to it. */
+    static final double LEADER_AFTER = 0.9;
+
+    /** Shortest distance between a box and arrow {@code i}'s line, 0 when the line crosses it. */
+    private double distance(Box b, int i) {
+        double x1 = ax1(i), y1 = ay1[i], x2 = ax2(i), y2 = ay2[i];
+        if (b.crosses(x1, y1, x2, y2, 0)) return 0;
+        double d = Math.min(outside(b, x1, y1), outside(b, x2, y2));
+        double[] xs = {b.x(), b.x() + b.w()}, ys = {b.y(), b.y() + b.h()};
+        for (double cx : xs) {
+            for (double cy : ys) {
+                double dx = x2 - x1, dy = y2 - y1, len2 = dx * dx + dy * dy;
+                double f = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((cx - x1) * dx + (cy - y1) * dy) / len2));
+                d = Math.min(d, Math.hypot(x1 + f * dx - cx, y1 + f * dy - cy));
+            }
+        }
+        return d;
+    }
+
+    /** Distance from a point to a box, 0 inside it. */
+    private static double outside(Box b, double x, double y) {
+        return Math.hypot(Math.max(0, Math.max(b.x() - x, x - b.x() - b.w())), Math.max(0, Math.max(b.y() - y, y - b.y() - b.h())));
     }
 
     private double ax1(int i) { return x(index.from(i)); }
@@ -494,8 +536,21 @@ public final class DiagramLayout {
         private final double lo = Math.min(clientX, serverX) + options.labelInset();
         private final double hi = Math.max(clientX, serverX) - options.labelInset();
         private final int[] seen = new int[1];
+        /**
+         * Whether leaders are kept out of other labels: searching for a free leader costs a scan per
+         * candidate, so a long trace (a live capture of 20,000 segments is laid out again and again)
+         * keeps the first free place and the point it was placed for.
+         */
+        private final boolean routeLeaders = index.segmentCount() <= ROUTE_LEADERS_UP_TO;
         /** Collisions of the last label placed: 0 when it found a free place. */
         int lastHits;
+        /** Rings the last label was pushed out from its arrow (0: beside it), and the point on the arrow it belongs to. */
+        int lastPush;
+        /** The last label's place is free but its leader runs through another label (nothing better was found). */
+        boolean lastSpare;
+        double lastAnchorX, lastAnchorY;
+        // the anchor of the candidate candidate() made last
+        private double cx, cy;
         private int stuck;
 
         LabelPlacer(Grid lines, Grid placed, Grid fixed) {
@@ -507,8 +562,9 @@ public final class DiagramLayout {
          * a third of the width: it fits beside an arrow that crosses its own); else the least bad.
          */
         Box place(int i, double wideW, double wideH) {
+            lastPush = 0;
             Box b = place(i, wideW, wideH, Integer.MAX_VALUE, null);
-            if (lastHits == 0) return b;
+            if (lastHits == 0 && !lastSpare) return b;
             // once hundreds are stuck the rows are too small for this type: a second search each would
             // only double the layout time (the 100,000-segment bulk in the projector's sizes)
             if (stuck >= MAX_STUCK) return b;
@@ -516,38 +572,136 @@ public final class DiagramLayout {
             TraceEvent.Segment s = index.segment(i);
             LabelLines narrow = labelLines(s, s.label(options.absolute()), true);
             double narrowW = narrow.width(options), narrowH = narrow.height(options);
-            if (narrowW >= wideW - 1 || ++stuck > MAX_STUCK) return b; // no narrower form, or too many stuck
-            int wideHits = lastHits;
-            Box n = place(i, narrowW, narrowH, wideHits, b);
-            if (n != b) return n;
+            boolean wideSpare = lastSpare;
+            if (narrowW >= wideW - 1 || (!wideSpare && ++stuck > MAX_STUCK)) return b; // no narrower form, or too many stuck
+            int wideHits = lastHits, widePush = lastPush;
+            double wideX = lastAnchorX, wideY = lastAnchorY;
+            // a free wide place with a blocked leader: the stacked form only if it is free with a free leader
+            Box n = wideSpare ? place(i, narrowW, narrowH, 1, null) : place(i, narrowW, narrowH, wideHits, b);
+            if (wideSpare ? lastHits == 0 && !lastSpare : n != b) return n;
             lastHits = wideHits;
+            lastPush = widePush;
+            lastAnchorX = wideX;
+            lastAnchorY = wideY;
+            lastSpare = wideSpare;
             return b;
         }
 
         private Box place(int i, double w, double h, int bestHits, Box best) {
             double[] fractions = {0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9, 0.03, 0.97};
+            // a free place whose leader would have to run through another label: only if nothing better
+            lastSpare = false;
+            Box spare = null;
+            int sparePush = 0;
+            double spareX = 0, spareY = 0;
             for (int push = 0; push <= 8; push++) {
                 for (int below = 0; below < 2; below++) {
                     for (double f : fractions) {
                         Box b = candidate(i, f, below == 1, push * 0.75 * options.lineHeight(), w, h);
+                        // a label beyond a compressed gap reads as an event of another time (issue 7)
+                        if (push > 0 && acrossAGap(b, cy)) continue;
                         int hits = hits(b, bestHits);
+                        if (hits == 0 && push > 0 && routeLeaders && distance(b, i) > LEADER_AFTER * options.lineHeight()
+                                && freeAnchor(i, b, cx, cy) == null) {
+                            if (spare == null) { spare = b; sparePush = push; spareX = cx; spareY = cy; }
+                            continue;
+                        }
+                        if (hits < bestHits || hits == 0) {
+                            bestHits = hits;
+                            best = b;
+                            lastPush = push;
+                            lastAnchorX = cx;
+                            lastAnchorY = cy;
+                        }
                         if (hits == 0) { lastHits = 0; return b; }
-                        if (hits < bestHits) { bestHits = hits; best = b; }
                     }
                 }
+            }
+            if (spare != null) {
+                lastHits = 0;
+                lastPush = sparePush;
+                lastAnchorX = spareX;
+                lastAnchorY = spareY;
+                lastSpare = true;
+                return spare;
+            }
+            if (best == null) { // every candidate refused: never so for the rings beside the arrow, but be safe
+                best = candidate(i, 0.5, false, 0, w, h);
+                bestHits = hits(best, Integer.MAX_VALUE);
+                lastPush = 0;
             }
             lastHits = bestHits;
             return best;
         }
 
+        /**
+         * Where a displaced label's leader meets its arrow: the point it was placed for, unless the
+         * leader would run through a label already placed or a fixed obstacle; then the point on
+         * the arrow with the shortest such free leader (none free: the point it was placed for).
+         */
+        double[] anchor(int i, Box b, double fx, double fy) {
+            if (!routeLeaders) return new double[]{fx, fy};
+            double[] free = freeAnchor(i, b, fx, fy);
+            return free != null ? free : new double[]{fx, fy};
+        }
+
+        /** The anchor {@link #anchor} picks, or null when every leader from {@code b} to the arrow runs through something. */
+        private double[] freeAnchor(int i, Box b, double fx, double fy) {
+            if (leaderFree(i, b, fx, fy)) return new double[]{fx, fy};
+            double ax = ax1(i), ay = ay1[i], bx = ax2(i), by = ay2[i];
+            double[] out = null;
+            double best = Double.MAX_VALUE;
+            for (int k = 1; k < 32; k++) {
+                double f = k / 32.0, px = ax + f * (bx - ax), py = ay + f * (by - ay);
+                double len = outside(b, px, py);
+                if (len < best && leaderFree(i, b, px, py)) { best = len; out = new double[]{px, py}; }
+            }
+            return out;
+        }
+
+        private boolean leaderFree(int i, Box b, double px, double py) {
+            double sx = Math.max(b.x(), Math.min(b.x() + b.w(), px)), sy = Math.max(b.y(), Math.min(b.y() + b.h(), py));
+            double top = Math.min(sy, py), bottom = Math.max(sy, py);
+            for (int c = placed.cell(top), ce = placed.cell(bottom); c <= ce; c++) {
+                int[] ids = placed.ids(c);
+                for (int k = 0, m = placed.size(c); k < m; k++) {
+                    int j = ids[k];
+                    if (j != i && new Box(lbx[j], lby[j], lbw[j], lbh[j]).crosses(sx, sy, px, py, 0)) return false;
+                }
+            }
+            for (int c = fixed.cell(top), ce = fixed.cell(bottom); c <= ce; c++) {
+                int[] ids = fixed.ids(c);
+                for (int k = 0, m = fixed.size(c); k < m; k++) {
+                    if (obstacles.get(ids[k]).crosses(sx, sy, px, py, 0)) return false;
+                }
+            }
+            return true;
+        }
+
+        /** True when a gap band lies between the point {@code (.., ay)} on the arrow and the box. */
+        private boolean acrossAGap(Box b, double ay) {
+            double top = Math.min(ay, b.y()), bottom = Math.max(ay, b.y() + b.h());
+            boolean[] across = {false};
+            gapIdx.forEach(top, bottom, k -> {
+                GapBreak g = gapBreaks.get(k);
+                if ((ay <= g.y0() + 1 && b.y() >= g.y1() - 1) || (ay >= g.y1() - 1 && b.y() + b.h() <= g.y0() + 1)) across[0] = true;
+            });
+            return across[0];
+        }
+
         /** Just above (or below) the point at fraction f along the arrow, clear of its slope over the box width. */
         private Box candidate(int i, double f, boolean below, double push, double w, double h) {
             double ax = ax1(i), ay = ay1[i], bx = ax2(i), by = ay2[i];
-            double cx = ax + f * (bx - ax), cy = ay + f * (by - ay);
+            cx = ax + f * (bx - ax);
+            cy = ay + f * (by - ay);
             double left = hi - lo < w ? lo : Math.max(lo, Math.min(hi - w, cx - w / 2));
             // the line's height at both ends of the box, so the arrow never crosses its own label
             double slope = bx == ax ? 0 : (by - ay) / (bx - ax);
-            double ya = cy + slope * (left - cx), yb = cy + slope * (left + w - cx);
+            // (within the arrow's own x range: a label wider than a lost arrow's half way, or than the
+            // room between the lifelines in the projector's type, is beside the line, not its extension)
+            double x0 = Math.min(ax, bx), x1 = Math.max(ax, bx);
+            double ya = cy + slope * (Math.max(x0, Math.min(x1, left)) - cx);
+            double yb = cy + slope * (Math.max(x0, Math.min(x1, left + w)) - cx);
             double clear = clearance() + 1;
             double top = below ? Math.max(ya, yb) + clear + push : Math.min(ya, yb) - h - clear - push;
             return new Box(left, top, w, h);
@@ -804,6 +958,25 @@ public final class DiagramLayout {
         List<GapBreak> out = new ArrayList<>();
         gapIdx.forEach(yTop, yBottom, i -> out.add(gapBreaks.get(i)));
         return out;
+    }
+
+    /**
+     * A leader line from a displaced label to its arrow: from the label box's edge nearest to
+     * {@code (ax, ay)}, the point on the arrow it was placed for.
+     */
+    public record Leader(double x1, double y1, double ax, double ay) {}
+
+    /**
+     * The leader of an arrow's label, or null when the label sits beside its arrow. A label pushed
+     * away from its arrow (the only free place in a crowded spot) gets one, as in textbook figures,
+     * so a reader still sees which arrow it names.
+     */
+    public Leader leader(Arrow a) {
+        int i = index.segmentIndex(a.segment().id());
+        if (i < 0 || Double.isNaN(ldx[i])) return null;
+        double ax = ldx[i], ay = ldy[i];
+        Box b = a.label();
+        return new Leader(Math.max(b.x(), Math.min(b.x() + b.w(), ax)), Math.max(b.y(), Math.min(b.y() + b.h(), ay)), ax, ay);
     }
 
     /** The arrow nearest to a point within {@code tolerance}, line or label, or null. */

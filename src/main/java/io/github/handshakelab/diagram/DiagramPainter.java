@@ -134,7 +134,13 @@ public final class DiagramPainter {
         // the playhead runs under the labels, so it never strikes a label through
         if (playhead) g.line(0, yNow, w, yNow, pal.accent(), 1.5, new double[]{6, 4}, 1);
 
-        for (DiagramLayout.Arrow a : layout.arrowsIn(vTop, vBottom)) {
+        java.util.List<DiagramLayout.Arrow> visible = layout.arrowsIn(vTop, vBottom);
+        // leaders first, so every label's background covers a leader that would run under it
+        for (DiagramLayout.Arrow a : visible) {
+            if (!ghosts && a.tStart() > now) continue;
+            leader(g, a, now, selectedId);
+        }
+        for (DiagramLayout.Arrow a : visible) {
             if (!ghosts && a.tStart() > now) continue;
             arrow(g, a, now, selectedId);
         }
@@ -207,6 +213,51 @@ public final class DiagramPainter {
             g.fillCircle(hx, hy, r + 1.5, pal.background(), 1);
             g.fillCircle(hx, hy, r, pal.accent(), 1);
         }
+    }
+
+    /**
+     * The thin line from a displaced label to the point on its arrow it names (none when the
+     * label sits beside its arrow), in the arrow's colour, fainter, with a small dot on the arrow.
+     */
+    public void leader(Painter g, DiagramLayout.Arrow a, long now, int selectedId) {
+        DiagramLayout.Leader l = layout.leader(a);
+        if (l == null) return;
+        TraceEvent.Segment s = a.segment();
+        String colour = s.id() == selectedId ? pal.accent() : s.flags().rst() ? pal.danger() : pal.arrow();
+        double alpha = a.tStart() > now ? 0.16 : 0.6;
+        double st = pal.stroke();
+        // where the only free place is beyond another label, the leader passes behind it: drawn only outside labels
+        double dx = l.ax() - l.x1(), dy = l.ay() - l.y1();
+        java.util.List<double[]> hidden = new java.util.ArrayList<>();
+        for (DiagramLayout.Arrow o : layout.arrowsIn(Math.min(l.y1(), l.ay()), Math.max(l.y1(), l.ay()))) {
+            if (o.segment().id() == s.id()) continue;
+            double[] in = inside(o.label(), l.x1(), l.y1(), dx, dy);
+            if (in != null) hidden.add(in);
+        }
+        hidden.sort((p, q) -> Double.compare(p[0], q[0]));
+        double from = 0;
+        for (double[] h : hidden) {
+            if (h[0] > from) g.line(l.x1() + from * dx, l.y1() + from * dy, l.x1() + h[0] * dx, l.y1() + h[0] * dy, colour, st, SOLID, alpha);
+            from = Math.max(from, h[1]);
+        }
+        if (from < 1) g.line(l.x1() + from * dx, l.y1() + from * dy, l.ax(), l.ay(), colour, st, SOLID, alpha);
+        g.fillCircle(l.ax(), l.ay(), 2 * st, colour, alpha);
+    }
+
+    /** The part {t0, t1} of the segment (x, y) + t (dx, dy), 0 <= t <= 1, inside box b; null when it misses. */
+    private static double[] inside(DiagramLayout.Box b, double x, double y, double dx, double dy) {
+        double t0 = 0, t1 = 1;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {x - b.x(), b.x() + b.w() - x, y - b.y(), b.y() + b.h() - y};
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) return null;
+            } else {
+                double r = q[i] / p[i];
+                if (p[i] < 0) t0 = Math.max(t0, r); else t1 = Math.min(t1, r);
+            }
+        }
+        return t0 < t1 ? new double[]{t0, t1} : null;
     }
 
     private void zigzag(Painter g, double y, double w) {
