@@ -45,9 +45,7 @@ class LessonWindowTest {
 
     @AfterEach
     void closeDialogs(FxRobot robot) {
-        robot.interact(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) if (w != stage && w instanceof Stage st) st.close();
-        });
+        robot.interact(() -> TestWindow.closeOthers(stage));
     }
 
     private MainController c() {

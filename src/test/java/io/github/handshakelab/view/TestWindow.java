@@ -28,4 +28,9 @@ public final class TestWindow {
         stage.show();
         return s;
     }
+
+    /** Closes every window but the main one (dialogs a test opened), so none covers the next test's buttons. */
+    public static void closeOthers(Stage stage) {
+        for (javafx.stage.Window w : java.util.List.copyOf(javafx.stage.Window.getWindows())) if (w != stage && w instanceof Stage st) st.close();
+    }
 }
