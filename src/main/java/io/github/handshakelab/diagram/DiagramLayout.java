@@ -378,6 +378,28 @@ public final class DiagramLayout {
     /** The time axis and, per segment, its row offset: the part of a layout its height depends on. */
     private record Rows(TimeAxis axis, int[] rank, int[] instOf, double[] step, double slant) {}
 
+    /**
+     * The zoom in [min, max] at which the layout fits {@code avail} pixels of height, as large as
+     * possible. Height mostly grows with zoom, so a bisection finds it; but in a narrow diagram
+     * labels that find no place ask for rows of their own, more of them at a smaller zoom, so when
+     * nothing fits the least zoom is not always the shortest: then the zoom with the shortest
+     * layout among a few tried (the most of the exchange on screen).
+     */
+    public static double fitZoom(TraceIndex index, java.util.function.DoubleFunction<Options> at, double avail, double min, double max) {
+        double lo = min, hi = max;
+        for (int i = 0; i < 24; i++) {
+            double mid = Math.sqrt(lo * hi);
+            if (heightOf(index, at.apply(mid)) <= avail) lo = mid; else hi = mid;
+        }
+        if (index.segmentCount() > 200 || heightOf(index, at.apply(lo)) <= avail) return lo;
+        double best = lo, bestH = heightOf(index, at.apply(lo));
+        for (double z = min; z <= Math.min(max, 4 * min); z *= 1.15) {
+            double h = heightOf(index, at.apply(z));
+            if (h < bestH - 0.5) { best = z; bestH = h; }
+        }
+        return best;
+    }
+
     /** Height of the layout these options would give, computing only its time axis (the "fit" zoom tries many). */
     public static double heightOf(TraceIndex index, Options options) {
         // A short trace is laid out whole: the room its stuck labels asked for is part of its height.

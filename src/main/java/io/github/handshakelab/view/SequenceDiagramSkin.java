@@ -315,12 +315,8 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         if (idx == null && t != null && t.events().size() <= SYNC_EVENTS) idx = TraceIndex.of(t);
         double avail = canvas.getHeight();
         if (idx == null || avail <= 50) return;
-        double lo = MIN_ZOOM, hi = MAX_ZOOM;
         DiagramLayout.Options base = options();
-        for (int i = 0; i < 24; i++) {
-            double mid = Math.sqrt(lo * hi);
-            if (DiagramLayout.heightOf(idx, withZoom(base, mid)) <= avail) lo = mid; else hi = mid;
-        }
+        double lo = DiagramLayout.fitZoom(idx, z -> withZoom(base, z), avail, MIN_ZOOM, MAX_ZOOM);
         settingFitZoom = true;
         try {
             c.zoomProperty().set(lo);

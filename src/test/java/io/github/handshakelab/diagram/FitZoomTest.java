@@ -1,0 +1,41 @@
+package io.github.handshakelab.diagram;
+
+import io.github.handshakelab.sim.Scenarios;
+import io.github.handshakelab.sim.Simulator;
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The "fit" zoom: the largest that fits, else the one that shows the most. */
+class FitZoomTest {
+
+    private static final double MIN = 0.25, MAX = 8;
+    private final TraceIndex lostFinalAck = TraceIndex.of(Simulator.run(Scenarios.byId("lost-final-ack").orElseThrow()));
+
+    private static DiagramLayout.Options at(double width, double zoom) {
+        return DiagramLayout.Options.of(Palette.LIGHT, width, zoom, false, DiagramLayout.Spacing.AUTO, Locale.ENGLISH, false);
+    }
+
+    @Test
+    void theLargestZoomThatFits() {
+        double z = DiagramLayout.fitZoom(lostFinalAck, zoom -> at(900, zoom), 700, MIN, MAX);
+        assertTrue(DiagramLayout.heightOf(lostFinalAck, at(900, z)) <= 700);
+        assertTrue(DiagramLayout.heightOf(lostFinalAck, at(900, z * 1.02)) > 700, "a little more zoom no longer fits");
+    }
+
+    @Test
+    void whenNothingFitsTheShortestLayoutNotTheLeastZoom() {
+        // 500 px wide: labels wider than the room between the lifelines ask for rows of their own,
+        // more of them at the least zoom, so 0.25 is taller than a slightly larger zoom
+        double least = DiagramLayout.heightOf(lostFinalAck, at(500, MIN));
+        double z = DiagramLayout.fitZoom(lostFinalAck, zoom -> at(500, zoom), 600, MIN, MAX);
+        double h = DiagramLayout.heightOf(lostFinalAck, at(500, z));
+        assertTrue(h > 600, "nothing fits 600 px at this width: " + h);
+        assertTrue(h < least, h + " is shorter than the least zoom's " + least);
+        for (double tried = MIN; tried <= 1; tried *= 1.15) {
+            assertTrue(h <= DiagramLayout.heightOf(lostFinalAck, at(500, tried)) + 0.5, "no tried zoom is shorter: " + tried);
+        }
+    }
+}
