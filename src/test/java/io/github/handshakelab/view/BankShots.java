@@ -23,27 +23,7 @@ public final class BankShots {
     public static void main(String[] args) throws Exception {
         File out = new File(args.length > 0 ? args[0] : "target/shots-bank");
         out.mkdirs();
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        CountDownLatch done = new CountDownLatch(1);
-        Throwable[] failure = new Throwable[1];
-        Platform.runLater(() -> {
-            try {
-                shoot(out);
-            } catch (Throwable t) {
-                failure[0] = t;
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
-        Platform.exit();
-        if (failure[0] != null) {
-            failure[0].printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        Screenshots.run(out, BankShots::shoot);
     }
 
     private static void shoot(File out) throws Exception {

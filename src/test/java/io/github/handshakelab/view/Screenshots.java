@@ -26,6 +26,14 @@ public final class Screenshots {
     public static void main(String[] args) throws Exception {
         File out = new File(args.length > 0 ? args[0] : "screenshots");
         out.mkdirs();
+        run(out, Screenshots::shoot);
+    }
+
+    /** What a screenshot program takes: the output directory. */
+    interface Shooter { void shoot(File out) throws Exception; }
+
+    /** Starts JavaFX, runs {@code shooter} on its thread and exits: 0 when done, 1 with the stack trace when it failed. */
+    static void run(File out, Shooter shooter) throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -33,7 +41,7 @@ public final class Screenshots {
         Throwable[] failure = new Throwable[1];
         Platform.runLater(() -> {
             try {
-                shoot(out);
+                shooter.shoot(out);
             } catch (Throwable t) {
                 failure[0] = t;
             } finally {
