@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Set;
 
 import static io.github.handshakelab.cli.QuizCommandTest.answersFromKey;
-import static io.github.handshakelab.cli.QuizCommandTest.assertUsage;
-import static io.github.handshakelab.cli.QuizCommandTest.json;
-import static io.github.handshakelab.cli.QuizCommandTest.run;
+import static io.github.handshakelab.cli.SimCliTest.assertUsage;
+import static io.github.handshakelab.cli.SimCliTest.json;
+import static io.github.handshakelab.cli.SimCliTest.run;
 import static io.github.handshakelab.cli.QuizCommandTest.segments;
 import static io.github.handshakelab.cli.QuizCommandTest.stateAt;
 import static org.junit.jupiter.api.Assertions.*;
@@ -122,7 +122,7 @@ class QuizCaptureCommandTest {
     @Test
     void txtWorksheetMarksInferredStatesAndItsRegradeCommandWorks(@TempDir Path dir) throws Exception {
         Path multi = Path.of("src/test/resources/captures/qa2/two-conv.pcap");
-        QuizCommandTest.Result r = run("quiz", "--capture", multi.toString(), "--stream", "1", "--format", "txt", "--answer-key");
+        SimCliTest.Result r = run("quiz", "--capture", multi.toString(), "--stream", "1", "--format", "txt", "--answer-key");
         assertEquals(0, r.code(), r.err());
         String regrade = r.out().lines().filter(l -> l.startsWith("# To grade: ")).findFirst().orElseThrow().substring("# To grade: ".length());
         assertEquals("handshake-lab quiz --capture " + multi + " --stream 1 --grade ANSWERS.json", regrade);
@@ -146,7 +146,7 @@ class QuizCaptureCommandTest {
         // The same answers said to be for stream 0: refused with what to do.
         assertUsage(run("quiz", "--capture", multi.toString(), "--stream", "0", "--grade", answers.toString()), "answers stream 1 of two-conv.pcap; add --stream 1");
         // The html sheet: the key page marks them too.
-        QuizCommandTest.Result html = run("quiz", "--capture", multi.toString(), "--stream", "1", "--format", "html", "--answer-key");
+        SimCliTest.Result html = run("quiz", "--capture", multi.toString(), "--stream", "1", "--format", "html", "--answer-key");
         assertEquals(0, html.code(), html.err());
         assertTrue(html.out().contains("<td class=\"life\">SYN_SENT?</td>"), "inferred states in the html key");
     }
@@ -170,7 +170,7 @@ class QuizCaptureCommandTest {
         Files.writeString(file, "{\"capture\": \"other.pcap\", \"answers\": []}");
         assertUsage(run("quiz", "--capture", SAMPLE, "--grade", file.toString()), "answers capture other.pcap, not handshake-data-close.pcap");
         Files.writeString(file, "{\"stream\": -1, \"answers\": []}");
-        QuizCommandTest.Result bad = run("quiz", "--capture", SAMPLE, "--grade", file.toString());
+        SimCliTest.Result bad = run("quiz", "--capture", SAMPLE, "--grade", file.toString());
         assertEquals(2, bad.code());
         assertEquals(file + ":1:12: stream must be 0 or more, not -1", bad.err().strip());
         // --out never overwrites the capture it reads.
@@ -179,7 +179,7 @@ class QuizCaptureCommandTest {
         assertUsage(run("quiz", "--capture", copy.toString(), "--format", "json", "--out", dir.resolve("./copy.pcap").toString()),
                 "is the input file of --capture; refusing to overwrite it");
         assertEquals(-1L, Files.mismatch(copy, Path.of(SAMPLE)));
-        QuizCommandTest.Result missing = run("quiz", "--capture", dir.resolve("none.pcap").toString(), "--format", "json");
+        SimCliTest.Result missing = run("quiz", "--capture", dir.resolve("none.pcap").toString(), "--format", "json");
         assertNotEquals(0, missing.code());
         assertTrue(missing.err().startsWith("error: "), missing.err());
     }
@@ -190,7 +190,7 @@ class QuizCaptureCommandTest {
         JsonNode key = json(run("quiz", "--capture", SAMPLE, "--format", "json", "--answer-key")).get("questions").get(0).get("answer");
         String input = String.join("\n", "client", "SYN", key.get("seq").asText(), "none", "0", "SYN_SENT", "CLOSED", "q") + "\n";
         java.io.InputStream saved = System.in;
-        QuizCommandTest.Result r;
+        SimCliTest.Result r;
         try {
             System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             r = run("quiz", "--capture", SAMPLE);

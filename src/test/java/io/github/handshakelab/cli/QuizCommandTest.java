@@ -1,5 +1,6 @@
 package io.github.handshakelab.cli;
 
+import io.github.handshakelab.cli.SimCliTest.Result;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,6 +25,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.github.handshakelab.cli.SimCliTest.assertUsage;
+import static io.github.handshakelab.cli.SimCliTest.json;
+import static io.github.handshakelab.cli.SimCliTest.run;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** {@code quiz} (DESIGN §6.1): the key against the trace, grading, bad answer files, formats, the terminal quiz. */
@@ -31,26 +35,6 @@ class QuizCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long[] SEEDS = {1, 7, 424242};
-
-    record Result(int code, String out, String err) {}
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    static JsonNode json(Result r) throws Exception {
-        assertEquals(0, r.code(), r.err());
-        return JSON.readTree(r.out());
-    }
-
-    static void assertUsage(Result r, String fragment) {
-        assertEquals(2, r.code(), r.out() + r.err());
-        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
-        assertTrue(r.err().contains(fragment), r.err());
-        assertFalse(r.err().contains("\tat "), "no stack trace");
-    }
 
     static List<String> ids() {
         return Scenarios.ids();
