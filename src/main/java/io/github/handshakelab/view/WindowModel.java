@@ -260,7 +260,38 @@ public final class WindowModel {
 
     // ---- derived state ----
 
+    private long indexGeneration;
+
+    /**
+     * What happened and the state edges, read off the trace: at once for a short trace, on the
+     * trace index's worker for a long one (a walk over a million events is not for the FX thread);
+     * until it arrives the lists are empty.
+     */
     private void index(Trace t) {
+        long gen = ++indexGeneration;
+        happened.clear();
+        if (t == null || t.events().size() <= Playback.SYNC_EVENTS) {
+            apply(scan(t));
+            return;
+        }
+        apply(new Scan(List.of(), List.of()));
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> scan(t), io.github.handshakelab.diagram.TraceIndex.worker())
+                .thenAccept(r -> javafx.application.Platform.runLater(() -> {
+                    if (gen != indexGeneration) return;
+                    apply(r);
+                    onTime();
+                }));
+    }
+
+    private record Scan(List<Happening> happenings, List<Transition> transitions) {}
+
+    private void apply(Scan r) {
+        allHappenings = r.happenings();
+        transitions = r.transitions();
+        happened.clear();
+    }
+
+    private Scan scan(Trace t) {
         List<Happening> out = new ArrayList<>();
         List<Transition> tr = new ArrayList<>();
         if (t != null) {
@@ -289,9 +320,7 @@ public final class WindowModel {
                 }
             }
         }
-        allHappenings = List.copyOf(out);
-        transitions = List.copyOf(tr);
-        happened.clear();
+        return new Scan(List.copyOf(out), List.copyOf(tr));
     }
 
     private Happening timer(TraceEvent.Timer tm, String action) {
@@ -307,8 +336,7 @@ public final class WindowModel {
 
     private void onTime() {
         long now = playback.getTime();
-        int n = 0;
-        while (n < allHappenings.size() && allHappenings.get(n).t() <= now) n++;
+        int n = countUpTo(allHappenings, Happening::t, now);
         if (n != happened.size()) {
             if (n > happened.size()) happened.addAll(allHappenings.subList(happened.size(), n));
             else happened.remove(n, happened.size());
@@ -317,11 +345,21 @@ public final class WindowModel {
         serverLast.set(last(Side.SERVER, now));
     }
 
+    /** How many of {@code list} (in time order) are at or before {@code now}: a binary search, as every frame asks. */
+    private static <T> int countUpTo(List<T> list, java.util.function.ToLongFunction<T> time, long now) {
+        int lo = 0, hi = list.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (time.applyAsLong(list.get(mid)) <= now) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     private TcpState[] last(Side side, long now) {
         TcpState[] last = null;
-        for (Transition x : transitions) {
-            if (x.t() > now) break;
-            if (x.side() == side) last = new TcpState[]{x.from(), x.to()};
+        for (int i = countUpTo(transitions, Transition::t, now) - 1; i >= 0; i--) {
+            Transition x = transitions.get(i);
+            if (x.side() == side) { last = new TcpState[]{x.from(), x.to()}; break; }
         }
         // Same edge as before: keep the old array so listeners do not redraw for nothing.
         TcpState[] prev = side == Side.CLIENT ? clientLast.get() : serverLast.get();
