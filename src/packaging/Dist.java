@@ -1,5 +1,9 @@
 import java.io.File;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,8 +47,15 @@ public class Dist {
         deleteTree(dest);
         Files.createDirectories(input);
         Files.copy(jar, input.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        Path classList = packaging.resolve("classes.lst");
-        if (Files.isRegularFile(classList)) Files.copy(classList, input.resolve("classes.lst"), StandardCopyOption.REPLACE_EXISTING);
+        // the class list of the archive (below) and the JIT options, as app.FastStart gives them to java -jar
+        List<String> jit;
+        try (FileSystem fs = FileSystems.newFileSystem(jar);
+             URLClassLoader app = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            Files.copy(fs.getPath("io/github/handshakelab/app/classes.lst"), input.resolve("classes.lst"), StandardCopyOption.REPLACE_EXISTING);
+            @SuppressWarnings("unchecked")
+            List<String> fromJar = (List<String>) app.loadClass("io.github.handshakelab.app.FastStart").getField("JIT").get(null);
+            jit = List.copyOf(fromJar);
+        }
 
         String icon = packaging.resolve(windows ? NAME + ".ico" : mac ? NAME + ".icns" : NAME + ".png").toString();
         List<String> image = new ArrayList<>(List.of(tool(jdk, "jpackage"), "--type", "app-image",
@@ -55,11 +66,13 @@ public class Dist {
                 "--copyright", "Handshake Lab contributors",
                 "--add-modules", MODULES,
                 // bin/java stays in the runtime: the class-data archive is dumped by it (the same JVM that reads it);
-                // the JDK's own archive is generated so that ours can be a dynamic one on top of it.
+                // the JDK's own archive serves when ours does not match (the image moved).
                 "--jlink-options", "--strip-debug --no-header-files --no-man-pages --include-locales=en,zh --generate-cds-archive",
                 // The class-data archive made below; -Xshare:auto falls back quietly if it does not match.
                 "--java-options", "-XX:SharedArchiveFile=$APPDIR/" + NAME + ".jsa",
-                "--java-options", "-Xshare:auto"));
+                "--java-options", "-Xshare:auto",
+                "--java-options", "-Dhandshakelab.launched=image"));
+        for (String o : jit) image.addAll(List.of("--java-options", o));
         if (mac) image.addAll(List.of("--mac-package-name", "Handshake Lab"));
         run(image);
 
@@ -118,22 +131,16 @@ public class Dist {
     }
 
     /**
-     * A dynamic AppCDS archive (on top of the runtime's own) of the classes the first window loads
-     * ({@code classes.lst}, recorded with {@code -XX:DumpLoadedClassList} while the window opened):
-     * {@code app.ClassListLoader} loads them without a display. JDK 17 ties an archive to the
-     * absolute path of the jar, as the launcher passes it ({@code $APPDIR}), so it serves this
-     * image where it was built; the .deb makes its own at install time.
+     * A static AppCDS archive of the classes and lambdas the first window loads ({@code classes.lst},
+     * recorded with {@code -XX:DumpLoadedClassList} while the window opened), dumped without a
+     * display. JDK 17 ties an archive to the absolute path of the jar, as the launcher passes it
+     * ({@code $APPDIR}), so it serves this image where it was built; the .deb makes its own at install time.
      */
     static void cds(Path java, Path appDir) throws Exception {
         Path list = appDir.resolve("classes.lst");
-        if (!Files.isRegularFile(list)) {
-            System.out.println("[dist] no classes.lst: no class-data archive");
-            return;
-        }
         Path jsa = appDir.toAbsolutePath().resolve(NAME + ".jsa");
-        int status = exec(List.of(java.toString(), "-XX:ArchiveClassesAtExit=" + jsa,
-                "-cp", appDir.toAbsolutePath().resolve(NAME + ".jar").toString(),
-                "io.github.handshakelab.app.ClassListLoader", list.toString()), true);
+        int status = exec(List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + list.toAbsolutePath(),
+                "-XX:SharedArchiveFile=" + jsa, "-cp", appDir.toAbsolutePath().resolve(NAME + ".jar").toString()), true);
         System.out.println(status == 0 && Files.isRegularFile(jsa)
                 ? "[dist] class-data archive " + jsa + " (" + Files.size(jsa) / 1024 + " KiB)"
                 : "[dist] the class-data archive could not be made (exit " + status + "); the app starts without it");

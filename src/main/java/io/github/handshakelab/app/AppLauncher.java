@@ -13,7 +13,11 @@ public final class AppLauncher {
     public static int launch(String[] args) {
         StartupTimes.mark("main");
         String problem = Startup.problem(System.getProperty("os.name"), System.getenv("DISPLAY"), System.getenv("WAYLAND_DISPLAY"));
-        if (problem == null) problem = Natives.prepare();
+        if (problem == null) {
+            java.util.OptionalInt relaunched = FastStart.relaunch(args);
+            if (relaunched.isPresent()) return relaunched.getAsInt();
+            problem = Natives.prepare();
+        }
         if (problem != null) {
             System.err.println(problem);
             return Startup.NO_WINDOW;

@@ -74,7 +74,12 @@ public final class Windows {
         self[0] = () -> {
             if (c.isDisposed() || c.panesBuilt() && stage[0] == 2) {
                 Platform.runLater(() -> scene.removePostLayoutPulseListener(self[0]));
-                if (c.panesBuilt() && stage[0] == 2) StartupTimes.mark("panes");
+                if (c.panesBuilt() && stage[0] == 2) {
+                    StartupTimes.mark("panes");
+                    Thread t = new Thread(FastStart::archiveLater, "handshake-lab archive");
+                    t.setDaemon(true);
+                    t.start();
+                }
                 stage[0] = 3;
                 return;
             }

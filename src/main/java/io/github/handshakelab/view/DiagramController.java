@@ -59,6 +59,21 @@ public final class DiagramController implements Initializable {
         this.model = model;
     }
 
+    /** Gives each control of the pane whose accessible help is set a tooltip with that text (see diagram.fxml). */
+    void installTooltips() {
+        installTooltips(diagramPane);
+    }
+
+    private static void installTooltips(javafx.scene.Parent parent) {
+        for (javafx.scene.Node n : parent.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.control.Control c && c.getAccessibleHelp() != null && c.getTooltip() == null) {
+                c.setTooltip(new javafx.scene.control.Tooltip(c.getAccessibleHelp()));
+            } else if (n instanceof javafx.scene.Parent p && !(n instanceof javafx.scene.control.Control)) {
+                installTooltips(p);
+            }
+        }
+    }
+
     @Override
     public void initialize(URL location, ResourceBundle resources) {
         res = resources;

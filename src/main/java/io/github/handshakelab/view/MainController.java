@@ -248,6 +248,7 @@ public final class MainController implements Initializable {
         if (disposed || built >= PARTS) return false;
         switch (built++) {
             case 0 -> {
+                diagramPaneController.installTooltips();
                 Panes.Loaded<ScenariosController> sc = load(MainController.class.getResource("scenarios.fxml"));
                 Panes.Loaded<NotesController> nt = load(MainController.class.getResource("notes.fxml"));
                 scenariosController = sc.controller();

@@ -110,7 +110,49 @@ class JarIT {
         assertEquals("", r.out);
     }
 
+    /**
+     * {@code java -jar} opens the window in a second JVM with the class-data archive (app.FastStart):
+     * the archive is made as the first window makes it for the next start, then a start whose
+     * display cannot be reached shows that the second JVM ran, read the app's classes from the
+     * archive, and that its one line and exit status are what the first JVM passes on.
+     */
+    @Test
+    void theWindowOpensInASecondJvmThatReadsTheClassDataArchive(@TempDir Path dir) throws Exception {
+        if (System.getProperty("os.name").startsWith("Windows")) return;
+        String self = jar.toAbsolutePath().toString();
+        Run made = java(dir, null, "-Djavafx.cachedir=" + dir, "-cp", self, "io.github.handshakelab.app.FastStart", self);
+        assertEquals(0, made.status, made.out + made.err);
+        Path archive = Path.of(made.out.strip());
+        assertTrue(archive.startsWith(dir.resolve("cds")) && Files.size(archive) > 1_000_000, made.out);
+
+        Run r = java(dir, ":97", "-Djavafx.cachedir=" + dir, "-Xlog:class+load:file=" + dir.resolve("load-%p.txt"), "-jar", self);
+        assertEquals(1, r.status, r.out + r.err);
+        assertEquals(List.of("cannot open the window: cannot connect to the display ':97' (is the X server running and reachable?"
+                + " over SSH use 'ssh -X'); the commands run without a display: see --help"), r.err.lines().toList());
+        List<String> steps = r.out.lines().filter(l -> l.startsWith("startup ")).map(l -> l.split(" ")[1])
+                .filter(step -> !step.startsWith("prewarm")).toList();
+        assertEquals(List.of("main", "relaunch", "main"), steps, r.out);
+        List<String> logs = new ArrayList<>();
+        try (var s = Files.list(dir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("load-")).toList()) logs.add(Files.readString(p));
+        }
+        assertEquals(2, logs.size(), "one class-load log per JVM");
+        assertEquals(1, logs.stream().filter(l -> l.contains("io.github.handshakelab.app.HandshakeLabApp source: shared objects file")).count(),
+                "the second JVM reads the app's classes from the archive");
+    }
+
     record Run(int status, String out, String err) {}
+
+    /** {@code java OPTIONS...} in {@code dir}, with {@code HANDSHAKELAB_STARTUP=1} and DISPLAY set to {@code display} when not null. */
+    static Run java(Path dir, String display, String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(options));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().put("HANDSHAKELAB_STARTUP", "1");
+        if (display != null) pb.environment().put("DISPLAY", display);
+        pb.environment().remove("WAYLAND_DISPLAY");
+        return finish(pb, String.join(" ", options));
+    }
 
     /** {@code java -jar handshake-lab.jar ARGS} in {@code dir}; {@code display} "" removes DISPLAY. */
     static Run run(Path dir, String display, String... args) throws Exception {
@@ -123,12 +165,16 @@ class JarIT {
             pb.environment().remove("DISPLAY");
             pb.environment().remove("WAYLAND_DISPLAY");
         }
+        return finish(pb, "-jar " + String.join(" ", args));
+    }
+
+    private static Run finish(ProcessBuilder pb, String what) throws Exception {
         Path out = Files.createTempFile("jarit", ".out"), err = Files.createTempFile("jarit", ".err");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("java -jar " + String.join(" ", args) + " did not finish in 60 s");
+            throw new AssertionError("java " + what + " did not finish in 120 s");
         }
         Run r = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         Files.delete(out);

@@ -1,0 +1,242 @@
+package io.github.handshakelab.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Why {@code java -jar handshake-lab.jar} opens the window in a second JVM (issue 12). On two
+ * cores the window's first frame is held back less by its own work than by the JVM's: parsing
+ * and verifying some 2,000 classes from the jar, spinning 900 lambda classes, and the C2 compiler
+ * taking a core for methods that only run while the window is built. A jar's manifest cannot
+ * give the JVM options against that, so the JVM {@code java -jar} started repeats its own
+ * command line with three additions and waits for it, passing on its exit status:
+ * <ul>
+ * <li>a class-data archive of the first window's classes and lambdas ({@code classes.lst},
+ * recorded by {@code scripts/bench-startup.sh --classlist}): made once per jar and JVM, at low
+ * priority after the first window is complete ({@link #archiveLater}), kept in the natives' cache
+ * folder; a missing or stale archive is skipped by the JVM without a word;</li>
+ * <li>C2 thresholds ten times the default ({@link #JIT}): code that runs while the window is built
+ * stays with C1, hot loops (drawing, playback) still reach C2 within a second of use;</li>
+ * <li>{@code -Dhandshakelab.launched=jar}, so the second JVM does not repeat itself.</li>
+ * </ul>
+ * The app image's launcher passes the same options itself ({@code src/packaging/Dist.java},
+ * {@code handshakelab.launched=image}). Only a command line this can repeat exactly is repeated
+ * ({@link #command}); otherwise, and with {@code HANDSHAKELAB_RELAUNCH=0}, the window opens in
+ * the first JVM as before. No JavaFX class is touched here.
+ */
+public final class FastStart {
+    private FastStart() {}
+
+    /** The system property that says the JVM options are set: {@code jar} (relaunched) or {@code image}. */
+    static final String LAUNCHED = "handshakelab.launched";
+
+    /** C2 later: thresholds ten times HotSpot's defaults (5,000 / 600 / 15,000 / 40,000). */
+    public static final List<String> JIT = List.of("-XX:Tier4InvocationThreshold=50000",
+            "-XX:Tier4MinInvocationThreshold=20000", "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=400000");
+
+    /** Launcher options that take the next word as their value: a line with one of them is not repeated. */
+    private static final Set<String> WITH_VALUE = Set.of("-cp", "-classpath", "--class-path", "-p", "--module-path",
+            "--upgrade-module-path", "--add-modules", "--add-opens", "--add-exports", "--add-reads", "--patch-module",
+            "--limit-modules", "-m", "--module", "--enable-native-access", "--describe-module", "-d", "--source");
+
+    /**
+     * In the JVM {@code java -jar} started: opens the window in a second JVM and returns its exit
+     * status when it ends; empty when the window is to open in this JVM.
+     */
+    static OptionalInt relaunch(String[] args) {
+        if (System.getProperty(LAUNCHED) != null || "0".equals(System.getenv("HANDSHAKELAB_RELAUNCH"))) return OptionalInt.empty();
+        Path jar = Natives.ownJar();
+        if (!Files.isRegularFile(jar)) return OptionalInt.empty();
+        Optional<String[]> own = ProcessHandle.current().info().arguments();
+        Path java = javaExecutable();
+        if (own.isEmpty() || java == null) return OptionalInt.empty();
+        Path archive = archive(jar);
+        List<String> cmd = command(java.toString(), List.of(own.get()), jar, Files.isRegularFile(archive) ? archive : null, args);
+        if (cmd == null) return OptionalInt.empty();
+        StartupTimes.mark("relaunch");
+        // Linux: vfork and exec java directly, without the jspawnhelper between them (JDK 17's default)
+        if (System.getProperty("os.name").startsWith("Linux") && System.getProperty("jdk.lang.Process.launchMechanism") == null) {
+            System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
+        }
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+        // Stopping this JVM (a signal, the bench's kill) stops the window with it.
+        Runtime.getRuntime().addShutdownHook(new Thread() {
+            // (a class, not p::destroy: the first lambda of a JVM costs it milliseconds this one does not have)
+            @Override public void run() { p.destroy(); }
+        });
+        while (true) {
+            try {
+                return OptionalInt.of(p.waitFor());
+            } catch (InterruptedException e) {
+                // only the exit status ends the wait
+            }
+        }
+    }
+
+    /**
+     * The second JVM's command: {@code own} (this JVM's arguments after the executable) must be
+     * single-word options, {@code -jar}, this jar, then exactly {@code args}; null otherwise, and
+     * when the options already choose a class-data archive (someone measuring or archiving).
+     */
+    static List<String> command(String java, List<String> own, Path jar, Path archive, String[] args) {
+        int j = own.indexOf("-jar");
+        if (j < 0 || own.size() != j + 2 + args.length) return null;
+        if (!List.of(args).equals(own.subList(j + 2, own.size()))) return null;
+        try {
+            if (!Files.isSameFile(Path.of(own.get(j + 1)), jar)) return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        List<String> options = own.subList(0, j);
+        for (String o : options) {
+            if (!o.startsWith("-") || WITH_VALUE.contains(o) || o.startsWith("@")
+                    || o.contains("SharedArchiveFile") || o.startsWith("-Xshare") || o.contains("ArchiveClassesAtExit")
+                    || o.contains("DumpLoadedClassList")) {
+                return null;
+            }
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(options);
+        if (archive != null) {
+            cmd.add("-XX:SharedArchiveFile=" + archive);
+            cmd.add("-Xshare:auto");
+        }
+        cmd.addAll(JIT);
+        cmd.add("-D" + LAUNCHED + "=jar");
+        // the archive names the jar by the path it was made with: always the absolute one
+        cmd.add("-jar");
+        cmd.add(jar.toAbsolutePath().toString());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** This JVM's java launcher (java.exe, not javaw, on Windows: the console stays). */
+    private static Path javaExecutable() {
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        for (String name : List.of("java", "java.exe")) {
+            if (Files.isExecutable(bin.resolve(name))) return bin.resolve(name);
+        }
+        return null;
+    }
+
+    /**
+     * Where the archive for this jar and JVM lives: one name per jar (path, size, time) and JVM
+     * build, so a new jar or Java gets a new archive and never a stale one.
+     */
+    static Path archive(Path jar) {
+        return archive(jar, folder());
+    }
+
+    static Path archive(Path jar, Path folder) {
+        String key;
+        try {
+            Path abs = jar.toAbsolutePath();
+            key = abs + "|" + Files.size(abs) + "|" + Files.getLastModifiedTime(abs).toMillis() + "|"
+                    + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version");
+        } catch (IOException e) {
+            key = jar.toAbsolutePath().toString();
+        }
+        // FNV-1a: a message digest would load the security providers, a noticeable part of this JVM's life
+        long h = 0xcbf29ce484222325L;
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        return folder.resolve(Long.toHexString(h) + ".jsa");
+    }
+
+    private static Path folder() {
+        return Natives.cacheDir().resolve("cds");
+    }
+
+    /**
+     * In the relaunched window's JVM once its first window is complete: when this jar and JVM
+     * have no archive yet, starts {@link #main} in a third JVM at low priority to make it. That
+     * JVM outlives the window if it has to; a failure only leaves the next start as slow as this one.
+     */
+    public static void archiveLater() {
+        if (!"jar".equals(System.getProperty(LAUNCHED))) return;
+        Path jar = Natives.ownJar();
+        Path archive = archive(jar);
+        Path java = javaExecutable();
+        if (java == null || Files.exists(archive)) return;
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/nice"))) cmd.addAll(List.of("/usr/bin/nice", "-n", "19"));
+        cmd.addAll(List.of(java.toString(), "-Xshare:auto", "-cp", jar.toAbsolutePath().toString(), FastStart.class.getName(),
+                jar.toAbsolutePath().toString()));
+        try {
+            new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException | RuntimeException e) {
+            // no archive: the next start is as slow as this one
+        }
+    }
+
+    /**
+     * {@code java -cp handshake-lab.jar io.github.handshakelab.app.FastStart JAR}: makes the
+     * class-data archive for the jar and the JVM that runs this, where {@code java -jar JAR} looks
+     * for it, and prints its path (an installer may make it ahead of the first start). The archive
+     * is written aside and moved in place when complete (a start meanwhile finds none); archives
+     * of older jars are removed; another process already at it is left to it. Exits 0 when the
+     * archive is there.
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Path jar = Path.of(args[0]);
+        Path archive = archive(jar);
+        boolean ok = makeArchive(jar, archive);
+        if (ok) System.out.println(archive);
+        System.exit(ok ? 0 : 1);
+    }
+
+    static boolean makeArchive(Path jar, Path archive) throws IOException, InterruptedException {
+        Path dir = archive.getParent();
+        Files.createDirectories(dir);
+        try (FileChannel ch = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = ch.tryLock()) {
+            if (lock == null) return false;
+            if (Files.exists(archive)) return true;
+            Path list = dir.resolve("classes.lst");
+            try (InputStream in = FastStart.class.getResourceAsStream("classes.lst")) {
+                if (in == null) return false;
+                Files.copy(in, list, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path part = dir.resolve(archive.getFileName() + ".part");
+            Path java = javaExecutable();
+            if (java == null) return false;
+            Process p = new ProcessBuilder(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + list,
+                    "-XX:SharedArchiveFile=" + part, "-cp", jar.toAbsolutePath().toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean ok = p.waitFor() == 0 && Files.isRegularFile(part);
+            if (ok) {
+                try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "*.jsa")) {
+                    for (Path o : old) {
+                        try {
+                            Files.deleteIfExists(o);
+                        } catch (IOException e) {
+                            // still mapped by a running window (Windows): the next archive removes it
+                        }
+                    }
+                }
+                Files.move(part, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.deleteIfExists(part);
+            Files.deleteIfExists(list);
+            return ok;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.handshakelab.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The second JVM of {@code java -jar} (issue 12): which command lines are repeated, and how. */
+class FastStartTest {
+
+    @TempDir Path dir;
+
+    private Path jar() throws IOException {
+        Path jar = dir.resolve("handshake-lab.jar");
+        if (!Files.exists(jar)) Files.writeString(jar, "a jar");
+        return jar;
+    }
+
+    private List<String> expected(List<String> options, Path archive, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("/jdk/bin/java"));
+        cmd.addAll(options);
+        if (archive != null) cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+        cmd.addAll(List.of("-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=20000",
+                "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=400000", "-Dhandshakelab.launched=jar",
+                "-jar", jar().toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    @Test
+    void repeatsTheOptionsAndArgumentsWithTheArchiveAndTheJitThresholds() throws IOException {
+        Path archive = dir.resolve("cds/0123.jsa");
+        List<String> own = List.of("-Xmx1g", "-Dhandshakelab.prefs=test", "-jar", jar().toString(), "capture.pcap");
+        assertEquals(expected(List.of("-Xmx1g", "-Dhandshakelab.prefs=test"), archive, "capture.pcap"),
+                FastStart.command("/jdk/bin/java", own, jar(), archive, new String[] {"capture.pcap"}));
+    }
+
+    @Test
+    void withoutAnArchiveYetOnlyTheThresholds() throws IOException {
+        assertEquals(expected(List.of(), null),
+                FastStart.command("/jdk/bin/java", List.of("-jar", jar().toString()), jar(), null, new String[0]));
+        assertEquals(expected(List.of(), null, "--present", "lost-final-ack"),
+                FastStart.command("/jdk/bin/java", List.of("-jar", jar().toString(), "--present", "lost-final-ack"), jar(), null,
+                        new String[] {"--present", "lost-final-ack"}));
+    }
+
+    @Test
+    void aRelativeJarPathBecomesTheAbsoluteOneTheArchiveNames() throws IOException {
+        Path rel = Path.of("").toAbsolutePath().relativize(jar());
+        List<String> cmd = FastStart.command("/jdk/bin/java", List.of("-jar", rel.toString()), jar(), null, new String[0]);
+        assertEquals(jar().toAbsolutePath().toString(), cmd.get(cmd.size() - 1));
+    }
+
+    @Test
+    void aCommandLineItCannotRepeatExactlyRunsInThisJvm() throws IOException {
+        String j = jar().toString();
+        String[] none = new String[0];
+        // started another way than java -jar (an IDE, the bench's yardstick)
+        assertNull(FastStart.command("java", List.of("-cp", j, "io.github.handshakelab.Main"), jar(), null, none));
+        // an option whose value is the next word, or an @argfile: not parsed here
+        assertNull(FastStart.command("java", List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", j), jar(), null, none));
+        assertNull(FastStart.command("java", List.of("@options.txt", "-jar", j), jar(), null, none));
+        // someone choosing or making a class-data archive themselves
+        assertNull(FastStart.command("java", List.of("-Xshare:off", "-jar", j), jar(), null, none));
+        assertNull(FastStart.command("java", List.of("-XX:SharedArchiveFile=/x.jsa", "-jar", j), jar(), null, none));
+        assertNull(FastStart.command("java", List.of("-XX:ArchiveClassesAtExit=/x.jsa", "-jar", j), jar(), null, none));
+        // another jar, or arguments that are not this program's
+        assertNull(FastStart.command("java", List.of("-jar", dir.resolve("other.jar").toString()), jar(), null, none));
+        assertNull(FastStart.command("java", List.of("-jar", j, "a.pcap"), jar(), null, new String[] {"b.pcap"}));
+        assertNull(FastStart.command("java", List.of("-jar", j, "a.pcap"), jar(), null, none));
+    }
+
+    @Test
+    void theArchiveIsNamedForTheJarAsItIsNow() throws IOException {
+        Path folder = dir.resolve("cds");
+        Path first = FastStart.archive(jar(), folder);
+        assertEquals(folder, first.getParent());
+        assertEquals(first, FastStart.archive(jar(), folder));
+        Files.setLastModifiedTime(jar(), FileTime.fromMillis(Files.getLastModifiedTime(jar()).toMillis() + 60_000));
+        assertNotEquals(first, FastStart.archive(jar(), folder), "a rebuilt jar needs a new archive");
+    }
+}
