@@ -68,16 +68,19 @@ public class Dist {
                 // bin/java stays in the runtime: the class-data archive is dumped by it (the same JVM that reads it);
                 // the JDK's own archive serves when ours does not match (the image moved).
                 "--jlink-options", "--strip-debug --no-header-files --no-man-pages --include-locales=en,zh --generate-cds-archive",
-                // The class-data archive made below; -Xshare:auto falls back quietly if it does not match.
-                "--java-options", "-XX:SharedArchiveFile=$APPDIR/" + NAME + ".jsa",
-                "--java-options", "-Xshare:auto",
-                "--java-options", "-Dhandshakelab.launched=image"));
-        for (String o : jit) image.addAll(List.of("--java-options", o));
+                "--jlink-options", "--strip-debug --no-header-files --no-man-pages --include-locales=en,zh --generate-cds-archive"));
+        // The class-data archive made below (-Xshare:auto falls back quietly if it does not match), and
+        // the options app.FastStart gives the window's JVM under java -jar.
+        List<String> javaOptions = new ArrayList<>(List.of("-XX:SharedArchiveFile=$APPDIR/" + NAME + ".jsa", "-Xshare:auto",
+                "-Dhandshakelab.launched=image"));
+        javaOptions.addAll(jit);
+        for (String o : javaOptions) image.addAll(List.of("--java-options", o));
         if (mac) image.addAll(List.of("--mac-package-name", "Handshake Lab"));
         run(image);
 
         Path appDir = windows ? dest.resolve(NAME).resolve("app") : mac ? dest.resolve(NAME + ".app/Contents/app")
                 : dest.resolve(NAME).resolve("lib/app");
+        if (!windows && !mac) scriptLauncher(dest.resolve(NAME), javaOptions);
         Path runtimeJava = windows ? dest.resolve(NAME).resolve("runtime/bin/java.exe")
                 : mac ? dest.resolve(NAME + ".app/Contents/runtime/Contents/Home/bin/java")
                 : dest.resolve(NAME).resolve("lib/runtime/bin/java");
@@ -116,6 +119,25 @@ public class Dist {
         try (Stream<Path> s = Files.list(dest)) {
             s.filter(p -> p.toString().endsWith("." + type)).forEach(p -> System.out.println("[dist] installer " + p));
         }
+    }
+
+    /**
+     * On Linux, bin/handshake-lab becomes a shell script that starts the image's runtime with the
+     * options of lib/app/handshake-lab.cfg. JDK 17's native launcher asks rpm and dpkg which package
+     * it belongs to (LinuxPackage.c: {@code rpm -qf}, {@code dpkg -S}) twice at every start, a
+     * quarter of a second before the JVM starts on this machine.
+     */
+    static void scriptLauncher(Path image, List<String> javaOptions) throws IOException {
+        StringBuilder opts = new StringBuilder();
+        for (String o : javaOptions) opts.append(" \\\n    \"").append(o.replace("$APPDIR", "${APPDIR}")).append('"');
+        Path launcher = image.resolve("bin").resolve(NAME);
+        Files.writeString(launcher, "#!/bin/sh\n"
+                + "# Starts Handshake Lab on the runtime of this image, with the options of lib/app/" + NAME + ".cfg\n"
+                + "# (made by src/packaging/Dist.java instead of jpackage's launcher, which runs rpm and dpkg at each start).\n"
+                + "APPDIR=$(cd \"$(dirname \"$(readlink -f \"$0\")\")/../lib/app\" && pwd -P) || exit 1\n"
+                + "exec \"${APPDIR}/../runtime/bin/java\"" + opts + " \\\n    -cp \"${APPDIR}/" + NAME + ".jar\" io.github.handshakelab.Main \"$@\"\n");
+        launcher.toFile().setExecutable(true, false);
+        Files.deleteIfExists(image.resolve("lib").resolve("libapplauncher.so"));
     }
 
     /** jpackage wants 1-3 numbers: 0.1.0-SNAPSHOT becomes 0.1.0. */
