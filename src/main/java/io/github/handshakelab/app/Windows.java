@@ -44,9 +44,11 @@ public final class Windows {
         w.root().setStyle(Fonts.use(session.locale));
         w.root().getProperties().put(MainController.class, c);
         Scene previous = stage.getScene();
-        // The first scene takes the stage's size (WindowBounds); a rebuild keeps the window's size.
+        // The scene has the window's size: a rebuild keeps it, the first takes the one WindowBounds gave
+        // the stage (a scene without a size is laid out and drawn at its preferred size first, when the
+        // window opens: a wasted layout of the whole window).
         Scene scene = previous != null && previous.getWidth() > 0 ? new Scene(w.root(), previous.getWidth(), previous.getHeight())
-                : new Scene(w.root());
+                : stage.getWidth() > 0 ? new Scene(w.root(), stage.getWidth(), stage.getHeight()) : new Scene(w.root());
         boolean full = stage.isFullScreen();
         stage.setScene(scene);
         if (full) stage.setFullScreen(true);

@@ -143,6 +143,9 @@ public final class MainController implements Initializable {
      */
     void layoutColumns() {
         double w = split.getWidth();
+        // Before the first layout: the window's width, so the first frame already has its columns
+        // (otherwise the second frame moves the dividers and draws the diagram again, issue 12).
+        if (w <= 0 && root.getScene() != null && root.getScene().getWindow() != null) w = root.getScene().getWindow().getWidth();
         if (w < 600) return;
         boolean left = split.getItems().contains(leftPane), right = split.getItems().contains(sideTabs);
         double lw = left ? Math.max(200, Math.min(320, w * 0.18)) : 0;

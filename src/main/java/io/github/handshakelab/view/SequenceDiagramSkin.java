@@ -240,7 +240,12 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             draw();
             return;
         }
-        if (canvas.getWidth() <= 0) return;
+        if (canvas.getWidth() <= 0) {
+            // Not laid out yet: the badges are right before the first frame all the same; a change
+            // of their text in that frame's layout would lay out and draw again in the next one.
+            updateBadges();
+            return;
+        }
         DiagramLayout.Options o = options();
         if (layout != null && layout.trace() == t && layout.options().equals(o)) { pendingKey = null; draw(); return; }
         if (pendingKey != null && pendingKey.trace() == t && pendingKey.options().equals(o)) return;
@@ -420,17 +425,21 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         SequenceDiagram c = getSkinnable();
         Trace t = c.getTrace();
         long now = c.playheadProperty().get();
+        TraceIndex index = layout != null ? layout.index() : t != null && t.events().size() <= SYNC_EVENTS ? TraceIndex.of(t) : null;
         for (Side side : Side.values()) {
             Label badge = side == Side.CLIENT ? clientBadge : serverBadge;
             Label name = side == Side.CLIENT ? clientName : serverName;
             Label timer = side == Side.CLIENT ? clientTimer : serverTimer;
-            TcpState st = layout == null ? TcpState.CLOSED : layout.index().stateAt(side, now);
+            TcpState st = index == null ? TcpState.CLOSED : index.stateAt(side, now);
             // A capture's states are inferred from its segments: the badge marks them "?" as the lifeline does.
-            boolean inferred = layout != null && layout.index().inferredAt(side, now);
+            boolean inferred = index != null && index.inferredAt(side, now);
             String text = st.name() + (inferred ? "?" : "");
             if (!text.equals(badge.getText())) {
                 badge.setText(text);
                 badge.setStyle("-fx-background-color: " + Theme.stateHex(st) + "; -fx-text-fill: " + Theme.stateTextHex(st) + ";");
+                // the colour now, in this pulse's layout, not after the next pulse's CSS pass: a frame later
+                // (the first window's first frame would show the badges grey, issue 12)
+                badge.applyCss();
             }
             String nm = c.text(side == Side.CLIENT ? "diagram.client" : "diagram.server");
             if (t != null) {
