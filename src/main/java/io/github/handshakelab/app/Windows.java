@@ -64,9 +64,9 @@ public final class Windows {
 
     /**
      * Waits for the first frame that shows the diagram (laid out, with the model's trace), lets
-     * one more pulse pass so that frame has gone to the renderer ({@code startup frame} for the
+     * one more pulse begin so that frame has gone to the renderer ({@code startup frame} for the
      * bench, which then looks at the screen itself), then builds the panes the first frame did
-     * without, one part per pulse ({@link MainController#buildStep}): between the parts the
+     * without, one part per pulse ({@link MainController#buildStep}), the first in that pulse: between the parts the
      * window thread handles the window system's events and the renderer paints, so the frame
      * appears while the library and the side tabs are still being made.
      */
@@ -95,6 +95,12 @@ public final class Windows {
                 case 1 -> {
                     StartupTimes.mark("frame");
                     stage[0] = 2;
+                    // The first part in this pulse, while the renderer paints the first frame: with its
+                    // change to draw, this pulse then waits for that frame, whose pixels JavaFX's software
+                    // pipeline hands to this thread's queue; the next parts come after them in it. (A part
+                    // queued before them, from a pulse with nothing to draw, would keep the frame off the
+                    // screen until it and the pulses after it are done.)
+                    c.buildStep();
                 }
                 case 2 -> Platform.runLater(c::buildStep);
                 default -> { return; }
