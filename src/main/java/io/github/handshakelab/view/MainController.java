@@ -219,8 +219,9 @@ public final class MainController implements Initializable {
      * for one of these panes first.
      */
     public void buildPanes() {
-        if (panesBuilt() || disposed) return;
         if (!Platform.isFxApplicationThread()) {
+            // (not panesBuilt(): it is true as soon as the last part has begun on the FX thread)
+            if (complete || disposed) return;
             // asked from another thread (a test's): built on the FX thread, this one waits
             java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
             Platform.runLater(() -> {
@@ -237,10 +238,14 @@ public final class MainController implements Initializable {
             }
             return;
         }
+        if (panesBuilt() || disposed) return;
         while (buildStep()) {
             // next part
         }
     }
+
+    /** Every part of {@link #buildPanes} is done: what another thread may wait for. */
+    private volatile boolean complete;
 
     /** Parts of {@link #buildPanes}, in order; {@link #built} counts those done or under way. */
     private static final int PARTS = 4;
@@ -279,6 +284,7 @@ public final class MainController implements Initializable {
                 }
             }
         }
+        if (built >= PARTS) complete = true;
         return built < PARTS;
     }
 
