@@ -37,6 +37,8 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
     private final Label clientTimer = name("clientTimer");
     private final Label serverTimer = name("serverTimer");
     private final Label captureNote = name("captureNote");
+    /** Whether the room between the badges takes the capture's note (layoutChildren). */
+    private boolean noteFits = true;
     private final ContextMenu menu = new ContextMenu();
     private final Tooltip tip = new Tooltip();
     private int hovered = -1;
@@ -206,9 +208,26 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         place(serverBadge, x + sx, y + 6 + nameH);
         place(clientTimer, x + cx, y + 8 + nameH + bh);
         place(serverTimer, x + sx, y + 8 + nameH + bh);
-        place(captureNote, x + cw / 2, y + 6 + nameH);
+        double left = x + cx + clientBadge.prefWidth(-1) / 2 + 8, right = x + sx - serverBadge.prefWidth(-1) / 2 - 8;
+        placeBetweenBadges(captureNote, (left + right) / 2, y + 6 + nameH, right - left);
         updateScroll();
         follow();
+    }
+
+    /**
+     * Centres a note in the room between the two badges: wrapped onto a second line when that room
+     * is narrower than the note, cut with an ellipsis after that (the full text is its tooltip),
+     * left out when there is no room. At 1280 px a capture's note ran under the badges.
+     */
+    private void placeBetweenBadges(Label l, double centreX, double top, double room) {
+        // no room at all (badges side by side in a narrow window): the badges' "?" says it alone
+        noteFits = room >= 3 * l.getFont().getSize();
+        showNote();
+        l.setWrapText(true);
+        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        double pw = Math.min(l.prefWidth(-1), Math.max(1, room));
+        double ph = Math.min(l.prefHeight(pw), 2 * l.prefHeight(-1));
+        l.resizeRelocate(Math.round(centreX - pw / 2), Math.round(top), pw, ph);
     }
 
     private static void place(Label l, double centreX, double top) {
@@ -421,6 +440,11 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         g.restore();
     }
 
+    private void showNote() {
+        Trace t = getSkinnable().getTrace();
+        captureNote.setVisible(noteFits && t != null && t.source() == Trace.Source.CAPTURE);
+    }
+
     private void updateBadges() {
         SequenceDiagram c = getSkinnable();
         Trace t = c.getTrace();
@@ -461,7 +485,10 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         }
         boolean cap = t != null && t.source() == Trace.Source.CAPTURE;
         String note = cap ? c.text("diagram.inferred") : "";
-        if (!note.equals(captureNote.getText())) captureNote.setText(note);
-        captureNote.setVisible(cap);
+        if (!note.equals(captureNote.getText())) {
+            captureNote.setText(note);
+            captureNote.setTooltip(note.isEmpty() ? null : new Tooltip(note));
+        }
+        showNote();
     }
 }
