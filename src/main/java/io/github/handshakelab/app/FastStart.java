@@ -161,6 +161,11 @@ public final class FastStart {
         return folder.resolve(Long.toHexString(h) + ".jsa");
     }
 
+    /** Marks that making {@code archive} failed once. */
+    static Path failed(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".failed");
+    }
+
     private static Path folder() {
         return Natives.cacheDir().resolve("cds");
     }
@@ -175,7 +180,7 @@ public final class FastStart {
         Path jar = Natives.ownJar();
         Path archive = archive(jar);
         Path java = javaExecutable();
-        if (java == null || Files.exists(archive)) return;
+        if (java == null || Files.exists(archive) || Files.exists(failed(archive))) return;
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/nice"))) cmd.addAll(List.of("/usr/bin/nice", "-n", "19"));
         cmd.addAll(List.of(java.toString(), "-Xshare:auto", "-cp", jar.toAbsolutePath().toString(), FastStart.class.getName(),
@@ -222,8 +227,10 @@ public final class FastStart {
                     "-XX:SharedArchiveFile=" + part, "-cp", jar.toAbsolutePath().toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             boolean ok = p.waitFor() == 0 && Files.isRegularFile(part);
+            // a JVM that cannot make archives is not asked again at every start of this jar
+            if (!ok) Files.writeString(failed(archive), "java -Xshare:dump exited " + p.exitValue() + "\n");
             if (ok) {
-                try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "*.jsa")) {
+                try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "*.{jsa,failed}")) {
                     for (Path o : old) {
                         try {
                             Files.deleteIfExists(o);
