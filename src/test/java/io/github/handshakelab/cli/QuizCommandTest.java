@@ -33,6 +33,17 @@ import static org.junit.jupiter.api.Assertions.*;
 /** {@code quiz} (DESIGN §6.1): the key against the trace, grading, bad answer files, formats, the terminal quiz. */
 class QuizCommandTest {
 
+    /** Question {@code q} asks for segment {@code s} (trace JSON): its id, and the answer's sender, flags and numbers. */
+    static void assertAnswerIsTheSegment(JsonNode s, JsonNode q, boolean absolute, String at) {
+        JsonNode a = q.get("answer");
+        assertEquals(s.get("id").asInt(), q.get("segment").asInt(), at);
+        assertEquals(s.get("from").asText(), a.get("from").asText(), at);
+        assertEquals(s.get("flags"), a.get("flags"), at);
+        assertEquals(s.get(absolute ? "seqAbs" : "seq"), a.get("seq"), at);
+        assertEquals(s.get(absolute ? "ackAbs" : "ack"), a.get("ack"), at);
+        assertEquals(s.get("len"), a.get("len"), at);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long[] SEEDS = {1, 7, 424242};
 
@@ -77,13 +88,8 @@ class QuizCommandTest {
                     JsonNode s = segs.get(i), q = qs.get(i), a = q.get("answer");
                     String at = ctx + " Q" + (i + 1);
                     assertEquals(i + 1, q.get("n").asInt(), at);
-                    assertEquals(s.get("id").asInt(), q.get("segment").asInt(), at);
+                    assertAnswerIsTheSegment(s, q, abs, at);
                     assertEquals(s.get("sent").asLong(), q.get("sent").asLong(), at);
-                    assertEquals(s.get("from").asText(), a.get("from").asText(), at);
-                    assertEquals(s.get("flags"), a.get("flags"), at);
-                    assertEquals(s.get(abs ? "seqAbs" : "seq"), a.get("seq"), at);
-                    assertEquals(s.get(abs ? "ackAbs" : "ack"), a.get("ack"), at);
-                    assertEquals(s.get("len"), a.get("len"), at);
                     boolean lost = !s.get("dropped").isNull();
                     long when = lost || s.get("arrived").isNull() ? s.get("sent").asLong() : s.get("arrived").asLong();
                     assertEquals(stateAt(trace, "client", when), a.get("states").get("client").asText(), at);
