@@ -58,6 +58,10 @@ sided("tcp.notice.ignored.noAck", "{S}: segment dropped: its ACK bit is off (RFC
       "{SZ}：丢弃报文段：它没有设置 ACK 位（RFC 9293 §3.10.7.4 第五步检查）")
 sided("tcp.notice.ignored.ackNothingNew", "{S}: the ACK changes nothing: everything this side sent was already acknowledged",
       "{SZ}：这个 ACK 没有带来任何变化：本端发送的所有内容都已被确认")
+sided("tcp.notice.ackThrottled", "{S}: no ACK for this invalid segment: one went out {0} s ago, and RFC 5961 §7 allows one every 500 ms (Linux: tcp_invalid_ratelimit). Without the limit, two ends that each find the other''s bare ACK unacceptable would answer each other for ever (an ACK storm).",
+      "{SZ}：不为这个无效报文段回复 ACK：{0} 秒前刚回复过一个，而 RFC 5961 §7 规定每 500 毫秒最多一个（Linux：tcp_invalid_ratelimit）。若不限速，两端各自认为对方的纯 ACK 不可接受，就会无休止地互相回复（ACK 风暴）。")
+sided("tcp.notice.linux.ackOfUnsentDropped", "{S}: Linux: the ACK acknowledges {0}, beyond anything sent (SND.NXT = {1}): tcp_ack drops the segment without an answer (TCP_ACK_UNSENT_DATA). The rfc profile answers with an ACK (RFC 9293 §3.10.7.4, fifth check).",
+      "{SZ}：Linux：这个 ACK 确认到 {0}，超出了已发送的范围（SND.NXT = {1}）：tcp_ack 直接丢弃该报文段，不作回复（TCP_ACK_UNSENT_DATA）。rfc 模式会回复一个 ACK（RFC 9293 §3.10.7.4 第五步检查）。")
 sided("tcp.notice.ignored.dupAck", "{S}: duplicate ACK number {0}: nothing new acknowledged while data is outstanding (RFC 5681 §2); the third one triggers a fast retransmit (§3.2)",
       "{SZ}：第 {0} 个重复 ACK：有数据未被确认时没有确认任何新数据（RFC 5681 §2）；第三个重复 ACK 将触发快速重传（§3.2）")
 sided("tcp.notice.fastRetransmit", "{S}: {0} duplicate ACKs: the segment they keep asking for is taken as lost and resent at once, before the retransmission timer fires (fast retransmit, RFC 5681 §3.2; both profiles)",
@@ -125,6 +129,8 @@ sided("tcp.note.shutdown", "{S}: shutdown(SHUT_WR): RFC 9293''s CLOSE, recorded 
       "{SZ}：shutdown(SHUT_WR)：即 RFC 9293 的 CLOSE，记录为 CLOSE：本端不再发送（FIN），但继续读取{PZ}仍在发送的数据，没有时间限制，两种模式相同")
 sided("tcp.note.linuxClose", "{S}: Linux: close() gives the socket up: unread data makes it send RST instead of FIN, data arriving after the FIN is answered with RST, and FIN_WAIT_2 lasts at most tcp_fin_timeout (60 s). Use shutdown() to keep receiving.",
       "{SZ}：Linux：close() 放弃了套接字：若有未读数据则发送 RST 而不是 FIN，FIN 之后到达的数据会被 RST 回应，FIN_WAIT_2 最多持续 tcp_fin_timeout（60 秒）。要继续接收请用 shutdown()。")
+both("tcp.note.segmentLimit", "The simulation stops here, after {0} segments: a longer run is no lesson any more. Send less data or end the connection sooner.",
+     "模拟在 {0} 个报文段后停止：再长就不再适合教学了。请少发送一些数据，或更早结束连接。")
 both("tcp.note.halfOpenExpired", "Server: the half-open connection for {0} gave up after its SYN,ACK retransmissions and leaves the backlog",
      "服务器：{0} 的半连接在 SYN,ACK 重传耗尽后被放弃，离开半连接队列（SYN 队列）")
 

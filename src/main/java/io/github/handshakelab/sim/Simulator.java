@@ -37,6 +37,12 @@ public final class Simulator {
     /** Hard stop of virtual time: far beyond every timer chain (SYN back-off, R2, TIME-WAIT). */
     public static final long HORIZON_US = 4L * 3600 * 1_000_000;
 
+    /**
+     * Hard stop of size: a trace this long is no longer a lesson, and a loop nobody foresaw (like
+     * the ACK storm RFC 5961 §7 throttling now prevents) must end in a note, not fill the heap.
+     */
+    public static final int MAX_SEGMENTS = 100_000;
+
     public static final Endpoint CLIENT = new Endpoint(Side.CLIENT, "Client", "10.0.0.1", 40000);
     public static final Endpoint SERVER = new Endpoint(Side.SERVER, "Server", "10.0.0.2", 80);
 
@@ -184,6 +190,10 @@ public final class Simulator {
                 Ev e = queue.poll();
                 if (e.t > HORIZON_US) break;
                 now = e.t;
+                if (segIds >= MAX_SEGMENTS) {
+                    note("tcp.note.segmentLimit", MAX_SEGMENTS);
+                    break;
+                }
                 switch (e.kind) {
                     case CALL -> call((ScheduledCall) e.payload);
                     case ARRIVE -> arrive((Wire) e.payload);

@@ -101,6 +101,8 @@ public final class Connection {
     private static final long RTO_AFTER_SYN_TIMEOUT_US = 3_000_000;
 
     private static final long NEVER = Long.MAX_VALUE;
+    /** RFC 5961 §7 ACK throttling; Linux's net.ipv4.tcp_invalid_ratelimit default. */
+    private static final long INVALID_ACK_INTERVAL_US = 500_000;
 
     private final Config cfg;
     /** Chooses the ISS for each new incarnation from the time (§3.4.1 clock-driven ISN). */
@@ -160,6 +162,8 @@ public final class Connection {
     private long keepIdleUs, keepIntvlUs;
     /** When the current event happened (for timers armed inside setState). */
     private long lastEventAt;
+    /** When this side last answered an invalid segment with an ACK (RFC 5961 §7), NEVER before. */
+    private long lastInvalidAckAt = NEVER;
 
     // Per-event scratch: the ACK we owe the peer, merged into any segment we send anyway.
     private AckWhy owedAck = null;
@@ -518,7 +522,7 @@ public final class Connection {
                     sendAck(AckWhy.TIME_WAIT_REACK, Purpose.ACK);
                     startTimeWait(now);
                 } else {
-                    sendAck(AckWhy.UNACCEPTABLE, Purpose.ACK);
+                    answerInvalid(seg, AckWhy.UNACCEPTABLE, Purpose.ACK, now);
                 }
             } else {
                 // §3.10.7.4 first: an unacceptable RST is dropped without an answer.
@@ -530,7 +534,7 @@ public final class Connection {
         // the window was already dropped by the first check).
         if (f.rst()) {
             if (!seg.seq().equals(rcvNxt)) {
-                sendAck(AckWhy.CHALLENGE, Purpose.CHALLENGE_ACK);
+                answerInvalid(seg, AckWhy.CHALLENGE, Purpose.CHALLENGE_ACK, now);
                 return;
             }
             switch (state) {
@@ -579,7 +583,7 @@ public final class Connection {
                 irs = null;
                 setState(TcpState.LISTEN, "SYN");
             } else {
-                sendAck(AckWhy.CHALLENGE, Purpose.CHALLENGE_ACK);
+                answerInvalid(seg, AckWhy.CHALLENGE, Purpose.CHALLENGE_ACK, now);
             }
             return;
         }
@@ -613,8 +617,13 @@ public final class Connection {
             }
             case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, CLOSING, LAST_ACK -> {
                 if (a.gt(sndNxt)) {
-                    // ACK of something never sent: ACK and drop.
-                    sendAck(AckWhy.CURRENT, Purpose.ACK);
+                    if (linux()) {
+                        // Linux 6.x tcp_ack(): SKB_DROP_REASON_TCP_ACK_UNSENT_DATA, dropped unanswered.
+                        notice("notice.linux.ackOfUnsentDropped", a.minus(iss), sndNxt.minus(iss));
+                    } else {
+                        // §3.10.7.4 fifth: an ACK of something never sent: ACK and drop.
+                        answerInvalid(seg, AckWhy.CURRENT, Purpose.ACK, now);
+                    }
                     return;
                 }
                 if (sndUna.lt(a)) {
@@ -950,6 +959,7 @@ public final class Connection {
         ackDeadline = NEVER;
         lastDataAt = NEVER;
         pingpong = false;
+        lastInvalidAckAt = NEVER;
     }
 
     private void sendSyn(long now, boolean withAck) {
@@ -1045,6 +1055,23 @@ public final class Connection {
         if (owedAck == null) return;
         emit(new Segment(sndNxt, rcvNxt, TcpFlags.of(TcpFlags.ACK), 0, rcvWnd(), 0), sw, owedAck, owedDelta, p);
         owedAck = null;
+    }
+
+    /**
+     * The ACK that answers an invalid segment, throttled as RFC 5961 §7 asks (Linux
+     * tcp_oow_rate_limited, tcp_invalid_ratelimit = 500 ms): two ends that each find the other's
+     * bare ACK unacceptable would otherwise answer each other for ever (an ACK storm, e.g. after
+     * an old duplicate was accepted). Segments with data or a FIN are not part of such a loop and
+     * are always answered; challenge ACKs always count (tcp_send_challenge_ack).
+     */
+    private void answerInvalid(Segment seg, AckWhy why, Purpose p, long now) {
+        boolean loopable = p == Purpose.CHALLENGE_ACK || seg.seqLen() == 0 || seg.flags().syn();
+        if (loopable && lastInvalidAckAt != NEVER && now - lastInvalidAckAt < INVALID_ACK_INTERVAL_US) {
+            notice("notice.ackThrottled", seconds(now - lastInvalidAckAt));
+            return;
+        }
+        if (loopable) lastInvalidAckAt = now;
+        sendAck(why, p);
     }
 
     private void sendAck(AckWhy why, Purpose p) {

@@ -124,6 +124,36 @@ class SimulatorProperties {
                 "the 150 queued bytes were sent and arrived");
     }
 
+    /**
+     * Found by the UI-action property (an OutOfMemoryError in CI): with the client's data sent at
+     * once, the delayed old duplicate in time-wait-reasons is 1,460 bytes the new server accepts.
+     * Its ACK 1461 acknowledges nothing the new client sent, and each side's bare ACK was
+     * unacceptable to the other: an ACK storm of 112,000 segments before RFC 5961 §7 throttling.
+     */
+    @Example
+    void anAcceptedOldDuplicateDesynchronizesWithoutAnAckStorm() {
+        Scenario base = Scenarios.byId("time-wait-reasons").orElseThrow();
+        Trace t = Simulator.run(base.withCall(new ScheduledCall(0, Side.CLIENT, UserCall.SEND, 4303))
+                .withCall(new ScheduledCall(101_805_203, Side.SERVER, UserCall.SEND, 4185)));
+        TraceEvent.Segment old = t.segments().stream().filter(x -> x.arrived() == 3_150_000).findFirst().orElseThrow();
+        assertEquals(1460, old.len(), "the old duplicate arrives in the new incarnation");
+        List<TraceEvent.Segment> after = t.segments().stream().filter(x -> x.sent() >= 3_150_000 && x.sent() < 3_340_000).toList();
+        assertEquals(List.of("SERVER 1461", "CLIENT 1", "SERVER 1461"), after.stream().map(x -> x.from() + " " + x.ack()).toList(),
+                "one answer each, then the client stays quiet");
+        assertTrue(t.events().stream().anyMatch(e -> e instanceof TraceEvent.Note n && n.time() == 3_300_000
+                && n.text().key().equals("tcp.notice.ackThrottled.client")));
+        assertEquals(95, t.segments().size());
+    }
+
+    @Example
+    void aRunStopsAtTheSegmentLimitWithANote() {
+        Scenario base = Scenarios.byId("time-wait-reasons").orElseThrow();
+        Trace t = Simulator.run(base.withCall(new ScheduledCall(200_000, Side.CLIENT, UserCall.SEND, Integer.MAX_VALUE)));
+        assertEquals(Simulator.MAX_SEGMENTS, t.segments().size());
+        TraceEvent last = t.events().get(t.events().size() - 1);
+        assertTrue(last instanceof TraceEvent.Note n && n.text().key().equals("tcp.note.segmentLimit"), last.toString());
+    }
+
     @Property(tries = 200)
     void noEndpointAcksBytesNeverSent(@ForAll("any") String id, @ForAll @DoubleRange(min = 0, max = 0.5) double p,
                                       @ForAll long seed) {
@@ -203,5 +233,6 @@ class SimulatorProperties {
             }
         }
         assertTrue(t.endTime() < Simulator.HORIZON_US);
+        assertTrue(t.segments().size() < 2_000, t.segments().size() + " segments");
     }
 }

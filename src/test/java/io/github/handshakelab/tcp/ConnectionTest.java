@@ -495,6 +495,22 @@ class ConnectionTest {
         }
 
         @Test
+        void answersToInvalidBareSegmentsAreThrottledToOnePerHalfSecond() {
+            // RFC 5961 §7: two ends that each find the other's bare ACK unacceptable would
+            // otherwise answer each other for ever; the limit ends such an ACK storm.
+            Connection c = established();
+            assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK>"), sent(c.receive(seg(200, 101L, 0), 1_000_000)));
+            List<Effect> quiet = c.receive(seg(200, 101L, 0), 1_499_999);
+            assertEquals(List.of(), sent(quiet));
+            assertEquals(List.of("tcp.notice.ackThrottled"), notices(quiet));
+            assertEquals(List.of(), sent(c.receive(seg(301, 5000L, 0), 1_200_000)), "an ACK of unsent data counts too");
+            assertEquals(List.of(), sent(c.receive(seg(1000, null, RST), 1_300_000)), "and a challenge ACK");
+            assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK>"), sent(c.receive(seg(200, 101L, 0, 10), 1_300_000)),
+                    "a segment with data is not part of an ACK loop and is always answered");
+            assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK>"), sent(c.receive(seg(200, 101L, 0), 1_500_000)));
+        }
+
+        @Test
         void duplicateAckIsIgnored() {
             Connection c = established();
             c.call(UserCall.SEND, 10, 0);

@@ -42,6 +42,20 @@ class LinuxProfileTest {
     }
 
     /**
+     * Linux 6.x tcp_ack(): an ACK of data never sent is dropped unanswered
+     * (SKB_DROP_REASON_TCP_ACK_UNSENT_DATA), data and all; RFC 9293 §3.10.7.4 answers it.
+     */
+    @Test
+    void ackOfUnsentDataIsDroppedWithoutAnAnswer() {
+        Connection c = established(linux());
+        List<Effect> fx = c.receive(seg(301, 5000L, ACK, 10), 1_000_000);
+        assertEquals(List.of(), sent(fx));
+        assertEquals(List.of("tcp.notice.linux.ackOfUnsentDropped"), notices(fx));
+        assertEquals(301, c.tcb().rcvNxt(), "the data of that segment is not taken");
+        assertEquals(List.of("<SEQ=101><ACK=301><CTL=ACK>"), sent(established(closed()).receive(seg(301, 5000L, ACK, 10), 1_000_000)));
+    }
+
+    /**
      * Before any data the delayed-ACK timeout (icsk_ack.ato) is still 0, so tcp_send_delayed_ack()
      * lets the ACK of a FIN go at the next tick: at once (recorded on Linux 6.18,
      * resources/captures/linux/four-way-close.pcap: 2 ms).
