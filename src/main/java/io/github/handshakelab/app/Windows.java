@@ -29,12 +29,15 @@ public final class Windows {
 
     /** The controller of the window now shown on {@code stage} (it changes when the language does). */
     public static MainController controller(Stage stage) {
-        if (stage.getScene() == null) return null;
-        return (MainController) stage.getScene().getRoot().getProperties().get(MainController.class);
+        // Kept on the stage, not its scene's root: whoever gives the stage another scene (a test
+        // sizing the window) must not leave the window it held running undisposed.
+        return (MainController) stage.getProperties().get(MainController.class);
     }
 
     public static MainController show(Stage stage, Session session) {
         MainController old = controller(stage);
+        // A rebuild (language switch) replaces the window on screen; otherwise this is a first window.
+        boolean rebuild = old != null && stage.getScene() != null && stage.getScene().getRoot() == old.root();
         if (old != null) old.dispose();
         ResourceBundle res = bundle(session.locale);
         Fonts.use(session.locale);
@@ -42,7 +45,7 @@ public final class Windows {
         Panes.Loaded<MainController> w = Panes.load(MainController.class.getResource("main.fxml"), res, model, session);
         MainController c = w.controller();
         w.root().setStyle(Fonts.use(session.locale));
-        w.root().getProperties().put(MainController.class, c);
+        stage.getProperties().put(MainController.class, c);
         Scene previous = stage.getScene();
         // The scene has the window's size: a rebuild keeps it, the first takes the one WindowBounds gave
         // the stage (a scene without a size is laid out and drawn at its preferred size first, when the
@@ -57,7 +60,7 @@ public final class Windows {
         stage.setTitle(res.getString("app.title"));
         // Only the first window of a start is built in steps; a rebuild (language switch) replaces
         // a complete window with a complete one at once.
-        if (old != null) c.buildPanes();
+        if (rebuild) c.buildPanes();
         afterFirstFrame(scene, c);
         return c;
     }

@@ -131,6 +131,9 @@ public final class ScenariosController implements Initializable {
     /** Scrolls so {@code index} is the first row; after the first layout, when cell heights are known. */
     void scrollToFirst(int index) {
         if (index < 0) return;
-        Platform.runLater(() -> scenarioList.scrollTo(index));
+        // (not in a window replaced meanwhile: its rows would be styled without the window's theme)
+        Platform.runLater(() -> {
+            if (scenarioList.getScene() != null && scenarioList.getScene().getWindow() != null) scenarioList.scrollTo(index);
+        });
     }
 }
