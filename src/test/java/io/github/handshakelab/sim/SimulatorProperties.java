@@ -219,9 +219,11 @@ class SimulatorProperties {
 
     @Property(tries = 200)
     void uiActionsComposeWithEveryScenario(@ForAll("any") String id, @ForAll("uiAction") ScheduledCall a,
-                                           @ForAll("uiAction") ScheduledCall b, @ForAll boolean cookies) {
+                                           @ForAll("uiAction") ScheduledCall b, @ForAll boolean cookies,
+                                           @ForAll boolean linux) {
         Scenario base = Scenarios.byId(id).orElseThrow();
-        Scenario s = base.withCall(a).withCall(b).withParams(base.params().withSynCookies(cookies));
+        SimParams params = base.params().withSynCookies(cookies);
+        Scenario s = base.withCall(a).withCall(b).withParams(linux ? params.withProfile(io.github.handshakelab.tcp.Profile.LINUX) : params);
         Trace t = Simulator.run(s);
         // Calls in states where the RFC answers with an error become notes, never exceptions.
         long users = t.events().stream().filter(e -> e instanceof TraceEvent.User).count();
