@@ -1,6 +1,8 @@
 package io.github.handshakelab.app;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -11,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -87,5 +91,31 @@ class FastStartTest {
         assertEquals(first, FastStart.archive(jar(), folder));
         Files.setLastModifiedTime(jar(), FileTime.fromMillis(Files.getLastModifiedTime(jar()).toMillis() + 60_000));
         assertNotEquals(first, FastStart.archive(jar(), folder), "a rebuilt jar needs a new archive");
+    }
+
+    /**
+     * A JVM that cannot make the archive (here a stand-in whose dump exits 1) leaves a mark, so
+     * later starts of the jar do not try again, and nothing half-made.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aFailedDumpIsMarkedAndLeavesNoArchive() throws Exception {
+        Path archive = FastStart.archive(jar(), dir.resolve("cds"));
+        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho 'Error: dump refused'\nexit 1\n");
+        java.toFile().setExecutable(true);
+        String home = System.getProperty("java.home");
+        System.setProperty("java.home", dir.resolve("jdk").toString());
+        try {
+            assertFalse(FastStart.makeArchive(jar(), archive));
+        } finally {
+            System.setProperty("java.home", home);
+        }
+        assertEquals("java -Xshare:dump exited 1\n", Files.readString(FastStart.failed(archive)), "the mark says why");
+        assertFalse(Files.exists(archive));
+        try (var left = Files.list(archive.getParent())) {
+            assertEquals(List.of(FastStart.failed(archive).getFileName().toString(), "lock"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no .part, no class list");
+        }
     }
 }
