@@ -137,6 +137,16 @@ class QuestionBankTest {
         assertEquals(10_100_000, ka.segments().get(3).sent());
         assertEquals(TcpState.CLOSED, ka.stateAt(Side.CLIENT, 45_300_000));
         assertEquals(TcpState.ESTABLISHED, ka.stateAt(Side.CLIENT, 45_299_999));
+        Trace storm = ShowTraces.trace(QuestionBank.byId("ack-storm").orElseThrow().show());
+        TraceEvent.Segment old = storm.segments().get(3);
+        assertEquals(List.of(3_150_000L, 1L, 1460), List.of(old.arrived(), old.seq(), old.len()), "the old duplicate, accepted");
+        assertEquals(List.of("SERVER 1461", "CLIENT 1", "SERVER 1461"),
+                storm.segments().subList(18, 21).stream().map(s -> s.from() + " " + s.ack()).toList());
+        assertTrue(storm.events().stream().anyMatch(e -> e instanceof TraceEvent.Note n && n.time() == 3_300_000
+                && n.text().key().equals("tcp.notice.ackThrottled.client")), "the client stays quiet");
+        assertEquals(3_340_000, storm.segments().get(21).sent(), "the next segment is the client's own data");
+        assertEquals(TcpState.CLOSED, storm.stateSequence(Side.CLIENT).get(storm.stateSequence(Side.CLIENT).size() - 1),
+                "the client gives up");
         Trace zw = ShowTraces.trace(QuestionBank.byId("zero-window").orElseThrow().show());
         assertEquals(1, zw.segments().get(9).len());
         assertEquals(1_400_000, zw.segments().get(9).sent());
