@@ -1,11 +1,13 @@
 package io.github.handshakelab.view;
 
 import javafx.geometry.HPos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 
 import java.util.ResourceBundle;
 
@@ -13,8 +15,8 @@ import java.util.ResourceBundle;
 final class Grids {
     private Grids() {}
 
-    static GridPane grid() {
-        GridPane g = new GridPane();
+    static FieldGrid grid() {
+        FieldGrid g = new FieldGrid();
         g.setHgap(10);
         g.setVgap(4);
         g.getStyleClass().add("field-grid");
@@ -23,6 +25,55 @@ final class Grids {
         c0.setMinWidth(Region.USE_PREF_SIZE);
         g.getColumnConstraints().add(c0);
         return g;
+    }
+
+    /**
+     * A name/value grid. With {@link #namesShare} its names get a share of the width, but never
+     * less than their widest word: a narrow panel in large type (the projector theme at 1280x800)
+     * would otherwise cut "Acknowledgment" in two instead of wrapping between words.
+     */
+    static final class FieldGrid extends GridPane {
+        private double share;
+
+        /** Names take {@code percent} of the width (or what their widest word needs), values the rest. */
+        void namesShare(double percent) {
+            share = percent;
+            // (not the names' unwrapped width: that would be the grid's least width, wider than the panel)
+            getColumnConstraints().get(0).setMinWidth(60);
+            split(percent);
+        }
+
+        private void split(double percent) {
+            getColumnConstraints().get(0).setPercentWidth(percent);
+            getColumnConstraints().get(1).setPercentWidth(100 - percent);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double inner = getWidth() - snappedLeftInset() - snappedRightInset() - getHgap();
+            if (share > 0 && inner > 0) {
+                double p = Math.max(share, Math.min(70, 100 * widestNameWord() / inner));
+                if (Math.abs(p - getColumnConstraints().get(0).getPercentWidth()) > 0.01) split(p);
+            }
+            super.layoutChildren();
+        }
+
+        private double widestNameWord() {
+            double widest = 0;
+            Text probe = new Text();
+            for (Node n : getChildren()) {
+                Integer col = GridPane.getColumnIndex(n);
+                if ((col != null && col != 0) || !(n instanceof Label l) || l.getText() == null) continue;
+                // Chinese wraps between any two characters.
+                if (l.getText().codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) continue;
+                probe.setFont(l.getFont());
+                for (String word : l.getText().split("\\s+")) {
+                    probe.setText(word);
+                    widest = Math.max(widest, probe.getLayoutBounds().getWidth() + l.snappedLeftInset() + l.snappedRightInset() + 1);
+                }
+            }
+            return widest;
+        }
     }
 
     /** A value column that takes the rest of the width and lets its labels wrap. */

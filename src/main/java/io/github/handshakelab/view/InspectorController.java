@@ -8,7 +8,6 @@ import io.github.handshakelab.trace.TraceEvent;
 import javafx.fxml.FXML;
 import javafx.fxml.Initializable;
 import javafx.scene.control.Button;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 import java.net.URL;
@@ -44,12 +43,10 @@ public final class InspectorController implements Initializable {
             inspectorBox.getChildren().add(Grids.hint(res, "inspector.none"));
             return;
         }
-        GridPane g = Grids.grid();
+        Grids.FieldGrid g = Grids.grid();
         // Names and values share a narrow panel (projector type): names wrap too instead of taking it all.
-        g.getColumnConstraints().get(0).setMinWidth(60);
-        g.getColumnConstraints().get(0).setPercentWidth(42);
         g.getColumnConstraints().add(Grids.valueColumn());
-        g.getColumnConstraints().get(1).setPercentWidth(58);
+        g.namesShare(42);
         int r = 0;
         String dir = res.getString(s.from() == Side.CLIENT ? "inspector.clientToServer" : "inspector.serverToClient");
         r = row(g, r, res, "inspector.segment", "#" + s.id() + "  " + dir);

@@ -100,8 +100,26 @@ class ProjectorLayoutTest {
                 }
             }
         }
-        if (n instanceof ScrollPane || n instanceof ListView || n instanceof TableView || n instanceof SequenceDiagram) return;
+        if (n instanceof ScrollPane || n instanceof ListView || n instanceof TableView || n instanceof SequenceDiagram) {
+            wholeWords(n, out);
+            return;
+        }
         if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) check(c, scene, out);
+    }
+
+    /** Wrapped text with spaces breaks between words: a word wider than its label is cut in two ("Acknowledgme / nt"). */
+    private void wholeWords(Node n, List<String> out) {
+        if (!n.isVisible()) return;
+        if (n instanceof Labeled l && l.isWrapText() && l.getText() != null && l.getWidth() > 0
+                && l.getText().codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+            double room = l.getWidth() - l.snappedLeftInset() - l.snappedRightInset();
+            for (String word : l.getText().split("\\s+")) {
+                Text t = new Text(word);
+                t.setFont(l.getFont());
+                if (t.getLayoutBounds().getWidth() > room + 0.5) out.add(describe(n) + " cuts the word '" + word + "' in two");
+            }
+        }
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) wholeWords(c, out);
     }
 
     private static String describe(Node n) {
