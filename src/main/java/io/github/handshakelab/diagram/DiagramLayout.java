@@ -213,11 +213,53 @@ public final class DiagramLayout {
         // Growing is for the odd crowded spot: when hundreds of labels are stuck (a 100,000-segment
         // bulk in the projector's 24 px type) the rows are simply too small and more passes would
         // only multiply the layout time, so the layout stays as it is.
-        double[] pad = new double[ni];
+        // A one-line label wider than the room between the lifelines lies across the other side's
+        // state band (the projector's type in a narrow window). The layout with such labels stacked
+        // (flags over numbers) is kept when it is no worse: no more labels without a free place,
+        // no longer leaders, fewer labels across a band.
+        int stuck = layOut(wideW, lh, inst);
+        double room = Math.abs(serverX - clientX) - 2 * options.labelInset();
+        boolean overflow = false;
+        for (int i = 0; i < ns && !overflow; i++) overflow = wideW[i] > room + 0.5;
+        if (!overflow || ns > STACK_OVERFLOW_UP_TO) return;
+        double leaders = leaderLength();
+        int across = acrossBands();
+        stackOverflowing = true;
+        if (layOut(wideW, lh, inst) <= stuck && leaderLength() <= leaders + 1 && acrossBands() < across) return;
+        stackOverflowing = false;
+        layOut(wideW, lh, inst);
+    }
+
+    /** The length of all leaders: a label far from its arrow reads worse than one across a band. */
+    private double leaderLength() {
+        double sum = 0;
+        for (int i = 0; i < ldx.length; i++) {
+            if (!Double.isNaN(ldx[i])) sum += outside(new Box(lbx[i], lby[i], lbw[i], lbh[i]), ldx[i], ldy[i]);
+        }
+        return sum;
+    }
+
+    private int acrossBands() {
+        double lo = Math.min(clientX, serverX) + options.bandWidth() / 2, hi = Math.max(clientX, serverX) - options.bandWidth() / 2;
+        int n = 0;
+        for (int i = 0; i < lbx.length; i++) if (lbx[i] < lo || lbx[i] + lbw[i] > hi) n++;
+        return n;
+    }
+
+    /** Up to this many segments a layout with overflowing labels is tried with them stacked first. */
+    private static final int STACK_OVERFLOW_UP_TO = 2_000;
+
+    /** Whether a free one-line label wider than the room between the lifelines still tries its stacked form. */
+    private boolean stackOverflowing;
+
+    /** The passes of one layout (see the constructor); returns how many labels stayed without a free place. */
+    private int layOut(double[] wideW, double[] lh, long[] inst) {
+        int ns = index.segmentCount();
+        double[] pad = new double[inst.length];
         int passes = ns <= 20_000 ? MAX_PASSES : 2;
         for (int pass = 0; ; pass++) {
             int[] stuck = layoutOnce(wideW, lh, pad);
-            if (stuck.length == 0 || stuck.length > MAX_STUCK || pass == passes) break;
+            if (stuck.length == 0 || stuck.length > MAX_STUCK || pass == passes) return stuck.length;
             for (int i : stuck) {
                 int ii = Arrays.binarySearch(inst, index.sent(i));
                 pad[ii] += 1.5 * (lh[i] + 2 * clearance());
@@ -586,7 +628,8 @@ public final class DiagramLayout {
         Box place(int i, double wideW, double wideH) {
             lastPush = 0;
             Box b = place(i, wideW, wideH, Integer.MAX_VALUE, null);
-            if (lastHits == 0 && !lastSpare) return b;
+            boolean overflows = stackOverflowing && wideW > hi - lo + 0.5;
+            if (lastHits == 0 && !lastSpare && !overflows) return b;
             // once hundreds are stuck the rows are too small for this type: a second search each would
             // only double the layout time (the 100,000-segment bulk in the projector's sizes)
             if (stuck >= MAX_STUCK) return b;
@@ -594,8 +637,8 @@ public final class DiagramLayout {
             TraceEvent.Segment s = index.segment(i);
             LabelLines narrow = labelLines(s, s.label(options.absolute()), true);
             double narrowW = narrow.width(options), narrowH = narrow.height(options);
-            boolean wideSpare = lastSpare;
-            if (narrowW >= wideW - 1 || (!wideSpare && ++stuck > MAX_STUCK)) return b; // no narrower form, or too many stuck
+            boolean wideSpare = lastSpare, wideFree = lastHits == 0 && !lastSpare;
+            if (narrowW >= wideW - 1 || (!wideSpare && !wideFree && ++stuck > MAX_STUCK)) return b; // no narrower form, or too many stuck
             int wideHits = lastHits, widePush = lastPush;
             double wideX = lastAnchorX, wideY = lastAnchorY;
             // a free wide place with a blocked leader: the stacked form only if it is free with a free leader

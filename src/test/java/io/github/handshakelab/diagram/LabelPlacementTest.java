@@ -116,6 +116,30 @@ class LabelPlacementTest {
         }
     }
 
+    /**
+     * In the projector's type at 1280x800 (a 633 px diagram), "SYN, ACK  seq=0 ack=1" is wider than
+     * the room between the lifelines: on one line it lay across the other side's state band. Such
+     * labels are stacked (flags over numbers) wherever every label still finds a free place.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"three-way-handshake", "four-way-close", "three-segment-close",
+            "simultaneous-open", "lost-handshake-ack", "lost-final-ack"})
+    void inANarrowProjectorWindowLabelsStayBetweenTheLifelines(String id) {
+        Trace t = Simulator.run(Scenarios.byId(id).orElseThrow());
+        for (Locale locale : new Locale[]{Locale.ROOT, Locale.SIMPLIFIED_CHINESE}) {
+            DiagramLayout l = new DiagramLayout(t, DiagramLayout.Options.of(Palette.PROJECTOR, 633, 1, false,
+                    DiagramLayout.Spacing.AUTO, locale, false));
+            double lo = l.x(io.github.handshakelab.trace.Side.CLIENT) + l.options().bandWidth() / 2;
+            double hi = l.x(io.github.handshakelab.trace.Side.SERVER) - l.options().bandWidth() / 2;
+            for (DiagramLayout.Arrow a : l.arrows()) {
+                DiagramLayout.Box b = a.label();
+                assertTrue(b.x() >= lo && b.x() + b.w() <= hi, id + " " + locale + ": " + a.text() + " at " + b);
+            }
+            assertEquals(List.of(), collisions(l), id + " " + locale);
+            assertTrue(l.arrows().stream().anyMatch(a -> l.labelLines(a).main().size() == 2), "some label is stacked");
+        }
+    }
+
     /** Every overlap of a label with another label, any arrow line, or a fixed obstacle, as text. */
     static List<String> collisions(DiagramLayout l) {
         List<String> out = new ArrayList<>();
