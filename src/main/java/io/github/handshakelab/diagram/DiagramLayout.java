@@ -101,21 +101,28 @@ public final class DiagramLayout {
 
         /** True when the line from (x1,y1) to (x2,y2) passes through this box grown by {@code pad}. */
         public boolean crosses(double x1, double y1, double x2, double y2, double pad) {
+            return clip(x1, y1, x2, y2, pad) != null;
+        }
+
+        /**
+         * The part {t0, t1} (0 <= t0 <= t1 <= 1) of the line from (x1,y1) to (x2,y2) inside this box
+         * grown by {@code pad} (Liang-Barsky clipping); null when the line misses it.
+         */
+        public double[] clip(double x1, double y1, double x2, double y2, double pad) {
             double bx0 = x - pad, by0 = y - pad, bx1 = x + w + pad, by1 = y + h + pad;
-            // Liang-Barsky clipping of the segment against the box
             double t0 = 0, t1 = 1, dx = x2 - x1, dy = y2 - y1;
             double[] p = {-dx, dx, -dy, dy};
             double[] q = {x1 - bx0, bx1 - x1, y1 - by0, by1 - y1};
             for (int i = 0; i < 4; i++) {
                 if (p[i] == 0) {
-                    if (q[i] < 0) return false;
+                    if (q[i] < 0) return null;
                 } else {
                     double r = q[i] / p[i];
-                    if (p[i] < 0) { if (r > t1) return false; if (r > t0) t0 = r; }
-                    else { if (r < t0) return false; if (r < t1) t1 = r; }
+                    if (p[i] < 0) { if (r > t1) return null; if (r > t0) t0 = r; }
+                    else { if (r < t0) return null; if (r < t1) t1 = r; }
                 }
             }
-            return t0 <= t1;
+            return t0 <= t1 ? new double[]{t0, t1} : null;
         }
     }
 
@@ -214,20 +221,25 @@ public final class DiagramLayout {
         // bulk in the projector's 24 px type) the rows are simply too small and more passes would
         // only multiply the layout time, so the layout stays as it is.
         // A one-line label wider than the room between the lifelines lies across the other side's
-        // state band (the projector's type in a narrow window). The layout with such labels stacked
-        // (flags over numbers) is kept when it is no worse: no more labels without a free place,
-        // no longer leaders, fewer labels across a band.
-        int stuck = layOut(wideW, lh, inst);
-        double room = Math.abs(serverX - clientX) - 2 * options.labelInset();
+        // state band (the projector's type in a narrow window). When every label found a free
+        // place, the layout with such labels stacked (flags over numbers) is kept if it is no worse:
+        // every label free again, no longer leaders, fewer labels across a band. (A layout with
+        // labels stuck, as at the small zooms "fit" tries, is not laid out twice more.)
+        if (layOut(wideW, lh, inst) > 0 || ns > STACK_OVERFLOW_UP_TO) return;
         boolean overflow = false;
-        for (int i = 0; i < ns && !overflow; i++) overflow = wideW[i] > room + 0.5;
-        if (!overflow || ns > STACK_OVERFLOW_UP_TO) return;
+        for (int i = 0; i < ns && !overflow; i++) overflow = overflows(wideW[i]);
+        if (!overflow) return;
         double leaders = leaderLength();
         int across = acrossBands();
         stackOverflowing = true;
-        if (layOut(wideW, lh, inst) <= stuck && leaderLength() <= leaders + 1 && acrossBands() < across) return;
+        if (layOut(wideW, lh, inst) == 0 && leaderLength() <= leaders + 1 && acrossBands() < across) return;
         stackOverflowing = false;
         layOut(wideW, lh, inst);
+    }
+
+    /** True when a label this wide is wider than the room between the lifelines (and their bands, bars, brackets). */
+    private boolean overflows(double w) {
+        return w > Math.abs(serverX - clientX) - 2 * options.labelInset() + 0.5;
     }
 
     /** The length of all leaders: a label far from its arrow reads worse than one across a band. */
@@ -628,8 +640,7 @@ public final class DiagramLayout {
         Box place(int i, double wideW, double wideH) {
             lastPush = 0;
             Box b = place(i, wideW, wideH, Integer.MAX_VALUE, null);
-            boolean overflows = stackOverflowing && wideW > hi - lo + 0.5;
-            if (lastHits == 0 && !lastSpare && !overflows) return b;
+            if (lastHits == 0 && !lastSpare && !(stackOverflowing && overflows(wideW))) return b;
             // once hundreds are stuck the rows are too small for this type: a second search each would
             // only double the layout time (the 100,000-segment bulk in the projector's sizes)
             if (stuck >= MAX_STUCK) return b;

@@ -231,8 +231,8 @@ public final class DiagramPainter {
         java.util.List<double[]> hidden = new java.util.ArrayList<>();
         for (DiagramLayout.Arrow o : layout.arrowsIn(Math.min(l.y1(), l.ay()), Math.max(l.y1(), l.ay()))) {
             if (o.segment().id() == s.id()) continue;
-            double[] in = inside(o.label(), l.x1(), l.y1(), dx, dy);
-            if (in != null) hidden.add(in);
+            double[] in = o.label().clip(l.x1(), l.y1(), l.ax(), l.ay(), 0);
+            if (in != null && in[0] < in[1]) hidden.add(in);
         }
         hidden.sort((p, q) -> Double.compare(p[0], q[0]));
         double from = 0;
@@ -242,22 +242,6 @@ public final class DiagramPainter {
         }
         if (from < 1) g.line(l.x1() + from * dx, l.y1() + from * dy, l.ax(), l.ay(), colour, st, SOLID, alpha);
         g.fillCircle(l.ax(), l.ay(), 2 * st, colour, alpha);
-    }
-
-    /** The part {t0, t1} of the segment (x, y) + t (dx, dy), 0 <= t <= 1, inside box b; null when it misses. */
-    private static double[] inside(DiagramLayout.Box b, double x, double y, double dx, double dy) {
-        double t0 = 0, t1 = 1;
-        double[] p = {-dx, dx, -dy, dy};
-        double[] q = {x - b.x(), b.x() + b.w() - x, y - b.y(), b.y() + b.h() - y};
-        for (int i = 0; i < 4; i++) {
-            if (p[i] == 0) {
-                if (q[i] < 0) return null;
-            } else {
-                double r = q[i] / p[i];
-                if (p[i] < 0) t0 = Math.max(t0, r); else t1 = Math.min(t1, r);
-            }
-        }
-        return t0 < t1 ? new double[]{t0, t1} : null;
     }
 
     private void zigzag(Painter g, double y, double w) {

@@ -269,7 +269,6 @@ public final class WindowModel {
      */
     private void index(Trace t) {
         long gen = ++indexGeneration;
-        happened.clear();
         if (t == null || t.events().size() <= Playback.SYNC_EVENTS) {
             apply(scan(t));
             return;
