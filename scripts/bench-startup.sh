@@ -2,7 +2,7 @@
 # Time from launch to the first window mapped, under Xvfb, for Handshake Lab and for a minimal
 # JavaFX window (one label) started the same way (same JVM, same jar, same natives); prints both
 # and the ratio (goal: <= 1.3x, issue 12). "java -jar" is the app as users start it: it repeats
-# itself in a second JVM with its class-data archive and C2 thresholds (app.FastStart; the first
+# itself in a second JVM with its class-data archive and C1 only (app.FastStart; the first
 # start, untimed here, makes the archive); "one JVM" is the same jar with HANDSHAKELAB_RELAUNCH=0.
 #
 #   scripts/bench-startup.sh [RUNS]       (default 7 runs each, medians reported; JAR=... to time another jar)

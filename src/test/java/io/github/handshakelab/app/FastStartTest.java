@@ -33,15 +33,14 @@ class FastStartTest {
         List<String> cmd = new ArrayList<>(List.of("/jdk/bin/java"));
         cmd.addAll(options);
         if (archive != null) cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
-        cmd.addAll(List.of("-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=20000",
-                "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=400000", "-Dhandshakelab.launched=jar",
+        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-Dhandshakelab.launched=jar",
                 "-jar", jar().toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }
 
     @Test
-    void repeatsTheOptionsAndArgumentsWithTheArchiveAndTheJitThresholds() throws IOException {
+    void repeatsTheOptionsAndArgumentsWithTheArchiveAndTheJitOption() throws IOException {
         Path archive = dir.resolve("cds/0123.jsa");
         List<String> own = List.of("-Xmx1g", "-Dhandshakelab.prefs=test", "-jar", jar().toString(), "capture.pcap");
         assertEquals(expected(List.of("-Xmx1g", "-Dhandshakelab.prefs=test"), archive, "capture.pcap"),
