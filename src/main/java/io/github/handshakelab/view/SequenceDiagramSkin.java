@@ -322,16 +322,25 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         if (layout != null && anchorT == Long.MIN_VALUE) anchorT = layout.t(scroll.getValue() + canvas.getHeight() / 2);
     }
 
-    /**
-     * The zoom at which the whole diagram fits the viewport's height (never below the least zoom:
-     * then rows keep their labels apart and the diagram scrolls). Only the time axis is computed
-     * for each try, so this stays cheap on long traces.
-     */
     /** While fitted, another trace or spacing is fitted too (the zoom listener then keeps the fit on). */
     private void refit() {
         if (getSkinnable().fitProperty().get()) fitZoom();
     }
 
+    /** The last fit: what it depends on (the trace, the options but the zoom, the height) and the zoom found. */
+    private record Fit(Trace trace, DiagramLayout.Options base, double avail, double zoom) {}
+
+    private Fit lastFit;
+
+    /** Fits computed (not kept) since the skin was made: for tests. */
+    int fitsMade;
+
+    /**
+     * The zoom at which the whole diagram fits the viewport's height (never below the least zoom:
+     * then rows keep their labels apart and the diagram scrolls). Kept while the trace, the
+     * options and the height stay: the skin is laid out again whenever a badge or the countdown
+     * changes during playback, and a fit lays out the diagram a dozen times.
+     */
     private void fitZoom() {
         SequenceDiagram c = getSkinnable();
         Trace t = c.getTrace();
@@ -339,11 +348,16 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         if (idx == null && t != null && t.events().size() <= SYNC_EVENTS) idx = TraceIndex.of(t);
         double avail = canvas.getHeight();
         if (idx == null || avail <= 50) return;
-        DiagramLayout.Options base = options();
-        double lo = DiagramLayout.fitZoom(idx, z -> withZoom(base, z), avail, MIN_ZOOM, MAX_ZOOM);
+        DiagramLayout.Options base = withZoom(options(), 1);
+        Fit fit = lastFit;
+        if (fit == null || fit.trace() != t || !fit.base().equals(base) || fit.avail() != avail) {
+            fit = new Fit(t, base, avail, DiagramLayout.fitZoom(idx, z -> withZoom(base, z), avail, MIN_ZOOM, MAX_ZOOM));
+            lastFit = fit;
+            fitsMade++;
+        }
         settingFitZoom = true;
         try {
-            c.zoomProperty().set(lo);
+            c.zoomProperty().set(fit.zoom());
         } finally {
             settingFitZoom = false;
         }

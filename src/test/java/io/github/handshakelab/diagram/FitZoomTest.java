@@ -38,4 +38,29 @@ class FitZoomTest {
             assertTrue(h <= DiagramLayout.heightOf(lostFinalAck, at(500, tried)) + 0.5, "no tried zoom is shorter: " + tried);
         }
     }
+
+    @Test
+    void theAxisAloneNeverMeasuresMoreThanTheLayout() {
+        // fitZoom skips a full layout wherever this bound already says "does not fit"
+        for (var s : Scenarios.all()) {
+            TraceIndex idx = TraceIndex.of(Simulator.run(s));
+            for (Palette p : new Palette[] {Palette.LIGHT, Palette.PROJECTOR}) {
+                for (double width : new double[] {500, 617, 900}) {
+                    for (double zoom = MIN; zoom <= MAX; zoom *= 2) {
+                        var o = DiagramLayout.Options.of(p, width, zoom, false, DiagramLayout.Spacing.AUTO, Locale.ENGLISH, false);
+                        double least = DiagramLayout.leastHeightOf(idx, o), full = DiagramLayout.heightOf(idx, o);
+                        assertTrue(least <= full + 0.01, s.id() + " " + p + " " + width + " px, zoom " + zoom + ": " + least + " > " + full);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTraceTallerThanTheWindowAtTheLeastZoomGetsTheLeastZoom() {
+        // 2,500 segments: measured by the axis alone, and already taller than the window at 0.25
+        TraceIndex bulk = TraceIndex.of(TraceFixtures.bulk(2_500));
+        assertTrue(DiagramLayout.heightOf(bulk, at(900, MIN)) > 700);
+        assertEquals(MIN, DiagramLayout.fitZoom(bulk, zoom -> at(900, zoom), 700, MIN, MAX));
+    }
 }

@@ -80,6 +80,28 @@ class SequenceDiagramTest {
         assertFalse(d.fitProperty().get());
     }
 
+    @Test
+    void aFitIsKeptWhilePlayingAndMadeAgainForAnotherHeight(FxRobot robot) throws Exception {
+        Trace t = Simulator.run(Scenarios.byId("lost-final-ack").orElseThrow());
+        robot.interact(() -> d.setTrace(t));
+        waitForLayout();
+        robot.interact(d::fitToHeight);
+        SequenceDiagramSkin skin = (SequenceDiagramSkin) d.getSkin();
+        double fitted = d.zoomProperty().get();
+        assertEquals(1, skin.fitsMade);
+        // playing changes the badges and the 2MSL countdown, and each change lays the skin out again
+        for (var e : t.events()) {
+            robot.interact(() -> { d.playheadProperty().set(e.time()); d.layout(); });
+        }
+        assertEquals(1, skin.fitsMade, "the fit is not made again while nothing it depends on changed");
+        assertEquals(fitted, d.zoomProperty().get());
+        assertTrue(d.fitProperty().get());
+        robot.interact(() -> stage.setHeight(stage.getHeight() + 150));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, skin.fitsMade, "another height, another fit");
+        assertTrue(d.zoomProperty().get() > fitted, "the taller window shows it larger");
+    }
+
     /** The drawing area: the skin's first child, below the badges. */
     private double canvasHeight() {
         return ((javafx.scene.canvas.Canvas) d.getChildrenUnmodifiable().get(0)).getHeight();
