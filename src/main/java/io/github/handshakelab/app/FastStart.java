@@ -234,8 +234,11 @@ public final class FastStart {
             // a JVM that cannot make archives is not asked again at every start of this jar
             if (!ok) Files.writeString(failed(archive), "java -Xshare:dump exited " + p.exitValue() + "\n");
             if (ok) {
-                try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "*.{jsa,failed}")) {
+                // older jars' archives and marks, and the halves of dumps killed before their end
+                // (37 MB each; this lock keeps any other dump away, so no other .part is alive)
+                try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "*.{jsa,failed,part}")) {
                     for (Path o : old) {
+                        if (o.equals(part)) continue;
                         try {
                             Files.deleteIfExists(o);
                         } catch (IOException e) {

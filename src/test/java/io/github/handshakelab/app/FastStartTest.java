@@ -48,7 +48,7 @@ class FastStartTest {
     }
 
     @Test
-    void withoutAnArchiveYetOnlyTheThresholds() throws IOException {
+    void withoutAnArchiveYetOnlyTheJitOption() throws IOException {
         assertEquals(expected(List.of(), null),
                 FastStart.command("/jdk/bin/java", List.of("-jar", jar().toString()), jar(), null, new String[0]));
         assertEquals(expected(List.of(), null, "--present", "lost-final-ack"),
@@ -115,6 +115,33 @@ class FastStartTest {
         try (var left = Files.list(archive.getParent())) {
             assertEquals(List.of(FastStart.failed(archive).getFileName().toString(), "lock"),
                     left.map(p -> p.getFileName().toString()).sorted().toList(), "no .part, no class list");
+        }
+    }
+
+    /** A dump that ends well replaces older jars' archives, their marks and the halves of killed dumps. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aGoodDumpClearsOlderArchivesAndHalfMadeOnes() throws Exception {
+        Path archive = FastStart.archive(jar(), dir.resolve("cds"));
+        Path cds = Files.createDirectories(archive.getParent());
+        for (String old : List.of("0000000000000001.jsa", "0000000000000002.jsa.part", "0000000000000003.jsa.failed")) {
+            Files.writeString(cds.resolve(old), "old");
+        }
+        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+        // a stand-in for java -Xshare:dump: writes the archive it is asked for
+        Files.writeString(java, "#!/bin/sh\nfor a; do case $a in -XX:SharedArchiveFile=*) echo dumped > \"${a#*=}\";; esac; done\n");
+        java.toFile().setExecutable(true);
+        String home = System.getProperty("java.home");
+        System.setProperty("java.home", dir.resolve("jdk").toString());
+        try {
+            assertTrue(FastStart.makeArchive(jar(), archive));
+        } finally {
+            System.setProperty("java.home", home);
+        }
+        assertEquals("dumped\n", Files.readString(archive));
+        try (var left = Files.list(cds)) {
+            assertEquals(List.of(archive.getFileName().toString(), "lock"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 }
