@@ -19,11 +19,16 @@ import java.util.stream.Collectors;
  * The trace JSON of DESIGN §4, version 1: a public contract, so field names and order are fixed.
  * One event per line keeps files diffable; the same trace always gives the same bytes.
  * Extensions beyond the DESIGN example ({@code analysis}, {@code frame}, {@code options},
- * {@code info}) are only written where they carry something.
+ * {@code info}, a segment's {@code explanations} and a note's {@code key} and {@code args}: the
+ * sentences as message keys, so that a trace opened in the Chinese window reads in Chinese) are
+ * only written where they carry something.
  */
 public final class TraceJson {
 
     public static final int VERSION = 1;
+
+    /** The key of an explanation that is only its text (read from a file, or a capture's words). */
+    private static final String PLAIN = "text.plain";
 
 
     private TraceJson() {}
@@ -141,6 +146,16 @@ public final class TraceJson {
                 g.writeBooleanField("retransmission", s.retransmission());
                 g.writeStringField("explain", s.explain().stream().map(Explanation::english)
                         .collect(Collectors.joining(" ")));
+                // Extension: the sentences as message keys and arguments, so a reader shows them in its language.
+                if (s.explain().stream().anyMatch(TraceJson::hasKey)) {
+                    g.writeArrayFieldStart("explanations");
+                    for (Explanation x : s.explain()) {
+                        g.writeStartObject();
+                        key(g, x);
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
                 if (source == Trace.Source.CAPTURE) {
                     g.writeArrayFieldStart("analysis");
                     for (String a : s.analysis()) g.writeString(a);
@@ -164,12 +179,59 @@ public final class TraceJson {
                 g.writeStringField("type", "note");
                 g.writeNumberField("t", n.t());
                 g.writeStringField("text", n.text().english());
+                if (hasKey(n.text())) key(g, n.text());
+        }
+    }
+
+    private static boolean hasKey(Explanation x) {
+        return !x.key().equals(PLAIN);
+    }
+
+    private static void key(JsonGenerator g, Explanation x) throws IOException {
+        g.writeStringField("key", x.key());
+        g.writeArrayFieldStart("args");
+        for (String a : x.args()) g.writeString(a);
+        g.writeEndArray();
+    }
+
+    /**
+     * Explanations read back: by their keys when this build says exactly the English text the
+     * file carries (then they are shown in the reader's language), else as that text. A file from
+     * another version, or edited by hand, keeps its own words.
+     */
+    private static Explanation explanation(String english, JsonNode keyed) {
+        Explanation x = keyed(keyed);
+        return x != null && x.english().equals(english) ? x : Explanation.of(PLAIN, english);
+    }
+
+    private static List<Explanation> explanations(JsonNode segment) {
+        if (!segment.hasNonNull("explain")) return List.of();
+        String english = segment.get("explain").asText();
+        List<Explanation> out = new ArrayList<>();
+        for (JsonNode k : segment.path("explanations")) out.add(keyed(k));
+        if (!out.isEmpty() && !out.contains(null)
+                && out.stream().map(Explanation::english).collect(Collectors.joining(" ")).equals(english)) {
+            return List.copyOf(out);
+        }
+        return List.of(Explanation.of(PLAIN, english));
+    }
+
+    /** The key and arguments of {@code n}, or null without a key this build renders. */
+    private static Explanation keyed(JsonNode n) {
+        if (n == null || !n.hasNonNull("key")) return null;
+        Explanation x = new Explanation(n.get("key").asText(), strings(n.path("args")));
+        try {
+            x.english();
+            return x;
+        } catch (RuntimeException e) {
+            return null; // an unknown key, or arguments its pattern cannot take
         }
     }
 
     /**
-     * Reads a trace written by {@link #write}. Explanations come back as plain text (key
-     * {@code text.plain}), TCB snapshots are not part of the JSON and come back empty.
+     * Reads a trace written by {@link #write}. Explanations come back by their keys where the file
+     * has them and this build words them the same, else as plain text (key {@code text.plain});
+     * TCB snapshots are not part of the JSON and come back empty.
      */
     public static Trace read(String json) throws IOException {
         JsonNode root = new ObjectMapper().readTree(json);
@@ -220,12 +282,12 @@ public final class TraceJson {
                     n.path("sent").asLong(), opt(n, "arrived"), opt(n, "dropped"), TcpFlags.parse(strings(n.path("flags"))),
                     n.path("seq").asLong(), opt(n, "ack"), n.path("len").asInt(), n.path("window").asInt(),
                     n.path("seqAbs").asLong(), opt(n, "ackAbs"), n.path("retransmission").asBoolean(),
-                    n.hasNonNull("explain") ? List.of(Explanation.of("text.plain", n.get("explain").asText())) : List.of(),
+                    explanations(n),
                     strings(n.path("analysis")), opt(n, "frame"), strings(n.path("options")), text(n, "info"));
             case "timer" -> new TraceEvent.Timer(n.path("t").asLong(), Side.ofId(n.path("endpoint").asText()),
                     TimerKind.valueOf(n.path("timer").asText()), TraceEvent.TimerAction.valueOf(n.path("action").asText()),
                     opt(n, "expires"));
-            case "note" -> new TraceEvent.Note(n.path("t").asLong(), Explanation.of("text.plain", n.path("text").asText()));
+            case "note" -> new TraceEvent.Note(n.path("t").asLong(), explanation(n.path("text").asText(), n));
             default -> throw new IOException("unknown event type '" + type + "'");
         };
     }

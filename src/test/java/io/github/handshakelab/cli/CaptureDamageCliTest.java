@@ -47,7 +47,8 @@ class CaptureDamageCliTest {
                 + " truncated packet data: 390 bytes expected, 316 left; reading stops\n", r.err());
         assertTrue(r.out().endsWith("{\"type\": \"note\", \"t\": 31, \"text\": \"The capture file cannot be read past byte offset 286"
                 + " (packet 4): truncated packet data: 390 bytes expected, 316 left; reading stops. Everything after this point is"
-                + " missing, so the last states shown may not be the final ones.\"}\n  ]\n}\n"), r.out());
+                + " missing, so the last states shown may not be the final ones.\", \"key\": \"capture.note.stopped\", \"args\":"
+                + " [\"286\", \"4\", \"truncated packet data: 390 bytes expected, 316 left; reading stops\"]}\n  ]\n}\n"), r.out());
         Run c = run("conversations", QA2 + "trunc6.pcap.gz");
         assertEquals(1, c.code());
         assertTrue(c.out().contains("1 warning:\n  offset 286, packet 4: truncated packet data"), c.out());

@@ -75,4 +75,39 @@ class TraceJsonTest {
         assertEquals("ack = 1", e.english());
         assertEquals("ack = 1", e.render(Locale.SIMPLIFIED_CHINESE));
     }
+
+    @Test
+    void aSimulatedTraceReadBackSpeaksChineseAgain() throws Exception {
+        Trace t = io.github.handshakelab.sim.Simulator.run(io.github.handshakelab.sim.Scenarios.byId("lost-final-ack").orElseThrow());
+        String json = TraceJson.write(t);
+        assertEquals(Set.of(), Schemas.problems("trace", json));
+        Trace back = TraceJson.read(json);
+        assertEquals(json, TraceJson.write(back), "the same bytes again");
+        List<TraceEvent.Note> notes = back.events().stream()
+                .filter(e -> e instanceof TraceEvent.Note).map(e -> (TraceEvent.Note) e).toList();
+        assertEquals("tcp.notice.peerClosing.server", notes.get(0).text().key());
+        assertEquals("服务器：对端关闭了它的发送方向（FIN）：对端不会再发送数据", notes.get(0).text().render(Locale.SIMPLIFIED_CHINESE));
+        TraceEvent.Segment syn = back.segments().get(0);
+        assertEquals(t.segments().get(0).explain(), syn.explain());
+        assertTrue(syn.explain().get(0).render(Locale.SIMPLIFIED_CHINESE).startsWith("seq = 0："),
+                syn.explain().get(0).render(Locale.SIMPLIFIED_CHINESE));
+    }
+
+    @Test
+    void aKeyThatNoLongerSaysTheFilesTextGivesWayToTheText() throws Exception {
+        Trace t = io.github.handshakelab.sim.Simulator.run(io.github.handshakelab.sim.Scenarios.byId("lost-final-ack").orElseThrow());
+        // another version's wording, a key this build does not know, arguments that no longer fit
+        String json = TraceJson.write(t)
+                .replace("\"text\": \"Server: the peer closed", "\"text\": \"Server (older words): the peer closed")
+                .replaceFirst("\"key\": \"tcp.notice.peerClosing.client\"", "\"key\": \"tcp.no.such.key\"")
+                .replaceFirst("\"args\": \\[\"0\", \"2433363436\"\\]", "\"args\": [\"7\", \"2433363436\"]");
+        Trace back = TraceJson.read(json);
+        List<TraceEvent.Note> notes = back.events().stream()
+                .filter(e -> e instanceof TraceEvent.Note).map(e -> (TraceEvent.Note) e).toList();
+        assertEquals(Explanation.of("text.plain", "Server (older words): the peer closed its direction (FIN): no more data will come from it"),
+                notes.get(0).text());
+        assertEquals("text.plain", notes.get(1).text().key());
+        assertEquals("text.plain", back.segments().get(0).explain().get(0).key(), "seq = 7 is not what the file says");
+        assertEquals(t.segments().get(0).explain().get(0).english(), back.segments().get(0).explain().get(0).english());
+    }
 }
