@@ -569,11 +569,47 @@ public final class DiagramLayout {
     static double headerBottom(Options o) { return 4 + o.fontSize() * 1.4; }
 
     private static TimeAxis axis(Spacing spacing, long[] inst, double[] rowPx, double[] lead, double[] extra, boolean[] spaced,
-                                 double[] pad, double top, Options options, double gapPx) {
+                                 double[] pad, double[] beforeGap, double top, Options options, double gapPx) {
         return spacing == Spacing.ORDER
                 ? TimeAxis.byOrder(inst, rowPx, lead, extra, pad, top, options.compressAboveUs(), gapPx, options.pxPerMs())
-                : TimeAxis.byTime(inst, extra, spaced, pad, top, options.pxPerMs(), options.compressAboveUs(), gapPx,
+                : TimeAxis.byTime(inst, extra, spaced, pad, beforeGap, top, options.pxPerMs(), options.compressAboveUs(), gapPx,
                 options.rowPx() * 1.05);
+    }
+
+    /**
+     * By time, the room after each instant that a break follows, for the words written under the
+     * instants just before it: a state's name (and under TIME_WAIT's the 2MSL bar's words) and a
+     * lost segment's cross and "lost". A break right after them (TIME_WAIT, then the lost final
+     * ACK, then 925 ms of nothing, in the projector's small zoom) covered them with its band. The
+     * time between an instant and the break counts at the axis's least pace, so the room is never
+     * too little. (By order, the row before a break keeps its height and holds them.)
+     */
+    private static double[] beforeGaps(TraceIndex index, Options options, long[] inst) {
+        double fs = options.fontSize(), small = options.smallFont();
+        double[] before = new double[inst.length];
+        for (Side side : Side.values()) {
+            for (TraceEvent.StateChange c : index.stateChanges(side)) {
+                double h = c.to() == TcpState.TIME_WAIT ? fs * 1.5 + small * 1.3 + 2 : 2 + fs * 1.3 + 2;
+                reserveBeforeGap(before, inst, c.t(), h, options);
+            }
+        }
+        for (int i = 0; i < index.segmentCount(); i++) {
+            if (index.dropped(i)) reserveBeforeGap(before, inst, index.arrowEnd(i), 7 * options.stroke() + 2 + small * 1.3 + 2, options);
+        }
+        return before;
+    }
+
+    private static void reserveBeforeGap(double[] before, long[] inst, long t, double h, Options options) {
+        int j = Arrays.binarySearch(inst, t);
+        if (j < 0) return;
+        for (; j + 1 < inst.length; j++) {
+            double below = (inst[j] - t) / 1000.0 * options.pxPerMs();
+            if (below >= h) return;
+            if (inst[j + 1] - inst[j] > options.compressAboveUs()) {
+                before[j] = Math.max(before[j], h - below);
+                return;
+            }
+        }
     }
 
     /** @param pad room a stuck label asked for above each instant, or null */
@@ -626,7 +662,8 @@ public final class DiagramLayout {
                 if (sendsAt[i] > 1 || (capture && sendsAt[i] > 0)) extra[i] = step[i] * (capture ? sendsAt[i] : sendsAt[i] - 1);
             }
         }
-        TimeAxis axis = axis(spacing, inst, rowPx, lead, extra, spaced, pad, options.top(), options, gapPx);
+        double[] beforeGap = spacing == Spacing.ORDER ? null : beforeGaps(index, options, inst);
+        TimeAxis axis = axis(spacing, inst, rowPx, lead, extra, spaced, pad, beforeGap, options.top(), options, gapPx);
         // The first row's labels need room above it, below the strip where an export writes the
         // names; a two-line label is wide and its arrow slopes under it, so it gets a little more.
         for (int ii = 0; ii < ni; ii++) {
@@ -634,7 +671,7 @@ public final class DiagramLayout {
             if (rowNeed[ii] <= options.lineHeight() * 1.5) break; // one line fits above the sloping arrow's middle
             double need = rowNeed[ii] + 2 + 1.5 * options.stroke() + 14;
             double deficit = headerBottom(options) + need - axis.y(inst[ii]);
-            if (deficit > 0) axis = axis(spacing, inst, rowPx, lead, extra, spaced, pad, options.top() + deficit, options, gapPx);
+            if (deficit > 0) axis = axis(spacing, inst, rowPx, lead, extra, spaced, pad, beforeGap, options.top() + deficit, options, gapPx);
             break;
         }
         return new Rows(axis, rank, instOf, step, slant);

@@ -54,16 +54,19 @@ public final class TimeAxis {
      */
     public static TimeAxis byTime(long[] instants, double[] extraPx, boolean[] spaced, double top, double pxPerMs,
                                   long compressAboveUs, double gapPx, double minPx) {
-        return build(instants, extraPx, spaced, null, null, null, top, pxPerMs, compressAboveUs, gapPx, minPx);
+        return build(instants, extraPx, spaced, null, null, null, null, top, pxPerMs, compressAboveUs, gapPx, minPx);
     }
 
     /**
      * {@link #byTime} with {@code padPx[i]} of room inserted just above instant i (below a break
-     * when one precedes it): the layout grows the axis there when a label found no free place.
+     * when one precedes it): the layout grows the axis there when a label found no free place;
+     * and {@code beforeGapPx[i]} (or null) of room after instant i when a break follows it, for
+     * what is written under the instant (a state's name, a lost segment's cross and word), which
+     * would otherwise run into the break's band.
      */
-    public static TimeAxis byTime(long[] instants, double[] extraPx, boolean[] spaced, double[] padPx, double top,
-                                  double pxPerMs, long compressAboveUs, double gapPx, double minPx) {
-        return build(instants, extraPx, spaced, null, null, padPx, top, pxPerMs, compressAboveUs, gapPx, minPx);
+    public static TimeAxis byTime(long[] instants, double[] extraPx, boolean[] spaced, double[] padPx, double[] beforeGapPx,
+                                  double top, double pxPerMs, long compressAboveUs, double gapPx, double minPx) {
+        return build(instants, extraPx, spaced, null, null, padPx, beforeGapPx, top, pxPerMs, compressAboveUs, gapPx, minPx);
     }
 
     /**
@@ -73,17 +76,18 @@ public final class TimeAxis {
      */
     public static TimeAxis byOrder(long[] instants, double[] rowPx, double[] leadPx, double[] extraPx, double top,
                                    long compressAboveUs, double gapPx, double nominalPxPerMs) {
-        return build(instants, extraPx, null, rowPx, leadPx, null, top, nominalPxPerMs, compressAboveUs, gapPx, 0);
+        return build(instants, extraPx, null, rowPx, leadPx, null, null, top, nominalPxPerMs, compressAboveUs, gapPx, 0);
     }
 
     /** {@link #byOrder} with {@code padPx[i]} of room inserted just above instant i (see {@link #byTime} with padPx). */
     public static TimeAxis byOrder(long[] instants, double[] rowPx, double[] leadPx, double[] extraPx, double[] padPx,
                                    double top, long compressAboveUs, double gapPx, double nominalPxPerMs) {
-        return build(instants, extraPx, null, rowPx, leadPx, padPx, top, nominalPxPerMs, compressAboveUs, gapPx, 0);
+        return build(instants, extraPx, null, rowPx, leadPx, padPx, null, top, nominalPxPerMs, compressAboveUs, gapPx, 0);
     }
 
     private static TimeAxis build(long[] inst, double[] extraPx, boolean[] spaced, double[] rowPx, double[] leadPx,
-                                  double[] padPx, double top, double pxPerMs, long compressAboveUs, double gapPx, double minPx) {
+                                  double[] padPx, double[] beforeGapPx, double top, double pxPerMs, long compressAboveUs,
+                                  double gapPx, double minPx) {
         if (inst.length == 0) inst = new long[]{0};
         int cap = inst.length * 3 + 1;
         long[] ts = new long[cap];
@@ -106,6 +110,10 @@ public final class TimeAxis {
                 }
                 long dt = t - prev;
                 if (dt > compressAboveUs) {
+                    if (beforeGapPx != null && beforeGapPx[i - 1] > 0) {
+                        y += beforeGapPx[i - 1];
+                        ts[n] = prev; ys[n] = y; n++;
+                    }
                     if (rowPx != null) {
                         // by order, the row before a break keeps its height: its arrows stay out of the break
                         y += rowPx[i - 1];

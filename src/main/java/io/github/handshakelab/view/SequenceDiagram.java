@@ -119,6 +119,11 @@ public class SequenceDiagram extends Control {
         if (getSkin() instanceof SequenceDiagramSkin s) s.reveal(id);
     }
 
+    /** Scrolls, if need be, so that the playhead is in view with room below it (as playing does). */
+    public void followPlayhead() {
+        if (getSkin() instanceof SequenceDiagramSkin s) s.follow();
+    }
+
     /** Sets the scroll offset in pixels (the benchmark scrolls with it). */
     public void scrollTo(double y) {
         if (getSkin() instanceof SequenceDiagramSkin s) s.scrollTo(y);

@@ -385,7 +385,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
     double contentHeight() { return layout == null ? 0 : layout.height(); }
 
     /** Keeps the playhead in view while playing or stepping (auto-scroll). */
-    private void follow() {
+    void follow() {
         if (!getSkinnable().autoScrollProperty().get() || layout == null) return;
         double y = layout.y(getSkinnable().playheadProperty().get());
         double top = scroll.getValue(), h = canvas.getHeight();

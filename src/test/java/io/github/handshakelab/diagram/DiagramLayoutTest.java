@@ -19,15 +19,20 @@ class DiagramLayoutTest {
         assertEquals(40.0, layout.y(0), 1e-9);
         assertEquals(120.0, layout.y(50_000), 1e-9);   // 50 ms * 1.6 px/ms
         assertEquals(280.0, layout.y(150_000), 1e-9);
-        // 150 ms -> 60.1 s is 59.95 s of nothing: drawn as one 64 px break
-        assertEquals(344.0, layout.y(60_100_000), 1e-9);
+        // 150 ms -> 60.1 s is 59.95 s of nothing: drawn as one 64 px break, after room for the
+        // server's ESTABLISHED written under 150 ms (2 + 13 px * 1.3 + 2)
+        double room = 2 + 13 * 1.3 + 2;
+        assertEquals(280.0 + room + 64, layout.y(60_100_000), 1e-9);
         assertEquals(50_000, layout.t(120.0));
-        assertEquals(60_100_000, layout.t(344.0));
+        assertEquals(60_100_000, layout.t(280.0 + room + 64));
         List<DiagramLayout.GapBreak> gaps = layout.gaps();
         assertEquals(1, gaps.size());
         assertEquals("⋯ 60.0 s ⋯", gaps.get(0).text());
-        assertEquals(280.0, gaps.get(0).y0(), 1e-9);
-        assertEquals(344.0, gaps.get(0).y1(), 1e-9);
+        assertEquals(280.0 + room, gaps.get(0).y0(), 1e-9);
+        assertEquals(280.0 + room + 64, gaps.get(0).y1(), 1e-9);
+        DiagramLayout.StateBand established = layout.bands().stream()
+                .filter(b -> b.side() == io.github.handshakelab.trace.Side.SERVER && b.t0() == 150_000).findFirst().orElseThrow();
+        assertTrue(established.label().y() + established.label().h() <= gaps.get(0).y0(), "the name stays above the break");
     }
 
     @Test

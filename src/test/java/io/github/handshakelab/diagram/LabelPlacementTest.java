@@ -140,6 +140,54 @@ class LabelPlacementTest {
         }
     }
 
+    /**
+     * What is written under an instant stays out of a break that follows it: the state's name, the
+     * 2MSL words under TIME_WAIT's, a lost segment's cross and "lost" (the server's CLOSED sat on
+     * four-way-close's 60 s break; in the projector's small zoom lost-final-ack's TIME_WAIT and
+     * "lost" sat on its 925 ms break).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layouts")
+    void noStateNameOrLostMarkRunsIntoABreak(String name, DiagramLayout l) {
+        assertEquals(List.of(), intoBreaks(l), name);
+    }
+
+    @Test
+    void noStateNameOrLostMarkRunsIntoABreakAtTheLeastZoom() {
+        for (String id : Scenarios.ids()) {
+            Trace t = Simulator.run(Scenarios.byId(id).orElseThrow());
+            for (Palette p : new Palette[] {Palette.LIGHT, Palette.PROJECTOR}) {
+                for (double zoom : new double[] {0.25, 0.5}) {
+                    var l = new DiagramLayout(t, DiagramLayout.Options.of(p, 900, zoom, false, DiagramLayout.Spacing.AUTO, Locale.ROOT, false));
+                    assertEquals(List.of(), intoBreaks(l), id + " " + p.name() + " zoom " + zoom);
+                }
+            }
+        }
+    }
+
+    static List<String> intoBreaks(DiagramLayout l) {
+        List<String> out = new ArrayList<>();
+        var o = l.options();
+        double small = o.smallFont(), r = 7 * o.stroke();
+        for (DiagramLayout.GapBreak g : l.gaps()) {
+            for (DiagramLayout.StateBand b : l.bands()) {
+                if (b.label().intersects(g.band())) out.add(b.side() + " " + b.state() + " at " + b.t0() + " in break " + g.text());
+            }
+            for (DiagramLayout.TimerSpan ts : l.timers()) {
+                if (ts.kind() != io.github.handshakelab.tcp.TimerKind.TIME_WAIT) continue;
+                double x = l.x(ts.side());
+                var words = new DiagramLayout.Box(x - 60, ts.y0() + o.fontSize() * 1.5, 120, small * 1.3);
+                if (words.intersects(g.band())) out.add(ts.side() + " 2MSL at " + ts.t0() + " in break " + g.text());
+            }
+            for (DiagramLayout.Arrow a : l.arrows()) {
+                if (!a.lost()) continue;
+                var mark = new DiagramLayout.Box(a.x2() - r, a.y2() - r, 2 * r, 2 * r + 2 + small * 1.3);
+                if (mark.intersects(g.band())) out.add("lost #" + a.segment().id() + " in break " + g.text());
+            }
+        }
+        return out;
+    }
+
     /** Every overlap of a label with another label, any arrow line, or a fixed obstacle, as text. */
     static List<String> collisions(DiagramLayout l) {
         List<String> out = new ArrayList<>();

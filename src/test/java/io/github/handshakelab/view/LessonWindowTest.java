@@ -46,6 +46,7 @@ class LessonWindowTest {
 
     @AfterEach
     void closeDialogs(FxRobot robot) {
+        LessonsUi.animationMs = 60;
         robot.interact(() -> TestWindow.closeOthers(stage));
     }
 
@@ -156,6 +157,43 @@ class LessonWindowTest {
         // Reset faults goes back to the lesson as written, not to the bare library scenario.
         robot.interact(() -> c().model().change(() -> c().model().lab().resetFaults(), "status.reset"));
         assertTrue(c().model().getTrace().segments().stream().filter(s -> s.id() == 5).findFirst().orElseThrow().isDropped());
+    }
+
+    /**
+     * A diagram too tall for the screen even at the least zoom: every step keeps the playhead in
+     * view with room below it, though the caption band changes height from step to step (it fitted
+     * the diagram again and scrolled to the top, leaving the step's segment under the band).
+     */
+    @Test
+    void presentingATallDiagramEveryStepKeepsThePlayheadInView(FxRobot robot) throws Exception {
+        // steps that jump (as Page Up always does): a running playhead would scroll back down by itself
+        LessonsUi.animationMs = 0;
+        robot.interact(() -> ui().open(Path.of("resources/lessons/tls12-handshake.json")));
+        robot.interact(() -> ui().present());
+        WaitForAsyncUtils.waitForFxEvents();
+        var d = c().diagram();
+        var bar = (javafx.scene.control.ScrollBar) d.lookup(".scroll-bar");
+        assertTrue(bar.getMax() > 0, "taller than the screen: " + d.contentHeight());
+        Lesson lesson = ui().lesson();
+        int below = 0;
+        for (int i = ui().index() + 1; i < lesson.steps().size(); i++) {
+            long at = lesson.steps().get(i).at();
+            int step = i;
+            robot.type(KeyCode.PAGE_DOWN);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> ui().index() == step);
+            waitForPlayhead(at);
+            WaitForAsyncUtils.waitForFxEvents();
+            double y = d.getLayout().y(at) - bar.getValue(), h = Presentation.drawingHeight(d);
+            // (at the foot of the diagram the scroll bar is at its end: the playhead may be lower)
+            boolean end = bar.getValue() >= bar.getMax() - 0.5;
+            assertTrue(y >= 0 && y <= (end ? h - 20 : h * 0.8 + 0.5),
+                    "step " + (i + 1) + ": the playhead at " + y + " of " + h + ", scrolled " + bar.getValue() + " of " + bar.getMax());
+            if (bar.getValue() > 0) below++;
+        }
+        assertTrue(below > 0, "the steps went down the diagram");
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w instanceof PopupWindow).forEach(Window::hide));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> !stage.isFullScreen());
     }
 
     @Test

@@ -80,16 +80,20 @@ class PlaybackTest {
     @Test
     void aCompressedGapPlaysForAFixedVisibleWallTimeWithTheCountdownRunning() {
         Playback p = playback();
-        // the 59.95 s of TIME_WAIT after 3.1 s is one break: 2.5 s of wall time at 1x, time running linearly
+        // the 59.95 s of TIME_WAIT after 3.1 s is one break: 2.5 s of wall time at 1x, time running linearly,
+        // after the room kept under 3.1 s for the server's CLOSED (2 + 13 px * 1.3 + 2), where time stands still
+        double room = (2 + 13 * 1.3 + 2) / Playback.PX_PER_SECOND;
         p.seek(3_100_000);
-        p.advance(Playback.GAP_SECONDS / 2);
+        p.advance(room - 1e-6);
+        assertEquals(3_100_000, p.getTime());
+        p.advance(1e-6 + Playback.GAP_SECONDS / 2);
         assertEquals(33_075_000, p.getTime(), 1);
         p.advance(Playback.GAP_SECONDS / 4);
         assertEquals(48_062_500, p.getTime(), 1);
         // at 2x the same break takes half the wall time
         p.seek(3_100_000);
         p.speedProperty().set(2);
-        p.advance(Playback.GAP_SECONDS / 2 - 1e-9);
+        p.advance(room / 2 + Playback.GAP_SECONDS / 2 - 1e-9);
         assertEquals(63_050_000, p.getTime(), 2);
         // the whole trace: four breaks of 2.5 s plus the rows between them
         assertTrue(p.wallSeconds() > 4 * Playback.GAP_SECONDS && p.wallSeconds() < 4 * Playback.GAP_SECONDS + 10, "" + p.wallSeconds());

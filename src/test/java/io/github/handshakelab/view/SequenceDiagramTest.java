@@ -33,7 +33,7 @@ class SequenceDiagramTest {
     void start(Stage primary) {
         stage = new Stage();
         d = new SequenceDiagram();
-        stage.setScene(new Scene(new StackPane(d), 900, 600));
+        stage.setScene(new Scene(new StackPane(d), 900, 650));
         stage.show();
     }
 
