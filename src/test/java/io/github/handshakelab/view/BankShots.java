@@ -35,6 +35,7 @@ public final class BankShots {
         for (Locale l : new Locale[] {Locale.ROOT, Locale.SIMPLIFIED_CHINESE}) {
             s.locale = l;
             MainController c = Windows.show(stage, s);
+            c.buildPanes(); // (the first frame goes without them)
             stage.show();
             c.applyTheme(Theme.LIGHT);
             BankPanes.showMe(c.model(), QuestionBank.byId("why-time-wait-2msl").orElseThrow());
@@ -49,6 +50,7 @@ public final class BankShots {
         }
         s.locale = Locale.ROOT;
         MainController c = Windows.show(stage, s);
+        c.buildPanes(); // (the first frame goes without them)
         c.applyTheme(Theme.LIGHT);
         c.model().loadScenario("syn-flood");
         c.model().setPlayhead(3_250_000);
@@ -61,6 +63,7 @@ public final class BankShots {
         s.locale = Locale.SIMPLIFIED_CHINESE;
         sock.hide();
         c = Windows.show(stage, s);
+        c.buildPanes(); // (the first frame goes without them)
         c.model().loadScenario("syn-flood");
         c.model().setPlayhead(120_000);
         Stage sockZh = BankPanes.socketsWindow(c);

@@ -67,6 +67,7 @@ public final class PredictShots {
         Session s = new Session(new SimLab(), settings, stage, locale, Theme.LIGHT);
         stage.setScene(new Scene(new javafx.scene.layout.Pane(), 1600, 960));
         MainController c = Windows.show(stage, s);
+        c.buildPanes(); // (the first frame goes without them)
         stage.show();
         c.model().loadScenario("four-way-close");
         PredictPane.of(c).setOn(true);

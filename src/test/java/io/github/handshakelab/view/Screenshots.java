@@ -68,6 +68,7 @@ public final class Screenshots {
         Session s = new Session(lab(), settings, stage, Locale.ROOT, Theme.LIGHT);
         stage.setScene(new Scene(new javafx.scene.layout.Pane(), 1600, 960));
         MainController c = io.github.handshakelab.app.Windows.show(stage, s);
+        c.buildPanes(); // (the first frame goes without them)
         stage.show();
         shot(c, s, stage, "three-way-handshake", 150_000, Theme.LIGHT, Locale.ROOT, null, new File(out, "handshake.png"));
         shot(c, s, stage, "simultaneous-close", -1, Theme.LIGHT, Locale.ROOT, "CLOSING", new File(out, "simultaneous-close-closing.png"));
@@ -79,6 +80,7 @@ public final class Screenshots {
         // arithmetic panel on the lost final ACK; the SYN flood gauge
         s.locale = Locale.ROOT;
         c = Windows.show(stage, s);
+        c.buildPanes(); // (the first frame goes without them)
         c.applyTheme(Theme.LIGHT);
         if (load(c, s, "lost-final-ack")) {
             c.playback().seek(0);
@@ -111,6 +113,7 @@ public final class Screenshots {
         // the state-machine panel
         s.locale = Locale.ROOT;
         c = Windows.show(stage, s);
+        c.buildPanes(); // (the first frame goes without them)
         c.applyTheme(Theme.LIGHT);
         if (!load(c, s, "simultaneous-close")) load(c, s, "lost-final-ack");
         seekToState(c, "CLOSING");
@@ -141,6 +144,7 @@ public final class Screenshots {
         s.locale = locale;
         s.trace = null;
         MainController c = Windows.show(stage, s);
+        c.buildPanes(); // (the first frame goes without them)
         c.applyTheme(theme);
         if (!load(c, s, scenario)) { System.out.println("skipped " + file + ": no scenario " + scenario); return; }
         if (time >= 0) c.playback().seek(time);
