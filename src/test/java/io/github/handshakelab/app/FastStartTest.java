@@ -100,16 +100,7 @@ class FastStartTest {
     @EnabledOnOs(OS.LINUX)
     void aFailedDumpIsMarkedAndLeavesNoArchive() throws Exception {
         Path archive = FastStart.archive(jar(), dir.resolve("cds"));
-        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
-        Files.writeString(java, "#!/bin/sh\necho 'Error: dump refused'\nexit 1\n");
-        java.toFile().setExecutable(true);
-        String home = System.getProperty("java.home");
-        System.setProperty("java.home", dir.resolve("jdk").toString());
-        try {
-            assertFalse(FastStart.makeArchive(jar(), archive));
-        } finally {
-            System.setProperty("java.home", home);
-        }
+        assertFalse(makeArchiveWith("echo 'Error: dump refused'\nexit 1\n", archive));
         assertEquals("java -Xshare:dump exited 1\n", Files.readString(FastStart.failed(archive)), "the mark says why");
         assertFalse(Files.exists(archive));
         try (var left = Files.list(archive.getParent())) {
@@ -127,21 +118,26 @@ class FastStartTest {
         for (String old : List.of("0000000000000001.jsa", "0000000000000002.jsa.part", "0000000000000003.jsa.failed")) {
             Files.writeString(cds.resolve(old), "old");
         }
-        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
-        // a stand-in for java -Xshare:dump: writes the archive it is asked for
-        Files.writeString(java, "#!/bin/sh\nfor a; do case $a in -XX:SharedArchiveFile=*) echo dumped > \"${a#*=}\";; esac; done\n");
-        java.toFile().setExecutable(true);
-        String home = System.getProperty("java.home");
-        System.setProperty("java.home", dir.resolve("jdk").toString());
-        try {
-            assertTrue(FastStart.makeArchive(jar(), archive));
-        } finally {
-            System.setProperty("java.home", home);
-        }
+        // (writes the archive it is asked for)
+        assertTrue(makeArchiveWith("for a; do case $a in -XX:SharedArchiveFile=*) echo dumped > \"${a#*=}\";; esac; done\n", archive));
         assertEquals("dumped\n", Files.readString(archive));
         try (var left = Files.list(cds)) {
             assertEquals(List.of(archive.getFileName().toString(), "lock"),
                     left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    /** {@link FastStart#makeArchive} with a shell script standing in for the JVM's {@code java}. */
+    private boolean makeArchiveWith(String script, Path archive) throws Exception {
+        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\n" + script);
+        java.toFile().setExecutable(true);
+        String home = System.getProperty("java.home");
+        System.setProperty("java.home", dir.resolve("jdk").toString());
+        try {
+            return FastStart.makeArchive(jar(), archive);
+        } finally {
+            System.setProperty("java.home", home);
         }
     }
 }
