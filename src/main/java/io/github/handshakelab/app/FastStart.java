@@ -46,7 +46,7 @@ public final class FastStart {
     /**
      * C1 only. Measured on 2 cores (README, "How fast the first window opens"): the window complete
      * ~120 ms and all panes ~300 ms sooner, the JIT's CPU over a 100,000-segment trace down from
-     * 625 to 170 ms, frame times no worse (a desktop session is short; C2's peak pays off late);
+     * 625 to about 200 ms, frame times no worse (a desktop session is short; C2's peak pays off late);
      * indexing a capture is ~20% slower, the CLI (not relaunched) keeps C2.
      */
     public static final List<String> JIT = List.of("-XX:TieredStopAtLevel=1");

@@ -172,13 +172,10 @@ final class Presentation {
     }
 
     /**
-     * Fits the whole exchange to the screen with the diagram's own fit (it stays fitted as the
-     * window and the steps' traces change, until the presenter zooms).
-     */
-    /**
-     * Fits the diagram to the room the caption band leaves, again whenever the band changes
-     * height, and keeps the playhead in view: the Fit button's scroll to the top would leave a
-     * step's segment under the band in a diagram too tall for the screen.
+     * Fits the whole exchange to the room the caption band leaves with the diagram's own fit (it
+     * stays fitted as the window and the steps' traces change, until the presenter zooms), again
+     * whenever the band changes height, and keeps the playhead in view: the Fit button's scroll to
+     * the top would leave a step's segment under the band in a diagram too tall for the screen.
      */
     void fit() {
         if (ui.presentation != this) return;

@@ -68,7 +68,8 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         scroll.setOrientation(Orientation.VERTICAL);
         getChildren().addAll(canvas, scroll, clientName, serverName, clientBadge, serverBadge, clientTimer, serverTimer, captureNote);
         captureNote.getStyleClass().add("capture-note");
-        c.traceProperty().addListener(o -> { scroll.setValue(0); anchorT = Long.MIN_VALUE; refit(); refreshLayout(); });
+        // (the last fit goes with its trace: it would keep a huge capture's trace alive after it)
+        c.traceProperty().addListener(o -> { scroll.setValue(0); anchorT = Long.MIN_VALUE; lastFit = null; refit(); refreshLayout(); });
         c.absoluteProperty().addListener(o -> refreshLayout());
         c.spacingProperty().addListener(o -> { keepCentre(); refit(); refreshLayout(); });
         c.localeProperty().addListener(o -> refreshLayout());
