@@ -82,7 +82,7 @@ public final class DiagramPainter {
             g.line(nx, vTop, nx, Math.min(vBottom, layout.height()), pal.muted(), 1, new double[]{2, 6}, 1);
         }
 
-        // state bands up to the playhead, with the state's name where it changes
+        // state bands up to the playhead (their names are written after the playhead's line)
         double bandW = o.bandWidth();
         for (DiagramLayout.StateBand b : layout.bandsIn(vTop, vBottom)) {
             double y0 = b.y0(), y1 = Math.min(b.y1(), yNow);
@@ -90,10 +90,6 @@ public final class DiagramPainter {
             if (b.t0() > now) continue;
             double x = layout.x(b.side());
             g.fillRect(x - bandW / 2, y0, bandW, Math.max(0, y1 - y0), Palette.stateHex(b.state()), 1);
-            DiagramLayout.Box lb = b.label();
-            boolean left = b.side() == Side.CLIENT;
-            g.text(DiagramLayout.bandText(b), left ? lb.x() + lb.w() : lb.x(), lb.y(), bold,
-                    pal.stateLabelHex(b.state()), left ? Painter.Align.RIGHT : Painter.Align.LEFT, Painter.Baseline.TOP, 1);
         }
 
         // timers: RTO brackets that end in "RTO fired", TIME_WAIT as a shaded 2MSL bar
@@ -133,6 +129,17 @@ public final class DiagramPainter {
 
         // the playhead runs under the labels, so it never strikes a label through
         if (playhead) g.line(0, yNow, w, yNow, pal.accent(), 1.5, new double[]{6, 4}, 1);
+
+        // the states' names over it: a state entered just before the playhead keeps its name whole
+        for (DiagramLayout.StateBand b : layout.bandsIn(vTop, vBottom)) {
+            if (Math.min(b.y1(), yNow) < b.y0() && !(b.t0() <= now && b.y0() == b.y1())) continue;
+            if (b.t0() > now) continue;
+            DiagramLayout.Box lb = b.label();
+            if (playhead && yNow >= lb.y() && yNow <= lb.y() + lb.h()) g.fillRect(lb.x(), lb.y(), lb.w(), lb.h(), pal.background(), 0.85);
+            boolean left = b.side() == Side.CLIENT;
+            g.text(DiagramLayout.bandText(b), left ? lb.x() + lb.w() : lb.x(), lb.y(), bold,
+                    pal.stateLabelHex(b.state()), left ? Painter.Align.RIGHT : Painter.Align.LEFT, Painter.Baseline.TOP, 1);
+        }
 
         java.util.List<DiagramLayout.Arrow> visible = layout.arrowsIn(vTop, vBottom);
         // leaders first, so every label's background covers a leader that would run under it
