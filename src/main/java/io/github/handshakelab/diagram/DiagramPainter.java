@@ -85,11 +85,9 @@ public final class DiagramPainter {
         // state bands up to the playhead (their names are written after the playhead's line)
         double bandW = o.bandWidth();
         for (DiagramLayout.StateBand b : layout.bandsIn(vTop, vBottom)) {
-            double y0 = b.y0(), y1 = Math.min(b.y1(), yNow);
-            if (y1 < y0 && !(b.t0() <= now && b.y0() == b.y1())) continue;
-            if (b.t0() > now) continue;
+            if (!begun(b, now, yNow)) continue;
             double x = layout.x(b.side());
-            g.fillRect(x - bandW / 2, y0, bandW, Math.max(0, y1 - y0), Palette.stateHex(b.state()), 1);
+            g.fillRect(x - bandW / 2, b.y0(), bandW, Math.max(0, Math.min(b.y1(), yNow) - b.y0()), Palette.stateHex(b.state()), 1);
         }
 
         // timers: RTO brackets that end in "RTO fired", TIME_WAIT as a shaded 2MSL bar
@@ -132,8 +130,7 @@ public final class DiagramPainter {
 
         // the states' names over it: a state entered just before the playhead keeps its name whole
         for (DiagramLayout.StateBand b : layout.bandsIn(vTop, vBottom)) {
-            if (Math.min(b.y1(), yNow) < b.y0() && !(b.t0() <= now && b.y0() == b.y1())) continue;
-            if (b.t0() > now) continue;
+            if (!begun(b, now, yNow)) continue;
             DiagramLayout.Box lb = b.label();
             if (playhead && yNow >= lb.y() && yNow <= lb.y() + lb.h()) g.fillRect(lb.x(), lb.y(), lb.w(), lb.h(), pal.background(), 0.85);
             boolean left = b.side() == Side.CLIENT;
@@ -249,6 +246,12 @@ public final class DiagramPainter {
         }
         if (from < 1) g.line(l.x1() + from * dx, l.y1() + from * dy, l.ax(), l.ay(), colour, st, SOLID, alpha);
         g.fillCircle(l.ax(), l.ay(), 2 * st, colour, alpha);
+    }
+
+    /** Whether a state band has begun by {@code now} (a band of no height too, at its instant). */
+    private static boolean begun(DiagramLayout.StateBand b, long now, double yNow) {
+        if (b.t0() > now) return false;
+        return Math.min(b.y1(), yNow) >= b.y0() || b.y0() == b.y1();
     }
 
     private void zigzag(Painter g, double y, double w) {
