@@ -201,30 +201,36 @@ public final class TraceJson {
      */
     private static Explanation explanation(String english, JsonNode keyed) {
         Explanation x = keyed(keyed);
-        return x != null && x.english().equals(english) ? x : Explanation.of(PLAIN, english);
+        return x != null && english.equals(english(x)) ? x : Explanation.of(PLAIN, english);
     }
 
     private static List<Explanation> explanations(JsonNode segment) {
         if (!segment.hasNonNull("explain")) return List.of();
         String english = segment.get("explain").asText();
         List<Explanation> out = new ArrayList<>();
-        for (JsonNode k : segment.path("explanations")) out.add(keyed(k));
-        if (!out.isEmpty() && !out.contains(null)
-                && out.stream().map(Explanation::english).collect(Collectors.joining(" ")).equals(english)) {
-            return List.copyOf(out);
+        StringBuilder said = new StringBuilder();
+        for (JsonNode k : segment.path("explanations")) {
+            Explanation x = keyed(k);
+            String e = x == null ? null : english(x);
+            if (e == null) return List.of(Explanation.of(PLAIN, english));
+            if (!out.isEmpty()) said.append(' ');
+            said.append(e);
+            out.add(x);
         }
-        return List.of(Explanation.of(PLAIN, english));
+        return !out.isEmpty() && said.toString().equals(english) ? List.copyOf(out) : List.of(Explanation.of(PLAIN, english));
     }
 
-    /** The key and arguments of {@code n}, or null without a key this build renders. */
+    /** The key and arguments of {@code n}, or null without a key. */
     private static Explanation keyed(JsonNode n) {
-        if (n == null || !n.hasNonNull("key")) return null;
-        Explanation x = new Explanation(n.get("key").asText(), strings(n.path("args")));
+        return n == null || !n.hasNonNull("key") ? null : new Explanation(n.get("key").asText(), strings(n.path("args")));
+    }
+
+    /** Its English, or null when this build has no such key or its pattern cannot take these arguments. */
+    private static String english(Explanation x) {
         try {
-            x.english();
-            return x;
+            return x.english();
         } catch (RuntimeException e) {
-            return null; // an unknown key, or arguments its pattern cannot take
+            return null;
         }
     }
 
