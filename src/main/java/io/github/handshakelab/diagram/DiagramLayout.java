@@ -1030,11 +1030,26 @@ public final class DiagramLayout {
                     for (StateBand b : bandsIn(c.y() - 1, c.y() + c.h() + 1)) {
                         if (b.label().intersects(c)) { clash = true; break; }
                     }
+                    for (TimerSpan ts : timersIn(c.y() - 1 - options.fontSize() * 3, c.y() + c.h() + 1)) {
+                        if (ts.kind() == TimerKind.TIME_WAIT && twoMslWords(ts).intersects(c)) { clash = true; break; }
+                    }
                     if (!clash) return c;
                 }
             }
         }
         return first;
+    }
+
+    /**
+     * Where a TIME_WAIT span writes "2MSL" and its countdown: under the state's name, on the
+     * lifeline's outer side (room for the longest countdown, the whole 2MSL).
+     */
+    public Box twoMslWords(TimerSpan ts) {
+        boolean client = ts.side() == Side.CLIENT;
+        double small = options.smallFont();
+        double w = textWidth("2MSL  " + TimeFormat.duration(ts.t1() - ts.t0()), small);
+        double x = x(ts.side()) + (client ? -1 : 1) * (options.bandWidth() / 2 + 4);
+        return new Box(client ? x - w : x, ts.y0() + options.fontSize() * 1.5, w, small * 1.3);
     }
 
     public double x(Side side) { return side == Side.CLIENT ? clientX : serverX; }

@@ -108,7 +108,8 @@ public final class DiagramPainter {
                 if (now >= ts.t0() && now < ts.t1() && ts.expires() != TraceEvent.NONE) {
                     txt = "2MSL  " + TimeFormat.duration(ts.expires() - now);
                 }
-                g.text(txt, x - dir * (bandW / 2 + 4), ts.y0() + fs * 1.5, small, pal.text(),
+                DiagramLayout.Box words = layout.twoMslWords(ts);
+                g.text(txt, dir > 0 ? words.x() + words.w() : words.x(), words.y(), small, pal.text(),
                         dir > 0 ? Painter.Align.RIGHT : Painter.Align.LEFT, Painter.Baseline.TOP, 1);
             } else if (ts.kind() == TimerKind.RETRANSMISSION && ts.fired()) {
                 double bx = x + dir * o.bracketOffset();
