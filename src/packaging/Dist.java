@@ -47,14 +47,14 @@ public class Dist {
         deleteTree(dest);
         Files.createDirectories(input);
         Files.copy(jar, input.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        // the class list of the archive (below) and the JIT options, as app.FastStart gives them to java -jar
-        List<String> jit;
+        // the class list of the archive (below) and the window JVM's options, as app.FastStart gives them to java -jar
+        List<String> windowOptions;
         try (FileSystem fs = FileSystems.newFileSystem(jar);
              URLClassLoader app = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             Files.copy(fs.getPath("io/github/handshakelab/app/classes.lst"), input.resolve("classes.lst"), StandardCopyOption.REPLACE_EXISTING);
             @SuppressWarnings("unchecked")
-            List<String> fromJar = (List<String>) app.loadClass("io.github.handshakelab.app.FastStart").getField("JIT").get(null);
-            jit = List.copyOf(fromJar);
+            List<String> fromJar = (List<String>) app.loadClass("io.github.handshakelab.app.FastStart").getField("OPTIONS").get(null);
+            windowOptions = List.copyOf(fromJar);
         }
 
         String icon = packaging.resolve(windows ? NAME + ".ico" : mac ? NAME + ".icns" : NAME + ".png").toString();
@@ -73,7 +73,7 @@ public class Dist {
         // the options app.FastStart gives the window's JVM under java -jar.
         List<String> javaOptions = new ArrayList<>(List.of("-XX:SharedArchiveFile=$APPDIR/" + NAME + ".jsa", "-Xshare:auto",
                 "-Dhandshakelab.launched=image"));
-        javaOptions.addAll(jit);
+        javaOptions.addAll(windowOptions);
         for (String o : javaOptions) image.addAll(List.of("--java-options", o));
         if (mac) image.addAll(List.of("--mac-package-name", "Handshake Lab"));
         run(image);

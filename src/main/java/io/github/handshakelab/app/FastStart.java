@@ -22,14 +22,14 @@ import java.util.Set;
  * and verifying some 2,000 classes from the jar, spinning 900 lambda classes, and the JIT
  * compilers taking a core for methods that only run while the window is built. A jar's manifest cannot
  * give the JVM options against that, so the JVM {@code java -jar} started repeats its own
- * command line with three additions and waits for it, passing on its exit status:
+ * command line with these additions and waits for it, passing on its exit status:
  * <ul>
  * <li>a class-data archive of the first window's classes and lambdas ({@code classes.lst},
  * recorded by {@code scripts/bench-startup.sh --classlist}): made once per jar and JVM, at low
  * priority after the first window is complete ({@link #archiveLater}), kept in the natives' cache
  * folder; a missing or stale archive is skipped by the JVM without a word;</li>
- * <li>C1 only ({@link #JIT}): its code without the profiling that feeds C2 runs faster sooner,
- * and no C2 compilation takes the second core while the window is built;</li>
+ * <li>the window's JVM options ({@link #OPTIONS}): C1 only, and a young generation that holds
+ * the whole start;</li>
  * <li>{@code -Dhandshakelab.launched=jar}, so the second JVM does not repeat itself.</li>
  * </ul>
  * The app image's launcher passes the same options itself ({@code src/packaging/Dist.java},
@@ -44,12 +44,21 @@ public final class FastStart {
     static final String LAUNCHED = "handshakelab.launched";
 
     /**
-     * C1 only. Measured on 2 cores (README, "How fast the first window opens"): the window complete
-     * ~120 ms and all panes ~300 ms sooner, the JIT's CPU over a 100,000-segment trace down from
-     * 625 to about 200 ms, frame times no worse (a desktop session is short; C2's peak pays off late);
-     * indexing a capture is ~20% slower, the CLI (not relaunched) keeps C2.
+     * The window's JVM options, measured on 2 cores (README, "How fast the first window opens").
+     * <ul>
+     * <li>C1 only: its code without the profiling that feeds C2 runs faster sooner, and no C2
+     * compilation takes the second core while the window is built. The window complete ~120 ms
+     * and all panes ~300 ms sooner, the JIT's CPU over a 100,000-segment trace down from 625 to
+     * about 200 ms, frame times no worse (a desktop session is short; C2's peak pays off late);
+     * indexing a capture is ~20% slower. The CLI (not relaunched) keeps C2.</li>
+     * <li>A young generation of at least 64 MB: G1's default (5% of the initial heap, 19 MB here)
+     * filled four times during the start, and each collection copied what was live (7 to 42 MB)
+     * while every thread stood still: 15 ms before the first frame, 13 ms while it was
+     * painted, 16 ms before the panes were built. With 64 MB the first collection comes after
+     * the start.</li>
+     * </ul>
      */
-    public static final List<String> JIT = List.of("-XX:TieredStopAtLevel=1");
+    public static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:NewSize=64m");
 
     /** Launcher options that take the next word as their value: a line with one of them is not repeated. */
     private static final Set<String> WITH_VALUE = Set.of("-cp", "-classpath", "--class-path", "-p", "--module-path",
@@ -124,7 +133,7 @@ public final class FastStart {
             cmd.add("-XX:SharedArchiveFile=" + archive);
             cmd.add("-Xshare:auto");
         }
-        cmd.addAll(JIT);
+        cmd.addAll(OPTIONS);
         cmd.add("-D" + LAUNCHED + "=jar");
         // the archive names the jar by the path it was made with: always the absolute one
         cmd.add("-jar");

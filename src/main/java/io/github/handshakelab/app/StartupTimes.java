@@ -1,8 +1,8 @@
 package io.github.handshakelab.app;
 
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Milestones of the window's start for {@code scripts/bench-startup.sh} (issue 12): with
@@ -32,8 +32,10 @@ public final class StartupTimes {
 
     /** utime + stime of a /proc stat file in ms (the kernel counts in 1/100 s), or -1. */
     static long cpuMs(String statFile) {
-        try {
-            String s = Files.readString(Path.of(statFile));
+        // (a FileInputStream: NIO's file classes would cost the first JVM of java -jar, which has no
+        // class-data archive, a few milliseconds a user does not spend)
+        try (FileInputStream in = new FileInputStream(statFile)) {
+            String s = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
             // fields after the command name (which may hold spaces), from field 3 on
             String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;

@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.ResourceBundle;
 
 /**
@@ -61,9 +62,22 @@ public final class Windows {
         // Only the first window of a start is built in steps; a rebuild (language switch) replaces
         // a complete window with a complete one at once.
         if (rebuild) c.buildPanes();
+        else stage.getProperties().put(STARTED, new CompletableFuture<Void>());
         afterFirstFrame(scene, c);
         return c;
     }
+
+    /**
+     * Completes on the window thread when the first window of {@code stage} is complete: its first
+     * frame drawn and its panes built. Work that can wait (the window's icon) waits for it.
+     */
+    public static CompletableFuture<Void> started(Stage stage) {
+        @SuppressWarnings("unchecked")
+        var f = (CompletableFuture<Void>) stage.getProperties().computeIfAbsent(STARTED, k -> new CompletableFuture<Void>());
+        return f;
+    }
+
+    private static final Object STARTED = new Object();
 
     /**
      * Waits for the first frame that shows the diagram (laid out, with the model's trace), lets
@@ -81,6 +95,7 @@ public final class Windows {
                 Platform.runLater(() -> scene.removePostLayoutPulseListener(self[0]));
                 if (c.panesBuilt() && stage[0] == 2) {
                     StartupTimes.mark("panes");
+                    if (scene.getWindow() instanceof Stage s) started(s).complete(null);
                     Thread t = new Thread(FastStart::archiveLater, "handshake-lab archive");
                     t.setDaemon(true);
                     t.start();

@@ -33,14 +33,14 @@ class FastStartTest {
         List<String> cmd = new ArrayList<>(List.of("/jdk/bin/java"));
         cmd.addAll(options);
         if (archive != null) cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
-        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-Dhandshakelab.launched=jar",
+        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:NewSize=64m", "-Dhandshakelab.launched=jar",
                 "-jar", jar().toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }
 
     @Test
-    void repeatsTheOptionsAndArgumentsWithTheArchiveAndTheJitOption() throws IOException {
+    void repeatsTheOptionsAndArgumentsWithTheArchiveAndTheWindowOptions() throws IOException {
         Path archive = dir.resolve("cds/0123.jsa");
         List<String> own = List.of("-Xmx1g", "-Dhandshakelab.prefs=test", "-jar", jar().toString(), "capture.pcap");
         assertEquals(expected(List.of("-Xmx1g", "-Dhandshakelab.prefs=test"), archive, "capture.pcap"),
@@ -48,7 +48,7 @@ class FastStartTest {
     }
 
     @Test
-    void withoutAnArchiveYetOnlyTheJitOption() throws IOException {
+    void withoutAnArchiveYetOnlyTheWindowOptions() throws IOException {
         assertEquals(expected(List.of(), null),
                 FastStart.command("/jdk/bin/java", List.of("-jar", jar().toString()), jar(), null, new String[0]));
         assertEquals(expected(List.of(), null, "--present", "lost-final-ack"),

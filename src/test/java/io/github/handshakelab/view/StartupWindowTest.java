@@ -41,7 +41,7 @@ class StartupWindowTest {
     /** What the window was before it was shown. */
     private boolean builtBeforeShow;
     private int leftItemsBeforeShow, filledTabsBeforeShow, menusBeforeShow;
-    private boolean diagramHadTrace;
+    private boolean diagramHadTrace, startedBeforeShow;
 
     @Start
     void start(Stage stage) {
@@ -56,6 +56,7 @@ class StartupWindowTest {
         filledTabsBeforeShow = (int) c.sideTabs.getTabs().stream().filter(t -> t.getContent() != null).count();
         menusBeforeShow = c.menuBar.getMenus().size();
         diagramHadTrace = c.diagram().getTrace() != null && c.diagram().getTrace() == c.model().getTrace();
+        startedBeforeShow = Windows.started(stage).isDone();
         stage.show();
     }
 
@@ -78,6 +79,9 @@ class StartupWindowTest {
         // no accessor is called: the panes come by themselves after the first frame
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> c().panesBuilt());
         WaitForAsyncUtils.waitForFxEvents();
+        // what waits for the complete window (its icon) waits until now
+        assertFalse(startedBeforeShow);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Windows.started(stage).isDone());
         MainController c = c();
         assertEquals(2, c.leftPane.getItems().size());
         for (Tab t : c.sideTabs.getTabs()) assertNotNull(t.getContent(), t.getText());
