@@ -65,26 +65,9 @@ public final class Startup {
     public static synchronized void toolkitUp() {
         if (realErr == null) return;
         System.setErr(realErr);
-        realErr.print(withoutClassPathWarning(held.toString(Charset.defaultCharset())));
+        realErr.print(held.toString(Charset.defaultCharset()));
         realErr.flush();
         realErr = null;
-    }
-
-    /**
-     * JavaFX logs "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'"
-     * whenever it runs from the class path, as a runnable jar must; it tells a user nothing they
-     * can act on, so it is dropped with the log line that precedes it.
-     */
-    static String withoutClassPathWarning(String text) {
-        java.util.List<String> lines = new java.util.ArrayList<>(text.lines().toList());
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("Unsupported JavaFX configuration: classes were loaded from")) {
-                lines.remove(i);
-                if (i > 0 && lines.get(i - 1).contains("PlatformImpl startup")) lines.remove(--i);
-                i--;
-            }
-        }
-        return lines.isEmpty() ? "" : String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 
     /** The toolkit failed: stderr back, JavaFX's output dropped (kept with HANDSHAKELAB_DEBUG=1). */

@@ -43,15 +43,6 @@ class StartupTest {
     }
 
     @Test
-    void javaFxsClassPathWarningIsDroppedAndEverythingElseKept() {
-        String held = "Dec 01, 2026 3:06:33 PM com.sun.javafx.application.PlatformImpl startup\n"
-                + "WARNING: Unsupported JavaFX configuration: classes were loaded from 'unnamed module @8caadcc'\n"
-                + "WARNING: something else\n";
-        assertEquals("WARNING: something else" + System.lineSeparator(), Startup.withoutClassPathWarning(held));
-        assertEquals("", Startup.withoutClassPathWarning(""));
-    }
-
-    @Test
     void classifierPerPlatform() {
         assertEquals("linux", Natives.classifier("Linux", "amd64"));
         assertEquals("linux-aarch64", Natives.classifier("Linux", "aarch64"));
