@@ -1,9 +1,6 @@
 package io.github.handshakelab.app;
 
-import io.github.handshakelab.diagram.DiagramLayout;
-import io.github.handshakelab.diagram.Painter;
 import io.github.handshakelab.lab.SimLab;
-import io.github.handshakelab.trace.Trace;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Work for the second core while the first starts the toolkit and builds the window (issue 12):
  * runs the simulator once on the default scenario (its classes, records and lambdas are then
- * loaded and linked when the window loads the same scenario) and links the equality of the
- * records the window compares, reads the user's settings and the
+ * loaded and linked when the window loads the same scenario), reads the user's settings and the
  * window's bundle (both cached by the JDK), starts the XML parser the FXML loader uses, reflects
  * on the classes the main window's FXML names (the JDK caches their methods for FXMLLoader), then
  * loads, without initialising, the classes the first window needs, in the order it needs them
@@ -51,20 +47,7 @@ final class Prewarm {
     private static void run() {
         try {
             SimLab lab = new SimLab();
-            var scenario = lab.scenarios().get(0);
-            Trace t = lab.load(scenario.id());
-            // A record's equals and hashCode are linked (invokedynamic, ObjectMethods) the first
-            // time each runs: some milliseconds of generated code per record class. The window
-            // runs these: JavaFX's change listeners compare a property's old and new value (the
-            // trace, the segment, the scenario), the painter keys its fonts by a record, and the
-            // diagram keeps its fit while its layout options stay.
-            t.equals(t);
-            if (!t.segments().isEmpty()) t.segments().get(0).equals(t.segments().get(0));
-            scenario.equals(scenario);
-            Painter.Font font = new Painter.Font(false, true, 12);
-            font.equals(new Painter.Font(false, true, 12));
-            font.hashCode();
-            DiagramLayout.Options.defaults().equals(DiagramLayout.Options.defaults());
+            lab.load(lab.scenarios().get(0).id());
         } catch (RuntimeException e) {
             // the window reports a simulator failure itself
         }

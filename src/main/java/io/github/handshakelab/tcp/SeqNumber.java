@@ -42,16 +42,4 @@ public record SeqNumber(int raw) implements Comparable<SeqNumber> {
     public String toString() {
         return Integer.toUnsignedString(raw);
     }
-
-    // Written out, as Tcb's: compared at every segment the simulator sends, and the generated
-    // equals is linked at its first use while the window starts (issue 12).
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SeqNumber s && raw == s.raw;
-    }
-
-    @Override
-    public int hashCode() {
-        return raw;
-    }
 }
