@@ -66,6 +66,16 @@ class JarIT {
         assertEquals(List.of(), root);
     }
 
+    /**
+     * No jar inside the jar: javafx-graphics carries javafx-swt.jar (SWT interop, unused here), and
+     * unpacked into target/classes it made the javafx-maven-plugin put target/classes on the module
+     * path, so {@code mvn javafx:run} after {@code mvn verify} could not find the main class.
+     */
+    @Test
+    void carriesNoJarInside() {
+        assertEquals(List.of(), entries.stream().filter(e -> e.endsWith(".jar")).toList());
+    }
+
     @Test
     void carriesEveryPlatformsGlassAndTheSharedModules() {
         for (String c : List.of(
