@@ -24,8 +24,8 @@ public class HandshakeLabApp extends Application {
         StartupTimes.mark("toolkit");
         // The icon of the window and the task bar (the packaged launchers carry src/packaging's copies),
         // decoded beside the window's build and given to the window once it is complete: the
-        // toolkit scales it on this thread (to 128 px on Linux and macOS, 32 on Windows), ~20 ms
-        // that came before the first frame.
+        // toolkit scales it on this thread (to 128 px on Linux and macOS, 32 on Windows), about
+        // 16 ms that came before the first frame.
         var icon = HandshakeLabApp.class.getResource("icon.png");
         if (icon != null) {
             Thread t = new Thread(() -> {
