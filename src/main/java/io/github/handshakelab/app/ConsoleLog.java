@@ -24,9 +24,14 @@ public final class ConsoleLog extends System.LoggerFinder {
         return new Line(name);
     }
 
+    /** INFO and above are printed (java.util.logging's default); OFF is no level to print at. */
+    private static boolean printed(System.Logger.Level level) {
+        return level != System.Logger.Level.OFF && level.getSeverity() >= System.Logger.Level.INFO.getSeverity();
+    }
+
     /** The text of one message as it is printed, or null when it is not printed. */
     static String line(System.Logger.Level level, String msg) {
-        if (level.getSeverity() < System.Logger.Level.INFO.getSeverity() || level == System.Logger.Level.OFF) return null;
+        if (!printed(level)) return null;
         if (msg != null && msg.startsWith("Unsupported JavaFX configuration: classes were loaded from")) return null;
         return level.getName() + ": " + msg;
     }
@@ -37,7 +42,7 @@ public final class ConsoleLog extends System.LoggerFinder {
 
         @Override
         public boolean isLoggable(Level level) {
-            return level != Level.OFF && level.getSeverity() >= Level.INFO.getSeverity();
+            return printed(level);
         }
 
         @Override

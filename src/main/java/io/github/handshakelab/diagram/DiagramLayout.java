@@ -345,10 +345,10 @@ public final class DiagramLayout {
         double small = options.smallFont();
         for (int i = 0; i < ns; i++) {
             if (!index.dropped(i)) continue;
-            double r = 7 * options.stroke();
+            double r = lostCross(options);
             String lost = word("diagram.lost");
             double w = Math.max(2 * r, textWidth(lost, small));
-            obstacles.add(new Box(ax2(i) - w / 2 - 2, y2[i] - r - 2, w + 4, 2 * r + 4 + small * 1.3));
+            obstacles.add(new Box(ax2(i) - w / 2 - 2, y2[i] - r - 2, w + 4, 2 * r + 4 + smallLine(options)));
         }
 
         // Labels, in send order, each at the first free place near its arrow.
@@ -585,19 +585,35 @@ public final class DiagramLayout {
      * too little. (By order, the row before a break keeps its height and holds them.)
      */
     private static double[] beforeGaps(TraceIndex index, Options options, long[] inst) {
-        double fs = options.fontSize(), small = options.smallFont();
         double[] before = new double[inst.length];
         for (Side side : Side.values()) {
             for (TraceEvent.StateChange c : index.stateChanges(side)) {
-                double h = c.to() == TcpState.TIME_WAIT ? fs * 1.5 + small * 1.3 + 2 : 2 + fs * 1.3 + 2;
+                double h = c.to() == TcpState.TIME_WAIT ? twoMslTop(options) + smallLine(options) + 2 : NAME_TOP + nameHeight(options) + 2;
                 reserveBeforeGap(before, inst, c.t(), h, options);
             }
         }
         for (int i = 0; i < index.segmentCount(); i++) {
-            if (index.dropped(i)) reserveBeforeGap(before, inst, index.arrowEnd(i), 7 * options.stroke() + 2 + small * 1.3 + 2, options);
+            if (index.dropped(i)) reserveBeforeGap(before, inst, index.arrowEnd(i), lostCross(options) + 2 + smallLine(options) + 2, options);
         }
         return before;
     }
+
+    // Where the words under an instant go, for the boxes the layout makes of them (band names, the
+    // 2MSL words, a lost segment's cross and "lost") and for the room before a break (beforeGaps).
+
+    /** A state's name begins this far below its band's start. */
+    private static final double NAME_TOP = 2;
+
+    private static double nameHeight(Options o) { return o.fontSize() * 1.3; }
+
+    /** The 2MSL words begin this far below the TIME_WAIT span's start, under the state's name. */
+    private static double twoMslTop(Options o) { return o.fontSize() * 1.5; }
+
+    /** The height of a line of small type (the 2MSL words, "lost", "RTO fired"). */
+    private static double smallLine(Options o) { return o.smallFont() * 1.3; }
+
+    /** Half the size of a lost segment's cross; "lost" is written 2 px under it. */
+    private static double lostCross(Options o) { return 7 * o.stroke(); }
 
     private static void reserveBeforeGap(double[] before, long[] inst, long t, double h, Options options) {
         int j = Arrays.binarySearch(inst, t);
@@ -937,7 +953,7 @@ public final class DiagramLayout {
     private StateBand band(Side side, TcpState state, long t0, long t1, double y0, double y1, boolean inferred) {
         String name = state.name() + (inferred ? "?" : "");
         double fs = options.fontSize(), w = textWidth(name, fs), x = x(side), bw = options.bandWidth();
-        Box label = side == Side.CLIENT ? new Box(x - bw - w, y0 + 2, w, fs * 1.3) : new Box(x + bw, y0 + 2, w, fs * 1.3);
+        Box label = new Box(side == Side.CLIENT ? x - bw - w : x + bw, y0 + NAME_TOP, w, nameHeight(options));
         return new StateBand(side, state, t0, t1, y0, y1, inferred, label);
     }
 
@@ -984,7 +1000,7 @@ public final class DiagramLayout {
             double small = options.smallFont(), w = textWidth(text, small) + 4;
             double dir = set.endpoint() == Side.CLIENT ? 1 : -1;
             double tx = x(set.endpoint()) + dir * (options.bracketOffset() + 10);
-            double h = small * 1.3 + 2, bx = dir > 0 ? tx - 2 : tx - w + 2;
+            double h = smallLine(options) + 2, bx = dir > 0 ? tx - 2 : tx - w + 2;
             // at the bracket's end, just above it; else just below; else a little further up or down
             label = new Box(bx, y1 - h, w, h);
             for (int k = 0; k <= 8; k++) {
@@ -1046,10 +1062,9 @@ public final class DiagramLayout {
      */
     public Box twoMslWords(TimerSpan ts) {
         boolean client = ts.side() == Side.CLIENT;
-        double small = options.smallFont();
-        double w = textWidth("2MSL  " + TimeFormat.duration(ts.t1() - ts.t0()), small);
+        double w = textWidth("2MSL  " + TimeFormat.duration(ts.t1() - ts.t0()), options.smallFont());
         double x = x(ts.side()) + (client ? -1 : 1) * (options.bandWidth() / 2 + 4);
-        return new Box(client ? x - w : x, ts.y0() + options.fontSize() * 1.5, w, small * 1.3);
+        return new Box(client ? x - w : x, ts.y0() + twoMslTop(options), w, smallLine(options));
     }
 
     public double x(Side side) { return side == Side.CLIENT ? clientX : serverX; }
