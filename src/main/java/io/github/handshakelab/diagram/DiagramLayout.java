@@ -269,15 +269,69 @@ public final class DiagramLayout {
         int ns = index.segmentCount();
         double[] pad = new double[inst.length];
         int passes = ns <= 20_000 ? MAX_PASSES : 2;
+        // A short trace at zoom 1 or more whose labels all found a place, some only rows away with a
+        // leader (the handshake's zigzag in the projector's type at 1280x800: the SYN,ACK's and the
+        // ACK's labels below the whole exchange), gives those labels the room a stuck one gets: a
+        // taller diagram reads better than labels that must be traced to their arrows. The room
+        // grows while it leads fewer labels, or the same ones less far; the best layout is kept.
+        boolean roomForLed = ns <= ROOM_FOR_LED_UP_TO && options.zoom() >= 1;
+        int bestLed = Integer.MAX_VALUE, worse = 0;
+        double bestLength = Double.MAX_VALUE;
+        double[] best = null;
         for (int pass = 0; ; pass++) {
             int[] stuck = layoutOnce(wideW, lh, pad);
-            if (stuck.length == 0 || stuck.length > MAX_STUCK || pass == passes) return stuck.length;
+            boolean last = pass == passes;
+            if (stuck.length == 0 && roomForLed) {
+                int[] led = led();
+                double length = leaderLength();
+                boolean better = led.length < bestLed || (led.length == bestLed && length < bestLength - 1);
+                if (better) {
+                    bestLed = led.length;
+                    bestLength = length;
+                    best = pad.clone();
+                    worse = 0;
+                }
+                if (led.length == 0) return 0;
+                if ((!better && ++worse == 2) || last) {
+                    if (!better) layoutOnce(wideW, lh, best);
+                    return 0;
+                }
+                stuck = led;
+            } else if (stuck.length == 0 || stuck.length > MAX_STUCK || last) {
+                // (room given to led labels that left another without a place: the best layout before it)
+                if (stuck.length > 0 && best != null) {
+                    layoutOnce(wideW, lh, best);
+                    return 0;
+                }
+                return stuck.length;
+            }
             for (int i : stuck) {
                 int ii = Arrays.binarySearch(inst, index.sent(i));
                 pad[ii] += 1.5 * (lh[i] + 2 * clearance());
             }
         }
     }
+
+    /** Up to this many segments a layout gives labels led from rows away the room they lack (see layOut). */
+    private static final int ROOM_FOR_LED_UP_TO = 64;
+
+    /**
+     * The segments whose labels sit rows away from their arrows, with a leader longer than {@link #LED_FAR}
+     * line heights (one a ring or two away, as in a crowded burst, reads well enough with its leader).
+     */
+    private int[] led() {
+        int n = 0;
+        int[] out = new int[ldx.length];
+        for (int i = 0; i < ldx.length; i++) {
+            if (!Double.isNaN(ldx[i]) && outside(new Box(lbx[i], lby[i], lbw[i], lbh[i]), ldx[i], ldy[i]) > LED_FAR * options.lineHeight()) {
+                out[n++] = i;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** See {@link #led}. */
+    private static final double LED_FAR = 2;
 
     /** Passes of the layout at most: the TLS flights' bursts in the export need up to 10. */
     private static final int MAX_PASSES = 12;
@@ -332,9 +386,12 @@ public final class DiagramLayout {
                         timers.get(i).label().y() + timers.get(i).label().h()));
 
         // Everything a label must keep clear of besides arrow lines and other labels: the strip above
-        // the first instant (an export writes the endpoints' names there), gap bands, "RTO fired", "lost".
+        // the first instant (an export writes the endpoints' names there), gap bands, the states'
+        // names (beside the lifelines, out of the room between them: only a label wider than that
+        // room reaches one), "RTO fired", "lost".
         obstacles.add(new Box(0, -10_000, options.width(), 10_000 + headerBottom(options)));
         for (GapBreak g : gapBreaks) obstacles.add(g.band());
+        for (StateBand b : bands) if (b.label() != null) obstacles.add(b.label());
         for (TimerSpan t : timers) {
             if (t.label() == null) continue;
             obstacles.add(t.label());
@@ -858,14 +915,18 @@ public final class DiagramLayout {
             cx = ax + f * (bx - ax);
             cy = ay + f * (by - ay);
             double left = hi - lo < w ? lo : Math.max(lo, Math.min(hi - w, cx - w / 2));
-            // the line's height at both ends of the box, so the arrow never crosses its own label
+            // the line's height at both ends of the box as hits() sees it, grown by the clearance on
+            // every side, so the arrow never crosses its own label: measured at the box's own edges,
+            // a line steeper than 1 / clearance ran through the grown corner and every place beside
+            // it was refused (the projector's type at 1280x800 put the handshake's labels rows away)
             double slope = bx == ax ? 0 : (by - ay) / (bx - ax);
+            double pad = clearance();
             // (within the arrow's own x range: a label wider than a lost arrow's half way, or than the
             // room between the lifelines in the projector's type, is beside the line, not its extension)
             double x0 = Math.min(ax, bx), x1 = Math.max(ax, bx);
-            double ya = cy + slope * (Math.max(x0, Math.min(x1, left)) - cx);
-            double yb = cy + slope * (Math.max(x0, Math.min(x1, left + w)) - cx);
-            double clear = clearance() + 1;
+            double ya = cy + slope * (Math.max(x0, Math.min(x1, left - pad)) - cx);
+            double yb = cy + slope * (Math.max(x0, Math.min(x1, left + w + pad)) - cx);
+            double clear = pad + 1;
             double top = below ? Math.max(ya, yb) + clear + push : Math.min(ya, yb) - h - clear - push;
             return new Box(left, top, w, h);
         }

@@ -45,11 +45,12 @@ class DiagramLayoutTest {
         assertEquals("SYN, ACK  seq=0 ack=1", synAck.text());
         assertEquals("SYN, ACK  seq=1000 ack=5001", synAck.segment().label(true));
         // label centred above the middle of the arrow: mid (380,160), width 21 chars * 7.8 + 8, lifted by
-        // the slope (80 px over 540 px) times half its width so the line never crosses it
+        // the slope (80 px over 540 px) times half its width and the clearance around it, so the line
+        // never crosses it grown by that clearance (what a collision is tested against)
         DiagramLayout.Box b = synAck.label();
         assertEquals(171.8, b.w(), 1e-9);
         assertEquals(380 - 171.8 / 2, b.x(), 1e-9);
-        assertEquals(160 - 80.0 / 540 * 171.8 / 2 - 18 - layout.clearance() - 1, b.y(), 1e-9);
+        assertEquals(160 - 80.0 / 540 * (171.8 / 2 + layout.clearance()) - 18 - layout.clearance() - 1, b.y(), 1e-9);
     }
 
     @Test

@@ -149,6 +149,32 @@ class LabelPlacementTest {
     }
 
     /**
+     * In the projector's type at 1280x800 the diagram is 612 to 633 px wide and the handshake's
+     * arrows slope steeply. Every place beside such an arrow used to be refused (the arrow ran
+     * through the corner of the label grown by the clearance a collision is tested with), so the
+     * labels sat rows away, the SYN,ACK's and the ACK's below the whole exchange, each led back by a
+     * line. Now every label of these scenarios is beside its arrow, with no leader, in both languages.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"three-way-handshake", "four-way-close", "server-closes-first",
+            "three-segment-close", "data-transfer", "lost-final-ack", "reset-mid-connection", "syn-in-time-wait", "keep-alive"})
+    void inTheProjectorsTypeAt1280x800EveryLabelIsBesideItsArrow(String id) {
+        Trace t = Simulator.run(Scenarios.byId(id).orElseThrow());
+        for (Locale locale : new Locale[]{Locale.ROOT, Locale.SIMPLIFIED_CHINESE}) {
+            for (double w : new double[]{612, 617, 633}) {
+                DiagramLayout l = new DiagramLayout(t, DiagramLayout.Options.of(Palette.PROJECTOR, w, 1, false,
+                        DiagramLayout.Spacing.AUTO, locale, false));
+                for (DiagramLayout.Arrow a : l.arrows()) {
+                    String where = id + " " + locale + " " + w + ": " + a.text() + " at " + a.label();
+                    assertEquals(null, l.leader(a), where);
+                    assertTrue(LabelLeaderTest.distance(a.label(), a) <= l.options().lineHeight(), where);
+                }
+                assertEquals(List.of(), collisions(l), id + " " + locale + " " + w);
+            }
+        }
+    }
+
+    /**
      * What is written under an instant stays out of a break that follows it: the state's name, the
      * 2MSL words under TIME_WAIT's, a lost segment's cross and "lost" (the server's CLOSED sat on
      * four-way-close's 60 s break; in the projector's small zoom lost-final-ack's TIME_WAIT and
@@ -222,6 +248,9 @@ class LabelPlacementTest {
             }
             for (DiagramLayout.Box o : l.labelObstacles()) {
                 if (o.intersects(b)) out.add("label " + a.segment().id() + " over " + o);
+            }
+            for (DiagramLayout.StateBand band : l.bandsIn(b.y() - 40, b.y() + b.h() + 40)) {
+                if (band.label() != null && band.label().intersects(b)) out.add("label " + a.segment().id() + " over the state name " + band.state());
             }
         }
         for (DiagramLayout.TimerSpan ts : l.timers()) {
