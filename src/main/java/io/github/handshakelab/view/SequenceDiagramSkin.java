@@ -205,11 +205,19 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         double cx = layout == null ? cw * 0.15 : layout.x(Side.CLIENT), sx = layout == null ? cw * 0.85 : layout.x(Side.SERVER);
         place(clientName, x + cx, y + 4);
         place(serverName, x + sx, y + 4);
-        place(clientBadge, x + cx, y + 6 + nameH);
-        place(serverBadge, x + sx, y + 6 + nameH);
+        // Two wide badges (ESTABLISHED on both sides in the projector's type at 1280x800) met over
+        // the middle: each moves out from its lifeline, as far as the canvas allows, to keep a gap.
+        double cbw = clientBadge.prefWidth(-1), sbw = serverBadge.prefWidth(-1);
+        double cbx = cx, sbx = sx, overlap = cx + cbw / 2 + BADGE_GAP - (sx - sbw / 2);
+        if (overlap > 0) {
+            cbx = Math.max(cbw / 2, cx - overlap / 2);
+            sbx = Math.min(cw - sbw / 2, sx + overlap - (cx - cbx));
+        }
+        place(clientBadge, x + cbx, y + 6 + nameH);
+        place(serverBadge, x + sbx, y + 6 + nameH);
         place(clientTimer, x + cx, y + 8 + nameH + bh);
         place(serverTimer, x + sx, y + 8 + nameH + bh);
-        double left = x + cx + clientBadge.prefWidth(-1) / 2 + 8, right = x + sx - serverBadge.prefWidth(-1) / 2 - 8;
+        double left = x + cbx + cbw / 2 + 8, right = x + sbx - sbw / 2 - 8;
         placeBetweenBadges(captureNote, (left + right) / 2, y + 6 + nameH, right - left);
         updateScroll();
         follow();
@@ -220,6 +228,9 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
      * is narrower than the note, cut with an ellipsis after that (the full text is its tooltip),
      * left out when there is no room. At 1280 px a capture's note ran under the badges.
      */
+    /** The least room between the two badges. */
+    private static final double BADGE_GAP = 12;
+
     private void placeBetweenBadges(Label l, double centreX, double top, double room) {
         // no room at all (badges side by side in a narrow window): the badges' "?" says it alone
         noteFits = room >= 3 * l.getFont().getSize();

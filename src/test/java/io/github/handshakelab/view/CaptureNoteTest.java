@@ -84,4 +84,30 @@ class CaptureNoteTest {
         assertTrue(h.n().getMaxY() <= h.ladderTop(), "note " + h.n() + " runs into the ladder at " + h.ladderTop());
         assertTrue(h.n().getHeight() <= 2 * h.note().prefHeight(-1) + 0.5, "two lines at most: " + h.n().getHeight());
     }
+
+    /**
+     * In the projector's type at 1280x800 both badges read ESTABLISHED once the handshake is done,
+     * each wider than half the room between the lifelines: they met over the middle. Each moves out
+     * from its lifeline now, still over it, inside the diagram, with a gap between them.
+     */
+    @Test
+    void twoWideBadgesKeepAGapAndStayOverTheirLifelines(FxRobot robot) {
+        robot.interact(() -> {
+            Windows.controller(stage).model().loadScenario("three-way-handshake");
+            Windows.controller(stage).model().setPlayhead(Long.MAX_VALUE / 4);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        SequenceDiagram d = Windows.controller(stage).diagram();
+        Label client = (Label) d.lookup("#clientBadge"), server = (Label) d.lookup("#serverBadge");
+        assertEquals("ESTABLISHED", client.getText());
+        assertEquals("ESTABLISHED", server.getText());
+        io.github.handshakelab.diagram.DiagramLayout l = d.layoutProperty().get();
+        double cx = l.x(io.github.handshakelab.trace.Side.CLIENT), sx = l.x(io.github.handshakelab.trace.Side.SERVER);
+        Bounds c = inDiagram(client), s = inDiagram(server);
+        assertTrue(c.getWidth() / 2 + s.getWidth() / 2 > sx - cx, "the case under test: " + c + " " + s + " over " + cx + ", " + sx);
+        assertTrue(s.getMinX() - c.getMaxX() >= 12 - 0.5, "gap between " + c + " and " + s);
+        assertTrue(c.getMinX() <= cx && cx <= c.getMaxX(), "client badge " + c + " over its lifeline " + cx);
+        assertTrue(s.getMinX() <= sx && sx <= s.getMaxX(), "server badge " + s + " over its lifeline " + sx);
+        assertTrue(c.getMinX() >= 0 && s.getMaxX() <= d.getWidth(), c + " " + s + " inside " + d.getWidth());
+    }
 }
