@@ -12,9 +12,8 @@ import java.nio.charset.StandardCharsets;
  * Work for the second core while the first starts the toolkit and builds the window (issue 12):
  * runs the simulator once on the default scenario (its classes, records and lambdas are then
  * loaded and linked when the window loads the same scenario), reads the user's settings and the
- * window's bundle (both cached by the JDK), starts the XML parser the FXML loader uses, reflects
- * on the classes the main window's FXML names (the JDK caches their methods for FXMLLoader), then
- * loads, without initialising, the classes the first window needs, in the order it needs them
+ * window's bundle (both cached by the JDK), then loads, without initialising, the classes the
+ * first window needs, in the order it needs them
  * ({@code prewarm.lst}, recorded with {@code scripts/bench-startup.sh --classlist}). No JavaFX
  * class is initialised here. The window thread finds the work done or waits for the class being
  * loaded; nothing is shared but the JDK's caches. A name that no longer exists is skipped, so a
@@ -22,19 +21,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class Prewarm {
     private Prewarm() {}
-
-    /** The types main.fxml and diagram.fxml name: FXMLLoader looks up their setters by reflection. */
-    private static final String[] FXML_TYPES = {
-            "javafx.scene.layout.BorderPane", "javafx.scene.control.MenuBar", "javafx.scene.control.Menu",
-            "javafx.scene.control.MenuItem", "javafx.scene.control.SeparatorMenuItem", "javafx.scene.control.RadioMenuItem",
-            "javafx.scene.control.CheckMenuItem", "javafx.scene.control.SplitPane", "javafx.scene.control.TabPane",
-            "javafx.scene.control.Tab", "javafx.scene.control.Label", "javafx.scene.layout.VBox", "javafx.scene.layout.FlowPane",
-            "javafx.geometry.Insets", "javafx.scene.layout.HBox", "javafx.scene.control.Button", "javafx.scene.control.Tooltip",
-            "javafx.scene.control.ComboBox", "javafx.scene.control.ToggleButton", "javafx.scene.control.ProgressBar",
-            "javafx.scene.layout.StackPane", "javafx.scene.canvas.Canvas", "javafx.scene.control.Slider",
-            "io.github.handshakelab.view.SequenceDiagram"};
-    private static final String[] CONTROLLERS = {
-            "io.github.handshakelab.view.MainController", "io.github.handshakelab.view.DiagramController"};
 
     /** Starts the work; {@code HANDSHAKELAB_PREWARM=0} leaves it out (to measure what it gains). */
     static void start() {
@@ -52,22 +38,12 @@ final class Prewarm {
             // the window reports a simulator failure itself
         }
         StartupTimes.mark("prewarm-sim");
-        ClassLoader loader = Prewarm.class.getClassLoader();
         try {
             Windows.bundle(io.github.handshakelab.view.Session.uiLocale(io.github.handshakelab.view.Settings.user().language()));
-            javax.xml.stream.XMLStreamReader x = javax.xml.stream.XMLInputFactory.newFactory()
-                    .createXMLStreamReader(new java.io.StringReader("<?xml version=\"1.0\"?><?import a.*?><a b=\"c\"><d/></a>"));
-            while (x.hasNext()) x.next();
-            for (String c : FXML_TYPES) Class.forName(c, false, loader).getMethods();
-            for (String c : CONTROLLERS) {
-                Class<?> k = Class.forName(c, false, loader);
-                k.getDeclaredFields();
-                k.getDeclaredMethods();
-            }
-        } catch (Exception | LinkageError e) {
+        } catch (RuntimeException e) {
             // only a head start
         }
-        StartupTimes.mark("prewarm-fxml");
+        ClassLoader loader = Prewarm.class.getClassLoader();
         try (InputStream in = Prewarm.class.getResourceAsStream("prewarm.lst")) {
             if (in == null) return;
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

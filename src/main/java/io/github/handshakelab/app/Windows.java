@@ -1,6 +1,7 @@
 package io.github.handshakelab.app;
 
 import io.github.handshakelab.view.Fonts;
+import io.github.handshakelab.view.MainFrame;
 import io.github.handshakelab.view.MainController;
 import io.github.handshakelab.view.Panes;
 import io.github.handshakelab.view.Session;
@@ -14,10 +15,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.ResourceBundle;
 
 /**
- * Builds the main window from FXML in the session's language. Each build is a new scene with a
- * new model and controllers; the window it replaces is disposed first (playback stopped, its
- * key filters and accelerators gone with its scene), so keys act once after any number of
- * language switches.
+ * Builds the main window in the session's language: its frame ({@link MainFrame}), then its panes
+ * from FXML. Each build is a new scene with a new model and controllers; the window it replaces
+ * is disposed first (playback stopped, its key filters and accelerators gone with its scene), so
+ * keys act once after any number of language switches.
  */
 public final class Windows {
     private Windows() {}
@@ -43,7 +44,7 @@ public final class Windows {
         ResourceBundle res = bundle(session.locale);
         Fonts.use(session.locale);
         WindowModel model = new WindowModel(session.lab, session.locale, res);
-        Panes.Loaded<MainController> w = Panes.load(MainController.class.getResource("main.fxml"), res, model, session);
+        Panes.Loaded<MainController> w = MainFrame.build(res, model, session);
         MainController c = w.controller();
         w.root().setStyle(Fonts.use(session.locale));
         stage.getProperties().put(MainController.class, c);

@@ -5,8 +5,6 @@ import io.github.handshakelab.text.TimeFormat;
 import io.github.handshakelab.trace.Trace;
 import io.github.handshakelab.trace.TraceEvent;
 import javafx.collections.FXCollections;
-import javafx.fxml.FXML;
-import javafx.fxml.Initializable;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
@@ -21,31 +19,31 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-import java.net.URL;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.DoubleConsumer;
 
 /** The diagram pane: playback bar, sequence diagram, half-open gauge, timeline scrubber. */
-public final class DiagramController implements Initializable {
+public final class DiagramController {
 
     /** The speeds of the speed box, also the steps of Faster/Slower. */
     public static final List<Double> SPEEDS = List.of(0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0);
     private static final double ZOOM_STEP = 1.25;
 
-    @FXML VBox diagramPane;
-    @FXML FlowPane playbackBar;
-    @FXML Button restartButton, prevButton, playButton, nextButton, zoomInButton, zoomOutButton, fitButton;
-    @FXML ComboBox<Double> speedBox;
-    @FXML Label timeLabel, gaugeLabel;
-    @FXML ToggleButton absoluteToggle;
-    @FXML SequenceDiagram diagram;
-    @FXML HBox gaugeBox;
-    @FXML ProgressBar gaugeBar;
-    @FXML StackPane timelineBox;
-    @FXML Canvas tickCanvas;
-    @FXML Slider scrubber;
+    // the pane's nodes, set by MainFrame
+    VBox diagramPane;
+    FlowPane playbackBar;
+    Button restartButton, prevButton, playButton, nextButton, zoomInButton, zoomOutButton, fitButton;
+    ComboBox<Double> speedBox;
+    Label timeLabel, gaugeLabel;
+    ToggleButton absoluteToggle;
+    SequenceDiagram diagram;
+    HBox gaugeBox;
+    ProgressBar gaugeBar;
+    StackPane timelineBox;
+    Canvas tickCanvas;
+    Slider scrubber;
 
     private final WindowModel model;
     private ResourceBundle res;
@@ -59,7 +57,7 @@ public final class DiagramController implements Initializable {
         this.model = model;
     }
 
-    /** Gives each control of the pane whose accessible help is set a tooltip with that text (see diagram.fxml). */
+    /** Gives each control of the pane whose accessible help is set a tooltip with that text (see MainFrame). */
     void installTooltips() {
         installTooltips(diagramPane);
     }
@@ -74,8 +72,7 @@ public final class DiagramController implements Initializable {
         }
     }
 
-    @Override
-    public void initialize(URL location, ResourceBundle resources) {
+    void initialize(ResourceBundle resources) {
         res = resources;
         Playback playback = model.playback();
         diagram.bundleProperty().set(res);
@@ -182,13 +179,13 @@ public final class DiagramController implements Initializable {
 
     // ---- actions (buttons here, menu accelerators in the main window) ----
 
-    @FXML public void onPlayPause() { model.playback().toggle(); }
+    public void onPlayPause() { model.playback().toggle(); }
 
-    @FXML public void onRestart() { model.playback().pause(); model.playback().restart(); }
+    public void onRestart() { model.playback().pause(); model.playback().restart(); }
 
-    @FXML public void onPrevious() { model.playback().previous(); }
+    public void onPrevious() { model.playback().previous(); }
 
-    @FXML public void onNext() { model.playback().next(); }
+    public void onNext() { model.playback().next(); }
 
     public void onEnd() { model.playback().toEnd(); }
 
@@ -201,16 +198,16 @@ public final class DiagramController implements Initializable {
         model.playback().speedProperty().set(SPEEDS.get(next));
     }
 
-    @FXML public void onZoomIn() { diagram.zoomProperty().set(SequenceDiagramSkin.clampZoom(diagram.zoomProperty().get() * ZOOM_STEP)); }
+    public void onZoomIn() { diagram.zoomProperty().set(SequenceDiagramSkin.clampZoom(diagram.zoomProperty().get() * ZOOM_STEP)); }
 
-    @FXML public void onZoomOut() { diagram.zoomProperty().set(SequenceDiagramSkin.clampZoom(diagram.zoomProperty().get() / ZOOM_STEP)); }
+    public void onZoomOut() { diagram.zoomProperty().set(SequenceDiagramSkin.clampZoom(diagram.zoomProperty().get() / ZOOM_STEP)); }
 
     /**
      * Fits the whole diagram to the height of its pane, so a class sees the exchange at once: the
      * diagram's own fit (it searches the zoom on the time axis and keeps fitting on resize until
      * the user zooms), scrolled to the top.
      */
-    @FXML public void onFit() {
+    public void onFit() {
         diagram.fitToHeight();
         diagram.scrollTo(0);
     }

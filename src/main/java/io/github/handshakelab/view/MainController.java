@@ -4,8 +4,6 @@ import io.github.handshakelab.diagram.DiagramLayout;
 import io.github.handshakelab.trace.Trace;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
-import javafx.fxml.FXML;
-import javafx.fxml.Initializable;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
@@ -49,22 +47,23 @@ import java.util.ResourceBundle;
  * {@link #buildPanes} right after the first frame. Every accessor of a later pane, and choosing
  * a side tab, builds them at once, so nothing can see them missing.
  */
-public final class MainController implements Initializable {
+public final class MainController {
 
-    @FXML BorderPane root;
-    @FXML MenuBar menuBar;
-    @FXML Menu fileMenu, playMenu, viewMenu, recentMenu;
-    @FXML MenuItem openItem, quitItem, playItem, prevItem, nextItem, restartItem, endItem, fasterItem, slowerItem,
+    // the frame's nodes, set by MainFrame
+    BorderPane root;
+    MenuBar menuBar;
+    Menu fileMenu, playMenu, viewMenu, recentMenu;
+    MenuItem openItem, quitItem, playItem, prevItem, nextItem, restartItem, endItem, fasterItem, slowerItem,
             zoomInItem, zoomOutItem, fitItem, detachItem, fullScreenItem;
-    @FXML RadioMenuItem themeLight, themeDark, themeProjector, langEn, langZh;
-    @FXML CheckMenuItem absoluteItem, hideFutureItem, libraryItem, sideItem, byOrderItem;
-    @FXML SplitPane split, leftPane;
-    @FXML TabPane sideTabs;
-    @FXML Tab inspectorTab, arithmeticTab, stateTab, faultsTab;
-    @FXML Label statusLabel;
+    RadioMenuItem themeLight, themeDark, themeProjector, langEn, langZh;
+    CheckMenuItem absoluteItem, hideFutureItem, libraryItem, sideItem, byOrderItem;
+    SplitPane split, leftPane;
+    TabPane sideTabs;
+    Tab inspectorTab, arithmeticTab, stateTab, faultsTab;
+    Label statusLabel;
 
-    // the diagram pane (fx:include fx:id="diagramPane" injects diagramPaneController)
-    @FXML DiagramController diagramPaneController;
+    // the diagram pane's controller (MainFrame)
+    DiagramController diagramPaneController;
     // the panes built by buildPanes() after the first frame (null until then)
     ScenariosController scenariosController;
     NotesController notesController;
@@ -84,8 +83,7 @@ public final class MainController implements Initializable {
         this.session = session;
     }
 
-    @Override
-    public void initialize(URL location, ResourceBundle resources) {
+    void initialize(ResourceBundle resources) {
         res = resources;
         statusLabel.textProperty().bind(model.statusProperty());
         absoluteItem.selectedProperty().bindBidirectional(model.absoluteProperty());
@@ -408,31 +406,31 @@ public final class MainController implements Initializable {
 
     // ---- playback (menu accelerators) ----
 
-    @FXML void onPlayPause() { if (keyFree()) diagramPaneController.onPlayPause(); }
-    @FXML void onPrevious() { if (keyFree()) diagramPaneController.onPrevious(); }
-    @FXML void onNext() { if (keyFree()) diagramPaneController.onNext(); }
-    @FXML void onRestart() { if (keyFree()) diagramPaneController.onRestart(); }
-    @FXML void onEnd() { if (keyFree()) diagramPaneController.onEnd(); }
-    @FXML void onFaster() { if (keyFree()) diagramPaneController.stepSpeed(+1); }
-    @FXML void onSlower() { if (keyFree()) diagramPaneController.stepSpeed(-1); }
-    @FXML void onZoomIn() { if (keyFree()) diagramPaneController.onZoomIn(); }
-    @FXML void onZoomOut() { if (keyFree()) diagramPaneController.onZoomOut(); }
-    @FXML void onFit() { if (keyFree()) diagramPaneController.onFit(); }
-    @FXML void onSpacing() { diagramPaneController.setByOrder(byOrderItem.isSelected()); }
+    void onPlayPause() { if (keyFree()) diagramPaneController.onPlayPause(); }
+    void onPrevious() { if (keyFree()) diagramPaneController.onPrevious(); }
+    void onNext() { if (keyFree()) diagramPaneController.onNext(); }
+    void onRestart() { if (keyFree()) diagramPaneController.onRestart(); }
+    void onEnd() { if (keyFree()) diagramPaneController.onEnd(); }
+    void onFaster() { if (keyFree()) diagramPaneController.stepSpeed(+1); }
+    void onSlower() { if (keyFree()) diagramPaneController.stepSpeed(-1); }
+    void onZoomIn() { if (keyFree()) diagramPaneController.onZoomIn(); }
+    void onZoomOut() { if (keyFree()) diagramPaneController.onZoomOut(); }
+    void onFit() { if (keyFree()) diagramPaneController.onFit(); }
+    void onSpacing() { diagramPaneController.setByOrder(byOrderItem.isSelected()); }
 
-    @FXML void onFullScreen() {
+    void onFullScreen() {
         if (session.stage == null) return;
         session.stage.setFullScreenExitHint(res.getString("fullScreen.exitHint"));
         session.stage.setFullScreen(!session.stage.isFullScreen());
     }
 
-    @FXML void onDetachStates() {
+    void onDetachStates() {
         states().detach(session.stage, session.theme);
     }
 
     // ---- files ----
 
-    @FXML void onOpen() {
+    void onOpen() {
         FileChooser fc = new FileChooser();
         fc.setTitle(res.getString("menu.open"));
         fc.getExtensionFilters().addAll(
@@ -490,7 +488,7 @@ public final class MainController implements Initializable {
     }
 
     /** File > Quit: the window's size is saved as when it is closed. */
-    @FXML void onQuit() {
+    void onQuit() {
         if (session.stage != null) WindowBounds.save(session.stage, session.settings);
         dispose();
         exit.run();
@@ -501,7 +499,7 @@ public final class MainController implements Initializable {
 
     // ---- theme and language ----
 
-    @FXML void onTheme() {
+    void onTheme() {
         Theme t = themeDark.isSelected() ? Theme.DARK : themeProjector.isSelected() ? Theme.PROJECTOR : Theme.LIGHT;
         applyTheme(t);
         session.settings.theme(t);
@@ -523,7 +521,7 @@ public final class MainController implements Initializable {
         Platform.runLater(this::fitTabs);
     }
 
-    @FXML void onLanguage() {
+    void onLanguage() {
         Locale l = langZh.isSelected() ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT;
         if (l.equals(session.locale)) return;
         session.locale = l;
