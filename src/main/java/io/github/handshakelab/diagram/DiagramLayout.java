@@ -245,10 +245,13 @@ public final class DiagramLayout {
     /** The length of all leaders: a label far from its arrow reads worse than one across a band. */
     private double leaderLength() {
         double sum = 0;
-        for (int i = 0; i < ldx.length; i++) {
-            if (!Double.isNaN(ldx[i])) sum += outside(new Box(lbx[i], lby[i], lbw[i], lbh[i]), ldx[i], ldy[i]);
-        }
+        for (int i = 0; i < ldx.length; i++) sum += leaderLength(i);
         return sum;
+    }
+
+    /** The length of label {@code i}'s leader, 0 when it sits beside its arrow. */
+    private double leaderLength(int i) {
+        return Double.isNaN(ldx[i]) ? 0 : outside(new Box(lbx[i], lby[i], lbw[i], lbh[i]), ldx[i], ldy[i]);
     }
 
     private int acrossBands() {
@@ -322,11 +325,7 @@ public final class DiagramLayout {
     private int[] led() {
         int n = 0;
         int[] out = new int[ldx.length];
-        for (int i = 0; i < ldx.length; i++) {
-            if (!Double.isNaN(ldx[i]) && outside(new Box(lbx[i], lby[i], lbw[i], lbh[i]), ldx[i], ldy[i]) > LED_FAR * options.lineHeight()) {
-                out[n++] = i;
-            }
-        }
+        for (int i = 0; i < ldx.length; i++) if (leaderLength(i) > LED_FAR * options.lineHeight()) out[n++] = i;
         return Arrays.copyOf(out, n);
     }
 

@@ -86,8 +86,7 @@ public final class MainFrame {
 
     private static MenuBar menuBar(MainController c, ResourceBundle res) {
         c.openItem = item("openItem", res.getString("menu.open"), "Shortcut+O", e -> c.onOpen());
-        c.recentMenu = new Menu(res.getString("menu.recent"));
-        c.recentMenu.setId("recentMenu");
+        c.recentMenu = menu("recentMenu", res.getString("menu.recent"));
         c.quitItem = item("quitItem", res.getString("menu.quit"), "Shortcut+Q", e -> c.onQuit());
         c.fileMenu = menu("fileMenu", res.getString("menu.file"), c.openItem, c.recentMenu, new SeparatorMenuItem(), c.quitItem);
 
@@ -119,8 +118,8 @@ public final class MainFrame {
         c.detachItem = item("detachItem", res.getString("menu.detachStates"), "Shortcut+D", e -> c.onDetachStates());
         c.fullScreenItem = item("fullScreenItem", res.getString("menu.fullScreenKey"), "F11", e -> c.onFullScreen());
         c.viewMenu = menu("viewMenu", res.getString("menu.view"),
-                new Menu(res.getString("menu.theme"), null, c.themeLight, c.themeDark, c.themeProjector),
-                new Menu(res.getString("menu.language"), null, c.langEn, c.langZh),
+                menu(null, res.getString("menu.theme"), c.themeLight, c.themeDark, c.themeProjector),
+                menu(null, res.getString("menu.language"), c.langEn, c.langZh),
                 c.absoluteItem, c.hideFutureItem, new SeparatorMenuItem(),
                 c.zoomInItem, c.zoomOutItem, c.fitItem, c.byOrderItem, new SeparatorMenuItem(),
                 c.libraryItem, c.sideItem, c.detachItem, c.fullScreenItem);
