@@ -73,11 +73,11 @@ public final class FastStart {
         if (System.getProperty(LAUNCHED) != null || "0".equals(System.getenv("HANDSHAKELAB_RELAUNCH"))) return OptionalInt.empty();
         Path jar = Natives.ownJar();
         if (!Files.isRegularFile(jar)) return OptionalInt.empty();
-        Optional<String[]> own = ProcessHandle.current().info().arguments();
+        List<String> own = ownArguments();
         Path java = javaExecutable();
-        if (own.isEmpty() || java == null) return OptionalInt.empty();
+        if (own == null || java == null) return OptionalInt.empty();
         Path archive = archive(jar);
-        List<String> cmd = command(java.toString(), List.of(own.get()), jar, Files.isRegularFile(archive) ? archive : null, args);
+        List<String> cmd = command(java.toString(), own, jar, Files.isRegularFile(archive) ? archive : null, args);
         if (cmd == null) return OptionalInt.empty();
         StartupTimes.mark("relaunch");
         // Linux: vfork and exec java directly, without the jspawnhelper between them (JDK 17's default)
@@ -102,6 +102,41 @@ public final class FastStart {
                 // only the exit status ends the wait
             }
         }
+    }
+
+    /**
+     * This JVM's arguments after the executable, or null. Linux: read from /proc before the
+     * fork, because {@link ProcessHandle}'s first use starts the JDK's process reaper (a thread
+     * pool and the JVM's first lambdas), and the window's JVM would wait for that; the fork
+     * starts it anyway, but after the window's JVM is on its way.
+     */
+    static List<String> ownArguments() {
+        try (java.io.FileInputStream in = new java.io.FileInputStream("/proc/self/cmdline")) {
+            return cmdline(in.readAllBytes());
+        } catch (IOException | RuntimeException e) {
+            Optional<String[]> own = ProcessHandle.current().info().arguments();
+            return own.isPresent() ? List.of(own.get()) : null;
+        }
+    }
+
+    /** The words of a /proc cmdline (each ended by a NUL) after the first: the executable's. */
+    static List<String> cmdline(byte[] bytes) {
+        // decoded as the JVM decoded its own arguments, so they compare equal in command()
+        java.nio.charset.Charset cs;
+        try {
+            cs = java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding"));
+        } catch (RuntimeException e) {
+            cs = java.nio.charset.Charset.defaultCharset();
+        }
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] != 0) continue;
+            words.add(new String(bytes, start, i - start, cs));
+            start = i + 1;
+        }
+        if (start < bytes.length || words.isEmpty()) throw new IllegalArgumentException("not a cmdline");
+        return words.subList(1, words.size());
     }
 
     /**

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Work for the second core while the first starts the toolkit and builds the window (issue 12):
  * runs the simulator once on the default scenario (its classes, records and lambdas are then
- * loaded and linked when the window loads the same scenario), reads the user's settings and the
- * window's bundle (both cached by the JDK), then loads, without initialising, the classes the
+ * loaded and linked when the window loads the same scenario), reads the user's settings, the
+ * window's bundle and the model's messages (all cached by the JDK), then loads, without initialising, the classes the
  * first window needs, in the order it needs them
  * ({@code prewarm.lst}, recorded with {@code scripts/bench-startup.sh --classlist}). No JavaFX
  * class is initialised here. The window thread finds the work done or waits for the class being
@@ -39,7 +39,10 @@ final class Prewarm {
         }
         StartupTimes.mark("prewarm-sim");
         try {
-            Windows.bundle(io.github.handshakelab.view.Session.uiLocale(io.github.handshakelab.view.Settings.user().language()));
+            java.util.Locale locale = io.github.handshakelab.view.Session.uiLocale(io.github.handshakelab.view.Settings.user().language());
+            Windows.bundle(locale);
+            // the model's own messages: the first status line ("Loaded …") reads all five of them
+            io.github.handshakelab.text.Messages.load(locale);
         } catch (RuntimeException e) {
             // only a head start
         }

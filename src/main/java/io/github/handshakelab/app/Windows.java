@@ -118,7 +118,8 @@ public final class Windows {
                     // change to draw, this pulse then waits for that frame, whose pixels JavaFX's software
                     // pipeline hands to this thread's queue; the next parts come after them in it. (A part
                     // queued before them, from a pulse with nothing to draw, would keep the frame off the
-                    // screen until it and the pulses after it are done.)
+                    // screen until it and the pulses after it are done.) That first part is a light one
+                    // (MainController.buildStep), so the painting has the second core to itself.
                     c.buildStep();
                 }
                 case 2 -> Platform.runLater(c::buildStep);

@@ -3,7 +3,6 @@ package io.github.handshakelab.diagram;
 import io.github.handshakelab.tcp.TcpState;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -113,7 +112,16 @@ public record Palette(String name, String background, String panel, String bar, 
         int r = (int) Math.round((x >> 16 & 0xff) * (1 - f) + (y >> 16 & 0xff) * f);
         int g = (int) Math.round((x >> 8 & 0xff) * (1 - f) + (y >> 8 & 0xff) * f);
         int bl = (int) Math.round((x & 0xff) * (1 - f) + (y & 0xff) * f);
-        return String.format(Locale.ROOT, "#%02x%02x%02x", r, g, bl);
+        return hex(r, g, bl);
+    }
+
+    /** {@code #rrggbb} in lower case, as {@code %02x} writes it, without a Formatter: this runs for every state label drawn. */
+    static String hex(int r, int g, int b) {
+        int rgb = r << 16 | g << 8 | b;
+        char[] c = new char[7];
+        c[0] = '#';
+        for (int i = 6; i >= 1; i--, rgb >>= 4) c[i] = Character.forDigit(rgb & 0xf, 16);
+        return new String(c);
     }
 
     private static String fmt(double v) {

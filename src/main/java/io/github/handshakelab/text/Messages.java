@@ -43,6 +43,11 @@ public final class Messages {
         return new MessageFormat(get(locale, key), locale).format(args);
     }
 
+    /** Reads the bundles of a locale now (the JDK keeps them), so a first lookup does not wait for five files. */
+    public static void load(Locale locale) {
+        bundles(locale);
+    }
+
     private static List<ResourceBundle> bundles(Locale locale) {
         return CACHE.computeIfAbsent(locale, l -> BUNDLES.stream()
                 .flatMap(name -> {

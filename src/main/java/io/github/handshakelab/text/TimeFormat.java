@@ -13,8 +13,17 @@ public final class TimeFormat {
 
     /** An instant on the playhead, in the inspector or in a list: {@code 12.5 ms}, {@code 1.050 s}. */
     public static String instant(long us) {
-        if (us >= 1_000_000) return String.format(Locale.ROOT, "%.3f s", us / 1e6);
-        return String.format(Locale.ROOT, "%.1f ms", us / 1e3);
+        // (the playhead's label is written every frame: digits by hand, rounded half up as %.3f and %.1f do)
+        if (us < 0) return String.format(Locale.ROOT, "%.1f ms", us / 1e3);
+        if (us >= 1_000_000) return fixed((us + 500) / 1000, 3) + " s";
+        return fixed((us + 50) / 100, 1) + " ms";
+    }
+
+    /** {@code units / 10^decimals} with that many decimals: {@code fixed(1050, 3)} is {@code 1.050}. */
+    private static String fixed(long units, int decimals) {
+        StringBuilder b = new StringBuilder(Long.toString(units));
+        while (b.length() <= decimals) b.insert(0, '0');
+        return b.insert(b.length() - decimals, '.').toString();
     }
 
     /** A length of time, as short as it reads well: {@code 59.8 s}, {@code 12.5 ms}, {@code 40 µs}. */

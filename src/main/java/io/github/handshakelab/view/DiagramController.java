@@ -57,9 +57,23 @@ public final class DiagramController {
         this.model = model;
     }
 
-    /** Gives each control of the pane whose accessible help is set a tooltip with that text (see MainFrame). */
-    void installTooltips() {
+    /**
+     * Puts the half-open gauge under the diagram. A first frame without a SYN flood does without
+     * it: hidden, it still had its progress bar's skin made there.
+     */
+    private void placeGauge() {
+        if (gaugeBox.getParent() == null) diagramPane.getChildren().add(diagramPane.getChildren().indexOf(diagram) + 1, gaugeBox);
+    }
+
+    /**
+     * What the first frame did without: each control of the pane whose accessible help is set gets
+     * a tooltip with that text (see MainFrame), the hidden gauge is placed, and the speed box's popup
+     * list is styled.
+     */
+    void afterFirstFrame() {
+        placeGauge();
         installTooltips(diagramPane);
+        if (speedBox.getSkin() instanceof LateListSkin<?> s) s.styleList();
     }
 
     private static void installTooltips(javafx.scene.Parent parent) {
@@ -141,6 +155,7 @@ public final class DiagramController {
         gauge = t == null ? List.of() : t.gauge(Trace.GAUGE_HALF_OPEN);
         gaugeBox.setVisible(!gauge.isEmpty());
         gaugeBox.setManaged(!gauge.isEmpty());
+        if (!gauge.isEmpty()) placeGauge();
         diagram.setSelected(model.getSelection());
         onTime();
         drawTicks();

@@ -210,8 +210,9 @@ public final class MainController {
     }
 
     /**
-     * Builds the panes the first frame does without: the library and the notes, the contents of
-     * the side tabs, then the features ({@link Extensions}). After the first frame
+     * Builds the panes the first frame does without: a light first part (the diagram pane's
+     * tooltips, gauge and speed list, while the first frame is painted), the library and the
+     * notes, the contents of the side tabs, then the features ({@link Extensions}). After the first frame
      * {@code app.Windows} calls {@link #buildStep} once per pulse, so the window keeps painting
      * and handling events meanwhile; this builds whatever is left at once, when something asks
      * for one of these panes first.
@@ -246,15 +247,15 @@ public final class MainController {
     private volatile boolean complete;
 
     /** Parts of {@link #buildPanes}, in order; {@link #built} counts those done or under way. */
-    private static final int PARTS = 4;
+    private static final int PARTS = 5;
     private int built;
 
     /** Builds the next part of the later panes; true while parts remain. */
     public boolean buildStep() {
         if (disposed || built >= PARTS) return false;
         switch (built++) {
-            case 0 -> {
-                diagramPaneController.installTooltips();
+            case 0 -> diagramPaneController.afterFirstFrame();
+            case 1 -> {
                 Panes.Loaded<ScenariosController> sc = load(MainController.class.getResource("scenarios.fxml"));
                 Panes.Loaded<NotesController> nt = load(MainController.class.getResource("notes.fxml"));
                 scenariosController = sc.controller();
@@ -265,11 +266,11 @@ public final class MainController {
                 leftPane.setDividerPositions(0.68);
                 if (session.trace != null) scenariosController.scrollToFirst(session.libraryFirstRow);
             }
-            case 1 -> {
+            case 2 -> {
                 inspectorController = fill(inspectorTab, "inspector");
                 arithmeticController = fill(arithmeticTab, "arithmetic");
             }
-            case 2 -> {
+            case 3 -> {
                 statesController = fill(stateTab, "states");
                 faultsController = fill(faultsTab, "faults");
                 statesController.theme(session.theme);

@@ -141,6 +141,7 @@ public final class MainFrame {
         d.nextButton = button("nextButton", "▶", res.getString("play.next"), e -> d.onNext());
         d.speedBox = id(new ComboBox<>(), "speedBox");
         d.speedBox.setPrefWidth(90);
+        d.speedBox.setSkin(new LateListSkin<>(d.speedBox));
         d.speedBox.setAccessibleHelp(res.getString("play.speedKeys"));
         d.timeLabel = id(new Label(), "timeLabel");
         d.timeLabel.getStyleClass().add("time-label");
@@ -185,7 +186,8 @@ public final class MainFrame {
         d.timelineBox.getStyleClass().add("timeline");
         d.timelineBox.setMinWidth(0);
 
-        d.diagramPane = id(new VBox(2, d.playbackBar, d.diagram, d.gaugeBox, d.timelineBox), "diagramPane");
+        // (the gauge joins the pane after the first frame, or when a trace needs it: DiagramController.placeGauge)
+        d.diagramPane = id(new VBox(2, d.playbackBar, d.diagram, d.timelineBox), "diagramPane");
         d.diagramPane.setMinWidth(320);
         d.initialize(res);
         return d.diagramPane;

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The second JVM of {@code java -jar} (issue 12): which command lines are repeated, and how. */
 class FastStartTest {
@@ -45,6 +47,21 @@ class FastStartTest {
         List<String> own = List.of("-Xmx1g", "-Dhandshakelab.prefs=test", "-jar", jar().toString(), "capture.pcap");
         assertEquals(expected(List.of("-Xmx1g", "-Dhandshakelab.prefs=test"), archive, "capture.pcap"),
                 FastStart.command("/jdk/bin/java", own, jar(), archive, new String[] {"capture.pcap"}));
+    }
+
+    @Test
+    void ownArgumentsAreTheWordsOfProcCmdlineAfterTheExecutable() {
+        byte[] line = "/usr/bin/java\0-Xmx1g\0-jar\0/tmp/a b/handshake-lab.jar\0\0capture.pcap\0".getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of("-Xmx1g", "-jar", "/tmp/a b/handshake-lab.jar", "", "capture.pcap"), FastStart.cmdline(line));
+        assertEquals(List.of(), FastStart.cmdline("java\0".getBytes(StandardCharsets.UTF_8)));
+        // a line cut short (no NUL after the last word) or empty is not trusted: ProcessHandle is asked instead
+        assertThrows(IllegalArgumentException.class, () -> FastStart.cmdline("java\0-jar".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(IllegalArgumentException.class, () -> FastStart.cmdline(new byte[0]));
+    }
+
+    @Test
+    void inThisJvmTheyAreWhatProcessHandleSays() {
+        assertEquals(List.of(ProcessHandle.current().info().arguments().orElseThrow()), FastStart.ownArguments());
     }
 
     @Test

@@ -93,4 +93,13 @@ class PaletteTest {
         double c = Palette.contrast(fg, bg);
         if (c < 4.5) failures.add(String.format(java.util.Locale.ROOT, "%s: %s on %s = %.2f", what, fg, bg, c));
     }
+
+    @Test
+    void hexIsWhatPercent02xWrites() {
+        for (int v : new int[] {0, 1, 9, 10, 15, 16, 127, 128, 200, 254, 255}) {
+            assertEquals(String.format(java.util.Locale.ROOT, "#%02x%02x%02x", v, 255 - v, v / 2), Palette.hex(v, 255 - v, v / 2));
+        }
+        assertEquals("#e69f00", Palette.mix("#e69f00", "#000000", 0));
+        assertEquals("#735000", Palette.mix("#e69f00", "#000000", 0.5));
+    }
 }

@@ -4,7 +4,10 @@ import io.github.handshakelab.app.Windows;
 import io.github.handshakelab.lab.SimLab;
 import io.github.handshakelab.trace.TraceJson;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
@@ -41,7 +44,7 @@ class StartupWindowTest {
     /** What the window was before it was shown. */
     private boolean builtBeforeShow;
     private int leftItemsBeforeShow, filledTabsBeforeShow, menusBeforeShow;
-    private boolean diagramHadTrace, startedBeforeShow;
+    private boolean diagramHadTrace, startedBeforeShow, speedListInBoxBeforeShow, gaugeInFrameBeforeShow;
 
     @Start
     void start(Stage stage) {
@@ -57,6 +60,8 @@ class StartupWindowTest {
         menusBeforeShow = c.menuBar.getMenus().size();
         diagramHadTrace = c.diagram().getTrace() != null && c.diagram().getTrace() == c.model().getTrace();
         startedBeforeShow = Windows.started(stage).isDone();
+        speedListInBoxBeforeShow = speedList(c).getParent() != null;
+        gaugeInFrameBeforeShow = c.diagramPane().gaugeBox.getParent() != null;
         stage.show();
     }
 
@@ -91,6 +96,82 @@ class StartupWindowTest {
         assertEquals("three-way-handshake", c.model().scenarioProperty().get());
         // the library shows the scenario on screen
         assertEquals("three-way-handshake", c.scenariosController.list().getSelectionModel().getSelectedItem().id());
+    }
+
+    private static ListView<?> speedList(MainController c) {
+        return (ListView<?>) ((LateListSkin<?>) c.diagramPane().speedBox.getSkin()).getPopupContent();
+    }
+
+    @Test
+    void theSpeedBoxsListIsStyledAfterTheFirstFrameAndItsPopupOpensAlikeBeforeAndAfter(FxRobot robot) throws Exception {
+        assertFalse(speedListInBoxBeforeShow, "not in the first frame");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> c().panesBuilt());
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<Double> box = c().diagramPane().speedBox;
+        assertSame(box, speedList(c()).getParent(), "then where JavaFX keeps it, so CSS styles it before the popup opens");
+        robot.interact(box::show);
+        double[] styled = openSpeedPopup(robot, box);
+
+        // a window whose popup opens before its first frame (the list not styled yet) shows the same list
+        @SuppressWarnings("unchecked")
+        ComboBox<Double>[] early = new ComboBox[1];
+        robot.interact(() -> {
+            MainController c = freshWindow();
+            early[0] = c.diagramPane().speedBox;
+            assertNull(speedList(c).getParent());
+            c.root().applyCss();
+            c.root().layout();
+            early[0].show();
+        });
+        double[] unstyled = openSpeedPopup(robot, early[0]);
+        assertArrayEquals(styled, unstyled, 0.5, "cells, width and height of the open list");
+        // once opened, the popup holds the list; building the panes leaves it there
+        robot.interact(() -> c().buildPanes());
+        assertNotSame(early[0], speedList(c()).getParent());
+    }
+
+    @Test
+    void theHiddenGaugeJoinsAfterTheFirstFrameOrAtOnceForASynFlood(FxRobot robot) throws Exception {
+        assertFalse(gaugeInFrameBeforeShow, "no SYN flood in the first frame: no gauge there");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> c().panesBuilt());
+        WaitForAsyncUtils.waitForFxEvents();
+        DiagramController d = c().diagramPane();
+        assertSame(d.diagramPane, d.gaugeBox.getParent());
+        var kids = d.diagramPane.getChildren();
+        assertTrue(kids.indexOf(d.gaugeBox) > kids.indexOf(d.diagram) && kids.indexOf(d.gaugeBox) == kids.indexOf(d.timelineBox) - 1,
+                "under the diagram (and a lesson's band), over the timeline: " + kids);
+        assertFalse(d.gaugeBox.isVisible());
+
+        robot.interact(() -> {
+            MainController c = freshWindow();
+            DiagramController e = c.diagramPane();
+            assertNull(e.gaugeBox.getParent());
+            c.model().loadScenario("syn-flood");
+            assertFalse(c.panesBuilt());
+            assertEquals(List.of(e.playbackBar, e.diagram, e.gaugeBox, e.timelineBox), e.diagramPane.getChildren(), "a flood places it at once");
+            assertTrue(e.gaugeBox.isVisible());
+            c.buildPanes();
+            var after = e.diagramPane.getChildren();
+            assertEquals(after.indexOf(e.timelineBox) - 1, after.indexOf(e.gaugeBox), "left where it was: " + after);
+        });
+    }
+
+    /** The open popup of the speed box: its list's cell count, width and height; then closes it. */
+    private double[] openSpeedPopup(FxRobot robot, ComboBox<Double> box) {
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] r = new double[3];
+        robot.interact(() -> {
+            ListView<?> list = (ListView<?>) ((LateListSkin<?>) box.getSkin()).getPopupContent();
+            assertTrue(box.isShowing());
+            assertNotNull(list.getScene(), "in the popup");
+            r[0] = list.lookupAll(".list-cell").stream().filter(n -> n.isVisible() && ((ListCell<?>) n).getItem() != null).count();
+            r[1] = list.getWidth();
+            r[2] = list.getHeight();
+            box.hide();
+        });
+        assertEquals(box.getItems().size(), (int) r[0], "every speed shows");
+        assertTrue(r[1] >= box.getWidth() && r[2] > 100, "a real list: " + r[1] + " x " + r[2]);
+        return r;
     }
 
     @Test
