@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
  * Work for the second core while the first starts the toolkit and builds the window (issue 12):
  * runs the simulator once on the default scenario (its classes, records and lambdas are then
  * loaded and linked when the window loads the same scenario), reads the user's settings, the
- * window's bundle and the model's messages (all cached by the JDK), then loads, without initialising, the classes the
- * first window needs, in the order it needs them
+ * window's bundle and the model's messages (all cached by the JDK), then loads, without
+ * initialising, the classes the first window needs, in the order it needs them
  * ({@code prewarm.lst}, recorded with {@code scripts/bench-startup.sh --classlist}). No JavaFX
  * class is initialised here. The window thread finds the work done or waits for the class being
  * loaded; nothing is shared but the JDK's caches. A name that no longer exists is skipped, so a

@@ -25,17 +25,20 @@ class TimeFormatTest {
         assertEquals("-12.5 ms", TimeFormat.instant(-12_500));
     }
 
+    /** What {@code instant} wrote with the Formatter. */
+    private static String formatted(long us) {
+        return us >= 1_000_000 ? String.format(Locale.ROOT, "%.3f s", us / 1e6) : String.format(Locale.ROOT, "%.1f ms", us / 1e3);
+    }
+
     @Property
     void sameAsTheFormatter(@ForAll @LongRange(min = -5_000_000, max = 10_000_000_000_000L) long us) {
-        String expected = us >= 1_000_000 ? String.format(Locale.ROOT, "%.3f s", us / 1e6) : String.format(Locale.ROOT, "%.1f ms", us / 1e3);
-        assertEquals(expected, TimeFormat.instant(us));
+        assertEquals(formatted(us), TimeFormat.instant(us));
     }
 
     @Property
     void sameAsTheFormatterNearTheRoundingEdges(@ForAll @LongRange(min = 0, max = 100_000_000) long k) {
         for (long us : new long[] {k * 100 + 49, k * 100 + 50, k * 1000 + 499, k * 1000 + 500}) {
-            String expected = us >= 1_000_000 ? String.format(Locale.ROOT, "%.3f s", us / 1e6) : String.format(Locale.ROOT, "%.1f ms", us / 1e3);
-            assertEquals(expected, TimeFormat.instant(us), "at " + us);
+            assertEquals(formatted(us), TimeFormat.instant(us), "at " + us);
         }
     }
 }
