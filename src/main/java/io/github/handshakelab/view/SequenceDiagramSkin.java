@@ -401,7 +401,46 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
         if (!getSkinnable().autoScrollProperty().get() || layout == null) return;
         double y = layout.y(getSkinnable().playheadProperty().get());
         double top = scroll.getValue(), h = canvas.getHeight();
-        if (y > top + h * 0.8 || y < top + h * 0.05) scrollTo(y - h * 0.4);
+        if (y > top + h * 0.8 || y < top + h * 0.05) scrollTo(clearTop(y - h * 0.4, y - h * 0.65, y - h * 0.1));
+    }
+
+    /**
+     * A scroll position near {@code target} whose top edge cuts through no arrow label and no
+     * state name (half a label at the top reads as another one: "SYN, ACK" as "ACK"): moved up
+     * to clear them, but not above {@code highest}, else down, but not below {@code lowest}; else
+     * {@code target}. All within the scroll bar's range: at the diagram's end there may be no such place.
+     */
+    double clearTop(double target, double highest, double lowest) {
+        target = Math.max(scroll.getMin(), Math.min(scroll.getMax(), target));
+        highest = Math.max(scroll.getMin(), highest);
+        lowest = Math.min(scroll.getMax(), lowest);
+        for (int dir : new int[] {-1, 1}) {
+            double t = target;
+            for (int moves = 0; moves < 8; moves++) {
+                double next = t;
+                for (DiagramLayout.Box b : labelsAcross(t)) next = dir < 0 ? Math.min(next, b.y() - TOP_GAP) : Math.max(next, b.y() + b.h() + TOP_GAP);
+                if (next == t) return t;
+                if (next < highest || next > lowest) break;
+                t = next;
+            }
+        }
+        return target;
+    }
+
+    /** Room left between a label and the top edge it was moved clear of. */
+    private static final double TOP_GAP = 4;
+
+    /** The labels and state names that the line {@code y} runs through. */
+    private java.util.List<DiagramLayout.Box> labelsAcross(double y) {
+        java.util.List<DiagramLayout.Box> out = new java.util.ArrayList<>();
+        for (DiagramLayout.Arrow a : layout.arrowsIn(y, y)) {
+            if (a.label().y() < y && a.label().y() + a.label().h() > y) out.add(a.label());
+        }
+        // (a state's name sits at its band's start, a line or two from it)
+        for (DiagramLayout.StateBand b : layout.bandsIn(y - 200, y + 200)) {
+            if (b.label() != null && b.label().y() < y && b.label().y() + b.label().h() > y) out.add(b.label());
+        }
+        return out;
     }
 
     void reveal(int id) {

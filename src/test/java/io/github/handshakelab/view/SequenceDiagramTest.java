@@ -6,6 +6,7 @@ import io.github.handshakelab.diagram.TraceFixtures;
 import io.github.handshakelab.sim.Scenarios;
 import io.github.handshakelab.sim.Simulator;
 import io.github.handshakelab.trace.Trace;
+import io.github.handshakelab.trace.TraceEvent;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -17,6 +18,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -46,6 +48,47 @@ class SequenceDiagramTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> d.getLayout() != null);
         WaitForAsyncUtils.waitForFxEvents();
         return d.getLayout();
+    }
+
+    @Test
+    void followingThePlayheadNeverCutsALabelAtTheTopEdge(FxRobot robot) throws Exception {
+        // the projector's type in a short diagram, so the playhead leaves the view often
+        robot.interact(() -> { stage.setWidth(640); stage.setHeight(420); d.themeProperty().set(Theme.PROJECTOR); });
+        WaitForAsyncUtils.waitForFxEvents();
+        var bar = (javafx.scene.control.ScrollBar) d.lookup(".scroll-bar");
+        var canvas = (javafx.scene.canvas.Canvas) d.lookupAll("*").stream().filter(n -> n instanceof javafx.scene.canvas.Canvas).findFirst().orElseThrow();
+        List<String> cuts = new java.util.ArrayList<>();
+        int[] scrolls = {0};
+        for (String id : Scenarios.ids()) {
+            Trace t = Simulator.run(Scenarios.byId(id).orElseThrow());
+            robot.interact(() -> { d.setTrace(t); d.playheadProperty().set(0); });
+            waitForLayout();
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                DiagramLayout l = d.getLayout();
+                // each instant a segment is sent or arrives, as playing passes them (the follow scrolls at once)
+                java.util.TreeSet<Long> instants = new java.util.TreeSet<>();
+                for (TraceEvent e : t.events()) {
+                    if (e instanceof TraceEvent.Segment s) { instants.add(s.sent()); if (s.arrived() >= 0) instants.add(s.arrived()); }
+                }
+                for (long at : instants) {
+                    double before = bar.getValue();
+                    d.playheadProperty().set(at);
+                    double top = bar.getValue();
+                    // (scrolled to either end of the diagram there may be no clear place)
+                    if (top == before || top <= 0 || top + canvas.getHeight() >= l.height() - 0.5) continue;
+                    scrolls[0]++;
+                    for (DiagramLayout.Arrow a : l.arrowsIn(top - 300, top + 300)) {
+                        if (a.label().y() < top && a.label().y() + a.label().h() > top) cuts.add(id + " at " + at + ": " + l.labelLines(a).main());
+                    }
+                    for (DiagramLayout.StateBand sb : l.bandsIn(top - 300, top + 300)) {
+                        if (sb.label().y() < top && sb.label().y() + sb.label().h() > top) cuts.add(id + " at " + at + ": " + sb.state());
+                    }
+                }
+            });
+        }
+        assertEquals(List.of(), cuts, "labels cut by the top edge");
+        assertTrue(scrolls[0] >= 20, "the view followed the playhead down: " + scrolls[0]);
     }
 
     @Test
