@@ -40,5 +40,28 @@ class StateNameOverPlayheadTest {
         int rect = svg.lastIndexOf(background, name);
         assertTrue(rect > line, "on the background, over the line");
         assertTrue(svg.substring(rect, name).contains("fill=\"" + Palette.PROJECTOR.background() + "\""));
+        assertFalse(svg.substring(rect, svg.indexOf("/>", rect)).contains("fill-opacity"), "opaque: no dash shows through");
+    }
+
+    @Test
+    void aLabelOnThePlayheadsLineIsOnAnOpaqueBackgroundTheOthersOnAVeil() {
+        Trace t = Simulator.run(Scenarios.byId("lost-final-ack").orElseThrow());
+        DiagramLayout l = DiagramExport.layout(t, Palette.PROJECTOR, Locale.ROOT, false, DiagramLayout.Spacing.AUTO);
+        // a sent segment whose label the playhead's line runs through
+        DiagramLayout.Arrow on = l.arrows().stream()
+                .filter(a -> a.tStart() <= l.axis().t(a.label().y() + a.label().h() / 2)).findFirst().orElseThrow();
+        long now = l.axis().t(on.label().y() + on.label().h() / 2);
+        SvgPainter p = new SvgPainter(l.width(), l.height());
+        new DiagramPainter(l, Palette.PROJECTOR, k -> Messages.get(Locale.ROOT, k)).paint(p, now, 0, l.height(), -1, true, true);
+        String svg = p.finish();
+        for (DiagramLayout.Arrow a : l.arrows()) {
+            String rect = "<rect x=\"" + SvgPainter.n(a.label().x()) + "\" y=\"" + SvgPainter.n(a.label().y()) + "\" width=\"" + SvgPainter.n(a.label().w()) + "\"";
+            int at = svg.indexOf(rect);
+            assertTrue(at > 0, "the label's background is drawn: " + a.segment().id());
+            String tag = svg.substring(at, svg.indexOf("/>", at));
+            double y = l.y(now);
+            boolean crossed = y >= a.label().y() && y <= a.label().y() + a.label().h();
+            assertEquals(!crossed, tag.contains("fill-opacity"), "segment " + a.segment().id() + ": " + tag);
+        }
     }
 }
