@@ -99,6 +99,16 @@ public final class DiagramLayout {
             return px >= x && px <= x + w && py >= y && py <= y + h;
         }
 
+        /** A horizontal line at {@code ly} touches this box, its top and bottom edges included. */
+        public boolean spans(double ly) {
+            return ly >= y && ly <= y + h;
+        }
+
+        /** A horizontal line at {@code ly} runs through this box, not along an edge: it cuts what is written there. */
+        public boolean cutAt(double ly) {
+            return ly > y && ly < y + h;
+        }
+
         /** True when the line from (x1,y1) to (x2,y2) passes through this box grown by {@code pad}. */
         public boolean crosses(double x1, double y1, double x2, double y2, double pad) {
             return clip(x1, y1, x2, y2, pad) != null;
@@ -373,8 +383,10 @@ public final class DiagramLayout {
         this.gapBreaks = List.copyOf(gb);
         this.gapIdx = YIndex.of(gapBreaks.size(), i -> gapBreaks.get(i).y0(), i -> gapBreaks.get(i).y1());
         this.bands = layoutBands();
+        // (a short band's name reaches below its end)
         this.bandIdx = YIndex.of(bands.size(), i -> bands.get(i).label() == null ? bands.get(i).y0()
-                : Math.min(bands.get(i).y0(), bands.get(i).label().y()), i -> bands.get(i).y1());
+                : Math.min(bands.get(i).y0(), bands.get(i).label().y()),
+                i -> bands.get(i).label() == null ? bands.get(i).y1() : Math.max(bands.get(i).y1(), bands.get(i).label().y() + bands.get(i).label().h()));
         Grid lines = new Grid(96);
         for (int i = 0; i < ns; i++) lines.add(i, Math.min(y1[i], y2[i]), Math.max(y1[i], y2[i]));
         this.lineGrid = lines;
@@ -1179,6 +1191,19 @@ public final class DiagramLayout {
         return out;
     }
 
+    /** The arrows' labels and the states' names that a horizontal line at {@code y} cuts through. */
+    public List<Box> labelsCutAt(double y) {
+        List<Box> out = new ArrayList<>();
+        for (Arrow a : arrowsIn(y, y)) {
+            if (a.label().cutAt(y)) out.add(a.label());
+        }
+        for (StateBand b : bandsIn(y, y)) {
+            if (b.label() != null && b.label().cutAt(y)) out.add(b.label());
+        }
+        return out;
+    }
+
+    /** State bands whose drawing (band or name) touches the y range. */
     public List<StateBand> bandsIn(double yTop, double yBottom) {
         List<StateBand> out = new ArrayList<>();
         bandIdx.forEach(yTop, yBottom, i -> out.add(bands.get(i)));

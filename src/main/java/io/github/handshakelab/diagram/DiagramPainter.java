@@ -133,7 +133,7 @@ public final class DiagramPainter {
         for (DiagramLayout.StateBand b : layout.bandsIn(vTop, vBottom)) {
             if (!begun(b, now, yNow)) continue;
             DiagramLayout.Box lb = b.label();
-            if (playhead && yNow >= lb.y() && yNow <= lb.y() + lb.h()) g.fillRect(lb.x(), lb.y(), lb.w(), lb.h(), pal.background(), 1);
+            if (playhead && lb.spans(yNow)) g.fillRect(lb.x(), lb.y(), lb.w(), lb.h(), pal.background(), 1);
             boolean left = b.side() == Side.CLIENT;
             g.text(DiagramLayout.bandText(b), left ? lb.x() + lb.w() : lb.x(), lb.y(), bold,
                     pal.stateLabelHex(b.state()), left ? Painter.Align.RIGHT : Painter.Align.LEFT, Painter.Baseline.TOP, 1);
@@ -193,8 +193,7 @@ public final class DiagramPainter {
         DiagramLayout.Box b = a.label();
         double la = future ? 0.35 : 1;
         // Opaque where the playhead's line runs under it: through a veil its dashes showed between the letters.
-        double yNow = layout.y(now);
-        g.fillRect(b.x(), b.y(), b.w(), b.h(), pal.background(), yNow >= b.y() && yNow <= b.y() + b.h() ? 1 : 0.85 * la);
+        g.fillRect(b.x(), b.y(), b.w(), b.h(), pal.background(), b.spans(layout.y(now)) ? 1 : 0.85 * la);
         if (selected) {
             double[] xs = {b.x(), b.x() + b.w(), b.x() + b.w(), b.x(), b.x()};
             double[] ys = {b.y(), b.y(), b.y() + b.h(), b.y() + b.h(), b.y()};

@@ -418,7 +418,7 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
             double t = target;
             for (int moves = 0; moves < 8; moves++) {
                 double next = t;
-                for (DiagramLayout.Box b : labelsAcross(t)) next = dir < 0 ? Math.min(next, b.y() - TOP_GAP) : Math.max(next, b.y() + b.h() + TOP_GAP);
+                for (DiagramLayout.Box b : layout.labelsCutAt(t)) next = dir < 0 ? Math.min(next, b.y() - TOP_GAP) : Math.max(next, b.y() + b.h() + TOP_GAP);
                 if (next == t) return t;
                 if (next < highest || next > lowest) break;
                 t = next;
@@ -429,19 +429,6 @@ final class SequenceDiagramSkin extends SkinBase<SequenceDiagram> {
 
     /** Room left between a label and the top edge it was moved clear of. */
     private static final double TOP_GAP = 4;
-
-    /** The labels and state names that the line {@code y} runs through. */
-    private java.util.List<DiagramLayout.Box> labelsAcross(double y) {
-        java.util.List<DiagramLayout.Box> out = new java.util.ArrayList<>();
-        for (DiagramLayout.Arrow a : layout.arrowsIn(y, y)) {
-            if (a.label().y() < y && a.label().y() + a.label().h() > y) out.add(a.label());
-        }
-        // (a state's name sits at its band's start, a line or two from it)
-        for (DiagramLayout.StateBand b : layout.bandsIn(y - 200, y + 200)) {
-            if (b.label() != null && b.label().y() < y && b.label().y() + b.label().h() > y) out.add(b.label());
-        }
-        return out;
-    }
 
     void reveal(int id) {
         if (layout == null) return;

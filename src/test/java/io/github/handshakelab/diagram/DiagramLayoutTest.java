@@ -36,6 +36,32 @@ class DiagramLayoutTest {
     }
 
     @Test
+    void aStatesNameIsFoundWhereItIsWrittenEvenBelowItsBandsEnd() {
+        DiagramLayout l = new DiagramLayout(io.github.handshakelab.sim.Simulator.run(
+                io.github.handshakelab.sim.Scenarios.byId("three-way-handshake").orElseThrow()), DiagramLayout.Options.defaults());
+        int short_ = 0;
+        for (DiagramLayout.StateBand b : l.bands()) {
+            if (b.label() == null) continue;
+            double mid = b.label().y() + b.label().h() / 2;
+            assertTrue(l.bandsIn(mid, mid).contains(b), b.state() + " at " + mid);
+            assertTrue(l.labelsCutAt(mid).contains(b.label()), b.state() + " cut at its middle");
+            assertFalse(l.labelsCutAt(b.label().y()).contains(b.label()), "not by a line along its top edge");
+            double bottom = b.label().y() + b.label().h();
+            if (bottom > b.y1()) {
+                // between the band's end and the name's bottom: the name is still there
+                double below = (b.y1() + bottom) / 2;
+                assertTrue(l.bandsIn(below, below).contains(b), b.state() + " named down to " + bottom + ", its band ends at " + b.y1());
+                short_++;
+            }
+        }
+        assertTrue(short_ > 0, "the CLOSED before a connect is shorter than its name");
+        for (DiagramLayout.Arrow a : l.arrows()) {
+            double mid = a.label().y() + a.label().h() / 2;
+            assertTrue(l.labelsCutAt(mid).contains(a.label()), "segment " + a.segment().id());
+        }
+    }
+
+    @Test
     void arrowsRunFromSenderAtSendTimeToReceiverAtArrival() {
         DiagramLayout.Arrow synAck = layout.arrow(2);
         assertEquals(650.0, synAck.x1(), 1e-9);  // server lifeline at width - margin

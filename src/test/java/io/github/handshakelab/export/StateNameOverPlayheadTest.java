@@ -60,7 +60,7 @@ class StateNameOverPlayheadTest {
             assertTrue(at > 0, "the label's background is drawn: " + a.segment().id());
             String tag = svg.substring(at, svg.indexOf("/>", at));
             double y = l.y(now);
-            boolean crossed = y >= a.label().y() && y <= a.label().y() + a.label().h();
+            boolean crossed = a.label().spans(y);
             assertEquals(!crossed, tag.contains("fill-opacity"), "segment " + a.segment().id() + ": " + tag);
         }
     }

@@ -79,10 +79,10 @@ class SequenceDiagramTest {
                     if (top == before || top <= 0 || top + canvas.getHeight() >= l.height() - 0.5) continue;
                     scrolls[0]++;
                     for (DiagramLayout.Arrow a : l.arrowsIn(top - 300, top + 300)) {
-                        if (a.label().y() < top && a.label().y() + a.label().h() > top) cuts.add(id + " at " + at + ": " + l.labelLines(a).main());
+                        if (a.label().cutAt(top)) cuts.add(id + " at " + at + ": " + l.labelLines(a).main());
                     }
                     for (DiagramLayout.StateBand sb : l.bandsIn(top - 300, top + 300)) {
-                        if (sb.label().y() < top && sb.label().y() + sb.label().h() > top) cuts.add(id + " at " + at + ": " + sb.state());
+                        if (sb.label().cutAt(top)) cuts.add(id + " at " + at + ": " + sb.state());
                     }
                 }
             });
